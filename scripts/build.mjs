@@ -1,0 +1,23 @@
+// Bundles src/main.ts into dist/. Area modules and heavy libraries become lazy chunks,
+// so `plattform --help` loads only the entry file. better-sqlite3 is native and stays external.
+import { build } from "esbuild";
+import { readFileSync, rmSync } from "node:fs";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { main: "src/main.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  external: ["better-sqlite3"],
+  chunkNames: "chunks/[name]-[hash]",
+  // Bundled CommonJS dependencies call require() for Node built-ins.
+  banner: { js: "import { createRequire as __plattformCreateRequire } from 'node:module'; const require = __plattformCreateRequire(import.meta.url);" },
+  define: { PLATTFORM_VERSION: JSON.stringify(version) },
+  logLevel: "warning",
+});

@@ -1,0 +1,55 @@
+import envPaths from "env-paths";
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { CliError } from "./errors.js";
+
+export interface Paths {
+  data: string;
+  config: string;
+}
+
+export function appPaths(): Paths {
+  const paths = envPaths("plattform", { suffix: "" });
+  return { data: paths.data, config: paths.config };
+}
+
+export function configFilePath(): string {
+  return join(appPaths().config, "config.json");
+}
+
+export type DbSource = "flag" | "env" | "config" | "default";
+
+/** The data file, by the precedence CLI.md fixes: --db, PLATTFORM_DB, the config file, the XDG data directory. */
+export function resolveDataFile(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { path: string; source: DbSource } {
+  if (flag) return { path: resolve(flag), source: "flag" };
+  if (env.PLATTFORM_DB) return { path: resolve(env.PLATTFORM_DB), source: "env" };
+  const fromConfig = readConfigFile().db;
+  if (fromConfig) {
+    const path = isAbsolute(fromConfig) ? fromConfig : resolve(appPaths().config, fromConfig);
+    return { path, source: "config" };
+  }
+  return { path: join(appPaths().data, "plattform.db"), source: "default" };
+}
+
+/** The demo lives in its own file so that it never touches the user's real data. */
+export function demoDataFile(): string {
+  return join(appPaths().data, "demo.db");
+}
+
+interface ConfigFile {
+  db?: string;
+}
+
+function readConfigFile(): ConfigFile {
+  const path = configFilePath();
+  if (!existsSync(path)) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(path, "utf8")) as unknown;
+    if (parsed === null || typeof parsed !== "object") throw new Error("not an object");
+    const db = (parsed as Record<string, unknown>).db;
+    if (db !== undefined && typeof db !== "string") throw new Error("db is not a string");
+    return { db };
+  } catch {
+    throw new CliError("error.badConfigFile", { path }, 1, "error.badConfigFile.hint");
+  }
+}

@@ -1,0 +1,146 @@
+import { userInfo } from "node:os";
+import { resolveDataFile, type DbSource } from "./config.js";
+import { openDataFile, prepareSchema, type Db } from "./db.js";
+import { UsageError } from "./errors.js";
+import { isLang, langFromEnv, translate, type Lang } from "./i18n.js";
+import type { Params } from "./errors.js";
+
+/** The global options of CLI.md, as commander hands them over. */
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  lang?: string;
+  as?: string;
+  yes?: boolean;
+  input?: boolean; // false with --no-input
+  color?: boolean; // false with --no-color
+  debug?: boolean;
+}
+
+export interface AuditEntry {
+  entity: string;
+  id: number | null;
+  action: string;
+  changes?: unknown;
+}
+
+/** Everything a command needs from the outside world: options, the data file, language, output switches. */
+export class Context {
+  #db: Db | undefined;
+  #langFromPlatform: Lang | undefined;
+  readonly dataFile: { path: string; source: DbSource };
+  /** The command line as recorded in the audit log; a command may redact it (people forget). */
+  commandLine: string[];
+
+  constructor(
+    readonly options: GlobalOptions,
+    argv: string[],
+    readonly env: NodeJS.ProcessEnv = process.env,
+    dataFile?: { path: string; source: DbSource },
+  ) {
+    if (options.lang !== undefined && !isLang(options.lang))
+      throw new UsageError("error.invalidLang", { value: options.lang });
+    this.dataFile = dataFile ?? resolveDataFile(options.db, env);
+    this.commandLine = argv;
+  }
+
+  get json(): boolean {
+    return this.options.json === true;
+  }
+
+  get debug(): boolean {
+    return this.options.debug === true || (this.env.DEBUG ?? "").split(",").includes("plattform");
+  }
+
+  /** Colour only for a terminal that wants it: --no-color, NO_COLOR, TERM=dumb and pipes turn it off. */
+  get color(): boolean {
+    if (this.options.color === false || this.json) return false;
+    if (this.env.NO_COLOR !== undefined && this.env.NO_COLOR !== "") return false;
+    if (this.env.TERM === "dumb") return false;
+    return process.stdout.isTTY === true;
+  }
+
+  /** Prompts only when a person can answer: both ends are terminals and --no-input is not set. */
+  get canPrompt(): boolean {
+    return this.options.input !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  }
+
+  get actor(): string {
+    if (this.options.as) return this.options.as;
+    if (this.env.PLATTFORM_USER) return this.env.PLATTFORM_USER;
+    try {
+      return userInfo().username;
+    } catch {
+      return "unknown";
+    }
+  }
+
+  get lang(): Lang {
+    if (this.options.lang && isLang(this.options.lang)) return this.options.lang;
+    const fromEnv = this.env.PLATTFORM_LANG;
+    if (fromEnv && isLang(fromEnv)) return fromEnv;
+    if (this.#langFromPlatform) return this.#langFromPlatform;
+    return langFromEnv(this.env);
+  }
+
+  t(key: string, params: Params = {}): string {
+    return translate(this.lang, key, params);
+  }
+
+  /** The data file, opened (and migrated if it is older) on first use. */
+  get db(): Db {
+    if (!this.#db) {
+      const db = openDataFile(this.dataFile.path);
+      try {
+        prepareSchema(db, this.dataFile.path);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      this.useDb(db);
+    }
+    return this.#db!;
+  }
+
+  /** Adopts an already prepared connection (init and demo create their own). */
+  useDb(db: Db): void {
+    this.#db = db;
+    const row = db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as { value: string } | undefined;
+    if (row && isLang(row.value)) this.#langFromPlatform = row.value;
+  }
+
+  get hasOpenDb(): boolean {
+    return this.#db !== undefined;
+  }
+
+  /**
+   * Runs a write as one immediate transaction. Everything passed to `audit` is logged inside the same
+   * transaction, so the change and its record land together or not at all.
+   */
+  write<T>(work: (audit: (entry: AuditEntry) => void) => T): T {
+    const db = this.db;
+    const insert = db.prepare(
+      "INSERT INTO audit_log (at, actor, command, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const at = new Date().toISOString();
+    const run = db.transaction(() =>
+      work((entry) => {
+        insert.run(
+          at,
+          this.actor,
+          JSON.stringify(this.commandLine),
+          entry.entity,
+          entry.id,
+          entry.action,
+          entry.changes === undefined ? null : JSON.stringify(entry.changes),
+        );
+      }),
+    );
+    return run.immediate();
+  }
+
+  close(): void {
+    if (this.#db?.open) this.#db.close();
+    this.#db = undefined;
+  }
+}

@@ -1,0 +1,75 @@
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { readFileSync } from "node:fs";
+import { CliError } from "./errors.js";
+
+export interface CsvRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+/**
+ * Reads a CSV file with a header row. Column names are matched case-insensitively against `known`;
+ * an unknown or missing required column is an error naming it.
+ */
+export function readCsv(path: string, known: readonly string[], required: readonly string[]): CsvRow[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new CliError("error.cannotRead", { path }, 1, "error.cannotRead.hint");
+  }
+  const delimiter = detectDelimiter(text);
+  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      relax_column_count: false,
+    }) as unknown as Array<{ record: Record<string, string>; info: { lines: number } }>;
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    throw new CliError("error.csvSyntax", { path, line: e.lines ?? 0, detail: firstLine(e.message ?? "") });
+  }
+  const header = records[0] ? Object.keys(records[0].record) : [];
+  for (const column of header) {
+    if (!known.includes(column)) throw new CliError("error.csvUnknownColumn", { column, known: known.join(", ") });
+  }
+  for (const column of required) {
+    if (records.length > 0 && !header.includes(column)) throw new CliError("error.csvMissingColumn", { column });
+  }
+  return records.map(({ record, info }) => ({ line: info.lines, values: unneutralise(record) }));
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? "";
+}
+
+/** Spreadsheets in Germany save CSV with semicolons; accept either by looking at the header. */
+function detectDelimiter(text: string): string {
+  const header = text.split(/\r?\n/, 1)[0] ?? "";
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice). */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Reverses neutraliseCell on import, so that an exported file imports back unchanged. */
+function unneutralise(record: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record)) out[key] = /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+  return out;
+}
+
+export function toCsv(columns: readonly string[], rows: Array<Record<string, unknown>>): string {
+  const cells = rows.map((row) => columns.map((c) => neutraliseCell(row[c] === null || row[c] === undefined ? "" : String(row[c]))));
+  return stringify(cells, { header: true, columns: [...columns] });
+}

@@ -1,0 +1,102 @@
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { addWeeks } from "date-fns/addWeeks";
+import { addYears } from "date-fns/addYears";
+import { CliError } from "./errors.js";
+import type { Lang } from "./i18n.js";
+
+export const TIME_ZONE = "Europe/Berlin";
+
+/** Today's date in the platform's time zone, as YYYY-MM-DD. PLATTFORM_TODAY pins it for tests and demos. */
+export function today(now: Date = new Date()): string {
+  const pinned = process.env.PLATTFORM_TODAY;
+  if (pinned && isIsoDate(pinned)) return pinned;
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+  return parts;
+}
+
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+// date-fns calculates in local time, so calendar dates travel as local midnight and come back by local fields.
+function toLocalDate(isoDate: string): Date {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+function fromLocalDate(date: Date): string {
+  return iso(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+const RELATIVE_WORDS: Record<string, number> = {
+  today: 0, heute: 0,
+  tomorrow: 1, morgen: 1,
+  yesterday: -1, gestern: -1,
+};
+
+/**
+ * Parses the date forms CLI.md allows: 2026-12-03, 3.12.2026, today/tomorrow/yesterday (and the German words),
+ * and offsets from today such as +10d, +2w, -1m, +1y. Returns YYYY-MM-DD or throws a CliError naming the field.
+ */
+export function parseDate(input: string, field = "date", base: string = today()): string {
+  const value = input.trim().toLowerCase();
+  if (value in RELATIVE_WORDS) return shiftDate(base, RELATIVE_WORDS[value]!, "d");
+  const rel = /^([+-])(\d{1,4})([dwmy])$/.exec(value);
+  if (rel) {
+    const amount = Number(rel[2]) * (rel[1] === "-" ? -1 : 1);
+    return shiftDate(base, amount, rel[3] as "d" | "w" | "m" | "y");
+  }
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  if (m && isRealDate(Number(m[3]), Number(m[2]), Number(m[1]))) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+  throw new CliError("error.invalidDate", { field, value: input }, 1, "error.invalidDate.hint");
+}
+
+export function shiftDate(isoDate: string, amount: number, unit: "d" | "w" | "m" | "y"): string {
+  const date = toLocalDate(isoDate);
+  const shifted =
+    unit === "d" ? addDays(date, amount) : unit === "w" ? addWeeks(date, amount) : unit === "m" ? addMonths(date, amount) : addYears(date, amount);
+  return fromLocalDate(shifted);
+}
+
+/** Parses HH:MM (also 19 or 19.30) into HH:MM. */
+export function parseTime(input: string, field = "time"): string {
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(input.trim());
+  if (m) {
+    const h = Number(m[1]);
+    const min = Number(m[2] ?? "0");
+    if (h <= 23 && min <= 59) return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+  }
+  throw new CliError("error.invalidTime", { field, value: input }, 1, "error.invalidTime.hint");
+}
+
+/** de: 03.12.2026, en: 2026-12-03 (ISO reads unambiguously for English speakers everywhere). */
+export function formatDate(isoDate: string | null | undefined, lang: Lang): string {
+  if (!isoDate) return "";
+  if (lang === "de") {
+    const [y, m, d] = isoDate.split("-");
+    return `${d}.${m}.${y}`;
+  }
+  return isoDate;
+}

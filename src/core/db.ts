@@ -1,0 +1,105 @@
+import Database from "better-sqlite3";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { dirname } from "node:path";
+import { MIGRATIONS, SCHEMA_VERSION } from "../migrations/index.js";
+import { DataFileError } from "./errors.js";
+
+export type Db = Database.Database;
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Creates an empty data file readable by its owner only. Returns false when the file already exists. */
+export function createDataFile(path: string): boolean {
+  if (existsSync(path)) return false;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, "wx", 0o600));
+  chmodSync(path, 0o600); // openSync's mode is filtered by the umask
+  return true;
+}
+
+/**
+ * Opens a data file with the pragmas every command relies on. It does not migrate: see `prepareSchema`.
+ * Any failure to open is a DataFileError (exit 3).
+ */
+export function openDataFile(path: string): Db {
+  if (!existsSync(path)) throw new DataFileError("error.noDataFile", { path }, "error.noDataFile.hint");
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw translateOpenError(error, path);
+  }
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("synchronous = FULL");
+    // Erased personal data ('people forget') must not linger in free pages.
+    db.pragma("secure_delete = ON");
+    db.pragma("user_version"); // reads the header: fails here for a file that is not a database
+  } catch (error) {
+    db.close();
+    throw translateOpenError(error, path);
+  }
+  return db;
+}
+
+function translateOpenError(error: unknown, path: string): Error {
+  const code = (error as { code?: string }).code ?? "";
+  if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") return new DataFileError("error.locked", { path }, "error.locked.hint");
+  if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT")
+    return new DataFileError("error.corruptDataFile", { path }, "error.corruptDataFile.hint");
+  if (code === "SQLITE_CANTOPEN" || code === "SQLITE_READONLY" || code === "SQLITE_PERM")
+    return new DataFileError("error.cannotOpen", { path }, "error.cannotOpen.hint");
+  return error as Error;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
+function hasTables(db: Db): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+  return row.n > 0;
+}
+
+/**
+ * Checks that the file is a plattform data file this program can use, migrating an older one.
+ * Before an existing file is migrated, a backup copy is written beside it.
+ */
+export function prepareSchema(db: Db, path: string): void {
+  const version = schemaVersion(db);
+  if (version > SCHEMA_VERSION)
+    throw new DataFileError("error.newerSchema", { path, version, known: SCHEMA_VERSION }, "error.newerSchema.hint");
+  if (version === 0)
+    throw new DataFileError(hasTables(db) ? "error.foreignFile" : "error.notInitialised", { path }, "error.noDataFile.hint");
+  if (version < SCHEMA_VERSION) {
+    backupBeforeMigration(db, path, version);
+    migrate(db);
+  }
+}
+
+/** Applies the missing migrations, each in its own transaction together with the new user_version. */
+export function migrate(db: Db): void {
+  for (let version = schemaVersion(db); version < SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}
+
+export function backupPathFor(path: string, version: number, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
+  return `${path}.v${version}-${stamp}.bak`;
+}
+
+function backupBeforeMigration(db: Db, path: string, version: number): void {
+  const target = backupPathFor(path, version);
+  db.prepare("VACUUM INTO ?").run(target);
+  chmodSync(target, 0o600);
+}
+
+/** True for a file that has the schema but on which no platform has been set up yet. */
+export function isEmptyFile(db: Db): boolean {
+  return schemaVersion(db) === 0 && !hasTables(db);
+}

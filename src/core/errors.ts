@@ -1,0 +1,54 @@
+/** Exit codes fixed by CLI.md. */
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  dataFile: 3,
+  internal: 70,
+} as const;
+
+export type Params = Record<string, string | number>;
+
+/**
+ * An expected failure: the request cannot be done. It carries a message key (translated when printed,
+ * because the language may only be known once the data file is open) and the exit code.
+ */
+export class CliError extends Error {
+  /** Where in an input file the problem is (CSV imports): printed before the message. */
+  location?: { line: number; column?: string };
+
+  constructor(
+    readonly key: string,
+    readonly params: Params = {},
+    readonly exitCode: number = EXIT.failed,
+    readonly hintKey?: string,
+  ) {
+    super(key);
+    this.name = "CliError";
+  }
+
+  at(line: number, column?: string): this {
+    this.location = { line, column };
+    return this;
+  }
+}
+
+/** The command line itself is wrong (exit 2). */
+export class UsageError extends CliError {
+  constructor(key: string, params: Params = {}, hintKey?: string) {
+    super(key, params, EXIT.usage, hintKey);
+    this.name = "UsageError";
+  }
+}
+
+/** The data file is missing, locked, corrupt or too new (exit 3). */
+export class DataFileError extends CliError {
+  constructor(key: string, params: Params = {}, hintKey?: string) {
+    super(key, params, EXIT.dataFile, hintKey);
+    this.name = "DataFileError";
+  }
+}
+
+export function fail(key: string, params: Params = {}, hintKey?: string): never {
+  throw new CliError(key, params, EXIT.failed, hintKey);
+}

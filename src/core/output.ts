@@ -1,0 +1,94 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import Table from "cli-table3";
+import type { Context } from "./context.js";
+
+// C0 and C1 control characters (except tab and newline, which are mapped to spaces in cells), and escape sequences.
+const CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** User text as it may be shown on a terminal: no escape sequences or control characters. */
+export function sanitize(text: string): string {
+  return text.replace(CONTROL, "");
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return sanitize(String(value)).replace(/[\t\n]/g, " ");
+}
+
+export function colours(ctx: Context): ChalkInstance {
+  return new Chalk({ level: ctx.color ? 1 : 0 });
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+const ROW_SEPARATORS_OFF = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+const PLAIN = {
+  top: "", "top-mid": "", "top-left": "", "top-right": "",
+  bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
+  left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  ",
+};
+
+/** A table on a terminal, or plain aligned columns in a pipe: the same data either way. */
+export function printTable(ctx: Context, head: string[], rows: unknown[][]): void {
+  const c = colours(ctx);
+  // On a terminal: a boxed table; in a pipe: plain aligned columns that grep and awk read easily.
+  const table = new Table({
+    head: head.map((h) => c.bold(h)),
+    style: ctx.color ? { head: [], border: [] } : { head: [], border: [], "padding-left": 0, "padding-right": 0 },
+    chars: ctx.color ? ROW_SEPARATORS_OFF : PLAIN,
+  });
+  for (const row of rows) table.push(row.map(cell));
+  const text = table.toString();
+  process.stdout.write(`${ctx.color ? text : text.replace(/ +$/gm, "")}\n`);
+}
+
+/** Label/value lines for `show` commands. */
+export function printDetails(ctx: Context, pairs: Array<[string, unknown]>): void {
+  const c = colours(ctx);
+  const width = Math.max(...pairs.map(([label]) => label.length));
+  for (const [label, value] of pairs) {
+    if (value === null || value === undefined || value === "") continue;
+    process.stdout.write(`${c.bold(label.padEnd(width))}  ${cell(value)}\n`);
+  }
+}
+
+export function heading(ctx: Context, text: string): void {
+  process.stdout.write(`\n${colours(ctx).bold.underline(sanitize(text))}\n`);
+}
+
+/** Primary output: a line on stdout. */
+export function say(text: string): void {
+  process.stdout.write(`${sanitize(text)}\n`);
+}
+
+/** Secondary output (warnings, hints): a line on stderr. */
+export function warn(ctx: Context, text: string): void {
+  process.stderr.write(`${colours(ctx).yellow(ctx.t("label.warning"))}: ${sanitize(text)}\n`);
+}
+
+export function note(text: string): void {
+  process.stderr.write(`${sanitize(text)}\n`);
+}
+
+/** Writes a report or export to --out (readable by its owner only, as it may hold personal data), or to stdout. */
+export async function writeOut(path: string | undefined, content: string): Promise<void> {
+  if (!path) {
+    process.stdout.write(content.endsWith("\n") ? content : `${content}\n`);
+    return;
+  }
+  const { writeFileSync, chmodSync, existsSync, statSync } = await import("node:fs");
+  const { dirname, resolve } = await import("node:path");
+  const { CliError } = await import("./errors.js");
+  const target = resolve(path);
+  const dir = dirname(target);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError("error.noSuchDirectory", { path: dir });
+  if (existsSync(target) && statSync(target).isDirectory()) throw new CliError("error.outIsDirectory", { path: target });
+  try {
+    writeFileSync(target, content, { mode: 0o600 });
+    chmodSync(target, 0o600);
+  } catch {
+    throw new CliError("error.cannotWrite", { path: target });
+  }
+}

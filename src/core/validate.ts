@@ -1,0 +1,46 @@
+import { CliError } from "./errors.js";
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A single-line piece of text typed by a user: trimmed, non-empty when required, no control characters. */
+export function cleanText(raw: string | undefined, field: string, options: { required?: boolean; max?: number } = {}): string | null {
+  const max = options.max ?? 200;
+  const value = (raw ?? "").trim();
+  if (value === "") {
+    if (options.required) throw new CliError("error.required", { field });
+    return null;
+  }
+  if (CONTROL_CHARS.test(value)) throw new CliError("error.controlChars", { field });
+  if (value.length > max) throw new CliError("error.tooLong", { field, max });
+  return value;
+}
+
+/** Free notes may span lines, but carry no other control characters. */
+export function cleanNotes(raw: string | undefined, field = "notes"): string | null {
+  const value = (raw ?? "").replace(/\r\n?/g, "\n").trim();
+  if (value === "") return null;
+  if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(value)) throw new CliError("error.controlChars", { field });
+  if (value.length > 5000) throw new CliError("error.tooLong", { field, max: 5000 });
+  return value;
+}
+
+export function cleanEmail(raw: string | undefined, field = "email"): string | null {
+  const value = cleanText(raw, field, { max: 254 });
+  if (value === null) return null;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new CliError("error.invalidEmail", { field, value });
+  return value;
+}
+
+export function cleanPhone(raw: string | undefined, field = "phone"): string | null {
+  const value = cleanText(raw, field, { max: 40 });
+  if (value === null) return null;
+  if (!/^\+?[\d\s/().-]{3,40}$/.test(value) || !/\d{3}/.test(value.replace(/\D/g, ""))) throw new CliError("error.invalidPhone", { field, value });
+  return value;
+}
+
+/** One of a fixed list of words; the error lists the allowed ones. */
+export function oneOf<T extends string>(raw: string, allowed: readonly T[], field: string): T {
+  const value = raw.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError("error.notOneOf", { field, value: raw, allowed: allowed.join(", ") });
+}

@@ -1,0 +1,101 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { demoDataFile } from "../core/config.js";
+import { Context } from "../core/context.js";
+import { readCsv } from "../core/csv.js";
+import { today } from "../core/dates.js";
+import { openDataFile, type Db } from "../core/db.js";
+import { CliError } from "../core/errors.js";
+import { printJson, say } from "../core/output.js";
+import { importGroups } from "../groups/csvImport.js";
+import { GROUP_CSV_COLUMNS } from "../groups/model.js";
+import { countGroups } from "../groups/store.js";
+import { PEOPLE_CSV_COLUMNS } from "../people/model.js";
+import { importPeople } from "../people/service.js";
+import { countPeople } from "../people/store.js";
+import { defaultSettings } from "../platform/settings.js";
+import { readSettings, writeSetting, writeSettings } from "../platform/store.js";
+import { openForNewPlatform, removeDataFile } from "../platform/commands.js";
+
+/** The folder of the sample data, found from wherever this code was bundled to. */
+export function fixturesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "fixtures", "demo");
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("fixtures/demo not found next to the program");
+    dir = parent;
+  }
+}
+
+function isDemoFile(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM settings WHERE key = 'demo' AND value = 'true'").get() !== undefined;
+}
+
+/** Fills a fresh platform with the sample groups and people. Later areas add their sample data here. */
+export function seedDemo(db: Db, ctx: Context): void {
+  const dir = fixturesDir();
+  const groups = readCsv(join(dir, "groups.csv"), GROUP_CSV_COLUMNS, ["name"]);
+  const people = readCsv(join(dir, "people.csv"), PEOPLE_CSV_COLUMNS, ["name"]);
+  ctx.write((audit) => {
+    const name = ctx.lang === "de" ? "SO! MIT UNS – Bürgerplattform Südost (Demo)" : "SO! MIT UNS – Citizens' Platform South-East (demo)";
+    writeSettings(db, defaultSettings(name, ctx.lang));
+    writeSetting(db, "demo", "true");
+    importGroups(db, audit, groups, today());
+    importPeople(db, audit, people, today());
+  });
+}
+
+export async function demo(ctx: Context): Promise<void> {
+  // Only an explicit --db chooses the file: PLATTFORM_DB and the config file point at real data.
+  const path = ctx.options.db ? resolve(ctx.options.db) : demoDataFile();
+  if (existsSync(path)) {
+    let db: Db | undefined;
+    let reusable = false;
+    try {
+      db = openDataFile(path);
+      reusable = isDemoFile(db);
+    } catch {
+      reusable = false;
+    } finally {
+      db?.close();
+    }
+    if (!reusable) throw new CliError("demo.refused", { path }, 1, "demo.refused.hint");
+    removeDataFile(path);
+  }
+  const demoCtx = new Context(ctx.options, ctx.commandLine, ctx.env, { path, source: "flag" });
+  const { db } = openForNewPlatform(path, () => undefined);
+  demoCtx.useDb(db);
+  try {
+    seedDemo(db, demoCtx);
+  } catch (error) {
+    demoCtx.close();
+    removeDataFile(path);
+    throw error;
+  }
+  const day = today();
+  const settings = readSettings(db);
+  const groups = countGroups(db, day);
+  const people = countPeople(db);
+  demoCtx.close();
+  if (ctx.json) return printJson({ dataFile: path, name: settings.name, groups, people });
+  say(ctx.t("demo.done", { name: settings.name, path, groups: groups.active + groups.left, left: groups.left, people: people.total }));
+  say("");
+  say(ctx.t("demo.tour"));
+  const quoted = /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+  for (const line of [
+    `export PLATTFORM_DB=${quoted}`,
+    "npx plattform status",
+    "npx plattform groups list --all",
+    "npx plattform groups show NUR",
+    "npx plattform people list --group KOSMOS",
+    "npx plattform people show \"Ingrid Hoffmann\"",
+    "npx plattform people list --role representative --json",
+    "npx plattform groups export --format csv",
+    "npx plattform config get",
+  ]) {
+    say(`  ${line}`);
+  }
+}

@@ -1,0 +1,130 @@
+import type { Context } from "../core/context.js";
+import { formatDate, parseDate, today } from "../core/dates.js";
+import { CliError } from "../core/errors.js";
+import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
+import { peopleOfGroup } from "../people/store.js";
+import { GROUP_CSV_COLUMNS, type Group } from "./model.js";
+import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
+import { getGroup, listGroups } from "./store.js";
+
+type Options = Record<string, string | boolean | undefined>;
+
+function inputFrom(opts: Options): GroupInput {
+  const text = (key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
+  return {
+    name: text("name"),
+    short: text("short"),
+    kind: text("kind"),
+    joined: text("joined"),
+    email: text("email"),
+    phone: text("phone"),
+    notes: text("notes"),
+  };
+}
+
+export function kindLabel(ctx: Context, kind: string): string {
+  return ctx.t(`kind.${kind}`);
+}
+
+export async function add(ctx: Context, [name]: string[], opts: Options): Promise<void> {
+  const day = today();
+  const fields = groupFields({ ...inputFrom(opts), name }, day);
+  const id = ctx.write((audit) => addGroup(ctx.db, audit, fields));
+  const group = getGroup(ctx.db, id, day)!;
+  if (ctx.json) printJson(group);
+  else say(ctx.t("groups.added", { name: group.name, id }));
+}
+
+export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const groups = listGroups(ctx.db, today(), { all: opts.all === true });
+  if (ctx.json) return printJson(groups);
+  if (groups.length === 0) return say(ctx.t("groups.none"));
+  printTable(
+    ctx,
+    ["#", ctx.t("label.name"), ctx.t("label.short"), ctx.t("label.kind"), ctx.t("label.joined"), ctx.t("label.status")],
+    groups.map((g) => [g.id, g.name, g.short, kindLabel(ctx, g.kind), formatDate(g.joined, ctx.lang), statusLabel(ctx, g)]),
+  );
+}
+
+function statusLabel(ctx: Context, group: Group): string {
+  if (group.status === "left") return ctx.t("groups.status.leftOn", { date: formatDate(group.left, ctx.lang) });
+  if (group.left) return ctx.t("groups.status.leaving", { date: formatDate(group.left, ctx.lang) });
+  return ctx.t("groups.status.active");
+}
+
+export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+  const day = today();
+  const group = resolveGroup(ctx.db, ref!, day);
+  const people = peopleOfGroup(ctx.db, group.id).map((p) => ({
+    id: p.personId,
+    name: p.name,
+    role: p.role,
+    since: p.since,
+    until: p.until,
+    current: p.since <= day && (p.until === null || p.until > day),
+  }));
+  if (ctx.json) return printJson({ ...group, people });
+  printDetails(ctx, [
+    [ctx.t("label.name"), `${group.name} (#${group.id})`],
+    [ctx.t("label.short"), group.short],
+    [ctx.t("label.kind"), kindLabel(ctx, group.kind)],
+    [ctx.t("label.joined"), formatDate(group.joined, ctx.lang)],
+    [ctx.t("label.status"), statusLabel(ctx, group)],
+    [ctx.t("label.email"), group.email],
+    [ctx.t("label.phone"), group.phone],
+    [ctx.t("label.notes"), group.notes],
+  ]);
+  heading(ctx, ctx.t("groups.people"));
+  if (people.length === 0) return say(ctx.t("groups.noPeople"));
+  printTable(
+    ctx,
+    ["#", ctx.t("label.name"), ctx.t("label.role"), ctx.t("label.since"), ctx.t("label.until")],
+    people.map((p) => [p.id, p.name ?? ctx.t("people.forgottenName"), ctx.t(`role.${p.role}`), formatDate(p.since, ctx.lang), formatDate(p.until, ctx.lang)]),
+  );
+}
+
+export async function edit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+  const input = inputFrom(opts);
+  if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
+  const day = today();
+  const group = resolveGroup(ctx.db, ref!, day);
+  const fields = groupFields(input, day, group);
+  const changes = ctx.write((audit) => editGroup(ctx.db, audit, group, fields));
+  const updated = getGroup(ctx.db, group.id, day)!;
+  if (ctx.json) return printJson(updated);
+  say(Object.keys(changes).length === 0 ? ctx.t("groups.unchanged", { name: updated.name }) : ctx.t("groups.edited", { name: updated.name, fields: Object.keys(changes).join(", ") }));
+}
+
+export async function leave(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+  const day = today();
+  const date = typeof opts.date === "string" ? parseDate(opts.date, "date", day) : day;
+  const group = resolveGroup(ctx.db, ref!, day);
+  const updated = ctx.write((audit) => leaveGroup(ctx.db, audit, group, date, day));
+  if (ctx.json) return printJson(updated);
+  say(ctx.t("groups.left", { name: updated.name, date: formatDate(date, ctx.lang) }));
+}
+
+export async function importCsv(ctx: Context, [file]: string[], opts: Options): Promise<void> {
+  const [{ readCsv }, { importGroups }, { runImport, printImportReport }] = await Promise.all([
+    import("../core/csv.js"),
+    import("./csvImport.js"),
+    import("../core/importRun.js"),
+  ]);
+  const rows = readCsv(file!, GROUP_CSV_COLUMNS, ["name"]);
+  const dryRun = opts.dryRun === true;
+  const report = runImport(ctx, dryRun, (audit) => importGroups(ctx.db, audit, rows, today()));
+  printImportReport(ctx, report, dryRun);
+}
+
+export async function exportGroups(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const format = typeof opts.format === "string" ? opts.format : "csv";
+  if (format !== "csv" && format !== "json") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "csv, json" });
+  const groups = listGroups(ctx.db, today(), { all: true });
+  let content: string;
+  if (format === "json") content = JSON.stringify(groups, null, 2);
+  else {
+    const { toCsv } = await import("../core/csv.js");
+    content = toCsv(GROUP_CSV_COLUMNS, groups as unknown as Array<Record<string, unknown>>);
+  }
+  await writeOut(typeof opts.out === "string" ? opts.out : undefined, content);
+}

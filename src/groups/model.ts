@@ -1,0 +1,50 @@
+import { isIsoDate } from "../core/dates.js";
+
+export const GROUP_KINDS = [
+  "parish",
+  "mosque",
+  "synagogue",
+  "school",
+  "tenants",
+  "migrants",
+  "sports",
+  "union",
+  "culture",
+  "social",
+  "other",
+] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+export interface Group {
+  id: number;
+  name: string;
+  short: string | null;
+  kind: GroupKind;
+  joined: string;
+  left: string | null;
+  status: "active" | "left";
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+}
+
+/** The fields a user can set on a group (everything but id and status). */
+export type GroupFields = Omit<Group, "id" | "status">;
+
+export const GROUP_CSV_COLUMNS = ["name", "short", "kind", "joined", "left", "email", "phone", "notes"] as const;
+
+/** A group has left once its leaving date has come; until then it is still a member. */
+export function groupStatus(left: string | null, onDate: string): "active" | "left" {
+  return left !== null && left <= onDate ? "left" : "active";
+}
+
+/** Member on a date: joined on or before it and not yet left (DOMAIN.md: only members vote). */
+export function isMemberOn(group: Pick<Group, "joined" | "left">, date: string): boolean {
+  if (!isIsoDate(date)) return false;
+  return group.joined <= date && (group.left === null || group.left > date);
+}
+
+/** Short codes are what people type: letters, digits and hyphens, up to 12 characters. */
+export function isValidShort(short: string): boolean {
+  return /^[\p{L}\p{N}][\p{L}\p{N}-]{0,11}$/u.test(short);
+}

@@ -1,0 +1,81 @@
+import type { Db } from "../core/db.js";
+import { groupStatus, type Group, type GroupFields, type GroupKind } from "./model.js";
+
+interface GroupRow {
+  id: number;
+  name: string;
+  short: string | null;
+  kind: string;
+  joined_on: string;
+  left_on: string | null;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+}
+
+const COLUMNS = "id, name, short, kind, joined_on, left_on, email, phone, notes";
+
+function toGroup(row: GroupRow, today: string): Group {
+  return {
+    id: row.id,
+    name: row.name,
+    short: row.short,
+    kind: row.kind as GroupKind,
+    joined: row.joined_on,
+    left: row.left_on,
+    status: groupStatus(row.left_on, today),
+    email: row.email,
+    phone: row.phone,
+    notes: row.notes,
+  };
+}
+
+export function listGroups(db: Db, today: string, options: { all?: boolean } = {}): Group[] {
+  const rows = options.all
+    ? db.prepare(`SELECT ${COLUMNS} FROM groups ORDER BY name`).all()
+    : db.prepare(`SELECT ${COLUMNS} FROM groups WHERE left_on IS NULL OR left_on > ? ORDER BY name`).all(today);
+  return (rows as GroupRow[]).map((r) => toGroup(r, today));
+}
+
+export function getGroup(db: Db, id: number, today: string): Group | undefined {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM groups WHERE id = ?`).get(id) as GroupRow | undefined;
+  return row && toGroup(row, today);
+}
+
+/** Groups a user may mean by `ref`: its id, its name or its short code (case-insensitive). */
+export function findGroups(db: Db, ref: string, today: string): Group[] {
+  const trimmed = ref.trim();
+  const byId = /^#?\d+$/.test(trimmed) ? Number(trimmed.replace("#", "")) : -1;
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM groups WHERE id = ? OR name = ? COLLATE NOCASE OR short = ? COLLATE NOCASE ORDER BY name`)
+    .all(byId, trimmed, trimmed) as GroupRow[];
+  return rows.map((r) => toGroup(r, today));
+}
+
+export function findByNameOrShort(db: Db, name: string, short: string | null): GroupRow[] {
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM groups WHERE name = ? COLLATE NOCASE OR (? IS NOT NULL AND short = ? COLLATE NOCASE)`)
+    .all(name, short, short) as GroupRow[];
+}
+
+export function insertGroup(db: Db, fields: GroupFields): number {
+  const result = db
+    .prepare(
+      "INSERT INTO groups (name, short, kind, joined_on, left_on, email, phone, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .run(fields.name, fields.short, fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, new Date().toISOString());
+  return Number(result.lastInsertRowid);
+}
+
+export function updateGroup(db: Db, id: number, fields: GroupFields): void {
+  db.prepare(
+    "UPDATE groups SET name = ?, short = ?, kind = ?, joined_on = ?, left_on = ?, email = ?, phone = ?, notes = ? WHERE id = ?",
+  ).run(fields.name, fields.short, fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, id);
+}
+
+export function countGroups(db: Db, today: string): { active: number; left: number } {
+  const row = db
+    .prepare("SELECT sum(left_on IS NULL OR left_on > ?) AS active, sum(left_on IS NOT NULL AND left_on <= ?) AS left FROM groups")
+    .get(today, today) as { active: number | null; left: number | null };
+  return { active: row.active ?? 0, left: row.left ?? 0 };
+}

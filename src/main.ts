@@ -1,0 +1,237 @@
+import { Command, CommanderError, Option } from "commander";
+import type { Context as ContextType } from "./core/context.js";
+import { Context } from "./core/context.js";
+import { CliError, EXIT } from "./core/errors.js";
+import { isLang, langFromEnv, translate, type Lang } from "./core/i18n.js";
+import { EXAMPLES } from "./help.js";
+
+declare const PLATTFORM_VERSION: string;
+const VERSION = typeof PLATTFORM_VERSION === "string" ? PLATTFORM_VERSION : "0.0.0-dev";
+
+type Args = string[];
+type Opts = Record<string, string | boolean | undefined>;
+type Action = (ctx: ContextType, args: Args, opts: Opts) => Promise<void>;
+type Module = Record<string, unknown>;
+
+/** The language for help and for errors raised before a Context exists: --lang, PLATTFORM_LANG, LANG. */
+export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
+    if (value && isLang(value)) return value;
+  }
+  if (env.PLATTFORM_LANG && isLang(env.PLATTFORM_LANG)) return env.PLATTFORM_LANG;
+  return langFromEnv(env);
+}
+
+class Cli {
+  ctx: ContextType | undefined;
+  readonly t: (key: string) => string;
+
+  constructor(
+    readonly argv: string[],
+    readonly lang: Lang,
+  ) {
+    this.t = (key) => translate(lang, key);
+  }
+
+  /** An action that loads its area's module only when it runs, so that --help stays light. */
+  run(load: () => Promise<Module>, name: string) {
+    return async (...raw: unknown[]) => {
+      const command = raw[raw.length - 1] as Command;
+      const args = raw.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
+      this.ctx = new Context(command.optsWithGlobals(), this.argv);
+      const module = await load();
+      await (module[name] as Action)(this.ctx, args, command.opts());
+    };
+  }
+
+  /** Declares a command with a translated description and its examples after the help text. */
+  command(parent: Command, spec: string, path: string, alias?: string): Command {
+    const command = parent.command(spec).description(this.t(`help.${path}`));
+    if (alias) command.alias(alias);
+    const examples = EXAMPLES[path];
+    if (examples) command.addHelpText("before", `${this.t("help.examples")}:\n${examples.map((e) => `  $ plattform ${e}`).join("\n")}\n`);
+    return command;
+  }
+
+  option(command: Command, flags: string, key: string, choices?: readonly string[]): Command {
+    const option = new Option(flags, this.t(`opt.${key}`));
+    if (choices) option.choices(choices);
+    return command.addOption(option);
+  }
+}
+
+export function buildProgram(cli: Cli): Command {
+  const t = cli.t;
+  const program = new Command("plattform")
+    .description(t("help.program"))
+    .version(VERSION, "-V, --version", t("opt.version"))
+    .helpOption("-h, --help", t("opt.help"))
+    .helpCommand(true)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      outputError: (message, write) => write(`${formatCommanderError(message, cli.lang)}\n`),
+    })
+    .addHelpText("before", `${t("help.examples")}:\n${EXAMPLES[""]!.map((e) => `  $ plattform ${e}`).join("\n")}\n`);
+  program
+    .option("--db <file>", t("opt.db"))
+    .option("--json", t("opt.json"))
+    .option("--lang <de|en>", t("opt.lang"))
+    .option("--as <name>", t("opt.as"))
+    .option("--yes", t("opt.yes"))
+    .option("--no-input", t("opt.noInput"))
+    .option("--no-color", t("opt.noColor"))
+    .option("--debug", t("opt.debug"));
+
+  const platform = () => import("./platform/commands.js");
+  cli.command(program, "init", "init").option("--name <name>", t("opt.platformName")).action(cli.run(platform, "init"));
+  cli.command(program, "demo", "demo").action(cli.run(() => import("./demo/commands.js"), "demo"));
+  cli.command(program, "status", "status").action(cli.run(platform, "status"));
+  const config = cli.command(program, "config", "config");
+  cli.command(config, "get [key]", "config.get").action(cli.run(platform, "configGet"));
+  cli.command(config, "set <key> <value>", "config.set").action(cli.run(platform, "configSet"));
+
+  const groups = () => import("./groups/commands.js");
+  const g = cli.command(program, "groups", "groups");
+  const groupFields = (command: Command) => {
+    cli.option(command, "--short <code>", "short");
+    cli.option(command, "--kind <kind>", "kind");
+    cli.option(command, "--joined <date>", "joined");
+    cli.option(command, "--email <email>", "email");
+    cli.option(command, "--phone <phone>", "phone");
+    return cli.option(command, "--notes <text>", "notes");
+  };
+  groupFields(cli.command(g, "add <name>", "groups.add")).action(cli.run(groups, "add"));
+  cli.option(cli.command(g, "list", "groups.list"), "--all", "allGroups").action(cli.run(groups, "list"));
+  cli.command(g, "show <group>", "groups.show").action(cli.run(groups, "show"));
+  cli.option(groupFields(cli.command(g, "edit <group>", "groups.edit")), "--name <name>", "name").action(cli.run(groups, "edit"));
+  cli.option(cli.command(g, "leave <group>", "groups.leave"), "--date <date>", "leaveDate").action(cli.run(groups, "leave"));
+  cli.option(cli.command(g, "import <file>", "groups.import"), "--dry-run", "dryRun").action(cli.run(groups, "importCsv"));
+  const gExport = cli.command(g, "export", "groups.export");
+  cli.option(gExport, "--format <format>", "exportFormat", ["csv", "json"]);
+  cli.option(gExport, "--out <file>", "out").action(cli.run(groups, "exportGroups"));
+
+  const people = () => import("./people/commands.js");
+  const p = cli.command(program, "people", "people");
+  const personFields = (command: Command) => {
+    cli.option(command, "--email <email>", "email");
+    cli.option(command, "--phone <phone>", "phone");
+    return cli.option(command, "--notes <text>", "notes");
+  };
+  const pAdd = personFields(cli.command(p, "add <name>", "people.add"));
+  cli.option(pAdd, "--group <group>", "group");
+  cli.option(pAdd, "--role <role>", "role", ["representative", "key-person", "member"]);
+  cli.option(pAdd, "--since <date>", "since").action(cli.run(people, "add"));
+  const pList = cli.command(p, "list", "people.list");
+  cli.option(pList, "--group <group>", "filterGroup");
+  cli.option(pList, "--role <role>", "filterRole", ["representative", "key-person", "member"]);
+  cli.option(pList, "--all", "allPeople").action(cli.run(people, "list"));
+  cli.command(p, "show <person>", "people.show").action(cli.run(people, "show"));
+  cli.option(personFields(cli.command(p, "edit <person>", "people.edit")), "--name <name>", "name").action(cli.run(people, "edit"));
+  const pLink = cli.command(p, "link <person> <group>", "people.link");
+  cli.option(pLink, "--role <role>", "role", ["representative", "key-person", "member"]);
+  cli.option(pLink, "--since <date>", "since").action(cli.run(people, "link"));
+  const pUnlink = cli.command(p, "unlink <person> <group>", "people.unlink");
+  cli.option(pUnlink, "--role <role>", "role", ["representative", "key-person", "member"]);
+  cli.option(pUnlink, "--until <date>", "until").action(cli.run(people, "unlink"));
+  cli.command(p, "forget <person>", "people.forget").action(cli.run(people, "forget"));
+  cli.option(cli.command(p, "import <file>", "people.import"), "--dry-run", "dryRun").action(cli.run(people, "importCsv"));
+  const pExport = cli.command(p, "export", "people.export");
+  cli.option(pExport, "--format <format>", "exportFormat", ["csv", "json"]);
+  cli.option(pExport, "--out <file>", "out").action(cli.run(people, "exportPeople"));
+
+  return program;
+}
+
+/** Commander's messages, made into the one-line form of CLI.md (and German where the language is German). */
+function formatCommanderError(message: string, lang: Lang): string {
+  const text = message.replace(/^error:\s*/, "").trim();
+  const [first, ...rest] = text.split("\n");
+  const suggestion = rest.join(" ").match(/\(Did you mean (.+)\?\)/);
+  const patterns: Array<[RegExp, string]> = [
+    [/^unknown command '(.+)'$/, "usage.unknownCommand"],
+    [/^unknown option '(.+)'$/, "usage.unknownOption"],
+    [/^missing required argument '(.+)'$/, "usage.missingArgument"],
+    [/^option '(.+)' argument missing$/, "usage.optionArgumentMissing"],
+    [/^too many arguments(?: for '(.+)')?\..*$/, "usage.tooManyArguments"],
+    [/^option '(.+)' argument '(.+)' is invalid\..*$/, "usage.invalidChoice"],
+  ];
+  let what = first ?? text;
+  for (const [pattern, key] of patterns) {
+    const m = pattern.exec(what);
+    if (m) {
+      what = translate(lang, key, { name: m[1] ?? "", value: m[2] ?? "" });
+      break;
+    }
+  }
+  const hint = suggestion ? translate(lang, "usage.didYouMean", { name: suggestion[1]! }) : translate(lang, "usage.hint");
+  return `${translate(lang, "label.error")}: ${what} — ${hint}`;
+}
+
+function printError(error: CliError, lang: Lang): void {
+  const where = error.location
+    ? `${translate(lang, error.location.column ? "error.atLineColumn" : "error.atLine", { line: error.location.line, column: error.location.column ?? "" })}: `
+    : "";
+  const message = translate(lang, error.key, error.params);
+  const hint = error.hintKey ? ` — ${translate(lang, error.hintKey, error.params)}` : "";
+  process.stderr.write(`${translate(lang, "label.error")}: ${where}${message}${hint}\n`.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ""));
+}
+
+/** Database errors that are about the file, not about the program (exit 3), or about the request (exit 1). */
+function fromSqlite(error: unknown): CliError | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== "string" || !code.startsWith("SQLITE_")) return undefined;
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return new CliError("error.locked", { path: "" }, EXIT.dataFile, "error.locked.hint");
+  if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") return new CliError("error.corruptDataFile", { path: "" }, EXIT.dataFile, "error.corruptDataFile.hint");
+  if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_IOERR") || code === "SQLITE_FULL")
+    return new CliError("error.cannotWriteDataFile", { detail: (error as Error).message }, EXIT.dataFile);
+  return undefined;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const args = argv.slice(2);
+  const cli = new Cli(args, langFromArgv(args));
+  const program = buildProgram(cli);
+  let exitCode: number = EXIT.ok;
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const lang = safeLang(cli);
+    if (error instanceof CommanderError) {
+      exitCode = ["commander.helpDisplayed", "commander.version"].includes(error.code) ? EXIT.ok : EXIT.usage;
+    } else if (error instanceof CliError) {
+      printError(error, lang);
+      exitCode = error.exitCode;
+    } else if (fromSqlite(error)) {
+      const translated = fromSqlite(error)!;
+      printError(translated, lang);
+      exitCode = translated.exitCode;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`${translate(lang, "label.error")}: ${translate(lang, "error.internal", { message })}\n`);
+      exitCode = EXIT.internal;
+    }
+    if (isDebug(cli, args) && error instanceof Error && !(error instanceof CommanderError)) process.stderr.write(`${error.stack ?? ""}\n`);
+  } finally {
+    try {
+      cli.ctx?.close();
+    } catch {
+      // closing can only fail on an already broken file, whose error was reported above
+    }
+  }
+  return exitCode;
+}
+
+function safeLang(cli: Cli): Lang {
+  try {
+    return cli.ctx ? cli.ctx.lang : cli.lang;
+  } catch {
+    return cli.lang;
+  }
+}
+
+function isDebug(cli: Cli, args: string[]): boolean {
+  return cli.ctx?.debug ?? (args.includes("--debug") || (process.env.DEBUG ?? "").split(",").includes("plattform"));
+}

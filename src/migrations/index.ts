@@ -1,0 +1,9 @@
+import init from "./0001_init.js";
+
+/**
+ * The schema's history, in order. Migration N (1-based) brings a file from user_version N-1 to N.
+ * Kept as TypeScript strings rather than .sql files so that they travel inside the one bundled file.
+ */
+export const MIGRATIONS: readonly string[] = [init];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,158 @@
+import type { Context } from "../core/context.js";
+import { formatDate, parseDate, today } from "../core/dates.js";
+import { CliError, UsageError } from "../core/errors.js";
+import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
+import { resolveGroup } from "../groups/service.js";
+import { PEOPLE_CSV_COLUMNS, type Person } from "./model.js";
+import { addPerson, editPerson, forget as forgetPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
+import { getPerson, listPeople, rolesOfPerson } from "./store.js";
+
+type Options = Record<string, string | boolean | undefined>;
+
+const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
+
+function inputFrom(opts: Options): PersonInput {
+  return { name: text(opts, "name"), email: text(opts, "email"), phone: text(opts, "phone"), notes: text(opts, "notes") };
+}
+
+function nameOf(ctx: Context, person: Pick<Person, "id" | "name">): string {
+  return person.name ?? `${ctx.t("people.forgottenName")} #${person.id}`;
+}
+
+function rolesText(ctx: Context, person: Person): string {
+  return person.groups.map((g) => `${g.group} (${ctx.t(`role.${g.role}`)})`).join(", ");
+}
+
+export async function add(ctx: Context, [name]: string[], opts: Options): Promise<void> {
+  const day = today();
+  const fields = personFields({ ...inputFrom(opts), name });
+  const groupRef = text(opts, "group");
+  const roleText = text(opts, "role");
+  if (roleText !== undefined && groupRef === undefined) throw new UsageError("error.roleWithoutGroup", {}, "error.roleWithoutGroup.hint");
+  const role = roleText !== undefined ? parseRole(roleText) : "member";
+  const since = text(opts, "since") !== undefined ? parseDate(text(opts, "since")!, "since", day) : day;
+  const group = groupRef !== undefined ? resolveGroup(ctx.db, groupRef, day) : undefined;
+  const id = ctx.write((audit) => {
+    const personId = addPerson(ctx.db, audit, fields);
+    if (group) linkPerson(ctx.db, audit, getPerson(ctx.db, personId, day)!, group, role, since);
+    return personId;
+  });
+  const person = getPerson(ctx.db, id, day)!;
+  if (ctx.json) return printJson(person);
+  say(ctx.t("people.added", { name: nameOf(ctx, person), id }) + (group ? ` — ${rolesText(ctx, person)}` : ""));
+}
+
+export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const day = today();
+  const groupRef = text(opts, "group");
+  const group = groupRef !== undefined ? resolveGroup(ctx.db, groupRef, day) : undefined;
+  const role = text(opts, "role") !== undefined ? parseRole(text(opts, "role")!) : undefined;
+  const people = listPeople(ctx.db, day, { groupId: group?.id, role, includeForgotten: opts.all === true });
+  if (ctx.json) return printJson(people);
+  if (people.length === 0) return say(ctx.t("people.none"));
+  printTable(
+    ctx,
+    ["#", ctx.t("label.name"), ctx.t("label.groups"), ctx.t("label.email"), ctx.t("label.phone")],
+    people.map((p) => [p.id, nameOf(ctx, p), rolesText(ctx, p), p.email, p.phone]),
+  );
+}
+
+export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+  const day = today();
+  const person = resolvePerson(ctx.db, ref!, day);
+  const history = rolesOfPerson(ctx.db, person.id);
+  if (ctx.json) return printJson({ ...person, roles: history.map(({ group, role, since, until }) => ({ group, role, since, until })) });
+  printDetails(ctx, [
+    [ctx.t("label.name"), `${nameOf(ctx, person)} (#${person.id})`],
+    [ctx.t("label.email"), person.email],
+    [ctx.t("label.phone"), person.phone],
+    [ctx.t("label.notes"), person.notes],
+  ]);
+  heading(ctx, ctx.t("people.roles"));
+  if (history.length === 0) return say(ctx.t("people.noRoles"));
+  printTable(
+    ctx,
+    [ctx.t("label.group"), ctx.t("label.role"), ctx.t("label.since"), ctx.t("label.until")],
+    history.map((r) => [r.group, ctx.t(`role.${r.role}`), formatDate(r.since, ctx.lang), formatDate(r.until, ctx.lang)]),
+  );
+}
+
+export async function edit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+  const input = inputFrom(opts);
+  if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
+  const day = today();
+  const person = resolvePerson(ctx.db, ref!, day);
+  const fields = personFields(input, person);
+  const changes = ctx.write((audit) => editPerson(ctx.db, audit, person, fields));
+  const updated = getPerson(ctx.db, person.id, day)!;
+  if (ctx.json) return printJson(updated);
+  say(Object.keys(changes).length === 0 ? ctx.t("people.unchanged", { name: nameOf(ctx, updated) }) : ctx.t("people.edited", { name: nameOf(ctx, updated), fields: Object.keys(changes).join(", ") }));
+}
+
+export async function link(ctx: Context, [personRef, groupRef]: string[], opts: Options): Promise<void> {
+  const day = today();
+  const role = text(opts, "role") !== undefined ? parseRole(text(opts, "role")!) : "member";
+  const since = text(opts, "since") !== undefined ? parseDate(text(opts, "since")!, "since", day) : day;
+  const person = resolvePerson(ctx.db, personRef!, day);
+  const group = resolveGroup(ctx.db, groupRef!, day);
+  ctx.write((audit) => linkPerson(ctx.db, audit, person, group, role, since));
+  const updated = getPerson(ctx.db, person.id, day)!;
+  if (ctx.json) return printJson(updated);
+  say(ctx.t("people.linked", { name: nameOf(ctx, person), group: group.name, role: ctx.t(`role.${role}`), date: formatDate(since, ctx.lang) }));
+}
+
+export async function unlink(ctx: Context, [personRef, groupRef]: string[], opts: Options): Promise<void> {
+  const day = today();
+  const role = text(opts, "role") !== undefined ? parseRole(text(opts, "role")!) : undefined;
+  const until = text(opts, "until") !== undefined ? parseDate(text(opts, "until")!, "until", day) : day;
+  const person = resolvePerson(ctx.db, personRef!, day);
+  const group = resolveGroup(ctx.db, groupRef!, day);
+  ctx.write((audit) => unlinkPerson(ctx.db, audit, person, group, role, until));
+  const updated = getPerson(ctx.db, person.id, day)!;
+  if (ctx.json) return printJson(updated);
+  say(ctx.t("people.unlinked", { name: nameOf(ctx, person), group: group.name, date: formatDate(until, ctx.lang) }));
+}
+
+export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
+  const day = today();
+  const person = resolvePerson(ctx.db, ref!, day);
+  if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
+  const { confirm } = await import("../core/prompts.js");
+  const ok = await confirm(ctx, ctx.t("people.forgetConfirm", { name: nameOf(ctx, person) }));
+  if (!ok) return say(ctx.t("label.cancelled"));
+  // The audit entry for this command must not repeat the name it erases.
+  ctx.commandLine = ["people", "forget", `#${person.id}`];
+  ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName")));
+  if (ctx.json) return printJson(getPerson(ctx.db, person.id, day));
+  say(ctx.t("people.forgotten", { id: person.id }));
+}
+
+export async function importCsv(ctx: Context, [file]: string[], opts: Options): Promise<void> {
+  const [{ readCsv }, { importPeople }, { runImport, printImportReport }] = await Promise.all([
+    import("../core/csv.js"),
+    import("./service.js"),
+    import("../core/importRun.js"),
+  ]);
+  const rows = readCsv(file!, PEOPLE_CSV_COLUMNS, ["name"]);
+  const dryRun = opts.dryRun === true;
+  const report = runImport(ctx, dryRun, (audit) => importPeople(ctx.db, audit, rows, today()));
+  printImportReport(ctx, report, dryRun);
+}
+
+export async function exportPeople(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const format = text(opts, "format") ?? "csv";
+  if (format !== "csv" && format !== "json") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "csv, json" });
+  const people = listPeople(ctx.db, today());
+  let content: string;
+  if (format === "json") content = JSON.stringify(people, null, 2);
+  else {
+    const { toCsv } = await import("../core/csv.js");
+    // One row per current role, in the import's columns, so that an export imports back unchanged.
+    const rows = people.flatMap((p) => {
+      const base = { name: p.name, email: p.email, phone: p.phone, notes: p.notes };
+      return p.groups.length === 0 ? [base] : p.groups.map((g) => ({ ...base, group: g.group, role: g.role, since: g.since }));
+    });
+    content = toCsv(PEOPLE_CSV_COLUMNS, rows);
+  }
+  await writeOut(text(opts, "out"), content);
+}

@@ -1,0 +1,211 @@
+import type { Db } from "../core/db.js";
+import type { GroupRole, Person, PersonFields, Role } from "./model.js";
+
+interface PersonRow {
+  id: number;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  forgotten_at: string | null;
+}
+
+interface RoleRow {
+  id: number;
+  person_id: number;
+  group_id: number;
+  group_name: string;
+  role: Role;
+  since: string;
+  until: string | null;
+}
+
+const PERSON_COLUMNS = "id, name, email, phone, notes, forgotten_at";
+
+function toRole(row: RoleRow): GroupRole {
+  return { id: row.id, groupId: row.group_id, group: row.group_name, role: row.role, since: row.since, until: row.until };
+}
+
+/** Attaches the roles held today, with one query for all people rather than one per person. */
+function withCurrentRoles(db: Db, rows: PersonRow[], today: string): Person[] {
+  const current = db
+    .prepare(
+      `SELECT r.id, r.person_id, r.group_id, g.name AS group_name, r.role, r.since, r.until
+         FROM group_roles r JOIN groups g ON g.id = r.group_id
+        WHERE r.since <= ? AND (r.until IS NULL OR r.until > ?)
+        ORDER BY g.name, r.role`,
+    )
+    .all(today, today) as RoleRow[];
+  const byPerson = new Map<number, RoleRow[]>();
+  for (const role of current) {
+    const list = byPerson.get(role.person_id) ?? [];
+    list.push(role);
+    byPerson.set(role.person_id, list);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    notes: row.notes,
+    forgotten: row.forgotten_at !== null,
+    groups: (byPerson.get(row.id) ?? []).map((r) => ({ group: r.group_name, role: r.role, since: r.since, until: r.until })),
+  }));
+}
+
+export interface PeopleFilter {
+  groupId?: number;
+  role?: Role;
+  includeForgotten?: boolean;
+}
+
+export function listPeople(db: Db, today: string, filter: PeopleFilter = {}): Person[] {
+  const rows = db
+    .prepare(
+      `SELECT ${PERSON_COLUMNS} FROM people p
+        WHERE (? = 1 OR p.forgotten_at IS NULL)
+          AND (? IS NULL AND ? IS NULL OR EXISTS (
+                SELECT 1 FROM group_roles r
+                 WHERE r.person_id = p.id AND r.since <= ? AND (r.until IS NULL OR r.until > ?)
+                   AND (? IS NULL OR r.group_id = ?) AND (? IS NULL OR r.role = ?)))
+        ORDER BY p.name COLLATE NOCASE, p.id`,
+    )
+    .all(
+      filter.includeForgotten ? 1 : 0,
+      filter.groupId ?? null,
+      filter.role ?? null,
+      today,
+      today,
+      filter.groupId ?? null,
+      filter.groupId ?? null,
+      filter.role ?? null,
+      filter.role ?? null,
+    ) as PersonRow[];
+  return withCurrentRoles(db, rows, today);
+}
+
+export function getPerson(db: Db, id: number, today: string): Person | undefined {
+  const row = db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ?`).get(id) as PersonRow | undefined;
+  return row && withCurrentRoles(db, [row], today)[0];
+}
+
+/** People a user may mean by `ref`: the id or the name (case-insensitive). */
+export function findPeople(db: Db, ref: string, today: string): Person[] {
+  const trimmed = ref.trim();
+  const byId = /^#?\d+$/.test(trimmed) ? Number(trimmed.replace("#", "")) : -1;
+  const rows = db
+    .prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? OR name = ? COLLATE NOCASE ORDER BY id`)
+    .all(byId, trimmed) as PersonRow[];
+  return withCurrentRoles(db, rows, today);
+}
+
+export function personIdByName(db: Db, name: string): number | undefined {
+  const row = db.prepare("SELECT id FROM people WHERE name = ? COLLATE NOCASE").get(name) as { id: number } | undefined;
+  return row?.id;
+}
+
+export function insertPerson(db: Db, fields: PersonFields): number {
+  const result = db
+    .prepare("INSERT INTO people (name, email, phone, notes, created_at) VALUES (?, ?, ?, ?, ?)")
+    .run(fields.name, fields.email, fields.phone, fields.notes, new Date().toISOString());
+  return Number(result.lastInsertRowid);
+}
+
+export function updatePerson(db: Db, id: number, fields: PersonFields): void {
+  db.prepare("UPDATE people SET name = ?, email = ?, phone = ?, notes = ? WHERE id = ?").run(
+    fields.name,
+    fields.email,
+    fields.phone,
+    fields.notes,
+    id,
+  );
+}
+
+/** Every role the person has held, past and present. */
+export function rolesOfPerson(db: Db, personId: number): GroupRole[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.person_id, r.group_id, g.name AS group_name, r.role, r.since, r.until
+         FROM group_roles r JOIN groups g ON g.id = r.group_id
+        WHERE r.person_id = ? ORDER BY r.since, g.name`,
+    )
+    .all(personId) as RoleRow[];
+  return rows.map(toRole);
+}
+
+export interface GroupPerson {
+  personId: number;
+  name: string | null;
+  role: Role;
+  since: string;
+  until: string | null;
+}
+
+/** Everyone who has acted for a group, past and present, for `groups show`. */
+export function peopleOfGroup(db: Db, groupId: number): GroupPerson[] {
+  return db
+    .prepare(
+      `SELECT p.id AS personId, p.name, r.role, r.since, r.until
+         FROM group_roles r JOIN people p ON p.id = r.person_id
+        WHERE r.group_id = ?
+        ORDER BY r.until IS NOT NULL, CASE r.role WHEN 'representative' THEN 0 WHEN 'key-person' THEN 1 ELSE 2 END, p.name COLLATE NOCASE`,
+    )
+    .all(groupId) as GroupPerson[];
+}
+
+export function insertRole(db: Db, personId: number, groupId: number, role: Role, since: string): number {
+  const result = db
+    .prepare("INSERT INTO group_roles (person_id, group_id, role, since) VALUES (?, ?, ?, ?)")
+    .run(personId, groupId, role, since);
+  return Number(result.lastInsertRowid);
+}
+
+export function endRole(db: Db, roleId: number, until: string): void {
+  db.prepare("UPDATE group_roles SET until = ? WHERE id = ?").run(until, roleId);
+}
+
+/** Groups that are members today but have nobody representing them: the organizer's first follow-up. */
+export function groupsWithoutRepresentative(db: Db, today: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT g.name FROM groups g
+        WHERE (g.left_on IS NULL OR g.left_on > ?)
+          AND NOT EXISTS (SELECT 1 FROM group_roles r
+                           WHERE r.group_id = g.id AND r.role = 'representative'
+                             AND r.since <= ? AND (r.until IS NULL OR r.until > ?))
+        ORDER BY g.name`,
+    )
+    .all(today, today, today) as Array<{ name: string }>;
+  return rows.map((r) => r.name);
+}
+
+export function countPeople(db: Db): { total: number; forgotten: number } {
+  const row = db
+    .prepare("SELECT count(*) AS total, coalesce(sum(forgotten_at IS NOT NULL), 0) AS forgotten FROM people")
+    .get() as { total: number; forgotten: number };
+  return row;
+}
+
+/**
+ * Erases a person's personal data everywhere: their row, and every mention in the audit log
+ * (entries about them lose their details; their name, e-mail and phone are blanked out of all others).
+ */
+export function forgetPerson(db: Db, id: number, secrets: string[], at: string, placeholder: string): void {
+  db.prepare("UPDATE people SET name = NULL, email = NULL, phone = NULL, notes = NULL, forgotten_at = ? WHERE id = ?").run(at, id);
+  db.prepare("UPDATE audit_log SET changes = NULL WHERE entity = 'person' AND entity_id = ?").run(id);
+  // Names are typed in any case, and the log stores JSON, where some characters appear escaped:
+  // match every spelling case-insensitively. Forgetting is rare, so a pass over the whole log is affordable.
+  const spellings = secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]);
+  const pattern = new RegExp([...new Set(spellings)].map(escapeRegExp).join("|"), "giu");
+  const rows = db.prepare("SELECT id, command, changes FROM audit_log").all() as Array<{ id: number; command: string; changes: string | null }>;
+  const update = db.prepare("UPDATE audit_log SET command = ?, changes = ? WHERE id = ?");
+  for (const row of rows) {
+    const command = row.command.replace(pattern, placeholder);
+    const changes = row.changes === null ? null : row.changes.replace(pattern, placeholder);
+    if (command !== row.command || changes !== row.changes) update.run(command, changes, row.id);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,140 @@
+import { rmSync } from "node:fs";
+import type { Context } from "../core/context.js";
+import { today } from "../core/dates.js";
+import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
+import { CliError, DataFileError } from "../core/errors.js";
+import { langFromEnv, type Lang } from "../core/i18n.js";
+import { printDetails, printJson, printTable, say, heading } from "../core/output.js";
+import { cleanText } from "../core/validate.js";
+import { countGroups } from "../groups/store.js";
+import { countPeople, groupsWithoutRepresentative } from "../people/store.js";
+import { SCHEMA_VERSION } from "../migrations/index.js";
+import { defaultSettings, isSettingKey, parseSetting, SETTING_KEYS, type Settings } from "./settings.js";
+import { hasPlatform, readSettings, writeSetting, writeSettings } from "./store.js";
+
+type Options = Record<string, string | boolean | undefined>;
+
+/**
+ * Opens `path` for a new platform: creates it (mode 0600) when missing and brings an empty file to the
+ * current schema. An existing platform or a foreign file is refused; a file created here is removed on failure.
+ */
+export function openForNewPlatform(path: string, existing: (db: Db) => void): { db: Db; created: boolean } {
+  const created = createDataFile(path);
+  let db: Db | undefined;
+  try {
+    db = openDataFile(path);
+    if (!created && schemaVersion(db) > 0) {
+      prepareSchema(db, path);
+      if (hasPlatform(db)) existing(db);
+    } else if (!created && !isEmptyFile(db)) {
+      throw new DataFileError("error.foreignFile", { path });
+    }
+    migrate(db);
+    return { db, created };
+  } catch (error) {
+    db?.close();
+    if (created) removeDataFile(path);
+    throw error;
+  }
+}
+
+export function removeDataFile(path: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+}
+
+export async function init(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const lang: Lang = ctx.options.lang === "de" || ctx.options.lang === "en" ? ctx.options.lang : langFromEnv(ctx.env);
+  const name = cleanText(typeof opts.name === "string" ? opts.name : undefined, "--name") ?? (lang === "de" ? "Bürgerplattform" : "Citizens' platform");
+  const path = ctx.dataFile.path;
+  const { db, created } = openForNewPlatform(path, () => {
+    throw new CliError("error.platformExists", { path }, 1, "error.platformExists.hint");
+  });
+  ctx.useDb(db);
+  const settings = defaultSettings(name, lang);
+  try {
+    ctx.write((audit) => {
+      writeSettings(db, settings);
+      audit({ entity: "platform", id: null, action: "init", changes: settings });
+    });
+  } catch (error) {
+    ctx.close();
+    if (created) removeDataFile(path);
+    throw error;
+  }
+  ctx.useDb(db);
+  if (ctx.json) return printJson({ dataFile: path, settings });
+  say(ctx.t("init.done", { name, path }));
+  say(ctx.t("init.next"));
+}
+
+export async function configGet(ctx: Context, [key]: string[]): Promise<void> {
+  const settings = readSettings(ctx.db);
+  if (key !== undefined) {
+    if (!isSettingKey(key)) throw new CliError("error.unknownSetting", { key, keys: SETTING_KEYS.join(", ") }, 1, "error.unknownSetting.hint");
+    if (ctx.json) return printJson({ [key]: settings[key] });
+    return say(String(settings[key]));
+  }
+  if (ctx.json) return printJson(settings);
+  printTable(
+    ctx,
+    [ctx.t("label.key"), ctx.t("label.value"), ""],
+    SETTING_KEYS.map((k) => [k, settings[k], ctx.t(`setting.${k}`)]),
+  );
+}
+
+export async function configSet(ctx: Context, [key, raw]: string[]): Promise<void> {
+  if (!isSettingKey(key!)) throw new CliError("error.unknownSetting", { key: key!, keys: SETTING_KEYS.join(", ") }, 1, "error.unknownSetting.hint");
+  const value = parseSetting(key, raw!);
+  const before = readSettings(ctx.db);
+  const old = String(before[key]);
+  if (old !== value) {
+    ctx.write((audit) => {
+      writeSetting(ctx.db, key, value);
+      audit({ entity: "setting", id: null, action: "set", changes: { [key]: [old, value] } });
+    });
+    if (key === "language") ctx.useDb(ctx.db);
+  }
+  const after: Settings = readSettings(ctx.db);
+  if (ctx.json) return printJson({ [key]: after[key] });
+  say(ctx.t(old === value ? "config.unchanged" : "config.set", { key, value }));
+}
+
+export interface StatusReport {
+  platform: { name: string; language: string };
+  dataFile: string;
+  schemaVersion: number;
+  today: string;
+  groups: { active: number; left: number };
+  people: { total: number; forgotten: number };
+  groupsWithoutRepresentative: string[];
+}
+
+export function buildStatus(ctx: Context): StatusReport {
+  const day = today();
+  const settings = readSettings(ctx.db);
+  return {
+    platform: { name: settings.name, language: settings.language },
+    dataFile: ctx.dataFile.path,
+    schemaVersion: SCHEMA_VERSION,
+    today: day,
+    groups: countGroups(ctx.db, day),
+    people: countPeople(ctx.db),
+    groupsWithoutRepresentative: groupsWithoutRepresentative(ctx.db, day),
+  };
+}
+
+export async function status(ctx: Context): Promise<void> {
+  const report = buildStatus(ctx);
+  if (ctx.json) return printJson(report);
+  heading(ctx, report.platform.name);
+  printDetails(ctx, [
+    [ctx.t("status.groups"), ctx.t("status.groupsValue", report.groups)],
+    [ctx.t("status.people"), ctx.t("status.peopleValue", report.people)],
+    [ctx.t("status.language"), report.platform.language],
+    [ctx.t("status.dataFile"), report.dataFile],
+  ]);
+  if (report.groups.active === 0) return say(`\n${ctx.t("status.empty")}`);
+  if (report.groupsWithoutRepresentative.length === 0) return say(`\n${ctx.t("status.allRepresented")}`);
+  heading(ctx, ctx.t("status.noRepresentative"));
+  for (const name of report.groupsWithoutRepresentative) say(`  • ${name}`);
+}
