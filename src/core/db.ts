@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
-import { MIGRATIONS, SCHEMA_VERSION } from "../migrations/index.js";
+import { MIGRATIONS } from "../migrations/index.js";
 import { DataFileError } from "./errors.js";
 
 export type Db = Database.Database;
@@ -66,23 +66,23 @@ function hasTables(db: Db): boolean {
  * Checks that the file is a plattform data file this program can use, migrating an older one.
  * Before an existing file is migrated, a backup copy is written beside it.
  */
-export function prepareSchema(db: Db, path: string): void {
+export function prepareSchema(db: Db, path: string, migrations: readonly string[] = MIGRATIONS): void {
   const version = schemaVersion(db);
-  if (version > SCHEMA_VERSION)
-    throw new DataFileError("error.newerSchema", { path, version, known: SCHEMA_VERSION }, "error.newerSchema.hint");
+  if (version > migrations.length)
+    throw new DataFileError("error.newerSchema", { path, version, known: migrations.length }, "error.newerSchema.hint");
   if (version === 0)
     throw new DataFileError(hasTables(db) ? "error.foreignFile" : "error.notInitialised", { path }, "error.noDataFile.hint");
-  if (version < SCHEMA_VERSION) {
+  if (version < migrations.length) {
     backupBeforeMigration(db, path, version);
-    migrate(db);
+    migrate(db, migrations);
   }
 }
 
 /** Applies the missing migrations, each in its own transaction together with the new user_version. */
-export function migrate(db: Db): void {
-  for (let version = schemaVersion(db); version < SCHEMA_VERSION; version++) {
+export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
+  for (let version = schemaVersion(db); version < migrations.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
+      db.exec(migrations[version]!);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
   }
