@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
 import type { Context as ContextType } from "./core/context.js";
-import { Context } from "./core/context.js";
 import { CliError, EXIT } from "./core/errors.js";
 import { isLang, langFromEnv, translate, type Lang } from "./core/i18n.js";
 import { EXAMPLES } from "./help.js";
@@ -40,8 +39,9 @@ class Cli {
     return async (...raw: unknown[]) => {
       const command = raw[raw.length - 1] as Command;
       const args = raw.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
+      // Loaded here, not at the top: --help and --version never open the data file.
+      const [{ Context }, module] = await Promise.all([import("./core/context.js"), load()]);
       this.ctx = new Context(command.optsWithGlobals(), this.argv);
-      const module = await load();
       await (module[name] as Action)(this.ctx, args, command.opts());
     };
   }

@@ -19,30 +19,39 @@ export function readCsv(path: string, known: readonly string[], required: readon
   } catch {
     throw new CliError("error.cannotRead", { path }, 1, "error.cannotRead.hint");
   }
+  // One kind of line break, so that csv-parse counts lines the same way for files from any system.
+  text = text.replace(/\r\n?/g, "\n");
   const delimiter = detectDelimiter(text);
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  let header: string[] = [];
+  let records: Array<{ record: Record<string, string>; raw: string; info: { lines: number } }>;
   try {
     records = parse(text, {
       bom: true,
       delimiter,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
       skip_empty_lines: true,
       trim: true,
       info: true,
+      raw: true,
       relax_column_count: false,
-    }) as unknown as Array<{ record: Record<string, string>; info: { lines: number } }>;
+    }) as unknown as Array<{ record: Record<string, string>; raw: string; info: { lines: number } }>;
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     throw new CliError("error.csvSyntax", { path, line: e.lines ?? 0, detail: firstLine(e.message ?? "") });
   }
-  const header = records[0] ? Object.keys(records[0].record) : [];
   for (const column of header) {
-    if (!known.includes(column)) throw new CliError("error.csvUnknownColumn", { column, known: known.join(", ") });
+    if (!known.includes(column)) throw new CliError("error.csvUnknownColumn", { column, known: known.join(", ") }, 1, "error.csvUnknownColumn.hint");
   }
   for (const column of required) {
-    if (records.length > 0 && !header.includes(column)) throw new CliError("error.csvMissingColumn", { column });
+    if (header.length > 0 && !header.includes(column)) throw new CliError("error.csvMissingColumn", { column });
   }
-  return records.map(({ record, info }) => ({ line: info.lines, values: unneutralise(record) }));
+  return records.map(({ record, raw, info }) => ({ line: firstLineOf(raw, info.lines), values: unneutralise(record) }));
+}
+
+/** csv-parse reports the line a record ends on; a quoted cell may span lines, and users look for where it starts. */
+function firstLineOf(raw: string, lastLine: number): number {
+  const record = raw.replace(/^\n+/, "").replace(/\n$/, "");
+  return lastLine - (record.match(/\n/g)?.length ?? 0);
 }
 
 function firstLine(text: string): string {

@@ -64,7 +64,8 @@ export function parseDate(input: string, field = "date", base: string = today())
   const rel = /^([+-])(\d{1,4})([dwmy])$/.exec(value);
   if (rel) {
     const amount = Number(rel[2]) * (rel[1] === "-" ? -1 : 1);
-    return shiftDate(base, amount, rel[3] as "d" | "w" | "m" | "y");
+    const shifted = shiftDate(base, amount, rel[3] as "d" | "w" | "m" | "y");
+    if (isIsoDate(shifted)) return shifted;
   }
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   if (m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return iso(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -11,9 +11,13 @@ const BUSY_TIMEOUT_MS = 5000;
 /** Creates an empty data file readable by its owner only. Returns false when the file already exists. */
 export function createDataFile(path: string): boolean {
   if (existsSync(path)) return false;
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  closeSync(openSync(path, "wx", 0o600));
-  chmodSync(path, 0o600); // openSync's mode is filtered by the umask
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, "wx", 0o600));
+    chmodSync(path, 0o600); // openSync's mode is filtered by the umask
+  } catch {
+    throw new DataFileError("error.cannotOpen", { path }, "error.cannotOpen.hint");
+  }
   return true;
 }
 

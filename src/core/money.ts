@@ -10,12 +10,13 @@ const MAX_CENTS = 1_000_000_000_000; // ten billion euros: far beyond any platfo
  */
 export function parseMoney(input: string, field = "amount"): number {
   const invalid = () => new CliError("error.invalidMoney", { field, value: input }, 1, "error.invalidMoney.hint");
-  let s = input.trim().replace(/\s*(€|eur)\s*$/i, "").replace(/^(€|eur)\s*/i, "").replace(/\s/g, "");
+  let s = input.trim();
   let negative = false;
   if (s.startsWith("-")) {
     negative = true;
     s = s.slice(1);
   }
+  s = s.replace(/\s*(€|eur)\s*$/i, "").replace(/^(€|eur)\s*/i, "").replace(/\s/g, "");
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) throw invalid();
   const lastDot = s.lastIndexOf(".");
   const lastComma = s.lastIndexOf(",");
@@ -30,7 +31,9 @@ export function parseMoney(input: string, field = "amount"): number {
     const after = s.slice(decimalAt + 1);
     const singleSeparator = !s.slice(0, decimalAt).includes(separator) && !s.includes(other);
     if (singleSeparator && after.length === 3) {
-      // 1.234 or 1,234: a thousands separator, not three decimals (cents cannot have three digits)
+      // 1.234 or 1,234: a thousands separator, not three decimals (cents cannot have three digits);
+      // 1234.567 or 0.001 are neither
+      if (!/^[1-9]\d{0,2}$/.test(s.slice(0, decimalAt))) throw invalid();
       integerPart = s.replace(separator, "");
     } else if (s.indexOf(separator) !== decimalAt) {
       // 1.234.567 — the same separator repeated: thousands only
@@ -46,7 +49,7 @@ export function parseMoney(input: string, field = "amount"): number {
   if (!/^\d+$/.test(integerPart) || fraction.length > 2 || !/^\d*$/.test(fraction)) throw invalid();
   const cents = Number(integerPart) * 100 + Number(fraction.padEnd(2, "0") || "0");
   if (!Number.isSafeInteger(cents) || cents > MAX_CENTS) throw invalid();
-  return negative ? -cents : cents;
+  return negative && cents !== 0 ? -cents : cents;
 }
 
 /** de: 1.234,56 € · en: €1,234.56 */
