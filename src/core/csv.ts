@@ -65,16 +65,21 @@ function detectDelimiter(text: string): string {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
 
-/** A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice). */
+/**
+ * A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice). A cell that
+ * already starts with an apostrophe before such a character gets one too, so that the import's unescaping
+ * gives back exactly what was stored.
+ */
 export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) || ESCAPED_FORMULA.test(value) ? `'${value}` : value;
 }
 
 /** Reverses neutraliseCell on import, so that an exported file imports back unchanged. */
 function unneutralise(record: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record)) out[key] = /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+  for (const [key, value] of Object.entries(record)) out[key] = ESCAPED_FORMULA.test(value) ? value.slice(1) : value;
   return out;
 }
 

@@ -92,9 +92,12 @@ export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): voi
   }
 }
 
+/** A backup name that is free: a second attempt within the same second gets a counter. */
 export function backupPathFor(path: string, version: number, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
-  return `${path}.v${version}-${stamp}.bak`;
+  let candidate = `${path}.v${version}-${stamp}.bak`;
+  for (let n = 2; existsSync(candidate); n++) candidate = `${path}.v${version}-${stamp}-${n}.bak`;
+  return candidate;
 }
 
 function backupBeforeMigration(db: Db, path: string, version: number): void {

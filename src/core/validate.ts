@@ -44,3 +44,12 @@ export function oneOf<T extends string>(raw: string, allowed: readonly T[], fiel
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError("error.notOneOf", { field, value: raw, allowed: allowed.join(", ") });
 }
+
+/**
+ * The form of a name used to compare names regardless of case, in any script: SQLite's NOCASE folds only
+ * ASCII, so "Ökumenisches Zentrum" and "ökumenisches zentrum" would count as two groups. Turkish dotted and
+ * dotless i are folded together, as people type them either way.
+ */
+export function nameKey(name: string): string {
+  return name.normalize("NFC").toLowerCase().replace(/i\u0307/g, "i").replace(/ı/g, "i");
+}

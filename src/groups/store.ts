@@ -1,4 +1,5 @@
 import type { Db } from "../core/db.js";
+import { nameKey } from "../core/validate.js";
 import { groupStatus, type Group, type GroupFields, type GroupKind } from "./model.js";
 
 interface GroupRow {
@@ -47,30 +48,36 @@ export function findGroups(db: Db, ref: string, today: string): Group[] {
   const trimmed = ref.trim();
   const byId = /^#?\d+$/.test(trimmed) ? Number(trimmed.replace("#", "")) : -1;
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM groups WHERE id = ? OR name = ? COLLATE NOCASE OR short = ? COLLATE NOCASE ORDER BY name`)
-    .all(byId, trimmed, trimmed) as GroupRow[];
+    .prepare(`SELECT ${COLUMNS} FROM groups WHERE id = ? OR name_key = ? OR short_key = ? ORDER BY name`)
+    .all(byId, nameKey(trimmed), nameKey(trimmed)) as GroupRow[];
   return rows.map((r) => toGroup(r, today));
 }
 
 export function findByNameOrShort(db: Db, name: string, short: string | null): GroupRow[] {
   return db
-    .prepare(`SELECT ${COLUMNS} FROM groups WHERE name = ? COLLATE NOCASE OR (? IS NOT NULL AND short = ? COLLATE NOCASE)`)
-    .all(name, short, short) as GroupRow[];
+    .prepare(`SELECT ${COLUMNS} FROM groups WHERE name_key = ? OR short_key = ?`)
+    .all(nameKey(name), short === null ? null : nameKey(short)) as GroupRow[];
+}
+
+function keyOrNull(text: string | null): string | null {
+  return text === null ? null : nameKey(text);
 }
 
 export function insertGroup(db: Db, fields: GroupFields): number {
   const result = db
     .prepare(
-      "INSERT INTO groups (name, short, kind, joined_on, left_on, email, phone, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      `INSERT INTO groups (name, name_key, short, short_key, kind, joined_on, left_on, email, phone, notes, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(fields.name, fields.short, fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, new Date().toISOString());
+    .run(fields.name, nameKey(fields.name), fields.short, keyOrNull(fields.short), fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, new Date().toISOString());
   return Number(result.lastInsertRowid);
 }
 
 export function updateGroup(db: Db, id: number, fields: GroupFields): void {
   db.prepare(
-    "UPDATE groups SET name = ?, short = ?, kind = ?, joined_on = ?, left_on = ?, email = ?, phone = ?, notes = ? WHERE id = ?",
-  ).run(fields.name, fields.short, fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, id);
+    `UPDATE groups SET name = ?, name_key = ?, short = ?, short_key = ?, kind = ?, joined_on = ?, left_on = ?,
+            email = ?, phone = ?, notes = ? WHERE id = ?`,
+  ).run(fields.name, nameKey(fields.name), fields.short, keyOrNull(fields.short), fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, id);
 }
 
 export function countGroups(db: Db, today: string): { active: number; left: number } {

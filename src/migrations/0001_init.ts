@@ -8,8 +8,10 @@ CREATE TABLE settings (
 
 CREATE TABLE groups (
   id         INTEGER PRIMARY KEY,
-  name       TEXT NOT NULL COLLATE NOCASE UNIQUE,
-  short      TEXT COLLATE NOCASE UNIQUE,
+  name       TEXT NOT NULL,
+  name_key   TEXT NOT NULL UNIQUE,     -- the name case-folded (any script): what lookups and the unique check use
+  short      TEXT,
+  short_key  TEXT UNIQUE,              -- the short code case-folded
   kind       TEXT NOT NULL,
   joined_on  TEXT NOT NULL,            -- YYYY-MM-DD: member from this day
   left_on    TEXT,                     -- YYYY-MM-DD: no longer a member from this day; NULL while a member
@@ -23,6 +25,7 @@ CREATE TABLE groups (
 CREATE TABLE people (
   id           INTEGER PRIMARY KEY,
   name         TEXT,                   -- NULL once the person has been forgotten
+  name_key     TEXT,                   -- the name case-folded (any script), for lookups and the unique check
   email        TEXT,
   phone        TEXT,
   notes        TEXT,
@@ -30,7 +33,7 @@ CREATE TABLE people (
   forgotten_at TEXT,                   -- set by 'people forget': personal data erased, history kept
   CHECK (name IS NOT NULL OR forgotten_at IS NOT NULL)
 ) STRICT;
-CREATE UNIQUE INDEX people_by_name ON people (name COLLATE NOCASE) WHERE name IS NOT NULL;
+CREATE UNIQUE INDEX people_by_name ON people (name_key) WHERE name_key IS NOT NULL;
 
 -- A person acts for a group in a role, from 'since' until the day before 'until'.
 CREATE TABLE group_roles (

@@ -137,7 +137,8 @@ export function importPeople(db: Db, audit: Audit, rows: CsvRow[], today: string
           const group = atField("group", () => resolveGroup(db, groupRef, today));
           const role = atField("role", () => (values.role?.trim() ? parseRole(values.role) : "member"));
           const since = values.since?.trim() ? parseDate(values.since, "since", today) : today;
-          const holds = rolesOfPerson(db, person.id).some((r) => r.groupId === group.id && r.role === role && r.until === null);
+          // Held if linkPerson would call it held: so a re-import of an export never trips over its own rows.
+          const holds = rolesOfPerson(db, person.id).some((r) => r.groupId === group.id && r.role === role && (r.until === null || r.until > since));
           if (!holds) {
             linkPerson(db, audit, person, group, role, since);
             if (action === "unchanged") action = "change";

@@ -1,4 +1,5 @@
 import type { Db } from "../core/db.js";
+import { nameKey } from "../core/validate.js";
 import type { GroupRole, Person, PersonFields, Role } from "./model.js";
 
 interface PersonRow {
@@ -94,26 +95,27 @@ export function findPeople(db: Db, ref: string, today: string): Person[] {
   const trimmed = ref.trim();
   const byId = /^#?\d+$/.test(trimmed) ? Number(trimmed.replace("#", "")) : -1;
   const rows = db
-    .prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? OR name = ? COLLATE NOCASE ORDER BY id`)
-    .all(byId, trimmed) as PersonRow[];
+    .prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? OR name_key = ? ORDER BY id`)
+    .all(byId, nameKey(trimmed)) as PersonRow[];
   return withCurrentRoles(db, rows, today);
 }
 
 export function personIdByName(db: Db, name: string): number | undefined {
-  const row = db.prepare("SELECT id FROM people WHERE name = ? COLLATE NOCASE").get(name) as { id: number } | undefined;
+  const row = db.prepare("SELECT id FROM people WHERE name_key = ?").get(nameKey(name)) as { id: number } | undefined;
   return row?.id;
 }
 
 export function insertPerson(db: Db, fields: PersonFields): number {
   const result = db
-    .prepare("INSERT INTO people (name, email, phone, notes, created_at) VALUES (?, ?, ?, ?, ?)")
-    .run(fields.name, fields.email, fields.phone, fields.notes, new Date().toISOString());
+    .prepare("INSERT INTO people (name, name_key, email, phone, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(fields.name, fields.name === null ? null : nameKey(fields.name), fields.email, fields.phone, fields.notes, new Date().toISOString());
   return Number(result.lastInsertRowid);
 }
 
 export function updatePerson(db: Db, id: number, fields: PersonFields): void {
-  db.prepare("UPDATE people SET name = ?, email = ?, phone = ?, notes = ? WHERE id = ?").run(
+  db.prepare("UPDATE people SET name = ?, name_key = ?, email = ?, phone = ?, notes = ? WHERE id = ?").run(
     fields.name,
+    fields.name === null ? null : nameKey(fields.name),
     fields.email,
     fields.phone,
     fields.notes,
@@ -191,12 +193,14 @@ export function countPeople(db: Db): { total: number; forgotten: number } {
  * (entries about them lose their details; their name, e-mail and phone are blanked out of all others).
  */
 export function forgetPerson(db: Db, id: number, secrets: string[], at: string, placeholder: string): void {
-  db.prepare("UPDATE people SET name = NULL, email = NULL, phone = NULL, notes = NULL, forgotten_at = ? WHERE id = ?").run(at, id);
+  db.prepare("UPDATE people SET name = NULL, name_key = NULL, email = NULL, phone = NULL, notes = NULL, forgotten_at = ? WHERE id = ?").run(at, id);
   db.prepare("UPDATE audit_log SET changes = NULL WHERE entity = 'person' AND entity_id = ?").run(id);
   // Names are typed in any case, and the log stores JSON, where some characters appear escaped:
   // match every spelling case-insensitively. Forgetting is rare, so a pass over the whole log is affordable.
-  const spellings = secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]);
-  const pattern = new RegExp([...new Set(spellings)].map(escapeRegExp).join("|"), "giu");
+  const spellings = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
+  // Longest first, so that a name inside an e-mail address does not leave the rest of the address behind.
+  spellings.sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(spellings.map(caseFoldingPattern).join("|"), "gu");
   const rows = db.prepare("SELECT id, command, changes FROM audit_log").all() as Array<{ id: number; command: string; changes: string | null }>;
   const update = db.prepare("UPDATE audit_log SET command = ?, changes = ? WHERE id = ?");
   for (const row of rows) {
@@ -208,4 +212,18 @@ export function forgetPerson(db: Db, id: number, secrets: string[], at: string, 
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Matches `text` in any letter case, including the Turkish i forms that Unicode case folding keeps apart. */
+function caseFoldingPattern(text: string): string {
+  let pattern = "";
+  for (const ch of text) {
+    if ("iIİı".includes(ch)) {
+      pattern += "(?:[iIİı]\u0307?)";
+      continue;
+    }
+    const variants = [...new Set([ch, ch.toLowerCase(), ch.toUpperCase()])].filter((v) => [...v].length === 1);
+    pattern += variants.length === 1 ? escapeRegExp(ch) : `[${variants.map(escapeRegExp).join("")}]`;
+  }
+  return pattern;
 }

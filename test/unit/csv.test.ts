@@ -28,11 +28,13 @@ describe("neutraliseCell", () => {
     ["\tx", "'\tx"],
     ["\rx", "'\rx"],
     ["=", "'="],
+    ["'=x", "''=x"],
+    ["''+1", "'''+1"],
   ])("%j → %j", (input, expected) => {
     expect(neutraliseCell(input)).toBe(expected);
   });
 
-  it.each(["", "abc", "St. Marien", "a=b", "1+1", "'=x", "x-y", "mail@example.org", "49"])("leaves %j alone", (input) => {
+  it.each(["", "abc", "St. Marien", "a=b", "1+1", "x-y", "mail@example.org", "49", "'quoted'"])("leaves %j alone", (input) => {
     expect(neutraliseCell(input)).toBe(input);
   });
 });

@@ -1,0 +1,81 @@
+// Shared pieces for the store tests: a fresh data file per test, an audit collector, error capture,
+// and a Context over an open connection (for imports that must run as one transaction).
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterEach } from "vitest";
+import type { AuditEntry } from "../../src/core/context.js";
+import { Context } from "../../src/core/context.js";
+import type { Db } from "../../src/core/db.js";
+import { CliError } from "../../src/core/errors.js";
+import { storeDb } from "../helpers.js";
+
+const open: Db[] = [];
+
+afterEach(() => {
+  while (open.length > 0) {
+    const db = open.pop()!;
+    if (db.open) db.close();
+  }
+});
+
+/** A migrated, empty data file that is closed after the test. */
+export function freshDb(): Db {
+  const db = storeDb();
+  open.push(db);
+  return db;
+}
+
+/** Registers a connection a test opened itself, so that it is closed afterwards. */
+export function track(db: Db): Db {
+  open.push(db);
+  return db;
+}
+
+export function auditLog(): { entries: AuditEntry[]; audit: (entry: AuditEntry) => void } {
+  const entries: AuditEntry[] = [];
+  return { entries, audit: (entry) => entries.push(entry) };
+}
+
+/** Runs `work` and returns the CliError it throws; fails the test when it throws nothing or something else. */
+export function cliError(work: () => unknown): CliError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof CliError) return error;
+    throw new Error(`expected a CliError, got ${String(error)}`, { cause: error });
+  }
+  throw new Error("expected a CliError, but nothing was thrown");
+}
+
+/** A Context over an already prepared connection, as init and demo build one. */
+export function contextFor(db: Db, argv: string[] = ["test"]): Context {
+  const ctx = new Context({ as: "tester" }, argv, process.env, { path: db.name, source: "flag" });
+  ctx.useDb(db);
+  return ctx;
+}
+
+export function count(db: Db, table: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** Writes a CSV file beside the data file and returns its path. */
+export function csvFile(db: Db, name: string, text: string): string {
+  const path = join(dirname(db.name), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  command: string;
+  entity: string;
+  entity_id: number | null;
+  action: string;
+  changes: string | null;
+}
+
+export function auditRows(db: Db): AuditRow[] {
+  return db.prepare("SELECT * FROM audit_log ORDER BY id").all() as AuditRow[];
+}
