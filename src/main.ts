@@ -180,11 +180,11 @@ function printError(error: CliError, lang: Lang): void {
 }
 
 /** Database errors that are about the file, not about the program (exit 3), or about the request (exit 1). */
-function fromSqlite(error: unknown): CliError | undefined {
+function fromSqlite(error: unknown, path: string): CliError | undefined {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== "string" || !code.startsWith("SQLITE_")) return undefined;
-  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return new CliError("error.locked", { path: "" }, EXIT.dataFile, "error.locked.hint");
-  if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") return new CliError("error.corruptDataFile", { path: "" }, EXIT.dataFile, "error.corruptDataFile.hint");
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return new CliError("error.locked", { path }, EXIT.dataFile, "error.locked.hint");
+  if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") return new CliError("error.corruptDataFile", { path }, EXIT.dataFile, "error.corruptDataFile.hint");
   if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_IOERR") || code === "SQLITE_FULL")
     return new CliError("error.cannotWriteDataFile", { detail: (error as Error).message }, EXIT.dataFile);
   return undefined;
@@ -200,12 +200,13 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   } catch (error) {
     const lang = safeLang(cli);
     if (error instanceof CommanderError) {
-      exitCode = ["commander.helpDisplayed", "commander.version"].includes(error.code) ? EXIT.ok : EXIT.usage;
+      // Help asked for (--help, `help`, --version) is a success; help shown because a command was missing is not.
+      exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else if (error instanceof CliError) {
       printError(error, lang);
       exitCode = error.exitCode;
-    } else if (fromSqlite(error)) {
-      const translated = fromSqlite(error)!;
+    } else if (fromSqlite(error, cli.ctx?.dataFile.path ?? "")) {
+      const translated = fromSqlite(error, cli.ctx?.dataFile.path ?? "")!;
       printError(translated, lang);
       exitCode = translated.exitCode;
     } else {

@@ -34,15 +34,16 @@ export function openDataFile(path: string): Db {
     throw translateOpenError(error, path);
   }
   try {
+    // Read-only checks first: another program's database must not be touched, not even its header.
+    if (schemaVersion(db) === 0 && hasTables(db)) throw new DataFileError("error.foreignFile", { path }, "error.noDataFile.hint");
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = FULL");
     // Erased personal data ('people forget') must not linger in free pages.
     db.pragma("secure_delete = ON");
-    db.pragma("user_version"); // reads the header: fails here for a file that is not a database
   } catch (error) {
     db.close();
-    throw translateOpenError(error, path);
+    throw error instanceof DataFileError ? error : translateOpenError(error, path);
   }
   return db;
 }

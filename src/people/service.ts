@@ -12,6 +12,7 @@ import {
   endRole,
   findPeople,
   forgetPerson as eraseData,
+  formerPersonalData,
   getPerson,
   insertPerson,
   insertRole,
@@ -103,7 +104,8 @@ export function unlinkPerson(db: Db, audit: Audit, person: Person, group: Group,
 
 export function forget(db: Db, audit: Audit, person: Person, placeholder: string): void {
   if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
-  const secrets = [person.name, person.email, person.phone].filter((s): s is string => s !== null && s.length > 0);
+  const current = [person.name, person.email, person.phone, person.notes].filter((s): s is string => s !== null && s.length > 0);
+  const secrets = [...new Set([...current, ...formerPersonalData(db, person.id)])];
   eraseData(db, person.id, secrets, new Date().toISOString(), placeholder);
   audit({ entity: "person", id: person.id, action: "forget" });
 }

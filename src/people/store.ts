@@ -188,6 +188,28 @@ export function countPeople(db: Db): { total: number; forgotten: number } {
   return row;
 }
 
+/** Every name, e-mail, phone and notes text the person has had, as recorded by the audit log. */
+export function formerPersonalData(db: Db, id: number): string[] {
+  const rows = db
+    .prepare("SELECT changes FROM audit_log WHERE entity = 'person' AND entity_id = ? AND changes IS NOT NULL")
+    .pluck()
+    .all(id) as string[];
+  const values: string[] = [];
+  for (const text of rows) {
+    let changes: Record<string, unknown>;
+    try {
+      changes = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    for (const key of ["name", "email", "phone", "notes"]) {
+      const value = changes[key];
+      for (const v of Array.isArray(value) ? value : [value]) if (typeof v === "string" && v !== "") values.push(v);
+    }
+  }
+  return values;
+}
+
 /**
  * Erases a person's personal data everywhere: their row, and every mention in the audit log
  * (entries about them lose their details; their name, e-mail and phone are blanked out of all others).
@@ -200,7 +222,8 @@ export function forgetPerson(db: Db, id: number, secrets: string[], at: string, 
   const spellings = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
   // Longest first, so that a name inside an e-mail address does not leave the rest of the address behind.
   spellings.sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(spellings.map(caseFoldingPattern).join("|"), "gu");
+  // Whole words only: forgetting "Ali" must not blank the "Ali" in "Alina".
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.map(caseFoldingPattern).join("|")})(?![\\p{L}\\p{N}])`, "gu");
   const rows = db.prepare("SELECT id, command, changes FROM audit_log").all() as Array<{ id: number; command: string; changes: string | null }>;
   const update = db.prepare("UPDATE audit_log SET command = ?, changes = ? WHERE id = ?");
   for (const row of rows) {

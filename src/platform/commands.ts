@@ -44,7 +44,8 @@ export function removeDataFile(path: string): void {
 
 export async function init(ctx: Context, _args: string[], opts: Options): Promise<void> {
   const lang: Lang = ctx.options.lang === "de" || ctx.options.lang === "en" ? ctx.options.lang : langFromEnv(ctx.env);
-  const name = cleanText(typeof opts.name === "string" ? opts.name : undefined, "--name") ?? (lang === "de" ? "Bürgerplattform" : "Citizens' platform");
+  const name =
+    typeof opts.name === "string" ? cleanText(opts.name, "--name", { required: true })! : lang === "de" ? "Bürgerplattform" : "Citizens' platform";
   const path = ctx.dataFile.path;
   const { db, created } = openForNewPlatform(path, () => {
     throw new CliError("error.platformExists", { path }, 1, "error.platformExists.hint");

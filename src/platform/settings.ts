@@ -26,7 +26,7 @@ export function isSettingKey(key: string): key is SettingKey {
 }
 
 function invalid(key: string, value: string, allowed: string): never {
-  throw new CliError("error.invalidSetting", { key, value, allowed });
+  throw new CliError("error.invalidSetting", { key, value, allowed }, 1, "error.invalidSetting.hint");
 }
 
 /** Validates and normalises a setting's value as typed on the command line. */

@@ -214,7 +214,7 @@ describe("forget", () => {
     expect(again).not.toBe(id);
   });
 
-    it("erases the whole e-mail even when the name is a prefix of it", () => {
+  it("erases the whole e-mail even when the name is a prefix of it", () => {
     const db = freshDb();
     const id = addPerson(db, auditLog().audit, personFields({ name: "Nani", email: "nani@nani-berg.de" }));
     insertAudit(db, ["people", "edit", "#1", "--email", "nani@nani-berg.de"], "group", 1, "note", { contact: "nani@nani-berg.de" });
@@ -231,5 +231,27 @@ describe("forget", () => {
       email: "ben@example.org",
       forgotten_at: null,
     });
+  });
+
+  it("erases whole words only: forgetting Ali leaves Alina's entries alone", () => {
+    const db = freshDb();
+    const id = addPerson(db, auditLog().audit, personFields({ name: "Ali" }));
+    insertAudit(db, ["people", "add", "Alina Berg"], "person", 99, "add", { name: "Alina Berg" });
+    insertAudit(db, ["people", "edit", "Ali", "--phone", "0151 1234567"], "person", 98, "edit", { note: "talked to Ali today" });
+    forgetPerson(db, id, ["Ali"], "2026-03-01T00:00:00.000Z", PLACEHOLDER);
+    const rows = db.prepare("SELECT command, changes FROM audit_log WHERE entity_id IN (98, 99) ORDER BY entity_id").all() as Array<{ command: string; changes: string }>;
+    expect(rows[0]).toEqual({ command: JSON.stringify(["people", "edit", PLACEHOLDER, "--phone", "0151 1234567"]), changes: JSON.stringify({ note: `talked to ${PLACEHOLDER} today` }) });
+    expect(rows[1]).toEqual({ command: JSON.stringify(["people", "add", "Alina Berg"]), changes: JSON.stringify({ name: "Alina Berg" }) });
+  });
+
+  it("erases former names and notes recorded by earlier edits", () => {
+    const db = freshDb();
+    const ctx = contextFor(db, ["people", "add", "Anna Berg", "--notes", "Hat drei Kinder"]);
+    const id = ctx.write((audit) => addPerson(db, audit, personFields({ name: "Anna Berg", notes: "Hat drei Kinder" })));
+    contextFor(db, ["people", "edit", "Anna Berg", "--name", "Anna Berg-Yilmaz"]).write((audit) =>
+      editPerson(db, audit, getPerson(db, id, TODAY)!, personFields({ name: "Anna Berg-Yilmaz" }, getPerson(db, id, TODAY)!)),
+    );
+    forget(db, auditLog().audit, getPerson(db, id, TODAY)!, PLACEHOLDER);
+    expectNoTrace(db, ["Anna Berg", "Hat drei Kinder"]);
   });
 });

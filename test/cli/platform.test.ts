@@ -1,0 +1,389 @@
+// The platform as a whole: init, the data file (location, mode, unusable files), config, status and the audit log.
+import Database from "better-sqlite3";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fileHash, newPlatform, oneLineError, run, tempDir } from "../helpers.js";
+import { buildTemplate, copyOf, fails, ok, okJson, query } from "./util.js";
+
+const GROUP_KEYS = ["id", "name", "short", "kind", "joined", "left", "status"];
+
+describe("a first session", () => {
+  it("init, add a group, list it, and refuse the same group twice", () => {
+    const db = join(tempDir(), "plattform.db");
+    expect(existsSync(db)).toBe(false);
+    ok(["init"], { db });
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+
+    const added = okJson(["groups", "add", "St. Josef", "--kind", "parish", "--joined", "2024-03-01"], { db });
+    expect(added).toMatchObject({ name: "St. Josef", kind: "parish", joined: "2024-03-01", status: "active" });
+
+    const list = okJson<Array<Record<string, unknown>>>(["groups", "list"], { db });
+    expect(list).toHaveLength(1);
+    const group = list[0]!;
+    for (const key of GROUP_KEYS) expect(group).toHaveProperty(key);
+    expect(group).toMatchObject({ name: "St. Josef", short: null, kind: "parish", joined: "2024-03-01", left: null, status: "active" });
+    expect(typeof group.id).toBe("number");
+
+    const again = fails(["groups", "add", "St. Josef", "--kind", "parish", "--joined", "2024-03-01"], { db }, 1);
+    expect(again.stderr).toContain("St. Josef");
+    expect(okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(1);
+  });
+});
+
+describe("init", () => {
+  it("creates a new data file readable by its owner only and prints where", () => {
+    const db = join(tempDir(), "neu.db");
+    const result = okJson(["init", "--name", "SO! MIT UNS"], { db });
+    expect(result.dataFile).toBe(db);
+    expect(result.settings).toMatchObject({ name: "SO! MIT UNS", quorum: "half", majority: "simple", base: "yes-no", "term-months": 12 });
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+    expect(okJson(["status"], { db }).platform.name).toBe("SO! MIT UNS");
+  });
+
+  it("creates the folders of a new data file", () => {
+    const db = join(tempDir(), "a", "b", "plattform.db");
+    ok(["init"], { db });
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+  });
+
+  it("refuses an existing platform with exit 1 and leaves the file unchanged", () => {
+    const db = newPlatform();
+    ok(["groups", "add", "St. Josef"], { db });
+    const result = fails(["init", "--name", "Andere"], { db }, 1);
+    expect(result.stderr).toContain(db);
+    expect(okJson(["status"], { db }).platform.name).toBe("Testplattform");
+    expect(okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(1);
+  });
+
+  it("refuses a name with control characters without creating a file", () => {
+    const db = join(tempDir(), "plattform.db");
+    fails(["init", "--name", "   x\u0007"], { db }, 1);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("--lang de makes a German platform", () => {
+    const db = join(tempDir(), "plattform.db");
+    ok(["init", "--lang", "de"], { db });
+    expect(ok(["config", "get", "language"], { db }).stdout.trim()).toBe("de");
+    expect(ok(["groups", "list"], { db }).stdout).toContain("Keine Mitgliedsgruppen");
+    expect(okJson(["status"], { db }).platform.name).toBe("Bürgerplattform");
+  });
+});
+
+describe("an unusable data file exits 3", () => {
+  it("a missing data file: exit 3 with a hint to run plattform init, and no file is created", () => {
+    const db = join(tempDir(), "fehlt.db");
+    for (const args of [["groups", "list"], ["status"], ["groups", "add", "X"], ["config", "get"]]) {
+      const result = fails(args, { db }, 3);
+      expect(result.stderr).toContain("plattform init");
+      expect(existsSync(db)).toBe(false);
+    }
+  });
+
+  it("a file of garbage bytes: exit 3, file unchanged", () => {
+    const db = join(tempDir(), "garbage.db");
+    const bytes = Buffer.alloc(8192);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 251;
+    writeFileSync(db, bytes);
+    fails(["groups", "list"], { db }, 3);
+    fails(["groups", "add", "X"], { db }, 3);
+    fails(["init"], { db }, 3);
+    expect(readFileSync(db).equals(bytes)).toBe(true);
+  });
+
+  it("a data file of a newer schema: exit 3 naming the version, file unchanged", () => {
+    const db = newPlatform();
+    const handle = new Database(db);
+    handle.pragma("user_version = 99");
+    handle.close();
+    const result = fails(["groups", "list"], { db }, 3);
+    expect(result.stderr).toContain("99");
+    fails(["groups", "add", "X"], { db }, 3);
+    fails(["status"], { db }, 3);
+    expect(existsSync(`${db}-wal`)).toBe(false);
+  });
+
+  /** Runs `args` while this process holds an exclusive lock on the data file (the command waits ~5 s, then gives up). */
+  function whileLocked(db: string, args: string[]) {
+    const handle = new Database(db);
+    handle.exec("BEGIN EXCLUSIVE");
+    try {
+      return run(args, { db });
+    } finally {
+      handle.exec("ROLLBACK");
+      handle.close();
+    }
+  }
+
+  it("a data file locked by another writer: a write exits 3 with one line, and nothing is written", () => {
+    const db = newPlatform();
+    const before = fileHash(db);
+    const result = whileLocked(db, ["groups", "add", "St. Josef"]);
+    expect(result.code).toBe(3);
+    expect(oneLineError(result.stderr), result.stderr).toBe(true);
+    expect(result.stderr).toContain("busy");
+    expect(fileHash(db)).toBe(before);
+    expect(okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(0);
+  });
+
+  it("the locked-file message names the data file", () => {
+    const db = newPlatform();
+    const result = whileLocked(db, ["groups", "add", "St. Josef"]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(db);
+  });
+
+  function foreignFile(): string {
+    const db = join(tempDir(), "other.db");
+    const handle = new Database(db);
+    handle.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+    handle.close();
+    return db;
+  }
+
+  it("a SQLite file of another program: exit 3 with one line", () => {
+    const db = foreignFile();
+    const result = run(["groups", "list"], { db });
+    expect(result.code).toBe(3);
+    expect(oneLineError(result.stderr)).toBe(true);
+    expect(result.stderr).toContain("not a plattform data file");
+  });
+
+  it("a SQLite file of another program is left byte for byte unchanged", () => {
+    const db = foreignFile();
+    const before = fileHash(db);
+    expect(run(["groups", "list"], { db }).code).toBe(3);
+    expect(fileHash(db)).toBe(before);
+  });
+});
+
+describe("usage errors exit 2", () => {
+  it("an unknown command, with a suggestion", () => {
+    const db = newPlatform();
+    const result = fails(["grops", "list"], { db }, 2);
+    expect(result.stderr).toMatch(/did you mean groups/);
+  });
+
+  it("an unknown subcommand", () => {
+    const db = newPlatform();
+    fails(["groups", "lsit"], { db }, 2);
+  });
+
+  it("an unknown option", () => {
+    const db = newPlatform();
+    const result = fails(["groups", "list", "--bogus"], { db }, 2);
+    expect(result.stderr).toContain("--bogus");
+    fails(["groups", "add", "X", "--colour", "red"], { db }, 2);
+  });
+
+  it("a missing argument, a missing option value, too many arguments", () => {
+    const db = newPlatform();
+    fails(["groups", "add"], { db }, 2);
+    fails(["groups", "add", "X", "--kind"], { db }, 2);
+    fails(["config", "set", "quorum"], { db }, 2);
+    fails(["groups", "show", "a", "b"], { db }, 2);
+  });
+
+  it("an unknown --lang", () => {
+    const db = newPlatform();
+    fails(["groups", "list", "--lang", "fr"], { db }, 2);
+  });
+});
+
+describe("config", () => {
+  let template: string;
+  beforeAll(() => {
+    template = buildTemplate([]);
+  }, 60_000);
+
+  it("config get shows every setting, with the defaults", () => {
+    const db = copyOf(template);
+    expect(okJson(["config", "get"], { db })).toEqual({
+      name: "Testplattform",
+      language: "en",
+      quorum: "half",
+      majority: "simple",
+      base: "yes-no",
+      "term-months": 12,
+    });
+    expect(okJson(["config", "get", "majority"], { db })).toEqual({ majority: "simple" });
+    expect(ok(["config", "get", "base"], { db }).stdout).toBe("yes-no\n");
+  });
+
+  it("config set quorum 7, then config get quorum prints 7", () => {
+    const db = copyOf(template);
+    ok(["config", "set", "quorum", "7"], { db });
+    expect(ok(["config", "get", "quorum"], { db }).stdout.trim()).toBe("7");
+    expect(String(okJson(["config", "get", "quorum"], { db }).quorum)).toBe("7");
+  });
+
+  it.each([
+    ["majority", "two-thirds"],
+    ["majority", "unanimous"],
+    ["base", "present"],
+    ["quorum", "none"],
+    ["quorum", "half"],
+    ["term-months", "24"],
+    ["name", "SO! MIT UNS"],
+    ["language", "de"],
+  ])("config set %s %s", (key, value) => {
+    const db = copyOf(template);
+    const set = okJson(["config", "set", key, value], { db });
+    expect(String(set[key])).toBe(value);
+    expect(String(okJson(["config", "get"], { db })[key])).toBe(value);
+  });
+
+  it("setting a value it already has changes nothing", () => {
+    const db = copyOf(template);
+    const before = fileHash(db);
+    ok(["config", "set", "majority", "simple"], { db });
+    expect(fileHash(db)).toBe(before);
+  });
+
+  it.each([
+    ["unknown key", ["colour", "blue"]],
+    ["invalid quorum", ["quorum", "abc"]],
+    ["quorum zero", ["quorum", "0"]],
+    ["negative quorum", ["quorum", "--", "-3"]],
+    ["invalid majority", ["majority", "most"]],
+    ["invalid base", ["base", "everyone"]],
+    ["invalid language", ["language", "fr"]],
+    ["term-months 0", ["term-months", "0"]],
+    ["term-months text", ["term-months", "twelve"]],
+    ["empty name", ["name", ""]],
+  ])("config set: %s exits 1, nothing changed", (_what, args) => {
+    const db = copyOf(template);
+    fails(["config", "set", ...args], { db }, 1);
+  });
+
+  it("config get of an unknown key exits 1 and names the known keys", () => {
+    const db = copyOf(template);
+    const result = fails(["config", "get", "colour"], { db }, 1);
+    expect(result.stderr).toContain("quorum");
+  });
+});
+
+describe("status", () => {
+  it("counts groups and people and names the groups without a representative", () => {
+    const db = newPlatform();
+    ok(["groups", "add", "St. Josef", "--short", "JOSEF", "--joined", "2020-01-01"], { db });
+    ok(["groups", "add", "Al-Nur", "--short", "NUR", "--joined", "2020-01-01"], { db });
+    ok(["groups", "add", "Gone", "--joined", "2020-01-01"], { db });
+    ok(["groups", "leave", "Gone", "--date", "2021-01-01"], { db });
+    ok(["people", "add", "Maria", "--group", "JOSEF", "--role", "representative"], { db });
+    const status = okJson(["status"], { db });
+    expect(status.groups).toEqual({ active: 2, left: 1 });
+    expect(status.people).toEqual({ total: 1, forgotten: 0 });
+    expect(status.groupsWithoutRepresentative).toEqual(["Al-Nur"]);
+    expect(status.dataFile).toBe(db);
+    expect(ok(["status"], { db }).stdout).toContain("Al-Nur");
+  });
+});
+
+describe("where the data file is", () => {
+  function home(): { HOME: string; XDG_DATA_HOME: string; XDG_CONFIG_HOME: string } {
+    const dir = tempDir();
+    return { HOME: dir, XDG_DATA_HOME: join(dir, "data"), XDG_CONFIG_HOME: join(dir, "config") };
+  }
+
+  it("--db beats PLATTFORM_DB", () => {
+    const a = newPlatform();
+    const b = join(tempDir(), "b.db");
+    ok(["init", "--name", "B"], { db: b });
+    const status = okJson(["status", "--db", b], { db: a });
+    expect(status.platform.name).toBe("B");
+    expect(status.dataFile).toBe(b);
+    ok(["groups", "add", "Nur in B", "--db", b], { db: a });
+    expect(okJson<unknown[]>(["groups", "list"], { db: a })).toHaveLength(0);
+    expect(okJson<unknown[]>(["groups", "list"], { db: b })).toHaveLength(1);
+  });
+
+  it("without --db or PLATTFORM_DB, the config file's db is used", () => {
+    const env = home();
+    const db = join(tempDir(), "configured.db");
+    ok(["init", "--name", "Configured"], { db });
+    mkdirSync(join(env.XDG_CONFIG_HOME, "plattform"), { recursive: true });
+    writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), JSON.stringify({ db }));
+    const status = okJson(["status"], { env: { ...env, PLATTFORM_DB: undefined } });
+    expect(status.platform.name).toBe("Configured");
+    expect(status.dataFile).toBe(db);
+  });
+
+  it("PLATTFORM_DB beats the config file", () => {
+    const env = home();
+    const configured = join(tempDir(), "configured.db");
+    ok(["init", "--name", "Configured"], { db: configured });
+    const fromEnv = join(tempDir(), "env.db");
+    ok(["init", "--name", "FromEnv"], { db: fromEnv });
+    mkdirSync(join(env.XDG_CONFIG_HOME, "plattform"), { recursive: true });
+    writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), JSON.stringify({ db: configured }));
+    expect(okJson(["status"], { env: { ...env, PLATTFORM_DB: fromEnv } }).platform.name).toBe("FromEnv");
+  });
+
+  it("with nothing set, init creates $XDG_DATA_HOME/plattform/plattform.db and later commands use it", () => {
+    const env = { ...home(), PLATTFORM_DB: undefined };
+    const expected = join(env.XDG_DATA_HOME, "plattform", "plattform.db");
+    ok(["init", "--name", "Default"], { env });
+    expect(existsSync(expected)).toBe(true);
+    expect(statSync(expected).mode & 0o777).toBe(0o600);
+    ok(["groups", "add", "St. Josef"], { env });
+    const status = okJson(["status"], { env });
+    expect(status.dataFile).toBe(expected);
+    expect(status.groups.active).toBe(1);
+  });
+
+  it("with nothing set and no platform yet, a command exits 3 with the init hint", () => {
+    const env = { ...home(), PLATTFORM_DB: undefined };
+    const result = fails(["groups", "list"], { env }, 3);
+    expect(result.stderr).toContain("plattform init");
+  });
+
+  it("a config file that is not JSON is one clear error line", () => {
+    const env = home();
+    mkdirSync(join(env.XDG_CONFIG_HOME, "plattform"), { recursive: true });
+    writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), "{ db: ");
+    const result = run(["status"], { env: { ...env, PLATTFORM_DB: undefined } });
+    expect(result.code).not.toBe(0);
+    expect(oneLineError(result.stderr)).toBe(true);
+    expect(result.stderr).toContain("config.json");
+  });
+});
+
+describe("the audit log records who acted", () => {
+  type Row = { actor: string; action: string; entity: string; command: string };
+
+  it("--as Alice is recorded as the actor", () => {
+    const db = newPlatform();
+    ok(["groups", "add", "St. Josef", "--as", "Alice"], { db });
+    const rows = query<Row>(db, "SELECT actor, action, entity, command FROM audit_log WHERE entity = 'group'");
+    expect(rows).toEqual([expect.objectContaining({ actor: "Alice", action: "add", entity: "group" })]);
+    expect(JSON.parse(rows[0]!.command)).toContain("St. Josef");
+  });
+
+  it("--as before the subcommand works too", () => {
+    const db = newPlatform();
+    ok(["--as", "Alice", "groups", "add", "St. Josef"], { db });
+    expect(query<Row>(db, "SELECT actor FROM audit_log WHERE entity = 'group'")).toEqual([{ actor: "Alice" }]);
+  });
+
+  it("PLATTFORM_USER is the actor when --as is not given, and --as beats it", () => {
+    const db = newPlatform();
+    ok(["groups", "add", "St. Josef"], { db, env: { PLATTFORM_USER: "Bob" } });
+    ok(["groups", "add", "Al-Nur"], { db, env: { PLATTFORM_USER: "Bob" } });
+    ok(["groups", "edit", "Al-Nur", "--kind", "mosque", "--as", "Alice"], { db, env: { PLATTFORM_USER: "Bob" } });
+    const rows = query<Row>(db, "SELECT actor, action FROM audit_log WHERE entity = 'group' ORDER BY id");
+    expect(rows).toEqual([
+      { actor: "Bob", action: "add" },
+      { actor: "Bob", action: "add" },
+      { actor: "Alice", action: "edit" },
+    ]);
+  });
+
+  it("a failed command writes no audit entry", () => {
+    const db = newPlatform();
+    const before = query(db, "SELECT count(*) AS n FROM audit_log")[0].n;
+    fails(["groups", "add", "X", "--joined", "31.02.2026", "--as", "Alice"], { db }, 1);
+    expect(query(db, "SELECT count(*) AS n FROM audit_log")[0].n).toBe(before);
+  });
+});

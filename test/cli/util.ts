@@ -1,0 +1,81 @@
+// Shared assertions for the CLI tests: they spawn the built bin/plattform.js through test/helpers.ts.
+import Database from "better-sqlite3";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { fileHash, oneLineError, run, tempDir, type RunResult } from "../helpers.js";
+
+export type RunOptions = { db?: string; env?: Record<string, string | undefined>; input?: string };
+
+/** Runs a command that must succeed; shows stderr when it does not. */
+export function ok(args: string[], options: RunOptions = {}): RunResult {
+  const result = run(args, options);
+  expect(result.code, `plattform ${args.join(" ")}\n${result.stderr}`).toBe(0);
+  return result;
+}
+
+/** Runs a command with --json that must succeed and returns the parsed document. */
+export function okJson<T = any>(args: string[], options: RunOptions = {}): T {
+  const result = ok([...args, "--json"], options);
+  return result.json<T>();
+}
+
+/**
+ * Runs a command that must fail the way CLI.md fixes: the exit code, one line on stderr without a stack trace,
+ * nothing on stdout, and the data file (when given and existing) byte for byte unchanged.
+ */
+export function fails(args: string[], options: RunOptions, code: number): RunResult {
+  const before = options.db && existsSync(options.db) ? fileHash(options.db) : undefined;
+  const result = run(args, options);
+  expect(result.code, `plattform ${args.join(" ")}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`).toBe(code);
+  expect(oneLineError(result.stderr), `not one error line: ${JSON.stringify(result.stderr)}`).toBe(true);
+  expect(result.stderr).not.toMatch(/^ {4}at /m);
+  expect(result.stdout).toBe("");
+  if (before !== undefined) expect(fileHash(options.db!), "the data file changed").toBe(before);
+  return result;
+}
+
+/** A new, separate copy of a template data file, so that every test has its own file. */
+export function copyOf(template: string): string {
+  const path = join(tempDir(), "plattform.db");
+  copyFileSync(template, path);
+  expect(existsSync(`${template}-wal`), "template left a WAL behind").toBe(false);
+  return path;
+}
+
+/** Builds a template platform by running commands; the returned file is copied per test with copyOf. */
+export function buildTemplate(commands: string[][], initArgs: string[] = ["--name", "Testplattform"]): string {
+  const db = join(tempDir(), "template.db");
+  ok(["init", ...initArgs], { db });
+  for (const args of commands) ok(args, { db });
+  return db;
+}
+
+/** Reads the data file with better-sqlite3, read-only, after the process has ended. */
+export function query<T = any>(path: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes a text file (a CSV to import) into a new temporary folder and returns its path. */
+export function writeTemp(name: string, content: string): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** The bytes of the data file and its WAL, for searching what must not be there. */
+export function dataFileBytes(path: string): Buffer {
+  const parts = [readFileSync(path)];
+  for (const suffix of ["-wal", "-shm"]) if (existsSync(path + suffix)) parts.push(readFileSync(path + suffix));
+  return Buffer.concat(parts);
+}
+
+/** Groups without their ids, for comparing two platforms. */
+export function withoutIds<T extends { id: unknown }>(rows: T[]): Array<Omit<T, "id">> {
+  return rows.map(({ id: _id, ...rest }) => rest);
+}
