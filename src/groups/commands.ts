@@ -105,26 +105,12 @@ export async function leave(ctx: Context, [ref]: string[], opts: Options): Promi
 }
 
 export async function importCsv(ctx: Context, [file]: string[], opts: Options): Promise<void> {
-  const [{ readCsv }, { importGroups }, { runImport, printImportReport }] = await Promise.all([
-    import("../core/csv.js"),
-    import("./csvImport.js"),
-    import("../core/importRun.js"),
-  ]);
-  const rows = readCsv(file!, GROUP_CSV_COLUMNS, ["name"]);
-  const dryRun = opts.dryRun === true;
-  const report = runImport(ctx, dryRun, (audit) => importGroups(ctx.db, audit, rows, today()));
-  printImportReport(ctx, report, dryRun);
+  const [{ importCommand }, { importGroups }] = await Promise.all([import("../core/transfer.js"), import("./csvImport.js")]);
+  importCommand(ctx, file!, opts, GROUP_CSV_COLUMNS, (audit, rows) => importGroups(ctx.db, audit, rows, today()));
 }
 
 export async function exportGroups(ctx: Context, _args: string[], opts: Options): Promise<void> {
-  const format = typeof opts.format === "string" ? opts.format : "csv";
-  if (format !== "csv" && format !== "json") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "csv, json" });
+  const { exportCommand } = await import("../core/transfer.js");
   const groups = listGroups(ctx.db, today(), { all: true });
-  let content: string;
-  if (format === "json") content = JSON.stringify(groups, null, 2);
-  else {
-    const { toCsv } = await import("../core/csv.js");
-    content = toCsv(GROUP_CSV_COLUMNS, groups as unknown as Array<Record<string, unknown>>);
-  }
-  await writeOut(typeof opts.out === "string" ? opts.out : undefined, content);
+  await exportCommand(ctx, opts, GROUP_CSV_COLUMNS, groups, () => groups as unknown as Array<Record<string, unknown>>);
 }

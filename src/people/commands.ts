@@ -128,31 +128,18 @@ export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
 }
 
 export async function importCsv(ctx: Context, [file]: string[], opts: Options): Promise<void> {
-  const [{ readCsv }, { importPeople }, { runImport, printImportReport }] = await Promise.all([
-    import("../core/csv.js"),
-    import("./service.js"),
-    import("../core/importRun.js"),
-  ]);
-  const rows = readCsv(file!, PEOPLE_CSV_COLUMNS, ["name"]);
-  const dryRun = opts.dryRun === true;
-  const report = runImport(ctx, dryRun, (audit) => importPeople(ctx.db, audit, rows, today()));
-  printImportReport(ctx, report, dryRun);
+  const [{ importCommand }, { importPeople }] = await Promise.all([import("../core/transfer.js"), import("./service.js")]);
+  importCommand(ctx, file!, opts, PEOPLE_CSV_COLUMNS, (audit, rows) => importPeople(ctx.db, audit, rows, today()));
 }
 
 export async function exportPeople(ctx: Context, _args: string[], opts: Options): Promise<void> {
-  const format = text(opts, "format") ?? "csv";
-  if (format !== "csv" && format !== "json") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "csv, json" });
+  const { exportCommand } = await import("../core/transfer.js");
   const people = listPeople(ctx.db, today());
-  let content: string;
-  if (format === "json") content = JSON.stringify(people, null, 2);
-  else {
-    const { toCsv } = await import("../core/csv.js");
-    // One row per current role, in the import's columns, so that an export imports back unchanged.
-    const rows = people.flatMap((p) => {
+  // One CSV row per current role, in the import's columns, so that an export imports back unchanged.
+  await exportCommand(ctx, opts, PEOPLE_CSV_COLUMNS, people, () =>
+    people.flatMap((p) => {
       const base = { name: p.name, email: p.email, phone: p.phone, notes: p.notes };
       return p.groups.length === 0 ? [base] : p.groups.map((g) => ({ ...base, group: g.group, role: g.role, since: g.since }));
-    });
-    content = toCsv(PEOPLE_CSV_COLUMNS, rows);
-  }
-  await writeOut(text(opts, "out"), content);
+    }),
+  );
 }

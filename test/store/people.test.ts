@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readCsv } from "../../src/core/csv.js";
 import type { Db } from "../../src/core/db.js";
 import { CliError } from "../../src/core/errors.js";
-import { runImport } from "../../src/core/importRun.js";
+import { runImport } from "../../src/core/transfer.js";
 import type { Group } from "../../src/groups/model.js";
 import { addGroup, groupFields, leaveGroup } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
