@@ -1,14 +1,16 @@
 // Bundles src/main.ts into dist/. Area modules and heavy libraries become lazy chunks,
 // so `plattform --help` loads only the entry file. better-sqlite3 is native and stays external.
 import { build } from "esbuild";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const dist = new URL("../dist", import.meta.url);
+const next = new URL(`../dist-next-${process.pid}`, import.meta.url);
+const old = new URL(`../dist-old-${process.pid}`, import.meta.url);
 
-rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { main: "src/main.ts" },
-  outdir: "dist",
+  outdir: next.pathname,
   bundle: true,
   splitting: true,
   format: "esm",
@@ -21,3 +23,7 @@ await build({
   define: { PLATTFORM_VERSION: JSON.stringify(version) },
   logLevel: "warning",
 });
+// Swap the new build in at once, so that a test run going on meanwhile never finds dist/ missing.
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });

@@ -142,6 +142,63 @@ export function buildProgram(cli: Cli): Command {
   cli.option(pExport, "--format <format>", "exportFormat", ["csv", "json"]);
   cli.option(pExport, "--out <file>", "out").action(cli.run(people, "exportPeople"));
 
+  const meetings = () => import("./meetings/commands.js");
+  const m = cli.command(program, "meetings", "meetings");
+  const meetingFields = (command: Command) => {
+    cli.option(command, "--date <date>", "meetingDate");
+    cli.option(command, "--time <HH:MM>", "time");
+    cli.option(command, "--end <HH:MM>", "end");
+    cli.option(command, "--place <place>", "place");
+    cli.option(command, "--title <title>", "title");
+    cli.option(command, "--team <team>", "team");
+    cli.option(command, "--chair <person>", "chair");
+    cli.option(command, "--secretary <person>", "secretary");
+    return cli.option(command, "--invited <date>", "invited");
+  };
+  const mAdd = meetingFields(cli.command(m, "add <kind>", "meetings.add"));
+  cli.option(mAdd, "--template <name>", "template").action(cli.run(meetings, "add"));
+  const mList = cli.command(m, "list", "meetings.list");
+  cli.option(mList, "--upcoming", "upcoming");
+  cli.option(mList, "--past", "past");
+  cli.option(mList, "--kind <kind>", "meetingKind").action(cli.run(meetings, "list"));
+  cli.command(m, "show <meeting>", "meetings.show").action(cli.run(meetings, "show"));
+  meetingFields(cli.command(m, "edit <meeting>", "meetings.edit")).action(cli.run(meetings, "edit"));
+  cli.command(m, "cancel <meeting>", "meetings.cancel").action(cli.run(meetings, "cancel"));
+  const item = cli.command(m, "item", "meetings.item");
+  const itemAdd = cli.command(item, "add <meeting> <title>", "meetings.item.add");
+  cli.option(itemAdd, "--type <type>", "itemType", ["report", "discussion", "decision", "election", "info"]);
+  cli.option(itemAdd, "--presenter <person>", "presenter");
+  cli.option(itemAdd, "--duration <minutes>", "duration").action(cli.run(meetings, "itemAdd"));
+  cli.command(item, "move <meeting> <item-no> <to>", "meetings.item.move").action(cli.run(meetings, "itemMove"));
+  cli.command(item, "remove <meeting> <item-no>", "meetings.item.remove").action(cli.run(meetings, "itemRemove"));
+  const mAttend = cli.command(m, "attend <meeting> <person...>", "meetings.attend");
+  cli.option(mAttend, "--for <group>", "for");
+  cli.option(mAttend, "--guest", "guest").action(cli.run(meetings, "attend"));
+  cli.command(m, "excuse <meeting> <group-or-person>", "meetings.excuse").action(cli.run(meetings, "excuse"));
+  cli.command(m, "note <meeting> <item-no> <text>", "meetings.note").action(cli.run(meetings, "note"));
+  cli.command(m, "close <meeting>", "meetings.close").action(cli.run(meetings, "close"));
+  const mApprove = cli.command(m, "approve <meeting>", "meetings.approve");
+  cli.option(mApprove, "--at <meeting>", "approveAt");
+  cli.option(mApprove, "--corrections <text>", "corrections").action(cli.run(meetings, "approveMinutes"));
+  cli.command(m, "amend <meeting> <text>", "meetings.amend").action(cli.run(meetings, "amendMinutes"));
+  const template = cli.command(m, "template", "meetings.template");
+  cli.command(template, "show [name]", "meetings.template.show").action(cli.run(meetings, "templateShow"));
+  cli.command(template, "set <name> <file>", "meetings.template.set").action(cli.run(meetings, "templateSet"));
+
+  const tasks = () => import("./tasks/commands.js");
+  const tk = cli.command(program, "tasks", "tasks");
+  const tAdd = cli.command(tk, "add <title>", "tasks.add");
+  tAdd.addOption(new Option("--owner <person-or-group>", t("opt.owner")).makeOptionMandatory());
+  cli.option(tAdd, "--due <date>", "due");
+  cli.option(tAdd, "--meeting <meeting>", "taskMeeting");
+  cli.option(tAdd, "--item <item-no>", "taskItem").action(cli.run(tasks, "add"));
+  const tList = cli.command(tk, "list", "tasks.list");
+  cli.option(tList, "--open", "openTasks");
+  cli.option(tList, "--overdue", "overdueTasks");
+  cli.option(tList, "--owner <person-or-group>", "filterOwner");
+  cli.option(tList, "--meeting <meeting>", "filterMeeting").action(cli.run(tasks, "list"));
+  cli.option(cli.command(tk, "done <task>", "tasks.done"), "--date <date>", "doneDate").action(cli.run(tasks, "done"));
+
   return program;
 }
 
@@ -157,6 +214,7 @@ function formatCommanderError(message: string, lang: Lang): string {
     [/^option '(.+)' argument missing$/, "usage.optionArgumentMissing"],
     [/^too many arguments(?: for '(.+)')?\..*$/, "usage.tooManyArguments"],
     [/^option '(.+)' argument '(.+)' is invalid\..*$/, "usage.invalidChoice"],
+    [/^required option '(.+)' not specified$/, "usage.requiredOption"],
   ];
   let what = first ?? text;
   for (const [pattern, key] of patterns) {

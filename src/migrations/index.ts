@@ -1,9 +1,10 @@
 import init from "./0001_init.js";
+import meetings from "./0002_meetings.js";
 
 /**
  * The schema's history, in order. Migration N (1-based) brings a file from user_version N-1 to N.
  * Kept as TypeScript strings rather than .sql files so that they travel inside the one bundled file.
  */
-export const MIGRATIONS: readonly string[] = [init];
+export const MIGRATIONS: readonly string[] = [init, meetings];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -197,7 +197,7 @@ describe("migrations", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
       vi.setSystemTime(new Date("2026-03-01T09:08:07.654Z"));
-      prepareSchema(db, path, [...MIGRATIONS, ADD_WEBSITE]);
+      prepareSchema(db, path, [MIGRATIONS[0]!, ADD_WEBSITE]);
     } finally {
       vi.useRealTimers();
     }
@@ -226,7 +226,7 @@ describe("migrations", () => {
     const { path, db } = versionOneFile();
     // The first statement works, the second does not: the first must not survive either.
     const broken = `${ADD_WEBSITE}\nUPDATE groups SET name = 'changed';\nTHIS IS NOT SQL;`;
-    expect(() => prepareSchema(db, path, [...MIGRATIONS, broken])).toThrow();
+    expect(() => prepareSchema(db, path, [MIGRATIONS[0]!, broken])).toThrow();
     expect(schemaVersion(db)).toBe(1);
     expect(columns(db, "groups")).not.toContain("website");
     expect(groupNames(db)).toEqual(["St. Marien", "Mieterinitiative Süd"]);
@@ -236,7 +236,7 @@ describe("migrations", () => {
 
   it("each step is its own transaction: a failing third step keeps the second", () => {
     const { db } = versionOneFile();
-    expect(() => migrate(db, [...MIGRATIONS, ADD_WEBSITE, "CREATE TABLE broken (;"])).toThrow();
+    expect(() => migrate(db, [MIGRATIONS[0]!, ADD_WEBSITE, "CREATE TABLE broken (;"])).toThrow();
     expect(schemaVersion(db)).toBe(2);
     expect(columns(db, "groups")).toContain("website");
     expect(tables(db)).not.toContain("broken");
@@ -248,11 +248,11 @@ describe("migrations", () => {
     try {
       vi.setSystemTime(new Date("2026-03-01T09:00:00.000Z"));
       const { path, db } = versionOneFile();
-      expect(() => prepareSchema(db, path, [...MIGRATIONS, "ALTER TABLE nowhere ADD COLUMN x TEXT;"])).toThrow();
+      expect(() => prepareSchema(db, path, [MIGRATIONS[0]!, "ALTER TABLE nowhere ADD COLUMN x TEXT;"])).toThrow();
       expect(schemaVersion(db)).toBe(1);
       expect(backupsOf(path)).toEqual([`${path.slice(path.lastIndexOf("/") + 1)}.v1-20260301T090000.bak`]);
       vi.setSystemTime(new Date("2026-03-01T09:01:00.000Z"));
-      prepareSchema(db, path, [...MIGRATIONS, ADD_WEBSITE]);
+      prepareSchema(db, path, [MIGRATIONS[0]!, ADD_WEBSITE]);
       expect(schemaVersion(db)).toBe(2);
       expect(columns(db, "groups")).toContain("website");
       expect(groupNames(db)).toHaveLength(2);
@@ -267,8 +267,8 @@ describe("migrations", () => {
     try {
       vi.setSystemTime(new Date("2026-03-01T09:00:00.000Z"));
       const { path, db } = versionOneFile();
-      expect(() => prepareSchema(db, path, [...MIGRATIONS, "ALTER TABLE nowhere ADD COLUMN x TEXT;"])).toThrow();
-      prepareSchema(db, path, [...MIGRATIONS, ADD_WEBSITE]);
+      expect(() => prepareSchema(db, path, [MIGRATIONS[0]!, "ALTER TABLE nowhere ADD COLUMN x TEXT;"])).toThrow();
+      prepareSchema(db, path, [MIGRATIONS[0]!, ADD_WEBSITE]);
       expect(schemaVersion(db)).toBe(2);
       expect(columns(db, "groups")).toContain("website");
     } finally {

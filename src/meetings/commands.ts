@@ -1,0 +1,271 @@
+import type { Context } from "../core/context.js";
+import { formatDate, today } from "../core/dates.js";
+import { CliError } from "../core/errors.js";
+import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
+import { cleanText } from "../core/validate.js";
+import { writeSetting } from "../platform/store.js";
+import { taskHeader, taskRows } from "../tasks/commands.js";
+import { listTasks } from "../tasks/store.js";
+import { agendaOverrun, meetingLength, MEETING_KINDS, parseTemplate, type Meeting } from "./model.js";
+import {
+  addItem,
+  addMeeting,
+  addNote,
+  amend,
+  approve,
+  attend as recordAttendance,
+  attendanceSummary,
+  cancelMeeting,
+  closeMeeting,
+  editMeeting,
+  excuse as recordExcuse,
+  fieldsOf,
+  meetingFields,
+  moveItem,
+  removeItem,
+  resolveMeeting,
+  templateText,
+  type MeetingInput,
+} from "./service.js";
+import { getMeeting, listAmendments, listItems, listMeetings, notesOfMeeting } from "./store.js";
+
+type Options = Record<string, string | boolean | undefined>;
+const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
+
+function inputFrom(opts: Options): MeetingInput {
+  return {
+    title: text(opts, "title"),
+    date: text(opts, "date"),
+    time: text(opts, "time"),
+    end: text(opts, "end"),
+    place: text(opts, "place"),
+    team: text(opts, "team"),
+    chair: text(opts, "chair"),
+    secretary: text(opts, "secretary"),
+    invited: text(opts, "invited"),
+  };
+}
+
+export function meetingLabel(ctx: Context, m: Meeting): string {
+  return `${m.title ?? ctx.t(`meetingKind.${m.kind}`)} ${formatDate(m.date, ctx.lang)}${m.time ? ` ${m.time}` : ""}`;
+}
+
+function stateLabel(ctx: Context, m: Meeting): string {
+  return m.status === "held" ? ctx.t(`minutes.${m.minutes}`) : ctx.t(`meetingStatus.${m.status}`);
+}
+
+/** Warns (on stderr) when the agenda is planned longer than the meeting lasts. */
+function warnOverrun(ctx: Context, meeting: Meeting): void {
+  const overrun = agendaOverrun(listItems(ctx.db, meeting.id), meetingLength(meeting.time, meeting.end));
+  if (overrun) warn(ctx, ctx.t("meetings.overrun", overrun));
+}
+
+export async function add(ctx: Context, [kind]: string[], opts: Options): Promise<void> {
+  const day = today();
+  if (text(opts, "date") === undefined) throw new CliError("error.required", { field: "--date" });
+  const fields = meetingFields(ctx.db, { ...inputFrom(opts), kind }, day);
+  const templateName = text(opts, "template");
+  const template = templateName !== undefined ? parseTemplate(templateText(ctx.db, templateName, ctx.lang)) : [];
+  const id = ctx.write((audit) => addMeeting(ctx.db, audit, fields, template));
+  const meeting = getMeeting(ctx.db, id)!;
+  if (ctx.json) return printJson({ ...meeting, items: listItems(ctx.db, id) });
+  say(ctx.t("meetings.added", { id, label: meetingLabel(ctx, meeting) }));
+  warnOverrun(ctx, meeting);
+}
+
+export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const day = today();
+  const kind = text(opts, "kind");
+  if (kind !== undefined && !(MEETING_KINDS as readonly string[]).includes(kind))
+    throw new CliError("error.notOneOf", { field: "--kind", value: kind, allowed: MEETING_KINDS.join(", ") });
+  if (opts.upcoming === true && opts.past === true) throw new CliError("error.upcomingOrPast");
+  const meetings = listMeetings(ctx.db, {
+    kind: kind as Meeting["kind"] | undefined,
+    from: opts.upcoming === true ? day : undefined,
+    until: opts.past === true ? day : undefined,
+    descending: opts.past === true,
+  });
+  if (ctx.json) return printJson(meetings);
+  if (meetings.length === 0) return say(ctx.t("meetings.none"));
+  printTable(
+    ctx,
+    ["#", ctx.t("label.date"), ctx.t("label.time"), ctx.t("label.kind"), ctx.t("label.title"), ctx.t("label.place"), ctx.t("label.status")],
+    meetings.map((m) => [m.id, formatDate(m.date, ctx.lang), m.time, ctx.t(`meetingKind.${m.kind}`), m.title, m.place, stateLabel(ctx, m)]),
+  );
+}
+
+export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+  const day = today();
+  const meeting = resolveMeeting(ctx.db, ref!, day);
+  const items = listItems(ctx.db, meeting.id);
+  const notes = notesOfMeeting(ctx.db, meeting.id);
+  const attendance = attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName"));
+  const tasks = listTasks(ctx.db, { meetingId: meeting.id }, ctx.t("people.forgottenName"));
+  const amendments = listAmendments(ctx.db, meeting.id);
+  if (ctx.json)
+    return printJson({
+      ...meeting,
+      items: items.map((i) => ({ ...i, notes: notes.filter((n) => n.itemId === i.id).map((n) => n.text) })),
+      attendance,
+      tasks,
+      amendments,
+    });
+  printDetails(ctx, [
+    [ctx.t("label.meeting"), `${meetingLabel(ctx, meeting)} (#${meeting.id})`],
+    [ctx.t("label.kind"), ctx.t(`meetingKind.${meeting.kind}`)],
+    [ctx.t("label.time"), [meeting.time, meeting.end].filter(Boolean).join("–")],
+    [ctx.t("label.place"), meeting.place],
+    [ctx.t("label.team"), meeting.team],
+    [ctx.t("label.chair"), meeting.chair],
+    [ctx.t("label.secretary"), meeting.secretary],
+    [ctx.t("label.invited"), formatDate(meeting.invited, ctx.lang)],
+    [ctx.t("label.status"), stateLabel(ctx, meeting)],
+  ]);
+  heading(ctx, ctx.t("meetings.agenda"));
+  if (items.length === 0) say(ctx.t("meetings.noItems"));
+  else
+    printTable(
+      ctx,
+      ["#", ctx.t("label.title"), ctx.t("label.type"), ctx.t("label.presenter"), ctx.t("label.minutes"), ctx.t("label.notes")],
+      items.map((i) => [i.position, i.title, ctx.t(`itemType.${i.type}`), i.presenter, i.duration, notes.filter((n) => n.itemId === i.id).map((n) => n.text).join(" / ")]),
+    );
+  heading(ctx, ctx.t("meetings.attendance"));
+  say(ctx.t("meetings.attendanceLine", { present: attendance.quorum.present, entitled: attendance.entitled, excused: attendance.excused.length, absent: attendance.absent.length }));
+  for (const p of attendance.present) say(`  ✓ ${p.group}: ${p.people.join(", ")}`);
+  if (attendance.guests.length > 0) say(`  ${ctx.t("label.guests")}: ${attendance.guests.join(", ")}`);
+  const { required, present, entitled } = attendance.quorum;
+  say(ctx.t(attendance.quorum.met ? "meetings.quorumMet" : "meetings.quorumMissed", { required, present, entitled }));
+  if (tasks.length > 0) {
+    heading(ctx, ctx.t("meetings.tasks"));
+    printTable(ctx, taskHeader(ctx), taskRows(ctx, tasks, day));
+  }
+  if (amendments.length > 0) {
+    heading(ctx, ctx.t("meetings.amendments"));
+    for (const a of amendments) say(`  ${formatDate(a.date, ctx.lang)} ${a.author}: ${a.text}`);
+  }
+  if (meeting.status === "planned") warnOverrun(ctx, meeting);
+}
+
+export async function edit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+  const input = inputFrom(opts);
+  if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
+  const day = today();
+  const meeting = resolveMeeting(ctx.db, ref!, day);
+  const fields = meetingFields(ctx.db, input, day, fieldsOf(meeting));
+  ctx.write((audit) => editMeeting(ctx.db, audit, meeting, fields));
+  const updated = getMeeting(ctx.db, meeting.id)!;
+  if (ctx.json) return printJson(updated);
+  say(ctx.t("meetings.edited", { label: meetingLabel(ctx, updated) }));
+  warnOverrun(ctx, updated);
+}
+
+export async function cancel(ctx: Context, [ref]: string[]): Promise<void> {
+  const meeting = resolveMeeting(ctx.db, ref!, today());
+  ctx.write((audit) => cancelMeeting(ctx.db, audit, meeting));
+  if (ctx.json) return printJson(getMeeting(ctx.db, meeting.id));
+  say(ctx.t("meetings.cancelled", { label: meetingLabel(ctx, meeting) }));
+}
+
+export async function itemAdd(ctx: Context, [ref, title]: string[], opts: Options): Promise<void> {
+  const day = today();
+  const meeting = resolveMeeting(ctx.db, ref!, day);
+  const item = ctx.write((audit) =>
+    addItem(ctx.db, audit, meeting, { title: title!, type: text(opts, "type"), presenter: text(opts, "presenter"), duration: text(opts, "duration") }, day),
+  );
+  if (ctx.json) return printJson(item);
+  say(ctx.t("meetings.itemAdded", { position: item.position, title: item.title }));
+  warnOverrun(ctx, meeting);
+}
+
+export async function itemMove(ctx: Context, [ref, from, to]: string[]): Promise<void> {
+  const meeting = resolveMeeting(ctx.db, ref!, today());
+  ctx.write((audit) => moveItem(ctx.db, audit, meeting, from!, to!));
+  if (ctx.json) return printJson(listItems(ctx.db, meeting.id));
+  say(ctx.t("meetings.itemMoved", { from: from!, to: to! }));
+}
+
+export async function itemRemove(ctx: Context, [ref, position]: string[]): Promise<void> {
+  const meeting = resolveMeeting(ctx.db, ref!, today());
+  ctx.write((audit) => removeItem(ctx.db, audit, meeting, position!));
+  if (ctx.json) return printJson(listItems(ctx.db, meeting.id));
+  say(ctx.t("meetings.itemRemoved", { position: position! }));
+}
+
+export async function attend(ctx: Context, [ref, ...people]: string[], opts: Options): Promise<void> {
+  const day = today();
+  const meeting = resolveMeeting(ctx.db, ref!, day);
+  const count = ctx.write((audit) => recordAttendance(ctx.db, audit, meeting, people, { for: text(opts, "for"), guest: opts.guest === true }, day));
+  const summary = attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName"));
+  if (ctx.json) return printJson(summary);
+  say(ctx.t("meetings.attended", { count, present: summary.quorum.present, entitled: summary.entitled }));
+}
+
+export async function excuse(ctx: Context, [ref, who]: string[]): Promise<void> {
+  const day = today();
+  const meeting = resolveMeeting(ctx.db, ref!, day);
+  const result = ctx.write((audit) => recordExcuse(ctx.db, audit, meeting, who!, day));
+  if (ctx.json) return printJson(attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName")));
+  say(ctx.t("meetings.excused", { name: result.name }));
+}
+
+export async function note(ctx: Context, [ref, position, noteText]: string[]): Promise<void> {
+  const meeting = resolveMeeting(ctx.db, ref!, today());
+  const id = ctx.write((audit) => addNote(ctx.db, audit, meeting, position!, noteText!));
+  if (ctx.json) return printJson({ id, meeting: meeting.id, item: Number(position), text: noteText });
+  say(ctx.t("meetings.noted", { position: position! }));
+}
+
+export async function close(ctx: Context, [ref]: string[]): Promise<void> {
+  const meeting = resolveMeeting(ctx.db, ref!, today());
+  ctx.write((audit) => closeMeeting(ctx.db, audit, meeting));
+  if (ctx.json) return printJson(getMeeting(ctx.db, meeting.id));
+  say(ctx.t("meetings.closed", { label: meetingLabel(ctx, meeting) }));
+}
+
+export async function approveMinutes(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+  const day = today();
+  if (text(opts, "at") === undefined) throw new CliError("error.required", { field: "--at" });
+  const meeting = resolveMeeting(ctx.db, ref!, day);
+  const at = resolveMeeting(ctx.db, text(opts, "at")!, day);
+  const corrections = text(opts, "corrections") !== undefined ? cleanText(text(opts, "corrections"), "--corrections", { max: 5000 }) : null;
+  ctx.write((audit) => approve(ctx.db, audit, meeting, at, corrections));
+  if (ctx.json) return printJson(getMeeting(ctx.db, meeting.id));
+  say(ctx.t("meetings.approved", { label: meetingLabel(ctx, meeting), at: meetingLabel(ctx, at) }));
+}
+
+export async function amendMinutes(ctx: Context, [ref, amendment]: string[]): Promise<void> {
+  const day = today();
+  const meeting = resolveMeeting(ctx.db, ref!, day);
+  const id = ctx.write((audit) => amend(ctx.db, audit, meeting, amendment!, ctx.actor, day));
+  if (ctx.json) return printJson(listAmendments(ctx.db, meeting.id).find((a) => a.id === id));
+  say(ctx.t("meetings.amended", { label: meetingLabel(ctx, meeting) }));
+}
+
+export async function templateShow(ctx: Context, [name]: string[]): Promise<void> {
+  const items = parseTemplate(templateText(ctx.db, name ?? "standard", ctx.lang));
+  if (ctx.json) return printJson(items);
+  printTable(
+    ctx,
+    ["#", ctx.t("label.title"), ctx.t("label.type"), ctx.t("label.minutes")],
+    items.map((i, index) => [index + 1, i.title, i.type, i.duration]),
+  );
+}
+
+/** Replaces a template with the lines of a file (or standard input with "-"): `<type> [<minutes>] <title>`. */
+export async function templateSet(ctx: Context, [name, file]: string[]): Promise<void> {
+  const { readFileSync } = await import("node:fs");
+  let content: string;
+  try {
+    content = readFileSync(file === "-" ? 0 : file!, "utf8");
+  } catch {
+    throw new CliError("error.cannotRead", { path: file! }, 1, "error.cannotRead.hint");
+  }
+  const items = parseTemplate(content);
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(name!)) throw new CliError("error.invalidTemplateName", { name: name! });
+  ctx.write((audit) => {
+    writeSetting(ctx.db, `template.${name}`, content.trim());
+    audit({ entity: "setting", id: null, action: "template", changes: { name, items: items.length } });
+  });
+  if (ctx.json) return printJson(items);
+  say(ctx.t("meetings.templateSet", { name: name!, count: items.length }));
+}

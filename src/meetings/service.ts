@@ -1,0 +1,369 @@
+import { createHash } from "node:crypto";
+import type { AuditEntry } from "../core/context.js";
+import { isIsoDate, parseDate, parseTime } from "../core/dates.js";
+import type { Db } from "../core/db.js";
+import { CliError } from "../core/errors.js";
+import { cleanText, oneOf } from "../core/validate.js";
+import { isMemberOn, type Group } from "../groups/model.js";
+import { resolveGroup } from "../groups/service.js";
+import { listGroups } from "../groups/store.js";
+import type { Person } from "../people/model.js";
+import { resolvePerson } from "../people/service.js";
+import { rolesOfPerson } from "../people/store.js";
+import { readSettings } from "../platform/store.js";
+import {
+  evaluateQuorum,
+  ITEM_TYPES,
+  MEETING_KINDS,
+  parseQuorumRule,
+  parseTemplate,
+  STANDARD_TEMPLATE,
+  type AgendaItem,
+  type ItemType,
+  type Meeting,
+  type QuorumResult,
+  type TemplateItem,
+} from "./model.js";
+import {
+  approveMinutes,
+  deleteAttendance,
+  deleteItem,
+  getMeeting,
+  insertAmendment,
+  insertAttendance,
+  insertItem,
+  insertMeeting,
+  insertNote,
+  itemHasRecords,
+  lastMeeting,
+  listAttendance,
+  listItems,
+  meetingsOn,
+  minutesSnapshot,
+  nextMeeting,
+  setItemPosition,
+  setMeetingState,
+  updateMeeting,
+  type MeetingFields,
+} from "./store.js";
+
+type Audit = (entry: AuditEntry) => void;
+
+export interface MeetingInput {
+  kind?: string;
+  title?: string;
+  date?: string;
+  time?: string;
+  end?: string;
+  place?: string;
+  team?: string;
+  chair?: string;
+  secretary?: string;
+  invited?: string;
+}
+
+/** Validates typed meeting details on top of `base` (for an edit). */
+export function meetingFields(db: Db, input: MeetingInput, today: string, base?: MeetingFields): MeetingFields {
+  const kind = input.kind !== undefined ? oneOf(input.kind, MEETING_KINDS, "kind") : base?.kind;
+  if (!kind) throw new CliError("error.required", { field: "kind" });
+  const date = input.date !== undefined ? parseDate(input.date, "--date", today) : base?.date;
+  if (!date) throw new CliError("error.required", { field: "--date" });
+  const text = (value: string | undefined, field: string, fallback: string | null | undefined) =>
+    value !== undefined ? cleanText(value, field) : (fallback ?? null);
+  const time = input.time !== undefined ? parseTime(input.time, "--time") : (base?.time ?? null);
+  const end = input.end !== undefined ? parseTime(input.end, "--end") : (base?.end ?? null);
+  if (time && end && end <= time) throw new CliError("error.endBeforeStart", { time, end });
+  const person = (ref: string | undefined, fallback: number | null | undefined) =>
+    ref !== undefined ? (ref.trim() === "" ? null : resolvePerson(db, ref, today).id) : (fallback ?? null);
+  return {
+    kind,
+    date,
+    time,
+    end,
+    title: text(input.title, "--title", base?.title),
+    place: text(input.place, "--place", base?.place),
+    team: text(input.team, "--team", base?.team),
+    chairId: person(input.chair, base?.chairId),
+    secretaryId: person(input.secretary, base?.secretaryId),
+    invited: input.invited !== undefined ? parseDate(input.invited, "--invited", today) : (base?.invited ?? null),
+  };
+}
+
+export function fieldsOf(meeting: Meeting): MeetingFields {
+  const { kind, title, date, time, end, place, team, chairId, secretaryId, invited } = meeting;
+  return { kind, title, date, time, end, place, team, chairId, secretaryId, invited };
+}
+
+/** A meeting by id, `next`, `last`, or a date on which exactly one meeting takes place. */
+export function resolveMeeting(db: Db, ref: string, today: string): Meeting {
+  const value = ref.trim().toLowerCase();
+  let found: Meeting | undefined;
+  if (value === "next" || value === "nächste") found = nextMeeting(db, today);
+  else if (value === "last" || value === "letzte") found = lastMeeting(db, today);
+  else if (/^#?\d+$/.test(value)) found = getMeeting(db, Number(value.replace("#", "")));
+  else {
+    let date: string | undefined;
+    try {
+      date = parseDate(ref, "meeting", today);
+    } catch {
+      date = undefined;
+    }
+    if (date && isIsoDate(date)) {
+      const onDate = meetingsOn(db, date);
+      if (onDate.length > 1)
+        throw new CliError("error.ambiguous", { ref, candidates: onDate.map((m) => `#${m.id} ${m.kind}${m.title ? ` ${m.title}` : ""}`).join(", ") });
+      found = onDate[0];
+    }
+  }
+  if (!found) throw new CliError("error.unknownMeeting", { ref }, 1, "error.unknownMeeting.hint");
+  return found;
+}
+
+/** Approved minutes are locked: any change is refused, a correction is an amendment. */
+export function ensureEditable(meeting: Meeting): void {
+  if (meeting.minutes === "approved") throw new CliError("error.minutesLocked", { id: meeting.id }, 1, "error.minutesLocked.hint");
+}
+
+function ensureNotCancelled(meeting: Meeting): void {
+  if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
+}
+
+export function templateText(db: Db, name: string, lang: "de" | "en"): string {
+  const row = db.prepare("SELECT value FROM settings WHERE key = ?").get(`template.${name}`) as { value: string } | undefined;
+  if (row) return row.value;
+  if (name === "standard") return STANDARD_TEMPLATE[lang];
+  throw new CliError("error.unknownTemplate", { name });
+}
+
+export function addMeeting(db: Db, audit: Audit, fields: MeetingFields, template: TemplateItem[] = []): number {
+  const id = insertMeeting(db, fields);
+  audit({ entity: "meeting", id, action: "add", changes: fields });
+  template.forEach((item, index) =>
+    insertItem(db, id, { position: index + 1, title: item.title, type: item.type, presenterId: null, duration: item.duration }),
+  );
+  return id;
+}
+
+export function editMeeting(db: Db, audit: Audit, meeting: Meeting, fields: MeetingFields): void {
+  ensureEditable(meeting);
+  const before = fieldsOf(meeting);
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(fields) as Array<keyof MeetingFields>) if (before[key] !== fields[key]) changes[key] = [before[key], fields[key]];
+  if (Object.keys(changes).length === 0) return;
+  updateMeeting(db, meeting.id, fields);
+  audit({ entity: "meeting", id: meeting.id, action: "edit", changes });
+}
+
+export function cancelMeeting(db: Db, audit: Audit, meeting: Meeting): void {
+  if (meeting.status !== "planned") throw new CliError("error.cannotCancel", { id: meeting.id, status: meeting.status });
+  setMeetingState(db, meeting.id, "cancelled", "none");
+  audit({ entity: "meeting", id: meeting.id, action: "cancel" });
+}
+
+// ---- agenda
+
+export interface ItemInput {
+  title: string;
+  type?: string;
+  presenter?: string;
+  duration?: string;
+}
+
+export function addItem(db: Db, audit: Audit, meeting: Meeting, input: ItemInput, today: string): AgendaItem {
+  ensureEditable(meeting);
+  ensureNotCancelled(meeting);
+  const title = cleanText(input.title, "title", { required: true })!;
+  const type: ItemType = input.type !== undefined ? oneOf(input.type, ITEM_TYPES, "--type") : "discussion";
+  const presenterId = input.presenter !== undefined ? resolvePerson(db, input.presenter, today).id : null;
+  let duration: number | null = null;
+  if (input.duration !== undefined) {
+    if (!/^\d{1,3}$/.test(input.duration.trim()) || Number(input.duration) < 1)
+      throw new CliError("error.invalidDuration", { value: input.duration });
+    duration = Number(input.duration);
+  }
+  const position = listItems(db, meeting.id).length + 1;
+  const id = insertItem(db, meeting.id, { position, title, type, presenterId, duration });
+  audit({ entity: "agenda_item", id, action: "add", changes: { meeting: meeting.id, position, title, type, presenterId, duration } });
+  return listItems(db, meeting.id).find((i) => i.id === id)!;
+}
+
+export function itemAt(db: Db, meeting: Meeting, position: string | number): AgendaItem {
+  const items = listItems(db, meeting.id);
+  const n = typeof position === "number" ? position : /^\d{1,4}$/.test(position.trim()) ? Number(position) : NaN;
+  const item = items.find((i) => i.position === n);
+  if (!item) throw new CliError("error.unknownItem", { position: String(position), count: items.length });
+  return item;
+}
+
+/** Moves an item to a new position; the others close up around it. */
+export function moveItem(db: Db, audit: Audit, meeting: Meeting, from: string, to: string): void {
+  ensureEditable(meeting);
+  const item = itemAt(db, meeting, from);
+  const items = listItems(db, meeting.id);
+  const target = /^\d{1,4}$/.test(to.trim()) ? Number(to) : NaN;
+  if (!(target >= 1 && target <= items.length)) throw new CliError("error.unknownItem", { position: to, count: items.length });
+  const order = items.filter((i) => i.id !== item.id);
+  order.splice(target - 1, 0, item);
+  order.forEach((i, index) => setItemPosition(db, i.id, index + 1));
+  audit({ entity: "agenda_item", id: item.id, action: "move", changes: { position: [item.position, target] } });
+}
+
+export function removeItem(db: Db, audit: Audit, meeting: Meeting, position: string): void {
+  ensureEditable(meeting);
+  const item = itemAt(db, meeting, position);
+  if (itemHasRecords(db, item.id)) throw new CliError("error.itemHasRecords", { position: item.position });
+  deleteItem(db, item.id);
+  listItems(db, meeting.id).forEach((i, index) => setItemPosition(db, i.id, index + 1));
+  audit({ entity: "agenda_item", id: item.id, action: "remove", changes: { title: item.title, position: item.position } });
+}
+
+export function addNote(db: Db, audit: Audit, meeting: Meeting, position: string, text: string): number {
+  ensureEditable(meeting);
+  ensureNotCancelled(meeting);
+  const item = itemAt(db, meeting, position);
+  const clean = cleanText(text, "text", { required: true, max: 5000 })!;
+  const id = insertNote(db, item.id, clean);
+  audit({ entity: "item_note", id, action: "add", changes: { meeting: meeting.id, item: item.position, text: clean } });
+  return id;
+}
+
+// ---- attendance
+
+/** The group a person attends for: --for, or their one current group; several groups need --for. */
+function groupForAttendance(db: Db, person: Person, forRef: string | undefined, meeting: Meeting, today: string): Group {
+  if (forRef !== undefined) return resolveGroup(db, forRef, today);
+  const roles = rolesOfPerson(db, person.id).filter((r) => r.since <= meeting.date && (r.until === null || r.until > meeting.date));
+  const groupIds = [...new Set(roles.map((r) => r.groupId))];
+  if (groupIds.length === 1) return resolveGroup(db, String(groupIds[0]), today);
+  if (groupIds.length === 0) throw new CliError("error.attendWithoutGroup", { person: person.name ?? `#${person.id}` }, 1, "error.attendWithoutGroup.hint");
+  throw new CliError("error.attendWhichGroup", { person: person.name ?? `#${person.id}`, groups: [...new Set(roles.map((r) => r.group))].join(", ") }, 1, "error.attendWhichGroup.hint");
+}
+
+export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], options: { for?: string; guest?: boolean }, today: string): number {
+  ensureEditable(meeting);
+  ensureNotCancelled(meeting);
+  const existing = listAttendance(db, meeting.id);
+  let added = 0;
+  for (const ref of refs) {
+    if (options.guest) {
+      let person: Person | undefined;
+      try {
+        person = resolvePerson(db, ref, today);
+      } catch (error) {
+        if (!(error instanceof CliError) || error.key !== "error.unknownPerson") throw error;
+      }
+      const guestName = person ? null : cleanText(ref, "guest", { required: true });
+      if (existing.some((a) => a.status !== "excused" && (person ? a.personId === person.id : a.guestName === guestName)))
+        throw new CliError("error.alreadyPresent", { name: ref });
+      const id = insertAttendance(db, meeting.id, "guest", person?.id ?? null, null, guestName);
+      audit({ entity: "attendance", id, action: "guest", changes: { meeting: meeting.id, person: person?.id ?? null, guest: guestName } });
+    } else {
+      const person = resolvePerson(db, ref, today);
+      const group = groupForAttendance(db, person, options.for, meeting, today);
+      if (existing.some((a) => a.status === "present" && a.personId === person.id))
+        throw new CliError("error.alreadyPresent", { name: person.name ?? ref });
+      // Present after all: an earlier excuse for this person no longer holds.
+      for (const a of existing) if (a.status === "excused" && a.personId === person.id && a.groupId === null) deleteAttendance(db, a.id);
+      const id = insertAttendance(db, meeting.id, "present", person.id, group.id, null);
+      audit({ entity: "attendance", id, action: "present", changes: { meeting: meeting.id, person: person.id, group: group.id } });
+    }
+    added++;
+  }
+  return added;
+}
+
+/** Excuses a group (or a person): the minutes list it as excused rather than absent. */
+export function excuse(db: Db, audit: Audit, meeting: Meeting, ref: string, today: string): { kind: "group" | "person"; name: string } {
+  ensureEditable(meeting);
+  ensureNotCancelled(meeting);
+  const existing = listAttendance(db, meeting.id);
+  let group: Group | undefined;
+  try {
+    group = resolveGroup(db, ref, today);
+  } catch (error) {
+    if (!(error instanceof CliError) || error.key !== "error.unknownGroup") throw error;
+  }
+  if (group) {
+    if (existing.some((a) => a.status === "present" && a.groupId === group!.id)) throw new CliError("error.groupPresent", { name: group.name });
+    if (existing.some((a) => a.status === "excused" && a.groupId === group!.id)) throw new CliError("error.alreadyExcused", { name: group.name });
+    const id = insertAttendance(db, meeting.id, "excused", null, group.id, null);
+    audit({ entity: "attendance", id, action: "excuse", changes: { meeting: meeting.id, group: group.id } });
+    return { kind: "group", name: group.name };
+  }
+  const person = resolvePerson(db, ref, today);
+  if (existing.some((a) => a.personId === person.id)) throw new CliError("error.alreadyExcused", { name: person.name ?? ref });
+  const id = insertAttendance(db, meeting.id, "excused", person.id, null, null);
+  audit({ entity: "attendance", id, action: "excuse", changes: { meeting: meeting.id, person: person.id } });
+  return { kind: "person", name: person.name ?? ref };
+}
+
+export interface AttendanceSummary {
+  entitled: number;
+  present: Array<{ group: string; groupId: number; people: string[]; entitled: boolean }>;
+  excused: string[];
+  absent: string[];
+  guests: string[];
+  excusedPeople: string[];
+  quorum: QuorumResult;
+}
+
+/** Who was there, measured against the member groups on the meeting's date, and whether there was a quorum. */
+export function attendanceSummary(db: Db, meeting: Meeting, forgottenLabel: string): AttendanceSummary {
+  const members = listGroups(db, meeting.date, { all: true }).filter((g) => isMemberOn(g, meeting.date));
+  const memberIds = new Set(members.map((g) => g.id));
+  const rows = listAttendance(db, meeting.id);
+  const nameOf = (personId: number | null, person: string | null) => person ?? `${forgottenLabel} #${personId}`;
+  const presentByGroup = new Map<number, { group: string; groupId: number; people: string[]; entitled: boolean }>();
+  for (const row of rows.filter((r) => r.status === "present" && r.groupId !== null)) {
+    const entry = presentByGroup.get(row.groupId!) ?? { group: row.group!, groupId: row.groupId!, people: [], entitled: memberIds.has(row.groupId!) };
+    entry.people.push(nameOf(row.personId, row.person));
+    presentByGroup.set(row.groupId!, entry);
+  }
+  const present = [...presentByGroup.values()].sort((a, b) => a.group.localeCompare(b.group, "de"));
+  const excusedIds = new Set(rows.filter((r) => r.status === "excused" && r.groupId !== null && r.personId === null).map((r) => r.groupId!));
+  const excused = members.filter((g) => excusedIds.has(g.id) && !presentByGroup.has(g.id)).map((g) => g.name);
+  const absent = members.filter((g) => !excusedIds.has(g.id) && !presentByGroup.has(g.id)).map((g) => g.name);
+  const presentEntitled = present.filter((p) => p.entitled).length;
+  const settings = readSettings(db);
+  return {
+    entitled: members.length,
+    present,
+    excused,
+    absent,
+    guests: rows.filter((r) => r.status === "guest").map((r) => r.guestName ?? nameOf(r.personId, r.person)),
+    excusedPeople: rows.filter((r) => r.status === "excused" && r.personId !== null).map((r) => nameOf(r.personId, r.person)),
+    quorum: evaluateQuorum(parseQuorumRule(settings.quorum), members.length, presentEntitled),
+  };
+}
+
+// ---- lifecycle of the minutes
+
+export function closeMeeting(db: Db, audit: Audit, meeting: Meeting): void {
+  if (meeting.status !== "planned") throw new CliError("error.cannotClose", { id: meeting.id, status: meeting.status });
+  setMeetingState(db, meeting.id, "held", "draft");
+  audit({ entity: "meeting", id: meeting.id, action: "close" });
+}
+
+export function minutesHash(db: Db, meetingId: number): string {
+  return createHash("sha256").update(minutesSnapshot(db, meetingId)).digest("hex");
+}
+
+export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, note: string | null): void {
+  if (meeting.minutes === "approved") throw new CliError("error.minutesLocked", { id: meeting.id }, 1, "error.minutesLocked.hint");
+  if (meeting.minutes !== "draft") throw new CliError("error.minutesNotClosed", { id: meeting.id }, 1, "error.minutesNotClosed.hint");
+  if (at.id === meeting.id || at.date < meeting.date) throw new CliError("error.approveAtLater", { id: meeting.id });
+  if (at.status === "cancelled") throw new CliError("error.meetingCancelled", { id: at.id });
+  const hash = minutesHash(db, meeting.id);
+  approveMinutes(db, meeting.id, at.id, note, hash);
+  audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, note, hash } });
+}
+
+export function amend(db: Db, audit: Audit, meeting: Meeting, text: string, author: string, date: string): number {
+  if (meeting.minutes !== "approved") throw new CliError("error.amendDraft", { id: meeting.id }, 1, "error.amendDraft.hint");
+  const clean = cleanText(text, "text", { required: true, max: 5000 })!;
+  const id = insertAmendment(db, meeting.id, clean, author, date);
+  audit({ entity: "minutes_amendment", id, action: "add", changes: { meeting: meeting.id, text: clean, author, date } });
+  return id;
+}
+
+export { parseTemplate };

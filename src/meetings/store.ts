@@ -1,0 +1,315 @@
+import type { Db } from "../core/db.js";
+import type { AgendaItem, ItemType, Meeting, MeetingKind } from "./model.js";
+
+interface MeetingRow {
+  id: number;
+  kind: MeetingKind;
+  title: string | null;
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  place: string | null;
+  team: string | null;
+  chair_id: number | null;
+  chair: string | null;
+  secretary_id: number | null;
+  secretary: string | null;
+  invited_on: string | null;
+  status: Meeting["status"];
+  minutes: Meeting["minutes"];
+  approved_by_id: number | null;
+  approval_note: string | null;
+}
+
+const SELECT_MEETING = `
+  SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, m.team,
+         m.chair_id, c.name AS chair, m.secretary_id, s.name AS secretary, m.invited_on,
+         m.status, m.minutes, m.approved_by_id, m.approval_note
+    FROM meetings m
+    LEFT JOIN people c ON c.id = m.chair_id
+    LEFT JOIN people s ON s.id = m.secretary_id`;
+
+function toMeeting(row: MeetingRow): Meeting {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    date: row.date,
+    time: row.start_time,
+    end: row.end_time,
+    place: row.place,
+    team: row.team,
+    chair: row.chair,
+    chairId: row.chair_id,
+    secretary: row.secretary,
+    secretaryId: row.secretary_id,
+    invited: row.invited_on,
+    status: row.status,
+    minutes: row.minutes,
+    approvedBy: row.approved_by_id,
+    approvalNote: row.approval_note,
+  };
+}
+
+export interface MeetingFields {
+  kind: MeetingKind;
+  title: string | null;
+  date: string;
+  time: string | null;
+  end: string | null;
+  place: string | null;
+  team: string | null;
+  chairId: number | null;
+  secretaryId: number | null;
+  invited: string | null;
+}
+
+export function insertMeeting(db: Db, f: MeetingFields): number {
+  const result = db
+    .prepare(
+      `INSERT INTO meetings (kind, title, date, start_time, end_time, place, team, chair_id, secretary_id, invited_on, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(f.kind, f.title, f.date, f.time, f.end, f.place, f.team, f.chairId, f.secretaryId, f.invited, new Date().toISOString());
+  return Number(result.lastInsertRowid);
+}
+
+export function updateMeeting(db: Db, id: number, f: MeetingFields): void {
+  db.prepare(
+    `UPDATE meetings SET kind = ?, title = ?, date = ?, start_time = ?, end_time = ?, place = ?, team = ?,
+            chair_id = ?, secretary_id = ?, invited_on = ? WHERE id = ?`,
+  ).run(f.kind, f.title, f.date, f.time, f.end, f.place, f.team, f.chairId, f.secretaryId, f.invited, id);
+}
+
+export function getMeeting(db: Db, id: number): Meeting | undefined {
+  const row = db.prepare(`${SELECT_MEETING} WHERE m.id = ?`).get(id) as MeetingRow | undefined;
+  return row && toMeeting(row);
+}
+
+export interface MeetingFilter {
+  kind?: MeetingKind;
+  from?: string;
+  until?: string;
+  descending?: boolean;
+}
+
+export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
+  const rows = db
+    .prepare(
+      `${SELECT_MEETING}
+        WHERE (@kind IS NULL OR m.kind = @kind) AND (@from IS NULL OR m.date >= @from) AND (@until IS NULL OR m.date <= @until)
+        ORDER BY m.date ${filter.descending ? "DESC" : "ASC"}, m.start_time ${filter.descending ? "DESC" : "ASC"}, m.id`,
+    )
+    .all({ kind: filter.kind ?? null, from: filter.from ?? null, until: filter.until ?? null }) as MeetingRow[];
+  return rows.map(toMeeting);
+}
+
+/** The next planned meeting from `today` on. */
+export function nextMeeting(db: Db, today: string): Meeting | undefined {
+  const row = db
+    .prepare(`${SELECT_MEETING} WHERE m.status = 'planned' AND m.date >= ? ORDER BY m.date, m.start_time, m.id LIMIT 1`)
+    .get(today) as MeetingRow | undefined;
+  return row && toMeeting(row);
+}
+
+/** The most recent meeting that took place: held, or not cancelled and already past. */
+export function lastMeeting(db: Db, today: string): Meeting | undefined {
+  const row = db
+    .prepare(
+      `${SELECT_MEETING} WHERE m.status = 'held' OR (m.status = 'planned' AND m.date < ?)
+        ORDER BY m.date DESC, m.start_time DESC, m.id DESC LIMIT 1`,
+    )
+    .get(today) as MeetingRow | undefined;
+  return row && toMeeting(row);
+}
+
+/** The meeting of the same kind (and team) before this one, whose minutes this one usually approves. */
+export function previousMeeting(db: Db, meeting: Meeting): Meeting | undefined {
+  const row = db
+    .prepare(
+      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS ? AND m.status = 'held' AND (m.date < ? OR (m.date = ? AND m.id < ?))
+        ORDER BY m.date DESC, m.id DESC LIMIT 1`,
+    )
+    .get(meeting.kind, meeting.team, meeting.date, meeting.date, meeting.id) as MeetingRow | undefined;
+  return row && toMeeting(row);
+}
+
+/** The next meeting of the same kind after this one, for "next meeting" in the minutes. */
+export function followingMeeting(db: Db, meeting: Meeting): Meeting | undefined {
+  const row = db
+    .prepare(
+      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS ? AND m.status <> 'cancelled' AND (m.date > ? OR (m.date = ? AND m.id > ?))
+        ORDER BY m.date, m.id LIMIT 1`,
+    )
+    .get(meeting.kind, meeting.team, meeting.date, meeting.date, meeting.id) as MeetingRow | undefined;
+  return row && toMeeting(row);
+}
+
+export function meetingsOn(db: Db, date: string): Meeting[] {
+  return (db.prepare(`${SELECT_MEETING} WHERE m.date = ? ORDER BY m.start_time, m.id`).all(date) as MeetingRow[]).map(toMeeting);
+}
+
+/** Minutes that this meeting approved. */
+export function approvedAt(db: Db, meetingId: number): Meeting[] {
+  return (db.prepare(`${SELECT_MEETING} WHERE m.approved_by_id = ? ORDER BY m.date`).all(meetingId) as MeetingRow[]).map(toMeeting);
+}
+
+export function setMeetingState(db: Db, id: number, status: Meeting["status"], minutes: Meeting["minutes"]): void {
+  db.prepare("UPDATE meetings SET status = ?, minutes = ? WHERE id = ?").run(status, minutes, id);
+}
+
+export function approveMinutes(db: Db, id: number, byId: number, note: string | null, hash: string): void {
+  db.prepare("UPDATE meetings SET minutes = 'approved', approved_by_id = ?, approval_note = ?, minutes_hash = ? WHERE id = ?").run(
+    byId,
+    note,
+    hash,
+    id,
+  );
+}
+
+// ---- agenda
+
+interface ItemRow {
+  id: number;
+  position: number;
+  title: string;
+  type: ItemType;
+  presenter_id: number | null;
+  presenter: string | null;
+  duration_minutes: number | null;
+}
+
+export function listItems(db: Db, meetingId: number): AgendaItem[] {
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.position, i.title, i.type, i.presenter_id, p.name AS presenter, i.duration_minutes
+         FROM agenda_items i LEFT JOIN people p ON p.id = i.presenter_id
+        WHERE i.meeting_id = ? ORDER BY i.position`,
+    )
+    .all(meetingId) as ItemRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    title: r.title,
+    type: r.type,
+    presenter: r.presenter,
+    presenterId: r.presenter_id,
+    duration: r.duration_minutes,
+  }));
+}
+
+export function insertItem(db: Db, meetingId: number, item: Omit<AgendaItem, "id" | "presenter">): number {
+  const result = db
+    .prepare("INSERT INTO agenda_items (meeting_id, position, title, type, presenter_id, duration_minutes) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(meetingId, item.position, item.title, item.type, item.presenterId, item.duration);
+  return Number(result.lastInsertRowid);
+}
+
+export function setItemPosition(db: Db, itemId: number, position: number): void {
+  db.prepare("UPDATE agenda_items SET position = ? WHERE id = ?").run(position, itemId);
+}
+
+export function deleteItem(db: Db, itemId: number): void {
+  db.prepare("DELETE FROM agenda_items WHERE id = ?").run(itemId);
+}
+
+export function itemHasRecords(db: Db, itemId: number): boolean {
+  return (
+    db.prepare("SELECT 1 FROM item_notes WHERE item_id = ? UNION ALL SELECT 1 FROM tasks WHERE item_id = ? LIMIT 1").get(itemId, itemId) !==
+    undefined
+  );
+}
+
+// ---- notes
+
+export function insertNote(db: Db, itemId: number, text: string): number {
+  return Number(db.prepare("INSERT INTO item_notes (item_id, text, created_at) VALUES (?, ?, ?)").run(itemId, text, new Date().toISOString()).lastInsertRowid);
+}
+
+export function notesOfMeeting(db: Db, meetingId: number): Array<{ itemId: number; text: string }> {
+  return db
+    .prepare(
+      `SELECT n.item_id AS itemId, n.text FROM item_notes n JOIN agenda_items i ON i.id = n.item_id
+        WHERE i.meeting_id = ? ORDER BY i.position, n.id`,
+    )
+    .all(meetingId) as Array<{ itemId: number; text: string }>;
+}
+
+// ---- attendance
+
+export interface AttendanceRow {
+  id: number;
+  status: "present" | "guest" | "excused";
+  personId: number | null;
+  person: string | null;
+  groupId: number | null;
+  group: string | null;
+  guestName: string | null;
+}
+
+export function listAttendance(db: Db, meetingId: number): AttendanceRow[] {
+  return db
+    .prepare(
+      `SELECT a.id, a.status, a.person_id AS personId, p.name AS person, a.group_id AS groupId, g.name AS "group", a.guest_name AS guestName
+         FROM attendance a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN groups g ON g.id = a.group_id
+        WHERE a.meeting_id = ? ORDER BY g.name, p.name, a.guest_name`,
+    )
+    .all(meetingId) as AttendanceRow[];
+}
+
+export function insertAttendance(
+  db: Db,
+  meetingId: number,
+  status: AttendanceRow["status"],
+  personId: number | null,
+  groupId: number | null,
+  guestName: string | null,
+): number {
+  return Number(
+    db
+      .prepare("INSERT INTO attendance (meeting_id, status, person_id, group_id, guest_name) VALUES (?, ?, ?, ?, ?)")
+      .run(meetingId, status, personId, groupId, guestName).lastInsertRowid,
+  );
+}
+
+export function deleteAttendance(db: Db, id: number): void {
+  db.prepare("DELETE FROM attendance WHERE id = ?").run(id);
+}
+
+// ---- amendments
+
+export interface Amendment {
+  id: number;
+  text: string;
+  author: string;
+  date: string;
+}
+
+export function insertAmendment(db: Db, meetingId: number, text: string, author: string, date: string): number {
+  return Number(
+    db
+      .prepare("INSERT INTO minutes_amendments (meeting_id, text, author, made_on, created_at) VALUES (?, ?, ?, ?, ?)")
+      .run(meetingId, text, author, date, new Date().toISOString()).lastInsertRowid,
+  );
+}
+
+export function listAmendments(db: Db, meetingId: number): Amendment[] {
+  return db
+    .prepare("SELECT id, text, author, made_on AS date FROM minutes_amendments WHERE meeting_id = ? ORDER BY id")
+    .all(meetingId) as Amendment[];
+}
+
+/**
+ * Everything the minutes are made of, as canonical JSON: hashed at approval so that a later check can prove
+ * that approved minutes were not changed.
+ */
+export function minutesSnapshot(db: Db, meetingId: number): string {
+  const meeting = db.prepare("SELECT kind, title, date, start_time, end_time, place, team, chair_id, secretary_id, invited_on FROM meetings WHERE id = ?").get(meetingId);
+  const items = db.prepare("SELECT id, position, title, type, presenter_id, duration_minutes FROM agenda_items WHERE meeting_id = ? ORDER BY id").all(meetingId);
+  const notes = db
+    .prepare("SELECT n.id, n.item_id, n.text FROM item_notes n JOIN agenda_items i ON i.id = n.item_id WHERE i.meeting_id = ? ORDER BY n.id")
+    .all(meetingId);
+  const attendance = db.prepare("SELECT id, status, person_id, group_id, guest_name FROM attendance WHERE meeting_id = ? ORDER BY id").all(meetingId);
+  const tasks = db.prepare("SELECT id, title, owner_person_id, owner_group_id, due_on, item_id FROM tasks WHERE meeting_id = ? ORDER BY id").all(meetingId);
+  return JSON.stringify({ meeting, items, notes, attendance, tasks });
+}

@@ -1,0 +1,116 @@
+import type { Db } from "../core/db.js";
+
+export interface Task {
+  id: number;
+  title: string;
+  owner: string;
+  ownerKind: "person" | "group";
+  ownerId: number;
+  due: string | null;
+  meeting: number | null;
+  item: number | null; // the agenda item's position in its meeting
+  status: "open" | "done";
+  done: string | null;
+}
+
+interface TaskRow {
+  id: number;
+  title: string;
+  owner_person_id: number | null;
+  owner_group_id: number | null;
+  person: string | null;
+  group_name: string | null;
+  due_on: string | null;
+  meeting_id: number | null;
+  position: number | null;
+  status: "open" | "done";
+  done_on: string | null;
+}
+
+const SELECT_TASK = `
+  SELECT t.id, t.title, t.owner_person_id, t.owner_group_id, p.name AS person, g.name AS group_name,
+         t.due_on, t.meeting_id, i.position, t.status, t.done_on
+    FROM tasks t
+    LEFT JOIN people p ON p.id = t.owner_person_id
+    LEFT JOIN groups g ON g.id = t.owner_group_id
+    LEFT JOIN agenda_items i ON i.id = t.item_id`;
+
+function toTask(row: TaskRow, forgottenLabel: string): Task {
+  const isPerson = row.owner_person_id !== null;
+  return {
+    id: row.id,
+    title: row.title,
+    owner: isPerson ? (row.person ?? `${forgottenLabel} #${row.owner_person_id}`) : row.group_name!,
+    ownerKind: isPerson ? "person" : "group",
+    ownerId: (isPerson ? row.owner_person_id : row.owner_group_id)!,
+    due: row.due_on,
+    meeting: row.meeting_id,
+    item: row.position,
+    status: row.status,
+    done: row.done_on,
+  };
+}
+
+export interface NewTask {
+  title: string;
+  ownerPersonId: number | null;
+  ownerGroupId: number | null;
+  due: string | null;
+  meetingId: number | null;
+  itemId: number | null;
+}
+
+export function insertTask(db: Db, task: NewTask): number {
+  return Number(
+    db
+      .prepare("INSERT INTO tasks (title, owner_person_id, owner_group_id, due_on, meeting_id, item_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(task.title, task.ownerPersonId, task.ownerGroupId, task.due, task.meetingId, task.itemId, new Date().toISOString()).lastInsertRowid,
+  );
+}
+
+export function getTask(db: Db, id: number, forgottenLabel: string): Task | undefined {
+  const row = db.prepare(`${SELECT_TASK} WHERE t.id = ?`).get(id) as TaskRow | undefined;
+  return row && toTask(row, forgottenLabel);
+}
+
+export interface TaskFilter {
+  status?: "open" | "done";
+  dueBefore?: string; // overdue: open and due before this date
+  dueUntil?: string; // due on or before this date
+  ownerPersonId?: number;
+  ownerGroupId?: number;
+  meetingId?: number;
+}
+
+export function listTasks(db: Db, filter: TaskFilter, forgottenLabel: string): Task[] {
+  const rows = db
+    .prepare(
+      `${SELECT_TASK}
+        WHERE (@status IS NULL OR t.status = @status)
+          AND (@dueBefore IS NULL OR (t.due_on IS NOT NULL AND t.due_on < @dueBefore))
+          AND (@dueUntil IS NULL OR (t.due_on IS NOT NULL AND t.due_on <= @dueUntil))
+          AND (@person IS NULL OR t.owner_person_id = @person)
+          AND (@group IS NULL OR t.owner_group_id = @group)
+          AND (@meeting IS NULL OR t.meeting_id = @meeting)
+        ORDER BY t.due_on IS NULL, t.due_on, t.id`,
+    )
+    .all({
+      status: filter.status ?? null,
+      dueBefore: filter.dueBefore ?? null,
+      dueUntil: filter.dueUntil ?? null,
+      person: filter.ownerPersonId ?? null,
+      group: filter.ownerGroupId ?? null,
+      meeting: filter.meetingId ?? null,
+    }) as TaskRow[];
+  return rows.map((r) => toTask(r, forgottenLabel));
+}
+
+export function markDone(db: Db, id: number, date: string): void {
+  db.prepare("UPDATE tasks SET status = 'done', done_on = ? WHERE id = ?").run(date, id);
+}
+
+export function countTasks(db: Db, today: string): { open: number; overdue: number } {
+  return db
+    .prepare("SELECT count(*) AS open, coalesce(sum(due_on IS NOT NULL AND due_on < ?), 0) AS overdue FROM tasks WHERE status = 'open'")
+    .get(today) as { open: number; overdue: number };
+}
