@@ -44,8 +44,13 @@ export const EXAMPLES: Record<string, string[]> = {
   "meetings.template": ["meetings template show", "meetings template set standard tagesordnung.txt"],
   "meetings.template.show": ["meetings template show", "meetings template show standard --json"],
   "meetings.template.set": ["meetings template set standard tagesordnung.txt", "meetings template set kurz - < kurz.txt"],
+  "meetings.export": ["meetings export --format ics --out sitzungen.ics", "meetings export --format ics --kind kernkreis --upcoming > kernkreis.ics"],
+  "meetings.run": ["meetings run next", "meetings run 3.12.2026"],
   tasks: ["tasks list --open", "tasks add \"Saal reservieren\" --owner \"Maria Schmidt\" --due +1w", "tasks done 7"],
   "tasks.add": ["tasks add \"Saal reservieren\" --owner \"Maria Schmidt\" --due +1w", "tasks add \"Flyer verteilen\" --owner KOSMOS --due 10.12.2026 --meeting last --item 3"],
   "tasks.list": ["tasks list --open", "tasks list --overdue --owner \"Maria Schmidt\"", "tasks list --meeting last --json"],
   "tasks.done": ["tasks done 7", "tasks done 7 --date yesterday"],
+  report: ["report agenda next", "report minutes last --format pdf --out protokoll.pdf"],
+  "report.agenda": ["report agenda next", "report agenda next --format html --out einladung.html", "report agenda 3.12.2026 --lang en"],
+  "report.minutes": ["report minutes last", "report minutes last --format html --out protokoll.html", "report minutes 12 --format pdf --out protokoll.pdf", "report minutes last --format pdf | lpr"],
 };

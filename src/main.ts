@@ -184,6 +184,12 @@ export function buildProgram(cli: Cli): Command {
   const template = cli.command(m, "template", "meetings.template");
   cli.command(template, "show [name]", "meetings.template.show").action(cli.run(meetings, "templateShow"));
   cli.command(template, "set <name> <file>", "meetings.template.set").action(cli.run(meetings, "templateSet"));
+  const mExport = cli.command(m, "export", "meetings.export");
+  cli.option(mExport, "--format <format>", "calendarFormat", ["ics"]);
+  cli.option(mExport, "--out <file>", "out");
+  cli.option(mExport, "--kind <kind>", "meetingKind");
+  cli.option(mExport, "--upcoming", "upcoming").action(cli.run(() => import("./meetings/ics.js"), "exportCalendar"));
+  cli.command(m, "run <meeting>", "meetings.run").action(cli.run(() => import("./meetings/run.js"), "run"));
 
   const tasks = () => import("./tasks/commands.js");
   const tk = cli.command(program, "tasks", "tasks");
@@ -198,6 +204,15 @@ export function buildProgram(cli: Cli): Command {
   cli.option(tList, "--owner <person-or-group>", "filterOwner");
   cli.option(tList, "--meeting <meeting>", "filterMeeting").action(cli.run(tasks, "list"));
   cli.option(cli.command(tk, "done <task>", "tasks.done"), "--date <date>", "doneDate").action(cli.run(tasks, "done"));
+
+  const reports = () => import("./reports/commands.js");
+  const rp = cli.command(program, "report", "report");
+  const rAgenda = cli.command(rp, "agenda <meeting>", "report.agenda");
+  cli.option(rAgenda, "--format <format>", "agendaFormat", ["md", "html"]);
+  cli.option(rAgenda, "--out <file>", "out").action(cli.run(reports, "agenda"));
+  const rMinutes = cli.command(rp, "minutes <meeting>", "report.minutes");
+  cli.option(rMinutes, "--format <format>", "minutesFormat", ["md", "html", "pdf"]);
+  cli.option(rMinutes, "--out <file>", "out").action(cli.run(reports, "minutes"));
 
   return program;
 }

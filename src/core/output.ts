@@ -72,10 +72,13 @@ export function note(text: string): void {
   process.stderr.write(`${sanitize(text)}\n`);
 }
 
-/** Writes a report or export to --out (readable by its owner only, as it may hold personal data), or to stdout. */
-export async function writeOut(path: string | undefined, content: string): Promise<void> {
+/**
+ * Writes a report or export to --out (readable by its owner only, as it may hold personal data), or to stdout.
+ * Text gets a final newline; bytes (a PDF) are written as they are.
+ */
+export async function writeOut(path: string | undefined, content: string | Uint8Array): Promise<void> {
   if (!path) {
-    process.stdout.write(content.endsWith("\n") ? content : `${content}\n`);
+    process.stdout.write(typeof content !== "string" || content.endsWith("\n") ? content : `${content}\n`);
     return;
   }
   const { writeFileSync, chmodSync, existsSync, statSync } = await import("node:fs");

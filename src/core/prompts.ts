@@ -17,3 +17,37 @@ export async function confirm(ctx: Context, message: string): Promise<boolean> {
     throw error;
   }
 }
+
+/** A choice in a select or checkbox prompt. */
+export interface PromptChoice<T> {
+  name: string;
+  value: T;
+  checked?: boolean;
+}
+
+/**
+ * The prompts an interactive walk needs, as plain functions: the real ones come from @inquirer/prompts,
+ * tests pass their own. Ctrl-C makes any of them reject with an error named ExitPromptError.
+ */
+export interface Prompter {
+  input(options: { message: string; default?: string }): Promise<string>;
+  select<T>(options: { message: string; choices: Array<PromptChoice<T>>; default?: T }): Promise<T>;
+  checkbox<T>(options: { message: string; choices: Array<PromptChoice<T>> }): Promise<T[]>;
+  confirm(options: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+/** The real prompts, loaded only now; only call this when ctx.canPrompt. */
+export async function loadPrompter(): Promise<Prompter> {
+  const prompts = await import("@inquirer/prompts");
+  return {
+    input: (o) => prompts.input(o),
+    select: <T>(o: { message: string; choices: Array<PromptChoice<T>>; default?: T }) => prompts.select<T>({ ...o, pageSize: 15 }),
+    checkbox: <T>(o: { message: string; choices: Array<PromptChoice<T>> }) => prompts.checkbox<T>({ ...o, pageSize: 15 }),
+    confirm: (o) => prompts.confirm(o),
+  };
+}
+
+/** The person pressed Ctrl-C (or closed the terminal) at a prompt. */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && error.name === "ExitPromptError";
+}

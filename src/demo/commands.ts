@@ -17,6 +17,7 @@ import { countPeople } from "../people/store.js";
 import { defaultSettings } from "../platform/settings.js";
 import { readSettings, writeSetting, writeSettings } from "../platform/store.js";
 import { openForNewPlatform, removeDataFile } from "../platform/commands.js";
+import { seedMeetings } from "./meetings.js";
 
 /** The folder of the sample data, found from wherever this code was bundled to. */
 export function fixturesDir(): string {
@@ -45,6 +46,8 @@ export function seedDemo(db: Db, ctx: Context): void {
     writeSetting(db, "demo", "true");
     importGroups(db, audit, groups, today());
     importPeople(db, audit, people, today());
+    // A year of Kernkreis meetings and the next one (src/demo/meetings.ts).
+    seedMeetings(db, audit, ctx.lang, today());
   });
 }
 
@@ -93,6 +96,10 @@ export async function demo(ctx: Context): Promise<void> {
     "npx plattform people list --group KOSMOS",
     "npx plattform people show \"Ingrid Hoffmann\"",
     "npx plattform people list --role representative --json",
+    "npx plattform meetings list",
+    "npx plattform meetings show next",
+    "npx plattform meetings show last",
+    "npx plattform tasks list --open",
     "npx plattform groups export --format csv",
     "npx plattform config get",
   ]) {

@@ -1,6 +1,6 @@
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
-import { CliError } from "../core/errors.js";
+import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
 import { cleanText } from "../core/validate.js";
 import { writeSetting } from "../platform/store.js";
@@ -62,15 +62,17 @@ function warnOverrun(ctx: Context, meeting: Meeting): void {
 
 export async function add(ctx: Context, [kind]: string[], opts: Options): Promise<void> {
   const day = today();
-  if (text(opts, "date") === undefined) throw new CliError("error.required", { field: "--date" });
+  // A missing required option is a usage error (exit 2), as commander reports it for `tasks add` without --owner.
+  if (text(opts, "date") === undefined) throw new UsageError("usage.requiredOption", { name: "--date <date>" }, "usage.hint");
   const fields = meetingFields(ctx.db, { ...inputFrom(opts), kind }, day);
   const templateName = text(opts, "template");
   const template = templateName !== undefined ? parseTemplate(templateText(ctx.db, templateName, ctx.lang)) : [];
   const id = ctx.write((audit) => addMeeting(ctx.db, audit, fields, template));
   const meeting = getMeeting(ctx.db, id)!;
+  // The warning goes to stderr, so it is given with --json too.
+  warnOverrun(ctx, meeting);
   if (ctx.json) return printJson({ ...meeting, items: listItems(ctx.db, id) });
   say(ctx.t("meetings.added", { id, label: meetingLabel(ctx, meeting) }));
-  warnOverrun(ctx, meeting);
 }
 
 export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
@@ -78,7 +80,7 @@ export async function list(ctx: Context, _args: string[], opts: Options): Promis
   const kind = text(opts, "kind");
   if (kind !== undefined && !(MEETING_KINDS as readonly string[]).includes(kind))
     throw new CliError("error.notOneOf", { field: "--kind", value: kind, allowed: MEETING_KINDS.join(", ") });
-  if (opts.upcoming === true && opts.past === true) throw new CliError("error.upcomingOrPast");
+  if (opts.upcoming === true && opts.past === true) throw new UsageError("error.upcomingOrPast");
   const meetings = listMeetings(ctx.db, {
     kind: kind as Meeting["kind"] | undefined,
     from: opts.upcoming === true ? day : undefined,
@@ -130,11 +132,17 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
       items.map((i) => [i.position, i.title, ctx.t(`itemType.${i.type}`), i.presenter, i.duration, notes.filter((n) => n.itemId === i.id).map((n) => n.text).join(" / ")]),
     );
   heading(ctx, ctx.t("meetings.attendance"));
-  say(ctx.t("meetings.attendanceLine", { present: attendance.quorum.present, entitled: attendance.entitled, excused: attendance.excused.length, absent: attendance.absent.length }));
-  for (const p of attendance.present) say(`  ✓ ${p.group}: ${p.people.join(", ")}`);
-  if (attendance.guests.length > 0) say(`  ${ctx.t("label.guests")}: ${attendance.guests.join(", ")}`);
-  const { required, present, entitled } = attendance.quorum;
-  say(ctx.t(attendance.quorum.met ? "meetings.quorumMet" : "meetings.quorumMissed", { required, present, entitled }));
+  const recorded = attendance.present.length + attendance.excused.length + attendance.guests.length + attendance.excusedPeople.length > 0;
+  if (meeting.status === "planned" && !recorded) {
+    // Before the meeting nobody is absent yet and there is no quorum to miss.
+    say(ctx.t("meetings.noAttendanceYet", { entitled: attendance.entitled }));
+  } else {
+    say(ctx.t("meetings.attendanceLine", { present: attendance.quorum.present, entitled: attendance.entitled, excused: attendance.excused.length, absent: attendance.absent.length }));
+    for (const p of attendance.present) say(`  ✓ ${p.group}: ${p.people.join(", ")}`);
+    if (attendance.guests.length > 0) say(`  ${ctx.t("label.guests")}: ${attendance.guests.join(", ")}`);
+    const { required, present, entitled } = attendance.quorum;
+    say(ctx.t(attendance.quorum.met ? "meetings.quorumMet" : "meetings.quorumMissed", { required, present, entitled }));
+  }
   if (tasks.length > 0) {
     heading(ctx, ctx.t("meetings.tasks"));
     printTable(ctx, taskHeader(ctx), taskRows(ctx, tasks, day));
@@ -154,9 +162,9 @@ export async function edit(ctx: Context, [ref]: string[], opts: Options): Promis
   const fields = meetingFields(ctx.db, input, day, fieldsOf(meeting));
   ctx.write((audit) => editMeeting(ctx.db, audit, meeting, fields));
   const updated = getMeeting(ctx.db, meeting.id)!;
+  warnOverrun(ctx, updated);
   if (ctx.json) return printJson(updated);
   say(ctx.t("meetings.edited", { label: meetingLabel(ctx, updated) }));
-  warnOverrun(ctx, updated);
 }
 
 export async function cancel(ctx: Context, [ref]: string[]): Promise<void> {
@@ -172,9 +180,9 @@ export async function itemAdd(ctx: Context, [ref, title]: string[], opts: Option
   const item = ctx.write((audit) =>
     addItem(ctx.db, audit, meeting, { title: title!, type: text(opts, "type"), presenter: text(opts, "presenter"), duration: text(opts, "duration") }, day),
   );
+  warnOverrun(ctx, meeting);
   if (ctx.json) return printJson(item);
   say(ctx.t("meetings.itemAdded", { position: item.position, title: item.title }));
-  warnOverrun(ctx, meeting);
 }
 
 export async function itemMove(ctx: Context, [ref, from, to]: string[]): Promise<void> {
@@ -216,7 +224,10 @@ export async function note(ctx: Context, [ref, position, noteText]: string[]): P
 }
 
 export async function close(ctx: Context, [ref]: string[]): Promise<void> {
-  const meeting = resolveMeeting(ctx.db, ref!, today());
+  const day = today();
+  const meeting = resolveMeeting(ctx.db, ref!, day);
+  // `close next` the day after a meeting would otherwise mark the following one as held, with no way back.
+  if (meeting.date > day) throw new CliError("error.meetingNotYet", { id: meeting.id, date: formatDate(meeting.date, ctx.lang) }, 1, "error.meetingNotYet.hint");
   ctx.write((audit) => closeMeeting(ctx.db, audit, meeting));
   if (ctx.json) return printJson(getMeeting(ctx.db, meeting.id));
   say(ctx.t("meetings.closed", { label: meetingLabel(ctx, meeting) }));
@@ -224,7 +235,7 @@ export async function close(ctx: Context, [ref]: string[]): Promise<void> {
 
 export async function approveMinutes(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
   const day = today();
-  if (text(opts, "at") === undefined) throw new CliError("error.required", { field: "--at" });
+  if (text(opts, "at") === undefined) throw new UsageError("usage.requiredOption", { name: "--at <meeting>" }, "usage.hint");
   const meeting = resolveMeeting(ctx.db, ref!, day);
   const at = resolveMeeting(ctx.db, text(opts, "at")!, day);
   const corrections = text(opts, "corrections") !== undefined ? cleanText(text(opts, "corrections"), "--corrections", { max: 5000 }) : null;

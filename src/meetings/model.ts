@@ -71,7 +71,7 @@ export function parseTemplate(text: string): TemplateItem[] {
     if (line === "" || line.startsWith("#")) return;
     const m = /^(\S+)\s+(?:(\d{1,3})\s+)?(.+)$/.exec(line);
     if (!m || !(ITEM_TYPES as readonly string[]).includes(m[1]!))
-      throw new CliError("error.templateLine", { line: index + 1, text: line, types: ITEM_TYPES.join(", ") });
+      throw new CliError("error.templateLine", { line: index + 1, text: line, types: ITEM_TYPES.join(", ") }, 1, "error.templateLine.hint");
     items.push({ type: m[1] as ItemType, duration: m[2] ? Number(m[2]) : null, title: m[3]!.trim() });
   });
   if (items.length === 0) throw new CliError("error.templateEmpty");

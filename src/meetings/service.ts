@@ -256,6 +256,7 @@ export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], o
       if (existing.some((a) => a.status !== "excused" && (person ? a.personId === person.id : a.guestName === guestName)))
         throw new CliError("error.alreadyPresent", { name: ref });
       const id = insertAttendance(db, meeting.id, "guest", person?.id ?? null, null, guestName);
+      existing.push({ id, status: "guest", personId: person?.id ?? null, person: person?.name ?? null, groupId: null, group: null, guestName });
       audit({ entity: "attendance", id, action: "guest", changes: { meeting: meeting.id, person: person?.id ?? null, guest: guestName } });
     } else {
       const person = resolvePerson(db, ref, today);
@@ -265,6 +266,8 @@ export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], o
       // Present after all: an earlier excuse for this person no longer holds.
       for (const a of existing) if (a.status === "excused" && a.personId === person.id && a.groupId === null) deleteAttendance(db, a.id);
       const id = insertAttendance(db, meeting.id, "present", person.id, group.id, null);
+      // The same person named twice in one command is caught like a second command would be.
+      existing.push({ id, status: "present", personId: person.id, person: person.name, groupId: group.id, group: group.name, guestName: null });
       audit({ entity: "attendance", id, action: "present", changes: { meeting: meeting.id, person: person.id, group: group.id } });
     }
     added++;
@@ -353,6 +356,8 @@ export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, not
   if (meeting.minutes !== "draft") throw new CliError("error.minutesNotClosed", { id: meeting.id }, 1, "error.minutesNotClosed.hint");
   if (at.id === meeting.id || at.date < meeting.date) throw new CliError("error.approveAtLater", { id: meeting.id });
   if (at.status === "cancelled") throw new CliError("error.meetingCancelled", { id: at.id });
+  // The approving meeting's minutes record the approval: once they are locked, they cannot gain one.
+  ensureEditable(at);
   const hash = minutesHash(db, meeting.id);
   approveMinutes(db, meeting.id, at.id, note, hash);
   audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, note, hash } });

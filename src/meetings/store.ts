@@ -313,3 +313,35 @@ export function minutesSnapshot(db: Db, meetingId: number): string {
   const tasks = db.prepare("SELECT id, title, owner_person_id, owner_group_id, due_on, item_id FROM tasks WHERE meeting_id = ? ORDER BY id").all(meetingId);
   return JSON.stringify({ meeting, items, notes, attendance, tasks });
 }
+
+// ---- status and calendar
+
+/** Held meetings whose minutes are still in draft, waiting for approval at a later meeting. */
+export function draftMinutes(db: Db): Meeting[] {
+  return (db.prepare(`${SELECT_MEETING} WHERE m.minutes = 'draft' ORDER BY m.date, m.start_time, m.id`).all() as MeetingRow[]).map(toMeeting);
+}
+
+export interface CalendarStamp {
+  /** when the meeting was created (ISO instant): with the id, what makes its calendar UID */
+  created: string;
+  /** how often its calendar entry changed (edits, cancellation): the iCalendar SEQUENCE */
+  revisions: number;
+  /** the last change (ISO instant), from the audit log; the creation time when there is none */
+  modified: string;
+}
+
+/** What a calendar export needs beyond the meeting itself, for the meetings with these ids. */
+export function calendarStamps(db: Db, ids: number[]): Map<number, CalendarStamp> {
+  const select = db.prepare(
+    `SELECT m.created_at AS created,
+            (SELECT count(*) FROM audit_log a WHERE a.entity = 'meeting' AND a.entity_id = m.id AND a.action IN ('edit', 'cancel')) AS revisions,
+            (SELECT max(a.at) FROM audit_log a WHERE a.entity = 'meeting' AND a.entity_id = m.id) AS modified
+       FROM meetings m WHERE m.id = ?`,
+  );
+  const stamps = new Map<number, CalendarStamp>();
+  for (const id of ids) {
+    const row = select.get(id) as { created: string; revisions: number; modified: string | null } | undefined;
+    if (row) stamps.set(id, { created: row.created, revisions: row.revisions, modified: row.modified ?? row.created });
+  }
+  return stamps;
+}

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import type { Context } from "../core/context.js";
-import { today } from "../core/dates.js";
+import { formatDate, today } from "../core/dates.js";
 import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
 import { CliError, DataFileError } from "../core/errors.js";
 import { langFromEnv, type Lang } from "../core/i18n.js";
@@ -8,6 +8,9 @@ import { printDetails, printJson, printTable, say, heading } from "../core/outpu
 import { cleanText } from "../core/validate.js";
 import { countGroups } from "../groups/store.js";
 import { countPeople, groupsWithoutRepresentative } from "../people/store.js";
+import type { Meeting } from "../meetings/model.js";
+import { draftMinutes, nextMeeting } from "../meetings/store.js";
+import { countTasks } from "../tasks/store.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
 import { defaultSettings, isSettingKey, parseSetting, SETTING_KEYS, type Settings } from "./settings.js";
 import { hasPlatform, readSettings, writeSetting, writeSettings } from "./store.js";
@@ -108,6 +111,10 @@ export interface StatusReport {
   groups: { active: number; left: number };
   people: { total: number; forgotten: number };
   groupsWithoutRepresentative: string[];
+  nextMeeting: Meeting | null;
+  tasks: { open: number; overdue: number };
+  /** held meetings whose minutes are in draft */
+  minutesAwaitingApproval: Meeting[];
 }
 
 export function buildStatus(ctx: Context): StatusReport {
@@ -121,7 +128,17 @@ export function buildStatus(ctx: Context): StatusReport {
     groups: countGroups(ctx.db, day),
     people: countPeople(ctx.db),
     groupsWithoutRepresentative: groupsWithoutRepresentative(ctx.db, day),
+    nextMeeting: nextMeeting(ctx.db, day) ?? null,
+    tasks: countTasks(ctx.db, day),
+    minutesAwaitingApproval: draftMinutes(ctx.db),
   };
+}
+
+/** "Kernkreis, 03.12.2026 19:00, Gemeindesaal" for the dashboard. */
+function meetingLine(ctx: Context, m: Meeting): string {
+  const kind = ctx.t(`meetingKind.${m.kind}`);
+  const what = m.title ? `${m.title} (${kind})` : kind;
+  return [what, `${formatDate(m.date, ctx.lang)}${m.time ? ` ${m.time}` : ""}`, m.place].filter(Boolean).join(", ") + ` (#${m.id})`;
 }
 
 export async function status(ctx: Context): Promise<void> {
@@ -133,7 +150,13 @@ export async function status(ctx: Context): Promise<void> {
     [ctx.t("status.people"), ctx.t("status.peopleValue", report.people)],
     [ctx.t("status.language"), report.platform.language],
     [ctx.t("status.dataFile"), report.dataFile],
+    [ctx.t("status.nextMeeting"), report.nextMeeting ? meetingLine(ctx, report.nextMeeting) : ctx.t("status.noNextMeeting")],
+    [ctx.t("status.tasks"), ctx.t("status.tasksValue", report.tasks)],
   ]);
+  if (report.minutesAwaitingApproval.length > 0) {
+    heading(ctx, ctx.t("status.minutesAwaitingApproval"));
+    for (const m of report.minutesAwaitingApproval) say(`  • ${meetingLine(ctx, m)}`);
+  }
   if (report.groups.active === 0) return say(`\n${ctx.t("status.empty")}`);
   if (report.groupsWithoutRepresentative.length === 0) return say(`\n${ctx.t("status.allRepresented")}`);
   heading(ctx, ctx.t("status.noRepresentative"));

@@ -3,10 +3,12 @@ import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanText } from "../core/validate.js";
 import type { Group } from "../groups/model.js";
+import { resolveGroup } from "../groups/service.js";
 import { findGroups } from "../groups/store.js";
 import type { Meeting } from "../meetings/model.js";
 import { ensureEditable, itemAt } from "../meetings/service.js";
 import type { Person } from "../people/model.js";
+import { resolvePerson } from "../people/service.js";
 import { findPeople } from "../people/store.js";
 import { getTask, insertTask, markDone, type Task } from "./store.js";
 
@@ -14,14 +16,28 @@ type Audit = (entry: AuditEntry) => void;
 
 export type Owner = { kind: "person"; person: Person } | { kind: "group"; group: Group };
 
-/** A task belongs to a person or to a group; a name that could be either is an error listing both. */
+/**
+ * A task belongs to a person or to a group; a name that could be either is an error listing both. Ids are
+ * numbered per area (person 1 and group 1 both exist on most platforms), so `person:<ref>` and `group:<ref>`
+ * say which is meant.
+ */
 export function resolveOwner(db: Db, ref: string, today: string): Owner {
+  const prefixed = /^(person|group|gruppe):\s*(.+)$/i.exec(ref.trim());
+  if (prefixed) {
+    const inner = prefixed[2]!;
+    if (prefixed[1]!.toLowerCase() === "person") {
+      const person = resolvePerson(db, inner, today);
+      if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
+      return { kind: "person", person };
+    }
+    return { kind: "group", group: resolveGroup(db, inner, today) };
+  }
   const people = findPeople(db, ref, today).filter((p) => !p.forgotten);
   const groups = findGroups(db, ref, today);
   if (people.length + groups.length === 1) return people[0] ? { kind: "person", person: people[0] } : { kind: "group", group: groups[0]! };
   if (people.length + groups.length === 0) throw new CliError("error.unknownOwner", { ref }, 1, "error.unknownOwner.hint");
-  const candidates = [...people.map((p) => `#${p.id} ${p.name}`), ...groups.map((g) => `#${g.id} ${g.name}`)].join(", ");
-  throw new CliError("error.ambiguous", { ref, candidates });
+  const candidates = [...people.map((p) => `person:${p.id} ${p.name}`), ...groups.map((g) => `group:${g.id} ${g.name}`)].join(", ");
+  throw new CliError("error.ambiguousOwner", { ref, candidates }, 1, "error.ambiguousOwner.hint");
 }
 
 export interface TaskInput {

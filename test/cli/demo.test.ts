@@ -7,6 +7,25 @@ import { fails, ok, okJson } from "./util.js";
 
 type Group = { name: string; short: string | null; status: "active" | "left" };
 type Person = { name: string | null; groups: Array<{ group: string; role: string }> };
+type Meeting = { id: number; kind: string; date: string; status: string; minutes: string };
+type Shown = Meeting & {
+  time: string | null;
+  end: string | null;
+  place: string | null;
+  chair: string | null;
+  secretary: string | null;
+  approvedBy: number | null;
+  items: Array<{ title: string; duration: number | null; notes: string[] }>;
+  attendance: {
+    entitled: number;
+    present: Array<{ group: string; people: string[]; entitled: boolean }>;
+    excused: string[];
+    absent: string[];
+    quorum: { met: boolean };
+  };
+  tasks: unknown[];
+};
+type Task = { status: string; done: string | null };
 
 function home() {
   const dir = tempDir();
@@ -108,6 +127,77 @@ describe("demo", () => {
     ok(["demo"], { env });
     const demoFile = join(env.XDG_DATA_HOME, "plattform", "demo.db");
     expect(okJson<Person[]>(["people", "list"], { db: demoFile })).toHaveLength(40);
+  });
+
+  it("has a year of Kernkreis meetings: attendance, notes, tasks, approved minutes, and the next one with its agenda", () => {
+    const db = join(tempDir(), "demo.db");
+    const today = "2026-03-01";
+    const at = { db, env: { PLATTFORM_TODAY: today } };
+    const tour = ok(["demo", "--db", db], at).stdout;
+    for (const line of ["meetings list", "meetings show next", "meetings show last", "tasks list --open"]) expect(tour).toContain(`npx plattform ${line}`);
+
+    const meetings = okJson<Meeting[]>(["meetings", "list", "--kind", "kernkreis"], at);
+    const past = meetings.filter((m) => m.date < today);
+    const upcoming = meetings.filter((m) => m.date >= today);
+    expect(past.length).toBeGreaterThanOrEqual(7);
+    expect(past[0]!.date >= "2025-03-01").toBe(true);
+    expect(upcoming).toHaveLength(1);
+    // Held, approved at the following meeting; the most recent one still in draft.
+    expect(past.every((m) => m.status === "held")).toBe(true);
+    expect(past.slice(0, -1).map((m) => m.minutes)).toEqual(past.slice(0, -1).map(() => "approved"));
+    expect(past.at(-1)!.minutes).toBe("draft");
+    for (const [index, m] of past.slice(0, -1).entries()) expect(okJson<Shown>(["meetings", "show", String(m.id)], at).approvedBy).toBe(past[index + 1]!.id);
+
+    for (const m of past) {
+      const shown = okJson<Shown>(["meetings", "show", String(m.id)], at);
+      const a = shown.attendance;
+      expect(a.entitled).toBe(16);
+      expect(a.present.length).toBeLessThan(a.entitled);
+      expect(a.quorum.met).toBe(true);
+      expect(a.excused.length).toBeGreaterThanOrEqual(1);
+      expect(a.excused.length).toBeLessThanOrEqual(2);
+      expect(a.absent.length).toBeGreaterThanOrEqual(1);
+      expect(a.present.every((p) => p.entitled && p.people.length > 0)).toBe(true);
+      // BWJ left at the end of 2024.
+      expect([...a.present.map((p) => p.group), ...a.excused, ...a.absent].some((g) => g.includes("Blau-Weiß"))).toBe(false);
+      expect(shown.items.flatMap((i) => i.notes).length).toBeGreaterThanOrEqual(3);
+      expect(shown.tasks.length).toBeGreaterThanOrEqual(2);
+      expect(shown.chair).not.toBeNull();
+      expect(shown.secretary).not.toBeNull();
+    }
+
+    const next = okJson<Shown>(["meetings", "show", "next"], at);
+    expect(next).toMatchObject({ id: upcoming[0]!.id, kind: "kernkreis", time: "19:00", end: "21:00", status: "planned", minutes: "none" });
+    expect(next.date >= "2026-03-11" && next.date <= "2026-03-19").toBe(true);
+    expect(next.place).toBeTruthy();
+    expect(next.chair).toBeTruthy();
+    expect(next.secretary).toBeTruthy();
+    expect(next.items.length).toBeGreaterThanOrEqual(7);
+    expect(next.items.map((i) => i.title)).toEqual(expect.arrayContaining(["Welcome and round of introductions", "Any other business"]));
+    expect(next.items.reduce((sum, i) => sum + (i.duration ?? 0), 0)).toBeLessThanOrEqual(120);
+    expect(okJson<Shown>(["meetings", "show", "last"], at).id).toBe(past.at(-1)!.id);
+    expect(ok(["meetings", "show", "next"], at).stderr).toBe("");
+
+    const tasks = okJson<Task[]>(["tasks", "list"], at);
+    expect(tasks.filter((t) => t.status === "done").length).toBeGreaterThan(5);
+    expect(okJson<Task[]>(["tasks", "list", "--open"], at).length).toBeGreaterThanOrEqual(2);
+    expect(okJson<Task[]>(["tasks", "list", "--overdue"], at)).toHaveLength(1);
+    expect(tasks.every((t) => t.done === null || t.done < today)).toBe(true);
+  });
+
+  it("the meetings are the same on every run for the same day; groups that left are kept out after they left", () => {
+    const env = { PLATTFORM_TODAY: "2025-06-01" };
+    const [first, second] = [join(tempDir(), "a.db"), join(tempDir(), "b.db")];
+    ok(["demo", "--db", first], { env });
+    ok(["demo", "--db", second], { env });
+    const all = (db: string) =>
+      okJson<Meeting[]>(["meetings", "list"], { db, env }).map((m) => okJson<Shown>(["meetings", "show", String(m.id)], { db, env }));
+    const a = all(first);
+    expect(all(second)).toEqual(a);
+    for (const m of a.filter((m) => m.status === "held")) {
+      const names = [...m.attendance.present.map((p) => p.group), ...m.attendance.excused, ...m.attendance.absent];
+      expect(names.some((g) => g.includes("Blau-Weiß")), m.date).toBe(m.date < "2024-12-31");
+    }
   });
 
   it("--lang de builds a German demo", () => {

@@ -1,0 +1,313 @@
+// What the agenda and the minutes say, in order, as a few kinds of blocks of plain (unescaped) text. The
+// Markdown, HTML and PDF renderers only lay these blocks out and escape the text for their format, so that all
+// three formats say the same things.
+import { formatDate } from "../../core/dates.js";
+import type { Lang } from "../../core/i18n.js";
+import { kindLabel, phrase } from "../labels.js";
+import type { DecisionEntry, ElectionEntry, MeetingRef, ReportModel, ReportTask } from "../model.js";
+
+export type ReportKind = "agenda" | "minutes";
+
+/** A run of text; `strong` ones are emphasised. */
+export type Inline = string | { strong: string };
+
+export type Block =
+  | { type: "title"; text: string; subtitle: string }
+  | { type: "heading"; text: string; level: 2 | 3 }
+  | { type: "fields"; rows: Array<[string, string]> }
+  | { type: "paragraph"; text: Inline[]; role?: "status" | "quorum" | "muted" }
+  | { type: "list"; items: Inline[][] }
+  | { type: "table"; head: string[]; rows: string[][]; numeric?: number[] }
+  | { type: "signatures"; caption: string; people: Array<{ role: string; name: string | null }> };
+
+export interface ReportDocument {
+  lang: Lang;
+  /** the document's title, e.g. for the HTML <title> and the PDF's metadata */
+  title: string;
+  blocks: Block[];
+}
+
+/** "Kernkreis on 2026-12-03", or with its title: "Team meeting “Wohnen” on 2026-12-03". */
+export function meetingName(lang: Lang, m: MeetingRef): string {
+  const kind = kindLabel(lang, m.kind);
+  const date = formatDate(m.date, lang);
+  return m.title ? phrase(lang, "meeting.titled", { kind, title: m.title, date }) : phrase(lang, "meeting.on", { kind, date });
+}
+
+function timeOf(lang: Lang, m: MeetingRef): string {
+  if (m.time && m.end) return phrase(lang, "meeting.fromTo", { start: m.time, end: m.end });
+  if (m.time) return phrase(lang, "meeting.at", { time: m.time });
+  return "";
+}
+
+/** "Kernkreis on 2026-12-03, 19:00–21:00, Gemeindesaal": a meeting with when and where. */
+function meetingWithPlace(lang: Lang, m: MeetingRef): string {
+  return [meetingName(lang, m), timeOf(lang, m), m.place ?? ""].filter((s) => s !== "").join(", ");
+}
+
+/** What, who, by when; in the minutes also the agenda item the task comes from. */
+function taskTable(lang: Lang, tasks: ReportTask[], withItem: boolean): Block {
+  const head = [phrase(lang, "col.task"), phrase(lang, "col.owner"), phrase(lang, "col.due")];
+  const row = (t: ReportTask) => [t.title, t.owner, formatDate(t.due, lang) || "–"];
+  if (!withItem) return { type: "table", head, rows: tasks.map(row) };
+  return {
+    type: "table",
+    head: [...head, phrase(lang, "col.fromItem")],
+    rows: tasks.map((t) => [...row(t), t.item === null ? "" : String(t.item)]),
+    numeric: [3],
+  };
+}
+
+export function agendaDocument(model: ReportModel): ReportDocument {
+  const { lang, meeting } = model;
+  const p = (key: string, params = {}) => phrase(lang, key, params);
+  const name = meetingName(lang, meeting);
+  const blocks: Block[] = [
+    { type: "title", text: p("agenda.heading", { meeting: name }), subtitle: model.platform },
+    {
+      type: "fields",
+      rows: [
+        [p("field.kind"), kindLabel(lang, meeting.kind)],
+        [p("field.title"), meeting.title ?? ""],
+        [p("field.team"), meeting.team ?? ""],
+        [p("field.date"), formatDate(meeting.date, lang)],
+        [p("field.time"), timeOf(lang, meeting)],
+        [p("field.place"), meeting.place ?? ""],
+        [p("field.chair"), meeting.chair ?? ""],
+        [p("field.secretary"), meeting.secretary ?? ""],
+        [p("field.invited"), formatDate(meeting.invited, lang)],
+      ].filter(([, value]) => value !== "") as Array<[string, string]>,
+    },
+    { type: "paragraph", text: [p("agenda.welcome")] },
+    { type: "heading", level: 2, text: p("agenda.agenda") },
+  ];
+  if (model.items.length === 0) blocks.push({ type: "paragraph", text: [p("agenda.noItems")], role: "muted" });
+  else {
+    blocks.push({
+      type: "table",
+      head: [p("col.item"), p("col.title"), p("col.presenter"), p("col.duration")],
+      rows: model.items.map((i) => [String(i.position), i.title, i.presenter ?? "", i.duration === null ? "" : String(i.duration)]),
+      numeric: [0, 3],
+    });
+    const planned = model.items.reduce((sum, i) => sum + (i.duration ?? 0), 0);
+    if (planned > 0) blocks.push({ type: "paragraph", text: [p("agenda.planned", { minutes: planned })], role: "muted" });
+  }
+  blocks.push({ type: "heading", level: 2, text: p("agenda.previous") });
+  blocks.push({
+    type: "paragraph",
+    text: [model.awaitingApproval ? p("agenda.previousText", { meeting: meetingName(lang, model.awaitingApproval) }) : p("agenda.noPrevious")],
+  });
+  blocks.push({ type: "heading", level: 2, text: p("agenda.dueTasks") });
+  blocks.push(model.dueTasks.length === 0 ? { type: "paragraph", text: [p("agenda.noDueTasks")], role: "muted" } : taskTable(lang, model.dueTasks, false));
+  return { lang, title: `${p("agenda.title")}: ${name} — ${model.platform}`, blocks };
+}
+
+function statusText(model: ReportModel): string {
+  const { lang, meeting, approval } = model;
+  if (approval) {
+    const at = meetingName(lang, approval.at);
+    return approval.corrections
+      ? phrase(lang, "minutes.statusCorrected", { meeting: at, corrections: approval.corrections })
+      : phrase(lang, "minutes.statusApproved", { meeting: at });
+  }
+  return phrase(lang, meeting.status === "held" ? "minutes.statusDraft" : "minutes.statusOpen");
+}
+
+function quorumText(model: ReportModel): string {
+  const { lang, quorum } = model;
+  const figures = { present: quorum.present, entitled: quorum.entitled, required: quorum.required };
+  if (quorum.rule === "none") return phrase(lang, "minutes.quorumNone", figures);
+  const rule = phrase(lang, quorum.rule === "half" ? "minutes.ruleHalf" : "minutes.ruleCount", figures);
+  return phrase(lang, quorum.met ? "minutes.quorumMet" : "minutes.quorumMissed", { ...figures, rule });
+}
+
+function decisionBlocks(lang: Lang, decisions: DecisionEntry[]): Block[] {
+  const p = (key: string, params = {}) => phrase(lang, key, params);
+  return decisions.flatMap((d, index) => {
+    const rows: Array<[string, string]> = [
+      [p("decision.motion"), d.motion],
+      [p("decision.mover"), d.mover ?? p("field.notRecorded")],
+      [p("decision.mode"), p(`mode.${d.mode}`)],
+      [p("decision.majority"), `${p(`majority.${d.majority}`)} ${p(`base.${d.base}`)}`],
+      [p("decision.figures"), p("decision.figuresText", { yes: d.yes, no: d.no, abstain: d.abstain })],
+    ];
+    if (d.quorum)
+      rows.push([
+        p("decision.quorum"),
+        p("decision.quorumText", { present: d.quorum.present, required: d.quorum.required, state: p(d.quorum.met ? "decision.quorumMet" : "decision.quorumMissed") }),
+      ]);
+    rows.push([p("decision.result"), p(`result.${d.result}`)]);
+    const blocks: Block[] = [
+      { type: "heading", level: 3, text: `${p("minutes.motion", { n: index + 1 })}${d.item !== null ? ` (${p("col.item")} ${d.item})` : ""}` },
+      { type: "fields", rows },
+    ];
+    if (d.sides)
+      blocks.push({
+        type: "list",
+        items: (
+          [
+            ["decision.sideYes", d.sides.yes],
+            ["decision.sideNo", d.sides.no],
+            ["decision.sideAbstain", d.sides.abstain],
+          ] as const
+        ).map(([key, groups]) => [{ strong: `${p(key)} (${groups.length}):` }, ` ${groups.join(", ") || p("minutes.none")}`]),
+      });
+    return blocks;
+  });
+}
+
+function electionBlocks(lang: Lang, elections: ElectionEntry[]): Block[] {
+  const p = (key: string, params = {}) => phrase(lang, key, params);
+  return elections.flatMap((e) => {
+    const blocks: Block[] = [
+      { type: "heading", level: 3, text: `${p("election.heading", { team: e.team })}${e.item !== null ? ` (${p("col.item")} ${e.item})` : ""}` },
+      {
+        type: "fields",
+        rows: [
+          [p("election.seats"), String(e.seats)],
+          [p("election.method"), p(`method.${e.method}`)],
+          [p("election.candidates"), e.candidates.join(", ")],
+          [p("election.elected"), e.elected.join(", ") || p("minutes.none")],
+          [p("election.accepted"), e.accepted.join(", ") || p("minutes.none")],
+        ],
+      },
+    ];
+    if (e.rounds.length > 0) {
+      const names = [...new Set(e.rounds.flatMap((r) => r.votes.map((v) => v.name)))];
+      blocks.push({
+        type: "table",
+        head: [p("col.candidate"), ...e.rounds.map((r) => p("col.round", { n: r.round }))],
+        rows: names.map((name) => [name, ...e.rounds.map((r) => r.votes.find((v) => v.name === name)?.votes ?? "")]),
+        numeric: e.rounds.map((_, i) => i + 1),
+      });
+    }
+    return blocks;
+  });
+}
+
+export function minutesDocument(model: ReportModel): ReportDocument {
+  const { lang, meeting, attendance } = model;
+  const p = (key: string, params = {}) => phrase(lang, key, params);
+  const name = meetingName(lang, meeting);
+  const notRecorded = p("field.notRecorded");
+  const none = p("minutes.none");
+  const blocks: Block[] = [
+    { type: "title", text: p("minutes.heading", { meeting: name }), subtitle: model.platform },
+    { type: "paragraph", text: [{ strong: `${p("minutes.statusLabel")}:` }, ` ${statusText(model)}`], role: "status" },
+    {
+      type: "fields",
+      rows: (
+        [
+          [p("field.platform"), model.platform],
+          [p("field.kind"), kindLabel(lang, meeting.kind)],
+          [p("field.title"), meeting.title ?? ""],
+          [p("field.team"), meeting.team ?? ""],
+          [p("field.place"), meeting.place ?? notRecorded],
+          [p("field.date"), formatDate(meeting.date, lang)],
+          [p("field.start"), meeting.time ?? notRecorded],
+          [p("field.end"), meeting.end ?? notRecorded],
+          [p("field.chair"), meeting.chair ?? notRecorded],
+          [p("field.secretary"), meeting.secretary ?? notRecorded],
+          [p("field.invited"), formatDate(meeting.invited, lang) || notRecorded],
+        ] as Array<[string, string]>
+      ).filter(([, value]) => value !== ""),
+    },
+    { type: "heading", level: 2, text: p("minutes.attendance") },
+    { type: "paragraph", text: [p("minutes.entitled", { count: attendance.entitled })] },
+    { type: "heading", level: 3, text: p("minutes.present", { count: attendance.present.length }) },
+    attendance.present.length === 0
+      ? { type: "paragraph", text: [none], role: "muted" }
+      : {
+          type: "list",
+          items: attendance.present.map((g) => [
+            { strong: g.group },
+            `${g.member ? "" : ` (${p("minutes.notMember")})`}: ${g.people.join(", ")}`,
+          ]),
+        },
+    { type: "heading", level: 3, text: p("minutes.excused", { count: attendance.excused.length }) },
+    attendance.excused.length === 0 ? { type: "paragraph", text: [none], role: "muted" } : { type: "list", items: attendance.excused.map((g) => [g]) },
+    { type: "heading", level: 3, text: p("minutes.absent", { count: attendance.absent.length }) },
+    attendance.absent.length === 0 ? { type: "paragraph", text: [none], role: "muted" } : { type: "list", items: attendance.absent.map((g) => [g]) },
+  ];
+  if (attendance.guests.length > 0) {
+    blocks.push({ type: "heading", level: 3, text: p("minutes.guests", { count: attendance.guests.length }) });
+    blocks.push({ type: "list", items: attendance.guests.map((g) => [g]) });
+  }
+  if (attendance.excusedPeople.length > 0) {
+    blocks.push({ type: "heading", level: 3, text: p("minutes.excusedPeople", { count: attendance.excusedPeople.length }) });
+    blocks.push({ type: "list", items: attendance.excusedPeople.map((g) => [g]) });
+  }
+
+  blocks.push({ type: "heading", level: 2, text: p("minutes.quorum") });
+  blocks.push({ type: "paragraph", text: [quorumText(model)], role: "quorum" });
+
+  blocks.push({ type: "heading", level: 2, text: p("minutes.agenda") });
+  blocks.push(
+    model.items.length === 0
+      ? { type: "paragraph", text: [p("agenda.noItems")], role: "muted" }
+      : {
+          type: "table",
+          head: [p("col.item"), p("col.title"), p("col.presenter")],
+          rows: model.items.map((i) => [String(i.position), i.title, i.presenter ?? ""]),
+          numeric: [0],
+        },
+  );
+
+  blocks.push({ type: "heading", level: 2, text: p("minutes.approval") });
+  const approvals = model.approvals.map((a) =>
+    a.corrections
+      ? p("minutes.approvedAsCorrected", { meeting: meetingName(lang, a.meeting), corrections: a.corrections })
+      : p("minutes.approvedAsDistributed", { meeting: meetingName(lang, a.meeting) }),
+  );
+  if (approvals.length === 0)
+    approvals.push(model.awaitingApproval ? p("minutes.notYetApproved", { meeting: meetingName(lang, model.awaitingApproval) }) : p("minutes.noApproval"));
+  for (const text of approvals) blocks.push({ type: "paragraph", text: [text] });
+
+  if (model.items.length > 0) {
+    blocks.push({ type: "heading", level: 2, text: p("minutes.items") });
+    for (const item of model.items) {
+      blocks.push({ type: "heading", level: 3, text: p("minutes.item", { position: item.position, title: item.title }) });
+      if (item.presenter) blocks.push({ type: "paragraph", text: [{ strong: `${p("field.presenter")}:` }, ` ${item.presenter}`] });
+      if (item.notes.length === 0) blocks.push({ type: "paragraph", text: [p("minutes.noNotes")], role: "muted" });
+      else for (const note of item.notes) blocks.push({ type: "paragraph", text: [note] });
+    }
+  }
+
+  if (model.decisions.length > 0) {
+    blocks.push({ type: "heading", level: 2, text: p("minutes.decisions") });
+    blocks.push(...decisionBlocks(lang, model.decisions));
+  }
+  if (model.elections.length > 0) {
+    blocks.push({ type: "heading", level: 2, text: p("minutes.elections") });
+    blocks.push(...electionBlocks(lang, model.elections));
+  }
+
+  blocks.push({ type: "heading", level: 2, text: p("minutes.tasks") });
+  blocks.push(model.tasks.length === 0 ? { type: "paragraph", text: [p("minutes.noTasks")], role: "muted" } : taskTable(lang, model.tasks, true));
+
+  blocks.push({ type: "heading", level: 2, text: p("minutes.next") });
+  blocks.push({ type: "paragraph", text: [model.next ? meetingWithPlace(lang, model.next) : p("minutes.noNext")] });
+
+  if (model.amendments.length > 0) {
+    blocks.push({ type: "heading", level: 2, text: p("minutes.amendments") });
+    blocks.push({
+      type: "list",
+      items: model.amendments.map((a) => [{ strong: `${formatDate(a.date, lang)}, ${a.author}:` }, ` ${a.text}`]),
+    });
+  }
+
+  blocks.push({
+    type: "signatures",
+    caption: p("minutes.dateSignature"),
+    people: [
+      { role: p("field.secretary"), name: meeting.secretary },
+      { role: p("field.chair"), name: meeting.chair },
+    ],
+  });
+  return { lang, title: `${p("minutes.title")}: ${name} — ${model.platform}`, blocks };
+}
+
+export function reportDocument(model: ReportModel, kind: ReportKind): ReportDocument {
+  return kind === "agenda" ? agendaDocument(model) : minutesDocument(model);
+}
+

@@ -1,0 +1,97 @@
+// Self-contained, printable HTML for the agenda and the minutes: one file, inline styles, no scripts, no
+// external resources. Every piece of text is escaped.
+import { sanitize } from "../../core/output.js";
+import type { ReportModel } from "../model.js";
+import { reportDocument, type Block, type Inline, type ReportKind } from "./document.js";
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text for HTML element content and attribute values; control characters are dropped. */
+export function escapeHtml(text: string): string {
+  return sanitize(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+}
+
+const STYLE = `
+  :root { color-scheme: light; }
+  body { font: 11pt/1.45 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; color: #111; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+  header { border-bottom: 2px solid #333; margin-bottom: 1rem; }
+  header .platform { font-size: 10pt; letter-spacing: .04em; text-transform: uppercase; color: #444; margin: 0; }
+  h1 { font-size: 18pt; margin: .2rem 0 .6rem; }
+  h2 { font-size: 13pt; margin: 1.6rem 0 .4rem; border-bottom: 1px solid #bbb; }
+  h3 { font-size: 11pt; margin: 1rem 0 .3rem; }
+  p { margin: .3rem 0; white-space: pre-wrap; }
+  p.muted { color: #555; font-style: italic; }
+  p.status { border: 1px solid #999; background: #f4f4f4; padding: .3rem .6rem; }
+  p.quorum { font-weight: 600; }
+  dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
+  dl.fields dt { font-weight: 600; }
+  dl.fields dd { margin: 0; white-space: pre-wrap; }
+  ul { margin: .3rem 0; padding-left: 1.4rem; }
+  li { white-space: pre-wrap; }
+  table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
+  th, td { border: 1px solid #999; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+  th { background: #eee; }
+  td.num, th.num { text-align: right; }
+  .signatures { display: flex; gap: 3rem; margin-top: 3.5rem; }
+  .signature { flex: 1; }
+  .signature .line { border-top: 1px solid #000; padding-top: .2rem; margin-top: 2.5rem; font-size: 9.5pt; }
+  @media print {
+    @page { size: A4; margin: 2cm 2cm 2.2cm; }
+    body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+    h2, h3 { break-after: avoid; page-break-after: avoid; }
+    table, tr, .signatures, dl.fields { break-inside: avoid; page-break-inside: avoid; }
+    th { background: none; }
+    p.status { background: none; }
+  }
+`;
+
+function inline(runs: Inline[]): string {
+  return runs.map((run) => (typeof run === "string" ? escapeHtml(run) : `<strong>${escapeHtml(run.strong)}</strong>`)).join("");
+}
+
+function block(b: Block): string {
+  switch (b.type) {
+    case "title":
+      return `<header>\n<p class="platform">${escapeHtml(b.subtitle)}</p>\n<h1>${escapeHtml(b.text)}</h1>\n</header>`;
+    case "heading":
+      return `<h${b.level}>${escapeHtml(b.text)}</h${b.level}>`;
+    case "fields":
+      return `<dl class="fields">\n${b.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join("\n")}\n</dl>`;
+    case "paragraph":
+      return `<p${b.role ? ` class="${b.role}"` : ""}>${inline(b.text)}</p>`;
+    case "list":
+      return `<ul>\n${b.items.map((item) => `<li>${inline(item)}</li>`).join("\n")}\n</ul>`;
+    case "table": {
+      const numeric = new Set(b.numeric ?? []);
+      const cls = (i: number) => (numeric.has(i) ? ' class="num"' : "");
+      const head = `<thead><tr>${b.head.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
+      const rows = b.rows.map((row) => `<tr>${row.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
+      return `<table>\n${head}\n<tbody>\n${rows}\n</tbody>\n</table>`;
+    }
+    case "signatures":
+      return `<div class="signatures">\n${b.people
+        .map((p) => `<div class="signature"><div class="line">${escapeHtml(b.caption)}<br>${escapeHtml(p.role)}${p.name ? `: ${escapeHtml(p.name)}` : ""}</div></div>`)
+        .join("\n")}\n</div>`;
+  }
+}
+
+export function renderHtml(model: ReportModel, kind: ReportKind): string {
+  const doc = reportDocument(model, kind);
+  return [
+    "<!DOCTYPE html>",
+    `<html lang="${doc.lang}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    // Defence in depth: even text that escaped escaping could load or run nothing.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(doc.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    `<body class="${kind}">`,
+    ...doc.blocks.map(block),
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
