@@ -14,6 +14,9 @@ import { countGroups } from "../groups/store.js";
 import { PEOPLE_CSV_COLUMNS } from "../people/model.js";
 import { importPeople } from "../people/service.js";
 import { countPeople } from "../people/store.js";
+import type { Meeting } from "../meetings/model.js";
+import { lastMeeting, nextMeeting } from "../meetings/store.js";
+import type { ReportKind } from "../reports/render/document.js";
 import { defaultSettings } from "../platform/settings.js";
 import { readSettings, writeSetting, writeSettings } from "../platform/store.js";
 import { openForNewPlatform, removeDataFile } from "../platform/commands.js";
@@ -82,8 +85,13 @@ export async function demo(ctx: Context): Promise<void> {
   const settings = readSettings(db);
   const groups = countGroups(db, day);
   const people = countPeople(db);
+  const upcoming = nextMeeting(db, day);
+  const last = lastMeeting(db, day);
+  // What the secretary works with: the invitation for the next Kernkreis and the minutes of the last one.
+  const reports = ctx.json ? [] : await showcase(demoCtx, db, [upcoming && ([upcoming, "agenda"] as const), last && ([last, "minutes"] as const)]);
   demoCtx.close();
-  if (ctx.json) return printJson({ dataFile: path, name: settings.name, groups, people });
+  if (ctx.json) return printJson({ dataFile: path, name: settings.name, groups, people, nextMeeting: upcoming?.id ?? null, lastMeeting: last?.id ?? null });
+  for (const text of reports) say(text);
   say(ctx.t("demo.done", { name: settings.name, path, groups: groups.active + groups.left, left: groups.left, people: people.total }));
   say("");
   say(ctx.t("demo.tour"));
@@ -99,10 +107,20 @@ export async function demo(ctx: Context): Promise<void> {
     "npx plattform meetings list",
     "npx plattform meetings show next",
     "npx plattform meetings show last",
+    "npx plattform report agenda next --format html --out einladung.html",
+    "npx plattform report minutes last --format pdf --out protokoll.pdf",
     "npx plattform tasks list --open",
     "npx plattform groups export --format csv",
     "npx plattform config get",
   ]) {
     say(`  ${line}`);
   }
+}
+
+async function showcase(ctx: Context, db: Db, wanted: Array<readonly [Meeting, ReportKind] | undefined | null>): Promise<string[]> {
+  const [{ buildReport }, { renderMarkdown }] = await Promise.all([import("../reports/model.js"), import("../reports/render/markdown.js")]);
+  const rule = "─".repeat(72);
+  return wanted
+    .filter((entry): entry is readonly [Meeting, ReportKind] => Boolean(entry))
+    .map(([meeting, kind]) => `${rule}\n${renderMarkdown(buildReport(db, meeting, ctx.lang, ctx.t("people.forgottenName")), kind).trimEnd()}\n${rule}\n`);
 }

@@ -232,7 +232,10 @@ export function addNote(db: Db, audit: Audit, meeting: Meeting, position: string
 /** The group a person attends for: --for, or their one current group; several groups need --for. */
 function groupForAttendance(db: Db, person: Person, forRef: string | undefined, meeting: Meeting, today: string): Group {
   if (forRef !== undefined) return resolveGroup(db, forRef, today);
-  const roles = rolesOfPerson(db, person.id).filter((r) => r.since <= meeting.date && (r.until === null || r.until > meeting.date));
+  const all = rolesOfPerson(db, person.id);
+  const heldOn = (date: string) => all.filter((r) => r.since <= date && (r.until === null || r.until > date));
+  // The roles on the meeting's date; failing that, today's: a person often gets entered only after the meeting.
+  const roles = heldOn(meeting.date).length > 0 ? heldOn(meeting.date) : heldOn(today);
   const groupIds = [...new Set(roles.map((r) => r.groupId))];
   if (groupIds.length === 1) return resolveGroup(db, String(groupIds[0]), today);
   if (groupIds.length === 0) throw new CliError("error.attendWithoutGroup", { person: person.name ?? `#${person.id}` }, 1, "error.attendWithoutGroup.hint");

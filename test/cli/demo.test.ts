@@ -204,6 +204,10 @@ describe("demo", () => {
     const db = join(tempDir(), "demo.db");
     const result = ok(["demo", "--db", db, "--lang", "de"]);
     expect(result.stdout).toContain("Mitgliedsgruppen");
+    // It shows the invitation for the next Kernkreis and the minutes of the last one.
+    expect(result.stdout).toMatch(/^# Einladung: Kernkreis am \d\d\.\d\d\.\d{4}$/m);
+    expect(result.stdout).toMatch(/^# Protokoll: Kernkreis am \d\d\.\d\d\.\d{4}$/m);
+    expect(result.stdout).toContain("## Tagesordnung");
     expect(okJson(["config", "get"], { db }).language).toBe("de");
     expect(ok(["groups", "list"], { db }).stdout).toContain("Kürzel");
   });

@@ -163,6 +163,16 @@ describe("attendanceSummary: entitled groups are the member groups on the meetin
     expect(attendanceSummary(db, m, "").present.map((p) => p.group)).toEqual(["Kosmosviertel"]);
   });
 
+  it("someone entered after the meeting attends for the group they act for today; someone with no group is refused", () => {
+    const { db, g, m } = platform();
+    person(db, "Neu Eingetragen", [g.wuhle, TODAY]); // role from 2026-03-01, the meeting is on 2026-03-10: held on the day
+    const later = meeting(db, { date: "2026-02-20" }); // before the role began: falls back to today's role
+    attend(db, noAudit, later, ["Neu Eingetragen"], {}, TODAY);
+    expect(attendanceSummary(db, later, "").present.map((p) => p.group)).toEqual(["Wuhlepark"]);
+    addPerson(db, noAudit, personFields({ name: "Ohne Gruppe" }));
+    expect(cliError(() => attend(db, noAudit, m, ["Ohne Gruppe"], {}, TODAY)).key).toBe("error.attendWithoutGroup");
+  });
+
   it("excusing a present group, or the same group twice, is refused", () => {
     const { db, m } = platform();
     attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, TODAY);
