@@ -890,6 +890,10 @@ export const CATALOGUES: Record<Lang, Record<string, string>> = { en, de };
 
 /** Looks a message up and fills in {placeholders}. An unknown key is shown as itself, so nothing is lost. */
 export function translate(lang: Lang, key: string, params: Params = {}): string {
-  const template = CATALOGUES[lang][key] ?? CATALOGUES.en[key] ?? key;
+  return fill(CATALOGUES[lang][key] ?? CATALOGUES.en[key] ?? key, params);
+}
+
+/** Fills {placeholders}; one that has no value stays visible rather than vanishing. */
+export function fill(template: string, params: Params): string {
   return template.replace(/\{(\w[\w-]*)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

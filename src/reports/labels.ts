@@ -1,8 +1,9 @@
 // The wording of the agenda and the minutes, in German and English. Kept apart from the CLI's message catalogue
-// (core/i18n.ts) because these are the words of a document, not of the program; a unit test checks that both
+// (core/i18n.ts) because these are the words of a document, not of the program, and are loaded only with a
+// report rather than at every start; a unit test checks that both
 // languages have the same keys and placeholders. Kinds of meeting and item come from the core catalogue.
 import type { Params } from "../core/errors.js";
-import { translate, type Lang } from "../core/i18n.js";
+import { fill, translate, type Lang } from "../core/i18n.js";
 
 const en = {
   "agenda.title": "Invitation",
@@ -260,8 +261,7 @@ export const REPORT_CATALOGUES: Record<Lang, Record<string, string>> = { en, de 
 
 /** A report phrase with its {placeholders} filled; an unknown key (a kind of vote not known yet) shows as itself. */
 export function phrase(lang: Lang, key: string, params: Params = {}): string {
-  const template = REPORT_CATALOGUES[lang][key] ?? REPORT_CATALOGUES.en[key] ?? key.slice(key.indexOf(".") + 1);
-  return template.replace(/\{(\w[\w-]*)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(REPORT_CATALOGUES[lang][key] ?? REPORT_CATALOGUES.en[key] ?? key.slice(key.indexOf(".") + 1), params);
 }
 
 /** A kind of meeting as a document names it: "Kernkreis", "Team meeting". */
