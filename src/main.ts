@@ -191,6 +191,61 @@ export function buildProgram(cli: Cli): Command {
   cli.option(mExport, "--upcoming", "upcoming").action(cli.run(() => import("./meetings/ics.js"), "exportCalendar"));
   cli.command(m, "run <meeting>", "meetings.run").action(cli.run(() => import("./meetings/run.js"), "run"));
 
+  const votes = () => import("./votes/commands.js");
+  const v = cli.command(program, "votes", "votes");
+  const vOpen = cli.command(v, "open <meeting> <motion>", "votes.open");
+  cli.option(vOpen, "--item <item-no>", "voteItem");
+  cli.option(vOpen, "--mover <group-or-person>", "mover");
+  cli.option(vOpen, "--mode <mode>", "voteMode", ["roll-call", "count", "secret"]);
+  cli.option(vOpen, "--majority <majority>", "voteMajority", ["simple", "two-thirds", "three-quarters", "unanimous"]);
+  cli.option(vOpen, "--base <base>", "voteBase", ["yes-no", "yes-no-abstain", "present", "entitled"]).action(cli.run(votes, "open"));
+  cli.command(v, "cast <vote> <group> <choice>", "votes.cast").action(cli.run(votes, "cast"));
+  const vRecast = cli.command(v, "recast <vote> <group> <choice>", "votes.recast");
+  vRecast.addOption(new Option("--reason <text>", t("opt.reason")).makeOptionMandatory()).action(cli.run(votes, "recast"));
+  const vCount = cli.command(v, "count <vote>", "votes.count");
+  cli.option(vCount, "--yes <n>", "yesVotes");
+  cli.option(vCount, "--no <n>", "noVotes");
+  cli.option(vCount, "--abstain <n>", "abstainVotes").action(cli.run(votes, "count"));
+  cli.command(v, "close <vote>", "votes.close").action(cli.run(votes, "close"));
+  cli.command(v, "show <vote>", "votes.show").action(cli.run(votes, "show"));
+  cli.option(cli.command(v, "list", "votes.list"), "--meeting <meeting>", "voteMeeting").action(cli.run(votes, "list"));
+
+  const elections = () => import("./elections/commands.js");
+  const el = cli.command(program, "elections", "elections");
+  const elTally = cli.command(el, "tally [election]", "elections.tally");
+  cli.option(elTally, "--blt <file>", "blt");
+  cli.option(elTally, "--seed <n>", "seed").action(cli.run(elections, "tally"));
+  const elAdd = cli.command(el, "add <meeting>", "elections.add");
+  cli.option(elAdd, "--team <team>", "electionTeam");
+  cli.option(elAdd, "--seats <n>", "electionSeats");
+  cli.option(elAdd, "--method <method>", "electionMethod", ["scottish-stv", "approval", "yes-no-abstain"]);
+  cli.option(elAdd, "--term-months <n>", "electionTermMonths");
+  cli.option(elAdd, "--item <item-no>", "electionItem").action(cli.run(elections, "add"));
+  cli.option(cli.command(el, "nominate <election> <person>", "elections.nominate"), "--by <group>", "nominatedBy").action(cli.run(elections, "nominate"));
+  cli.command(el, "accept <election> <person>", "elections.accept").action(cli.run(elections, "accept"));
+  cli.command(el, "withdraw <election> <person>", "elections.withdraw").action(cli.run(elections, "withdraw"));
+  cli.option(cli.command(el, "ballot <election> <choice...>", "elections.ballot"), "--group <group>", "ballotGroup").action(cli.run(elections, "ballot"));
+  cli.command(el, "import <election> <file>", "elections.import").action(cli.run(elections, "importBallots"));
+  cli.option(cli.command(el, "export <election>", "elections.export"), "--out <file>", "out").action(cli.run(elections, "exportBallots"));
+  cli.command(el, "show <election>", "elections.show").action(cli.run(elections, "show"));
+  const elList = cli.command(el, "list", "elections.list");
+  cli.option(elList, "--meeting <meeting>", "electionMeeting");
+  cli.option(elList, "--team <team>", "electionTeam").action(cli.run(elections, "list"));
+  cli.command(el, "certify <election>", "elections.certify").action(cli.run(elections, "certify"));
+
+  const teams = () => import("./teams/commands.js");
+  const tm = cli.command(program, "teams", "teams");
+  cli.command(tm, "list", "teams.list").action(cli.run(teams, "list"));
+  cli.command(tm, "show <team>", "teams.show").action(cli.run(teams, "show"));
+  const tmAdd = cli.command(tm, "add <name>", "teams.add");
+  tmAdd.addOption(new Option("--kind <kind>", t("opt.teamKind")).choices(["action", "strategy-finance", "other"]).makeOptionMandatory());
+  cli.option(tmAdd, "--short <code>", "teamShort").action(cli.run(teams, "add"));
+  const tmJoin = cli.command(tm, "join <team> <person>", "teams.join");
+  cli.option(tmJoin, "--role <role>", "teamRole", ["lead", "member"]);
+  cli.option(tmJoin, "--from <date>", "teamFrom");
+  cli.option(tmJoin, "--until <date>", "teamUntil").action(cli.run(teams, "join"));
+  cli.option(cli.command(tm, "leave <team> <person>", "teams.leave"), "--date <date>", "teamLeaveDate").action(cli.run(teams, "leave"));
+
   const tasks = () => import("./tasks/commands.js");
   const tk = cli.command(program, "tasks", "tasks");
   const tAdd = cli.command(tk, "add <title>", "tasks.add");
@@ -269,7 +324,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram(cli);
   let exitCode: number = EXIT.ok;
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv.slice(0, 2), ...voteCountArgs(args)]);
   } catch (error) {
     const lang = safeLang(cli);
     if (error instanceof CommanderError) {
@@ -296,6 +351,22 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     }
   }
   return exitCode;
+}
+
+/**
+ * `votes count <vote> --yes <n>`: the global --yes is a switch and would leave the number behind as a stray
+ * argument, so within that one command a --yes followed by a value (anything but an option) becomes `--yes=<n>`.
+ */
+export function voteCountArgs(args: string[]): string[] {
+  const at = args.findIndex((arg, i) => arg === "votes" && args[i + 1] === "count");
+  if (at < 0) return args;
+  const out = args.slice(0, at + 2);
+  for (let i = at + 2; i < args.length; i++) {
+    if (args[i] === "--") return [...out, ...args.slice(i)];
+    if (args[i] === "--yes" && args[i + 1] !== undefined && !/^--?[a-z]/i.test(args[i + 1]!)) out.push(`--yes=${args[++i]}`);
+    else out.push(args[i]!);
+  }
+  return out;
 }
 
 function safeLang(cli: Cli): Lang {

@@ -20,6 +20,7 @@ import type { ReportKind } from "../reports/render/document.js";
 import { defaultSettings } from "../platform/settings.js";
 import { readSettings, writeSetting, writeSettings } from "../platform/store.js";
 import { openForNewPlatform, removeDataFile } from "../platform/commands.js";
+import { seedElectionsAndDecisions } from "./elections.js";
 import { seedMeetings } from "./meetings.js";
 
 /** The folder of the sample data, found from wherever this code was bundled to. */
@@ -50,7 +51,8 @@ export function seedDemo(db: Db, ctx: Context): void {
     importGroups(db, audit, groups, today());
     importPeople(db, audit, people, today());
     // A year of Kernkreis meetings and the next one (src/demo/meetings.ts).
-    seedMeetings(db, audit, ctx.lang, today());
+    // Last year's election of the Strategy & Finance team and some decisions, recorded during those meetings.
+    seedMeetings(db, audit, ctx.lang, today(), (meeting, index) => seedElectionsAndDecisions(db, audit, ctx.lang, meeting, index, today()));
   });
 }
 
@@ -110,6 +112,9 @@ export async function demo(ctx: Context): Promise<void> {
     "npx plattform report agenda next --format html --out einladung.html",
     "npx plattform report minutes last --format pdf --out protokoll.pdf",
     "npx plattform tasks list --open",
+    "npx plattform teams show strategy-finance",
+    "npx plattform elections show 1",
+    "npx plattform elections tally 1",
     "npx plattform groups export --format csv",
     "npx plattform config get",
   ]) {

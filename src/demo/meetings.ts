@@ -8,7 +8,7 @@ import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
 import { isMemberOn, type Group } from "../groups/model.js";
 import { listGroups } from "../groups/store.js";
-import { parseTemplate } from "../meetings/model.js";
+import { parseTemplate, type Meeting } from "../meetings/model.js";
 import {
   addItem,
   addMeeting,
@@ -184,8 +184,12 @@ export interface DemoMeetings {
   upcoming: string;
 }
 
-/** Adds the year of meetings. Runs inside the demo's one write transaction. */
-export function seedMeetings(db: Db, audit: Audit, lang: Lang, today: string): DemoMeetings {
+/**
+ * Adds the year of meetings. Runs inside the demo's one write transaction. `during` is called for each past
+ * meeting after its attendance, notes and tasks and before it is closed: other areas record their decisions and
+ * elections there, while the minutes are still open.
+ */
+export function seedMeetings(db: Db, audit: Audit, lang: Lang, today: string, during?: (meeting: Meeting, index: number) => void): DemoMeetings {
   const texts = TEXTS[lang];
   const template = parseTemplate(templateText(db, "standard", lang));
   const dates = Array.from({ length: PAST_MEETINGS }, (_, i) => tuesdayOnOrBefore(shiftDate(today, -EVERY_DAYS * (PAST_MEETINGS - i), "d")));
@@ -255,6 +259,7 @@ export function seedMeetings(db: Db, audit: Audit, lang: Lang, today: string): D
       if (doneOn !== null && doneOn < today) completeTask(db, audit, getTask(db, taskId, "")!, doneOn);
     });
 
+    during?.(ref(id), i);
     closeMeeting(db, audit, ref(id));
     // The previous meeting's minutes are approved at this one (once as corrected).
     if (i > 0) approve(db, audit, ref(ids[i - 1]!), ref(id), i === 4 ? texts.correction : null);

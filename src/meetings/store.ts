@@ -215,8 +215,12 @@ export function deleteItem(db: Db, itemId: number): void {
 
 export function itemHasRecords(db: Db, itemId: number): boolean {
   return (
-    db.prepare("SELECT 1 FROM item_notes WHERE item_id = ? UNION ALL SELECT 1 FROM tasks WHERE item_id = ? LIMIT 1").get(itemId, itemId) !==
-    undefined
+    db
+      .prepare(
+        `SELECT 1 FROM item_notes WHERE item_id = ? UNION ALL SELECT 1 FROM tasks WHERE item_id = ?
+         UNION ALL SELECT 1 FROM votes WHERE item_id = ? UNION ALL SELECT 1 FROM elections WHERE item_id = ? LIMIT 1`,
+      )
+      .get(itemId, itemId, itemId, itemId) !== undefined
   );
 }
 
@@ -311,7 +315,12 @@ export function minutesSnapshot(db: Db, meetingId: number): string {
     .all(meetingId);
   const attendance = db.prepare("SELECT id, status, person_id, group_id, guest_name FROM attendance WHERE meeting_id = ? ORDER BY id").all(meetingId);
   const tasks = db.prepare("SELECT id, title, owner_person_id, owner_group_id, due_on, item_id FROM tasks WHERE meeting_id = ? ORDER BY id").all(meetingId);
-  return JSON.stringify({ meeting, items, notes, attendance, tasks });
+  // Decisions are part of the minutes too: a closed vote cannot change, so its rows belong in the hash.
+  const votes = db.prepare("SELECT * FROM votes WHERE meeting_id = ? ORDER BY id").all(meetingId);
+  const casts = db
+    .prepare("SELECT c.vote_id, c.group_id, c.choice FROM vote_casts c JOIN votes v ON v.id = c.vote_id WHERE v.meeting_id = ? ORDER BY c.vote_id, c.group_id")
+    .all(meetingId);
+  return JSON.stringify({ meeting, items, notes, attendance, tasks, votes, casts });
 }
 
 // ---- status and calendar

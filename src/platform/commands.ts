@@ -4,7 +4,7 @@ import { formatDate, today } from "../core/dates.js";
 import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
 import { CliError, DataFileError } from "../core/errors.js";
 import { langFromEnv, type Lang } from "../core/i18n.js";
-import { printDetails, printJson, printTable, say, heading } from "../core/output.js";
+import { printDetails, printJson, printTable, say, heading, warn } from "../core/output.js";
 import { cleanText } from "../core/validate.js";
 import { countGroups } from "../groups/store.js";
 import { countPeople, groupsWithoutRepresentative } from "../people/store.js";
@@ -12,6 +12,9 @@ import type { Meeting } from "../meetings/model.js";
 import { draftMinutes, nextMeeting } from "../meetings/store.js";
 import { countTasks } from "../tasks/store.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
+import type { TermStatus } from "../teams/model.js";
+import { currentTerm } from "../teams/service.js";
+import { membershipsOfTeam, teamOfKind } from "../teams/store.js";
 import { defaultSettings, isSettingKey, parseSetting, SETTING_KEYS, type Settings } from "./settings.js";
 import { hasPlatform, readSettings, writeSetting, writeSettings } from "./store.js";
 
@@ -115,6 +118,8 @@ export interface StatusReport {
   tasks: { open: number; overdue: number };
   /** held meetings whose minutes are in draft */
   minutesAwaitingApproval: Meeting[];
+  /** the Strategy & Finance team's term (null before it has one); due: a new election within 60 days */
+  strategyFinanceTerm: (TermStatus & { team: string }) | null;
 }
 
 export function buildStatus(ctx: Context): StatusReport {
@@ -131,7 +136,15 @@ export function buildStatus(ctx: Context): StatusReport {
     nextMeeting: nextMeeting(ctx.db, day) ?? null,
     tasks: countTasks(ctx.db, day),
     minutesAwaitingApproval: draftMinutes(ctx.db),
+    strategyFinanceTerm: strategyFinanceTerm(ctx, day),
   };
+}
+
+function strategyFinanceTerm(ctx: Context, day: string): StatusReport["strategyFinanceTerm"] {
+  const team = teamOfKind(ctx.db, "strategy-finance");
+  if (!team) return null;
+  const term = currentTerm(ctx.db, team, membershipsOfTeam(ctx.db, team.id, ctx.t("people.forgottenName")), day);
+  return term && { team: team.name, ...term };
 }
 
 /** "Kernkreis, 03.12.2026 19:00, Gemeindesaal" for the dashboard. */
@@ -152,7 +165,23 @@ export async function status(ctx: Context): Promise<void> {
     [ctx.t("status.dataFile"), report.dataFile],
     [ctx.t("status.nextMeeting"), report.nextMeeting ? meetingLine(ctx, report.nextMeeting) : ctx.t("status.noNextMeeting")],
     [ctx.t("status.tasks"), ctx.t("status.tasksValue", report.tasks)],
+    [
+      ctx.t("status.teamTerm"),
+      report.strategyFinanceTerm
+        ? ctx.t(report.strategyFinanceTerm.overdue ? "status.teamTermOver" : "status.teamTermValue", {
+            team: report.strategyFinanceTerm.team,
+            until: formatDate(report.strategyFinanceTerm.until, ctx.lang),
+            days: report.strategyFinanceTerm.daysLeft,
+          })
+        : null,
+    ],
   ]);
+  if (report.strategyFinanceTerm && (report.strategyFinanceTerm.due || report.strategyFinanceTerm.overdue))
+    warn(ctx, ctx.t(report.strategyFinanceTerm.overdue ? "teams.electionOverdue" : "teams.electionDue", {
+      team: report.strategyFinanceTerm.team,
+      until: formatDate(report.strategyFinanceTerm.until, ctx.lang),
+      days: report.strategyFinanceTerm.daysLeft,
+    }));
   if (report.minutesAwaitingApproval.length > 0) {
     heading(ctx, ctx.t("status.minutesAwaitingApproval"));
     for (const m of report.minutesAwaitingApproval) say(`  • ${meetingLine(ctx, m)}`);

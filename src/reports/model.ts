@@ -7,6 +7,8 @@ import { attendanceSummary } from "../meetings/service.js";
 import { approvedAt, followingMeeting, getMeeting, listAmendments, listItems, notesOfMeeting, previousMeeting } from "../meetings/store.js";
 import { readSettings } from "../platform/store.js";
 import { listTasks, type Task } from "../tasks/store.js";
+import { minutesEntries } from "../elections/service.js";
+import { decisionsOf } from "../votes/service.js";
 
 /** A meeting as a report mentions it: enough to name it (kind, title, date, time, place). */
 export interface MeetingRef {
@@ -90,6 +92,13 @@ export interface ElectionEntry {
   elected: string[];
   /** of the elected, those who accepted */
   accepted: string[];
+  /** the seed of the lot, when a lot was drawn (null or absent otherwise) */
+  seed?: number | null;
+  /** every tie, and how it was decided */
+  ties?: Array<{ round: number; between: string[]; decidedBy: "earlier-stage" | "lot"; purpose?: "surplus" | "exclusion" | "election"; chosen?: string }>;
+  /** valid ballots, and the quota (STV) */
+  valid?: number | null;
+  quota?: string | null;
 }
 
 export interface ReportModel {
@@ -181,8 +190,8 @@ export function buildReport(db: Db, meeting: Meeting, lang: Lang, forgottenLabel
     tasks: listTasks(db, { meetingId: meeting.id }, forgottenLabel).map(reportTask),
     dueTasks: listTasks(db, { status: "open", dueUntil: meeting.date }, forgottenLabel).map(reportTask),
     // Hooks for the votes and elections areas: they add their entries here, the renderers already show them.
-    decisions: [],
-    elections: [],
+    decisions: decisionsOf(db, meeting.id, forgottenLabel),
+    elections: minutesEntries(db, meeting.id, forgottenLabel),
     next: next ? meetingRef(next) : null,
     amendments: listAmendments(db, meeting.id).map((a) => ({ date: a.date, author: a.author, text: a.text })),
   };

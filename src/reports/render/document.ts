@@ -169,6 +169,20 @@ function electionBlocks(lang: Lang, elections: ElectionEntry[]): Block[] {
           [p("election.candidates"), e.candidates.join(", ")],
           [p("election.elected"), e.elected.join(", ") || p("minutes.none")],
           [p("election.accepted"), e.accepted.join(", ") || p("minutes.none")],
+          ...(e.valid != null ? [[p("election.valid"), String(e.valid)] as [string, string]] : []),
+          ...(e.quota != null ? [[p("election.quota"), e.quota] as [string, string]] : []),
+          ...(e.ties ?? []).map(
+            (t) =>
+              [
+                p("election.tie", { round: t.round }),
+                p("election.tieText", {
+                  between: t.between.join(", "),
+                  outcome: t.chosen ? p(`election.tieOutcome.${t.purpose ?? "election"}`, { name: t.chosen }) : "",
+                  how: p(t.decidedBy === "lot" ? "election.byLot" : "election.byEarlierStage"),
+                }),
+              ] as [string, string],
+          ),
+          ...(e.seed != null ? [[p("election.seed"), String(e.seed)] as [string, string]] : []),
         ],
       },
     ];

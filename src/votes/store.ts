@@ -1,0 +1,211 @@
+// The votes area's SQL: votes, the groups' votes in roll calls, and corrections. Nothing else talks to these tables.
+import type { Db } from "../core/db.js";
+import type { Base, Choice, Majority, VoteMode, VoteResult } from "./majority.js";
+
+export interface Vote {
+  id: number;
+  meetingId: number;
+  itemId: number | null;
+  /** the agenda item's position, when the motion belongs to one */
+  item: number | null;
+  motion: string;
+  moverGroupId: number | null;
+  moverPersonId: number | null;
+  /** the mover's name; null when no mover was recorded or the person has been forgotten */
+  mover: string | null;
+  mode: VoteMode;
+  majority: Majority;
+  base: Base;
+  status: "open" | "closed";
+  /** count and secret votes: the totals, null until counted */
+  counts: { yes: number; no: number; abstain: number } | null;
+  result: VoteResult | null;
+  /** the quorum as evaluated at close; null while open */
+  quorum: { rule: string; required: number; present: number; entitled: number; met: boolean } | null;
+  opened: string;
+  closed: string | null;
+}
+
+interface VoteRow {
+  id: number;
+  meeting_id: number;
+  item_id: number | null;
+  item: number | null;
+  motion: string;
+  mover_group_id: number | null;
+  mover_person_id: number | null;
+  mover_group: string | null;
+  mover_person: string | null;
+  mode: VoteMode;
+  majority: Majority;
+  base: Base;
+  status: "open" | "closed";
+  yes_count: number | null;
+  no_count: number | null;
+  abstain_count: number | null;
+  result: VoteResult | null;
+  quorum_rule: string | null;
+  quorum_required: number | null;
+  quorum_present: number | null;
+  quorum_entitled: number | null;
+  quorum_met: number | null;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+const SELECT_VOTE = `
+  SELECT v.*, i.position AS item, g.name AS mover_group, p.name AS mover_person
+    FROM votes v
+    LEFT JOIN agenda_items i ON i.id = v.item_id
+    LEFT JOIN groups g ON g.id = v.mover_group_id
+    LEFT JOIN people p ON p.id = v.mover_person_id`;
+
+function toVote(row: VoteRow): Vote {
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    itemId: row.item_id,
+    item: row.item,
+    motion: row.motion,
+    moverGroupId: row.mover_group_id,
+    moverPersonId: row.mover_person_id,
+    mover: row.mover_group ?? row.mover_person,
+    mode: row.mode,
+    majority: row.majority,
+    base: row.base,
+    status: row.status,
+    counts: row.yes_count === null ? null : { yes: row.yes_count, no: row.no_count!, abstain: row.abstain_count! },
+    result: row.result,
+    quorum:
+      row.quorum_met === null
+        ? null
+        : {
+            rule: row.quorum_rule!,
+            required: row.quorum_required!,
+            present: row.quorum_present!,
+            entitled: row.quorum_entitled!,
+            met: row.quorum_met === 1,
+          },
+    opened: row.opened_at,
+    closed: row.closed_at,
+  };
+}
+
+export interface NewVote {
+  meetingId: number;
+  itemId: number | null;
+  motion: string;
+  moverGroupId: number | null;
+  moverPersonId: number | null;
+  mode: VoteMode;
+  majority: Majority;
+  base: Base;
+}
+
+export function insertVote(db: Db, v: NewVote): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO votes (meeting_id, item_id, motion, mover_group_id, mover_person_id, mode, majority, base, opened_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(v.meetingId, v.itemId, v.motion, v.moverGroupId, v.moverPersonId, v.mode, v.majority, v.base, new Date().toISOString()).lastInsertRowid,
+  );
+}
+
+export function getVote(db: Db, id: number): Vote | undefined {
+  const row = db.prepare(`${SELECT_VOTE} WHERE v.id = ?`).get(id) as VoteRow | undefined;
+  return row && toVote(row);
+}
+
+/** Votes in the order they were taken: by meeting date, then as opened. */
+export function listVotes(db: Db, filter: { meetingId?: number } = {}): Vote[] {
+  const rows = db
+    .prepare(
+      `${SELECT_VOTE} JOIN meetings m ON m.id = v.meeting_id
+        WHERE (@meeting IS NULL OR v.meeting_id = @meeting)
+        ORDER BY m.date, m.id, v.id`,
+    )
+    .all({ meeting: filter.meetingId ?? null }) as VoteRow[];
+  return rows.map(toVote);
+}
+
+export function setCounts(db: Db, id: number, counts: { yes: number; no: number; abstain: number }): void {
+  db.prepare("UPDATE votes SET yes_count = ?, no_count = ?, abstain_count = ? WHERE id = ?").run(counts.yes, counts.no, counts.abstain, id);
+}
+
+export interface Closing {
+  result: VoteResult;
+  quorum: { rule: string; required: number; present: number; entitled: number; met: boolean };
+}
+
+export function markClosed(db: Db, id: number, c: Closing): void {
+  db.prepare(
+    `UPDATE votes SET status = 'closed', result = ?, quorum_rule = ?, quorum_required = ?, quorum_present = ?, quorum_entitled = ?,
+            quorum_met = ?, closed_at = ? WHERE id = ? AND status = 'open'`,
+  ).run(c.result, c.quorum.rule, c.quorum.required, c.quorum.present, c.quorum.entitled, c.quorum.met ? 1 : 0, new Date().toISOString(), id);
+}
+
+// ---- roll calls
+
+export interface Cast {
+  id: number;
+  groupId: number;
+  group: string;
+  choice: Choice;
+}
+
+/** A roll call's votes, by group name. */
+export function listCasts(db: Db, voteId: number): Cast[] {
+  return db
+    .prepare(
+      `SELECT c.id, c.group_id AS groupId, g.name AS "group", c.choice
+         FROM vote_casts c JOIN groups g ON g.id = c.group_id
+        WHERE c.vote_id = ? ORDER BY g.name_key, c.id`,
+    )
+    .all(voteId) as Cast[];
+}
+
+export function insertCast(db: Db, voteId: number, groupId: number, choice: Choice): number {
+  return Number(
+    db.prepare("INSERT INTO vote_casts (vote_id, group_id, choice, cast_at) VALUES (?, ?, ?, ?)").run(voteId, groupId, choice, new Date().toISOString())
+      .lastInsertRowid,
+  );
+}
+
+export function updateCast(db: Db, castId: number, choice: Choice): void {
+  db.prepare("UPDATE vote_casts SET choice = ? WHERE id = ?").run(choice, castId);
+}
+
+// ---- corrections
+
+export interface Correction {
+  id: number;
+  group: string;
+  from: Choice;
+  to: Choice;
+  reason: string;
+  actor: string;
+  at: string;
+}
+
+export function insertCorrection(
+  db: Db,
+  c: { voteId: number; groupId: number; from: Choice; to: Choice; reason: string; actor: string },
+): number {
+  return Number(
+    db
+      .prepare("INSERT INTO vote_corrections (vote_id, group_id, from_choice, to_choice, reason, actor, made_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(c.voteId, c.groupId, c.from, c.to, c.reason, c.actor, new Date().toISOString()).lastInsertRowid,
+  );
+}
+
+export function listCorrections(db: Db, voteId: number): Correction[] {
+  return db
+    .prepare(
+      `SELECT c.id, g.name AS "group", c.from_choice AS "from", c.to_choice AS "to", c.reason, c.actor, c.made_at AS at
+         FROM vote_corrections c JOIN groups g ON g.id = c.group_id
+        WHERE c.vote_id = ? ORDER BY c.id`,
+    )
+    .all(voteId) as Correction[];
+}

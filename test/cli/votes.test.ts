@@ -1,0 +1,330 @@
+// A scripted Kernkreis through the built binary: twelve member groups with a representative each, votes by roll
+// call, by count and in secret, who may vote, one vote per group, corrections, the quorum at close, and the
+// decisions in the minutes. "Today" is pinned with PLATTFORM_TODAY.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../helpers.js";
+import { copyOf, fails, ok, okJson, query, type RunOptions } from "./util.js";
+
+const TODAY = "2026-03-20";
+const env = { PLATTFORM_TODAY: TODAY };
+const at = (db: string): RunOptions => ({ db, env });
+
+type Vote = {
+  id: number;
+  meeting: number;
+  item: number | null;
+  motion: string;
+  mover: string | null;
+  mode: string;
+  majority: string;
+  base: string;
+  status: "open" | "closed";
+  yes: number | null;
+  no: number | null;
+  abstain: number | null;
+  present: number;
+  entitled: number;
+  quorum: { required: number; present: number; met: boolean };
+  result: "adopted" | "rejected" | "no-quorum" | null;
+  casts?: Array<{ group: string; choice: string }>;
+  corrections?: Array<{ group: string; from: string; to: string; reason: string; actor: string }>;
+};
+
+const GROUPS: Array<[string, string, string, string]> = [
+  ["Ev. Kirchengemeinde Alt-Schöneweide", "ASW", "parish", "Ingrid Hoffmann"],
+  ["Moscheeverein Al-Nur", "NUR", "mosque", "Yusuf Demir"],
+  ["Mieterinitiative Kosmosviertel", "KOSMOS", "tenants", "Hatice Kaya"],
+  ["Grundschule an der Dahme", "DAHME", "school", "Claudia Berger"],
+  ["Kath. Gemeinde St. Josef", "JOSEF", "parish", "Maria Schmidt"],
+  ["Vietnamesischer Kulturverein", "VIET", "migrants", "Thi Lan Nguyen"],
+  ["Stadtteilzentrum Wuhlepark", "WUHLE", "social", "Uwe Krause"],
+  ["Kiezclub Spindlersfeld", "SPINDL", "culture", "Petra Wendt"],
+  ["Türkischer Elternverein", "ELTERN", "migrants", "Ayşe Yıldız"],
+  ["Gewerkschaftsjugend Treptow", "GEWJ", "union", "Jonas Richter"],
+  ["Mietergemeinschaft Dammweg", "DAMM", "tenants", "Renate Fuchs"],
+  ["Kiezsport Adlershof", "ADLER", "sports", "Murat Aksoy"],
+];
+const SHORTS = GROUPS.map((g) => g[1]);
+const REPS = GROUPS.map((g) => g[3]);
+
+/**
+ * Meetings: #1 Kernkreis 10.3.2026 (all twelve present, plus the representatives of a group that left the day
+ * before and of one that joined on 18.3.), #2 Kernkreis 17.3.2026 (six of twelve present),
+ * #3 Kernkreis 10.2.2026 (held, minutes approved at #1: locked), #4 Kernkreis 14.4.2026 (cancelled).
+ * Votes in the template: #1 roll call at #1, ASW has voted yes; #2 count at #1; #3 roll call at #1, closed.
+ */
+let template: string;
+beforeAll(() => {
+  const db = join(tempDir(), "template.db");
+  ok(["init", "--name", "Testplattform", "--lang", "en"], { db });
+  const commands: string[][] = [];
+  for (const [name, short, kind, rep] of GROUPS) {
+    commands.push(["groups", "add", name, "--short", short, "--kind", kind, "--joined", "2016-01-01"]);
+    commands.push(["people", "add", rep, "--group", short, "--role", "representative", "--since", "2016-01-01"]);
+  }
+  commands.push(
+    ["groups", "add", "SV Blau-Weiß Johannisthal", "--short", "BWJ", "--kind", "sports", "--joined", "2017-06-12"],
+    ["people", "add", "Rüdiger Voigt", "--group", "BWJ", "--role", "representative", "--since", "2017-06-12"],
+    ["groups", "leave", "BWJ", "--date", "2026-03-09"],
+    ["groups", "add", "Initiative Neue Nachbarn", "--short", "NEU", "--kind", "social", "--joined", "2026-03-18"],
+    ["people", "add", "Nina Neumann", "--group", "NEU", "--role", "representative", "--since", "2026-03-18"],
+    ["meetings", "add", "kernkreis", "--date", "2026-03-10", "--time", "19:00", "--template", "standard"],
+    ["meetings", "add", "kernkreis", "--date", "2026-03-17", "--time", "19:00", "--template", "standard"],
+    ["meetings", "add", "kernkreis", "--date", "2026-02-10", "--time", "19:00"],
+    ["meetings", "add", "kernkreis", "--date", "2026-04-14", "--time", "19:00"],
+    ["meetings", "attend", "1", ...REPS, "Rüdiger Voigt"],
+    ["meetings", "attend", "1", "Nina Neumann", "--for", "NEU"],
+    ["meetings", "attend", "2", ...REPS.slice(0, 6)],
+    ["meetings", "close", "3"],
+    ["meetings", "approve", "3", "--at", "1"],
+    ["meetings", "cancel", "4"],
+    ["votes", "open", "1", "Die Plattform unterstützt die Mieterversammlung im Kosmosviertel.", "--item", "5", "--mover", "KOSMOS"],
+    ["votes", "cast", "1", "ASW", "yes"],
+    ["votes", "open", "1", "Der Kernkreis lädt die Bezirksbürgermeisterin ein.", "--mode", "count"],
+    ["votes", "open", "1", "Das Protokoll wird per E-Mail verschickt."],
+    ["votes", "cast", "3", "NUR", "yes"],
+    ["votes", "close", "3"],
+  );
+  for (const args of commands) ok(args, at(db));
+  template = db;
+}, 120_000);
+
+const platform = () => copyOf(template);
+
+function castAll(db: string, vote: number, choices: string[]): void {
+  choices.forEach((choice, i) => ok(["votes", "cast", String(vote), SHORTS[i]!, choice], at(db)));
+}
+
+describe("the scripted Kernkreis", () => {
+  it("5 yes, 4 no and 3 abstentions, simple majority of yes and no: adopted", () => {
+    const db = platform();
+    const opened = okJson<Vote>(["votes", "open", "1", "Die Plattform startet eine Kampagne für bezahlbare Mieten.", "--item", "5", "--mover", "DAHME"], at(db));
+    expect(opened).toMatchObject({ meeting: 1, item: 5, mover: "Grundschule an der Dahme", mode: "roll-call", majority: "simple", base: "yes-no", status: "open", result: null });
+    castAll(db, opened.id, [...Array(5).fill("yes"), ...Array(4).fill("no"), ...Array(3).fill("abstain")]);
+    const closed = okJson<Vote>(["votes", "close", String(opened.id)], at(db));
+    expect(closed).toMatchObject({
+      id: opened.id,
+      meeting: 1,
+      motion: "Die Plattform startet eine Kampagne für bezahlbare Mieten.",
+      mode: "roll-call",
+      majority: "simple",
+      base: "yes-no",
+      status: "closed",
+      yes: 5,
+      no: 4,
+      abstain: 3,
+      present: 12,
+      entitled: 12,
+      quorum: { required: 7, present: 12, met: true },
+      result: "adopted",
+    });
+    expect(closed.casts).toHaveLength(12);
+    expect(closed.casts).toContainEqual({ group: "Ev. Kirchengemeinde Alt-Schöneweide", choice: "yes" });
+    expect(closed.casts).toContainEqual({ group: "Kiezsport Adlershof", choice: "abstain" });
+    for (const key of ["id", "meeting", "motion", "mode", "majority", "base", "status", "yes", "no", "abstain", "present", "entitled", "quorum", "result", "casts"])
+      expect(closed).toHaveProperty(key);
+    expect(okJson<Vote>(["votes", "show", String(opened.id)], at(db))).toEqual(closed);
+  });
+
+  it("4 yes and 4 no: rejected", () => {
+    const db = platform();
+    const { id } = okJson<Vote>(["votes", "open", "1", "Der Kernkreis tagt künftig dienstags."], at(db));
+    castAll(db, id, [...Array(4).fill("yes"), ...Array(4).fill("no"), ...Array(4).fill("abstain")]);
+    expect(okJson<Vote>(["votes", "close", String(id)], at(db))).toMatchObject({ yes: 4, no: 4, abstain: 4, result: "rejected" });
+  });
+
+  it("with quorum 'half' (the default) and 6 of 12 groups present: no-quorum", () => {
+    const db = platform();
+    expect(ok(["config", "get", "quorum"], at(db)).stdout).toContain("half");
+    const { id } = okJson<Vote>(["votes", "open", "2", "Die Plattform tritt dem Bündnis bei."], at(db));
+    castAll(db, id, Array(6).fill("yes"));
+    const closed = okJson<Vote>(["votes", "close", String(id)], at(db));
+    expect(closed).toMatchObject({ yes: 6, no: 0, present: 6, entitled: 12, quorum: { required: 7, present: 6, met: false }, result: "no-quorum" });
+  });
+
+  it("a group that left the day before and one that joined after the meeting are present but may not vote", () => {
+    const db = platform();
+    expect(fails(["votes", "cast", "1", "BWJ", "yes"], at(db), 1).stderr).toMatch(/left on 2026-03-09/);
+    expect(fails(["votes", "cast", "1", "NEU", "yes"], at(db), 1).stderr).toMatch(/joined on 2026-03-18/);
+    // Both are present, and neither counts: 12 present, 12 entitled.
+    expect(okJson<Vote>(["votes", "show", "1"], at(db))).toMatchObject({ present: 12, entitled: 12 });
+  });
+
+  it("an absent member group's vote is refused", () => {
+    const db = platform();
+    const { id } = okJson<Vote>(["votes", "open", "2", "Antrag"], at(db));
+    expect(fails(["votes", "cast", String(id), "WUHLE", "yes"], at(db), 1).stderr).toMatch(/nobody attends meeting #2/);
+  });
+
+  it("a second vote by a group is refused and points to votes recast; a recast corrects it, logged", () => {
+    const db = platform();
+    const error = fails(["votes", "cast", "1", "ASW", "no"], at(db), 1).stderr;
+    expect(error).toMatch(/already voted/);
+    expect(error).toMatch(/votes recast 1/);
+    const corrected = okJson<Vote>(["votes", "recast", "1", "ASW", "no", "--reason", "Versehentlich als Ja erfasst", "--as", "Protokollführerin"], at(db));
+    expect(corrected.casts).toEqual([{ group: "Ev. Kirchengemeinde Alt-Schöneweide", choice: "no" }]);
+    expect(corrected.corrections).toEqual([expect.objectContaining({ group: "Ev. Kirchengemeinde Alt-Schöneweide", from: "yes", to: "no", reason: "Versehentlich als Ja erfasst", actor: "Protokollführerin" })]);
+    const audit = query(db, "SELECT actor, entity, action, changes FROM audit_log WHERE action = 'recast'");
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: "Protokollführerin", entity: "vote_cast" });
+    expect(JSON.parse(audit[0].changes)).toMatchObject({ choice: ["yes", "no"], reason: "Versehentlich als Ja erfasst" });
+    expect(ok(["votes", "show", "1"], at(db)).stdout).toMatch(/Corrections[\s\S]*yes → no \(Versehentlich als Ja erfasst\)/);
+  });
+
+  it("count mode: totals above the entitled groups present exit 1; within them the vote is counted and closed", () => {
+    const db = platform();
+    // 14 people are present at #1, but only the 12 member groups count.
+    expect(fails(["votes", "count", "2", "--yes", "7", "--no", "4", "--abstain", "2"], at(db), 1).stderr).toMatch(/13 votes counted, but only 12/);
+    const counted = okJson<Vote>(["votes", "count", "2", "--no", "4", "--yes", "7", "--abstain", "1"], at(db));
+    expect(counted).toMatchObject({ mode: "count", yes: 7, no: 4, abstain: 1, status: "open" });
+    expect(counted).not.toHaveProperty("casts");
+    expect(okJson<Vote>(["votes", "close", "2"], at(db))).toMatchObject({ result: "adopted", yes: 7, no: 4, abstain: 1 });
+  });
+
+  it("the global --yes and a count's --yes <n> live side by side, in every spelling", () => {
+    const db = platform();
+    expect(okJson<Vote>(["votes", "count", "2", "--yes=3", "--no", "1", "--abstain", "0"], at(db))).toMatchObject({ yes: 3, no: 1, abstain: 0 });
+    expect(okJson<Vote>(["--yes", "votes", "count", "2", "--abstain", "2", "--yes", "5", "--no", "1"], at(db))).toMatchObject({ yes: 5, no: 1, abstain: 2 });
+  });
+
+  it("a closed vote cannot be cast, recast, counted or closed again", () => {
+    const db = platform();
+    expect(fails(["votes", "cast", "3", "ASW", "yes"], at(db), 1).stderr).toMatch(/vote #3 is closed/);
+    fails(["votes", "recast", "3", "NUR", "no", "--reason", "Irrtum"], at(db), 1);
+    fails(["votes", "close", "3"], at(db), 1);
+    ok(["votes", "count", "2", "--yes", "6", "--no", "0", "--abstain", "0"], at(db));
+    ok(["votes", "close", "2"], at(db));
+    expect(fails(["votes", "count", "2", "--yes", "1", "--no", "0", "--abstain", "0"], at(db), 1).stderr).toMatch(/vote #2 is closed/);
+  });
+
+  it("secret votes take totals only; German choice words are accepted in roll calls", () => {
+    const db = platform();
+    const secret = okJson<Vote>(["votes", "open", "1", "Satzungsänderung § 4", "--mode", "secret", "--majority", "two-thirds", "--base", "present"], at(db));
+    expect(secret).toMatchObject({ mode: "secret", majority: "two-thirds", base: "present", yes: null, no: null, abstain: null });
+    fails(["votes", "cast", String(secret.id), "NUR", "yes"], at(db), 1);
+    ok(["votes", "count", String(secret.id), "--yes", "8", "--no", "3", "--abstain", "1"], at(db));
+    expect(okJson<Vote>(["votes", "close", String(secret.id)], at(db))).toMatchObject({ result: "adopted" }); // 3·8 ≥ 2·12
+    expect(okJson<Vote>(["votes", "cast", "1", "NUR", "nein"], at(db)).casts).toContainEqual({ group: "Moscheeverein Al-Nur", choice: "no" });
+  });
+});
+
+describe("reading votes", () => {
+  it("list: all votes or one meeting's, as JSON or a table", () => {
+    const db = platform();
+    expect(okJson<Vote[]>(["votes", "list"], at(db)).map((v) => v.id)).toEqual([1, 2, 3]);
+    expect(okJson<Vote[]>(["votes", "list", "--meeting", "2"], at(db))).toEqual([]);
+    const table = ok(["votes", "list"], at(db)).stdout;
+    expect(table).toMatch(/roll call/);
+    expect(table).toMatch(/show of hands/);
+    expect(table).toMatch(/adopted/);
+    expect(ok(["votes", "list", "--meeting", "2"], at(db)).stdout.trim()).toBe("No votes.");
+  });
+
+  it("show: the motion, the roll call so far and who has not voted yet, in English and German", () => {
+    const db = platform();
+    const en = ok(["votes", "show", "1"], at(db)).stdout;
+    expect(en).toContain("Die Plattform unterstützt die Mieterversammlung im Kosmosviertel.");
+    expect(en).toContain("Mieterinitiative Kosmosviertel");
+    expect(en).toMatch(/1 yes, 0 no, 0 abstentions/);
+    expect(en).toMatch(/Present and not voted yet: .*Moscheeverein Al-Nur/);
+    expect(en).not.toMatch(/not voted yet: .*SV Blau-Weiß/);
+    const de = ok(["votes", "show", "1", "--lang", "de"], at(db)).stdout;
+    expect(de).toMatch(/Antrag\s+Die Plattform/);
+    expect(de).toMatch(/namentlich/);
+  });
+
+  it("the minutes state each closed motion: wording, mover, how voted, figures, quorum, result and the sides", () => {
+    const db = platform();
+    // ASW has voted yes already; the other eleven: 5 yes, 4 no, 2 abstentions.
+    const rest = [...Array(5).fill("yes"), ...Array(4).fill("no"), ...Array(2).fill("abstain")];
+    rest.forEach((choice, i) => ok(["votes", "cast", "1", SHORTS[i + 1]!, choice], at(db)));
+    ok(["votes", "close", "1"], at(db));
+    const md = ok(["report", "minutes", "1", "--format", "md"], at(db)).stdout;
+    const decisions = md.slice(md.indexOf("## Decisions"));
+    expect(decisions).toContain("Die Plattform unterstützt die Mieterversammlung im Kosmosviertel.");
+    expect(decisions).toMatch(/Moved by:\*\* Mieterinitiative Kosmosviertel/);
+    expect(decisions).toMatch(/roll call/);
+    expect(decisions).toMatch(/yes 6, no 4, abstentions 2/);
+    expect(decisions).toMatch(/adopted/);
+    expect(decisions).toMatch(/Yes \(6\):\*\* .*Ev\. Kirchengemeinde Alt-Schöneweide/);
+    expect(decisions).toMatch(/No \(4\):\*\* /);
+    // The open count vote is not a decision yet; the closed roll call #3 is.
+    expect(decisions).not.toContain("Bezirksbürgermeisterin");
+    expect(decisions).toContain("Das Protokoll wird per E-Mail verschickt.");
+  });
+});
+
+describe("bad input: exit code, one line on stderr, the data file unchanged", () => {
+  it.each<[string, string[], number]>([
+    // open
+    ["open: unknown meeting", ["votes", "open", "99", "Antrag"], 1],
+    ["open: empty motion", ["votes", "open", "1", "  "], 1],
+    ["open: control characters in the motion", ["votes", "open", "1", "Antrag\u001b[31m"], 1],
+    ["open: missing motion", ["votes", "open", "1"], 2],
+    ["open: unknown item", ["votes", "open", "1", "Antrag", "--item", "42"], 1],
+    ["open: unknown mover", ["votes", "open", "1", "Antrag", "--mover", "Niemand"], 1],
+    ["open: unknown mode", ["votes", "open", "1", "Antrag", "--mode", "hands"], 2],
+    ["open: unknown majority", ["votes", "open", "1", "Antrag", "--majority", "most"], 2],
+    ["open: unknown base", ["votes", "open", "1", "Antrag", "--base", "all"], 2],
+    ["open: locked minutes", ["votes", "open", "3", "Antrag"], 1],
+    ["open: cancelled meeting", ["votes", "open", "4", "Antrag"], 1],
+    // cast
+    ["cast: unknown vote", ["votes", "cast", "99", "ASW", "yes"], 1],
+    ["cast: unknown group", ["votes", "cast", "1", "NIRGENDS", "yes"], 1],
+    ["cast: not a choice", ["votes", "cast", "1", "NUR", "vielleicht"], 1],
+    ["cast: missing choice", ["votes", "cast", "1", "NUR"], 2],
+    ["cast: into a count vote", ["votes", "cast", "2", "NUR", "yes"], 1],
+    ["cast: a second vote by the same group", ["votes", "cast", "1", "ASW", "yes"], 1],
+    ["cast: a group that left the day before", ["votes", "cast", "1", "BWJ", "yes"], 1],
+    ["cast: a group that joined after the meeting", ["votes", "cast", "1", "NEU", "yes"], 1],
+    ["cast: into a closed vote", ["votes", "cast", "3", "ASW", "yes"], 1],
+    // recast
+    ["recast: without --reason", ["votes", "recast", "1", "ASW", "no"], 2],
+    ["recast: an empty reason", ["votes", "recast", "1", "ASW", "no", "--reason", " "], 1],
+    ["recast: a group that has not voted", ["votes", "recast", "1", "NUR", "no", "--reason", "Irrtum"], 1],
+    ["recast: the same choice", ["votes", "recast", "1", "ASW", "yes", "--reason", "Irrtum"], 1],
+    ["recast: unknown vote", ["votes", "recast", "99", "ASW", "no", "--reason", "Irrtum"], 1],
+    ["recast: a count vote", ["votes", "recast", "2", "ASW", "no", "--reason", "Irrtum"], 1],
+    ["recast: a closed vote", ["votes", "recast", "3", "NUR", "no", "--reason", "Irrtum"], 1],
+    // count
+    ["count: more than the groups present", ["votes", "count", "2", "--yes", "13", "--no", "0", "--abstain", "0"], 1],
+    ["count: not a number", ["votes", "count", "2", "--yes", "sieben", "--no", "0", "--abstain", "0"], 1],
+    ["count: a fraction", ["votes", "count", "2", "--yes", "1.5", "--no", "0", "--abstain", "0"], 1],
+    ["count: a negative number", ["votes", "count", "2", "--yes", "3", "--no=-1", "--abstain", "0"], 1],
+    ["count: a negative --yes", ["votes", "count", "2", "--yes", "-1", "--no", "0", "--abstain", "0"], 1],
+    ["count: missing --abstain", ["votes", "count", "2", "--yes", "3", "--no", "1"], 2],
+    ["count: --yes without a number", ["votes", "count", "2", "--yes", "--no", "1", "--abstain", "0"], 2],
+    ["count: a roll call", ["votes", "count", "1", "--yes", "3", "--no", "1", "--abstain", "0"], 1],
+    ["count: unknown vote", ["votes", "count", "99", "--yes", "3", "--no", "1", "--abstain", "0"], 1],
+    ["count: a closed vote", ["votes", "count", "3", "--yes", "3", "--no", "1", "--abstain", "0"], 1],
+    // close
+    ["close: unknown vote", ["votes", "close", "99"], 1],
+    ["close: not a vote number", ["votes", "close", "Antrag"], 1],
+    ["close: nothing counted yet", ["votes", "close", "2"], 1],
+    ["close: already closed", ["votes", "close", "3"], 1],
+    // read
+    ["show: unknown vote", ["votes", "show", "99"], 1],
+    ["list: unknown meeting", ["votes", "list", "--meeting", "99"], 1],
+  ])("%s", (_what, args, code) => {
+    fails(args, at(platform()), code);
+  });
+
+  it("errors are translated", () => {
+    const db = platform();
+    expect(fails(["votes", "cast", "1", "ASW", "no", "--lang", "de"], at(db), 1).stderr).toMatch(/^Fehler: .*bereits abgestimmt.*votes recast/);
+    expect(fails(["votes", "cast", "1", "BWJ", "no", "--lang", "de"], at(db), 1).stderr).toMatch(/^Fehler: .*ausgetreten am 2026-03-09/);
+  });
+});
+
+describe("help", () => {
+  it.each([["votes"], ["votes", "open"], ["votes", "cast"], ["votes", "recast"], ["votes", "count"], ["votes", "close"], ["votes", "show"], ["votes", "list"]])(
+    "%s %s --help leads with examples",
+    (...command) => {
+      const out = ok([...command, "--help"]).stdout;
+      expect(out.indexOf("Examples")).toBeGreaterThanOrEqual(0);
+      expect(out.indexOf("Examples")).toBeLessThan(out.indexOf("Usage"));
+      expect(out).toContain("$ plattform votes");
+    },
+  );
+});
