@@ -1,7 +1,7 @@
 // `meetings run <meeting>`: interactive minute-taking. It walks through attendance and then the agenda item by
 // item; every answer is saved in its own transaction the moment it is given, so Ctrl-C loses nothing and a
 // second run picks up where the first one stopped (present people come up checked, notes taken are shown).
-import type { AuditEntry, Context } from "../core/context.js";
+import type { Context } from "../core/context.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
@@ -14,24 +14,15 @@ import { getPerson, listPeople } from "../people/store.js";
 import { addTask, resolveOwner, type Owner } from "../tasks/service.js";
 import { listTasks } from "../tasks/store.js";
 import type { AgendaItem, Meeting } from "./model.js";
+import { askBallots, askVotes } from "./runDecisions.js";
+import { message, trySave, untilSaved, type Audit, type Walk } from "./walk.js";
 import { addNote, attend, attendanceSummary, closeMeeting, ensureEditable, excuse, resolveMeeting } from "./service.js";
 import { deleteAttendance, getMeeting, listAttendance, listItems, notesOfMeeting, type AttendanceRow } from "./store.js";
-
-type Audit = (entry: AuditEntry) => void;
 
 export interface RunOutcome {
   /** the person pressed Ctrl-C: everything answered before is saved */
   interrupted: boolean;
   closed: boolean;
-}
-
-interface Walk {
-  ctx: Context;
-  db: Db;
-  meeting: Meeting;
-  prompts: Prompter;
-  print: (line: string) => void;
-  day: string;
 }
 
 /** The command: refuses without a terminal, before it opens anything. */
@@ -185,6 +176,8 @@ async function askItem(walk: Walk, item: AgendaItem): Promise<void> {
   await untilSaved(walk, () => walk.prompts.input({ message: ctx.t("run.notePrompt") }), (answer) => {
     if (answer.trim() !== "") ctx.write((audit) => addNote(db, audit, meeting, String(item.position), answer));
   });
+  if (item.type === "decision") await askVotes(walk, item);
+  if (item.type === "election") await askBallots(walk, item);
   const forgotten = ctx.t("people.forgottenName");
   for (const task of listTasks(db, { meetingId: meeting.id }, forgotten).filter((t) => t.item === item.position))
     walk.print(`  ☐ ${task.title} — ${task.owner}${task.due ? `, ${formatDate(task.due, ctx.lang)}` : ""}`);
@@ -247,31 +240,4 @@ async function offerClose(walk: Walk): Promise<boolean> {
   ctx.write((audit) => closeMeeting(db, audit, current));
   walk.print(ctx.t("run.closed"));
   return true;
-}
-
-// ---- helpers
-
-function message(walk: Walk, error: CliError): string {
-  const hint = error.hintKey ? ` — ${walk.ctx.t(error.hintKey, error.params)}` : "";
-  return `${walk.ctx.t("label.error")}: ${walk.ctx.t(error.key, error.params)}${hint}`;
-}
-
-/** Runs a save; a refused one (a rule of the service) is shown, and the walk goes on. */
-function trySave(walk: Walk, save: () => unknown): boolean {
-  try {
-    save();
-    return true;
-  } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    walk.print(message(walk, error));
-    return false;
-  }
-}
-
-/** Asks until the answer can be saved: a refused answer is explained and asked again. */
-async function untilSaved(walk: Walk, ask: () => Promise<string>, save: (answer: string) => void): Promise<void> {
-  for (;;) {
-    const answer = await ask();
-    if (trySave(walk, () => save(answer))) return;
-  }
 }

@@ -320,7 +320,17 @@ export function minutesSnapshot(db: Db, meetingId: number): string {
   const casts = db
     .prepare("SELECT c.vote_id, c.group_id, c.choice FROM vote_casts c JOIN votes v ON v.id = c.vote_id WHERE v.meeting_id = ? ORDER BY c.vote_id, c.group_id")
     .all(meetingId);
-  return JSON.stringify({ meeting, items, notes, attendance, tasks, votes, casts });
+  // So are elections and their count; the status is left out, because certifying after approval is the rule.
+  const elections = db
+    .prepare("SELECT id, item_id, team_id, seats, method, term_months, tally, seed FROM elections WHERE meeting_id = ? ORDER BY id")
+    .all(meetingId);
+  const candidates = db
+    .prepare(
+      `SELECT c.election_id, c.person_id, c.nominated_by, c.status FROM candidates c JOIN elections e ON e.id = c.election_id
+        WHERE e.meeting_id = ? ORDER BY c.election_id, c.id`,
+    )
+    .all(meetingId);
+  return JSON.stringify({ meeting, items, notes, attendance, tasks, votes, casts, elections, candidates });
 }
 
 // ---- status and calendar

@@ -25,7 +25,7 @@ import type { Group } from "../../src/groups/model.js";
 import { addGroup, groupFields } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
 import type { Meeting } from "../../src/meetings/model.js";
-import { addMeeting, approve, attend, closeMeeting, meetingFields } from "../../src/meetings/service.js";
+import { addMeeting, approve, attend, closeMeeting, meetingFields, minutesHash } from "../../src/meetings/service.js";
 import { getMeeting } from "../../src/meetings/store.js";
 import { MIGRATIONS } from "../../src/migrations/index.js";
 import type { Person } from "../../src/people/model.js";
@@ -277,6 +277,19 @@ describe("counting, certifying, and the team's term", () => {
     expect(shown.valid).toBe(5);
     expect(cliError(() => cast(p, e, 5, ["Person 0"])).key).toBe("error.elections.electionCounted");
     expect(cliError(() => withdrawCandidacy(p.db, noAudit, e, resolveCandidate(p.db, e, "Person 2", TODAY))).key).toBe("error.elections.electionCounted");
+  });
+
+  it("the minutes' hash covers the election and its count, but not the certification that follows approval", () => {
+    const p = platform(6);
+    const e = election(p, "scottish-stv", "2");
+    const before = minutesHash(p.db, p.meeting.id);
+    cast(p, e, 0, ["Person 0", "Person 1"]);
+    cast(p, e, 1, ["Person 1", "Person 0"]);
+    recordTally(p.db, noAudit, fresh(p, e), countElection(p.db, fresh(p, e), 5).tally);
+    const counted = minutesHash(p.db, p.meeting.id);
+    expect(counted).not.toBe(before);
+    certify(p.db, noAudit, fresh(p, e), resolveTeam(p.db, STRATEGY_FINANCE), TODAY, "");
+    expect(minutesHash(p.db, p.meeting.id)).toBe(counted);
   });
 
   it("certify: the elected join from the election date for the term; running memberships end that day; history kept", () => {

@@ -11,7 +11,12 @@ import { addPerson, linkPerson, personFields } from "../../src/people/service.js
 import { getPerson } from "../../src/people/store.js";
 import { parseTemplate } from "../../src/meetings/model.js";
 import { runMeeting } from "../../src/meetings/run.js";
-import { addMeeting, approve, cancelMeeting, closeMeeting, meetingFields } from "../../src/meetings/service.js";
+import { addItem, addMeeting, approve, cancelMeeting, closeMeeting, meetingFields } from "../../src/meetings/service.js";
+import { addElection, nominate, resolveElection } from "../../src/elections/service.js";
+import { resolvePerson } from "../../src/people/service.js";
+import { resolveTeam } from "../../src/teams/service.js";
+import { voteView } from "../../src/votes/service.js";
+import { getVote, listVotes } from "../../src/votes/store.js";
 import { getMeeting, listAttendance, notesOfMeeting } from "../../src/meetings/store.js";
 import { listTasks } from "../../src/tasks/store.js";
 import { auditLog, auditRows, contextFor, count, freshDb } from "./support.js";
@@ -316,5 +321,173 @@ describe("meetings run: what it refuses", () => {
     expect(await run).toEqual({ interrupted: false, closed: false });
     expect(calls.some((c) => c.kind === "confirm")).toBe(false);
     expect(notesOfMeeting(db, meetingId).map((n) => n.text)).toEqual(["Nachtrag"]);
+  });
+});
+
+// ---- votes and ballots during the walk
+
+describe("meetings run: votes on decision items and ballots on election items", () => {
+  /** The small platform with a decision item (4) and an election item (5) holding an STV election, 2 seats. */
+  function withDecisions(db: Db, method = "scottish-stv"): { meetingId: number; electionId: number } {
+    const { meetingId } = setUp(db);
+    const { audit } = auditLog();
+    const meeting = getMeeting(db, meetingId)!;
+    addItem(db, audit, meeting, { title: "Antrag: Mietenkampagne starten", type: "decision" }, TODAY);
+    addItem(db, audit, meeting, { title: "Wahl des Strategie- und Finanzteams", type: "election" }, TODAY);
+    const electionId = addElection(db, audit, { meeting, team: resolveTeam(db, "strategy-finance"), seats: "2", method, item: "5", defaultTermMonths: 12 });
+    for (const name of ["Maria Schmidt", "Ali Yılmaz", "Hatice Kaya"])
+      nominate(db, audit, resolveElection(db, String(electionId)), resolvePerson(db, name, TODAY), null);
+    return { meetingId, electionId };
+  }
+
+  /** Attendance, guests, excuses and the three template items answered with nothing. */
+  const opening = (...present: string[]): Answer[] => [
+    tick(...present),
+    input(""),
+    ...(present.length < 3 ? [keep] : []), // excuses are asked only while a member group is missing
+    ...Array.from({ length: 6 }, () => input("")),
+  ];
+
+  it("opens a roll call, asks each present member group, closes it with the result, and saves every answer at once", async () => {
+    const db = freshDb();
+    const { meetingId } = withDecisions(db);
+    const { run, calls, printed } = walk(db, meetingId, [
+      ...opening("Maria Schmidt", "Ali Yılmaz", "Hatice Kaya"),
+      input(""), // item 4: no note
+      confirm(true), // put a motion to the vote
+      input(""), // the item's title is the motion
+      pick("St. Josef"), // mover
+      pick("roll call"),
+      pick("simple majority"),
+      pick("yes"), // Kosmosviertel
+      pick("no"), // Al-Nur
+      pick("yes"), // St. Josef
+      confirm(true), // close
+      confirm(false), // no other vote
+      input(""), // item 4: no task
+      input(""), // item 5: no note
+      tick(), // no ballots handed in yet
+      confirm(false), // do not count
+      input(""), // item 5: no task
+      confirm(false), // do not close the meeting
+    ]);
+    expect(await run).toEqual({ interrupted: false, closed: false });
+    const votes = listVotes(db, { meetingId });
+    expect(votes).toHaveLength(1);
+    const view = voteView(db, votes[0]!, "?");
+    expect(view).toMatchObject({ motion: "Antrag: Mietenkampagne starten", item: 4, mover: "St. Josef", mode: "roll-call", status: "closed", yes: 2, no: 1, abstain: 0, result: "adopted" });
+    expect(view.casts).toEqual([
+      { group: "Mieterinitiative Kosmosviertel", choice: "yes" },
+      { group: "Moscheeverein Al-Nur", choice: "no" },
+      { group: "St. Josef", choice: "yes" },
+    ]);
+    // the groups are asked in turn, only the present member groups
+    expect(calls.filter((c) => / votes$/.test(c.message)).map((c) => c.message)).toEqual([
+      "Mieterinitiative Kosmosviertel votes",
+      "Moscheeverein Al-Nur votes",
+      "St. Josef votes",
+    ]);
+    expect(printed.some((l) => l.includes("Vote #1 closed: adopted (2 yes, 1 no, 0 abstentions"))).toBe(true);
+    const actions = auditRows(db).filter((r) => r.entity === "vote" || r.entity === "vote_cast").map((r) => `${r.entity}:${r.action}`);
+    expect(actions[0]).toBe("vote:open");
+    expect(actions.at(-1)).toBe("vote:close");
+  });
+
+  it("records a count vote's totals, asks again when they exceed the groups present, and a second run finishes an open vote", async () => {
+    const db = freshDb();
+    const { meetingId } = withDecisions(db);
+    const first = walk(db, meetingId, [
+      ...opening("Maria Schmidt", "Ali Yılmaz"),
+      input(""),
+      confirm(true),
+      input("Wir beteiligen uns an der Mieterversammlung"),
+      pick("no mover"),
+      pick("show of hands"),
+      pick("two-thirds"),
+      input("3"), // 3 yes with 2 groups present: refused
+      input("0"),
+      input("0"),
+      input("2"),
+      input("0"),
+      input("0"),
+      confirm(false), // leave the vote open; then Ctrl-C
+    ]);
+    expect((await first.run).interrupted).toBe(true);
+    expect(first.printed.some((l) => /3 votes counted, but only 2 member groups are present/.test(l))).toBe(true);
+    const open = listVotes(db, { meetingId })[0]!;
+    expect(open).toMatchObject({ status: "open", mode: "count", majority: "two-thirds", counts: { yes: 2, no: 0, abstain: 0 }, moverGroupId: null });
+
+    const second = walk(db, meetingId, [
+      ...opening("Maria Schmidt", "Ali Yılmaz"),
+      input(""),
+      input("2"), // the open vote is recounted and closed
+      input("0"),
+      input("0"),
+      confirm(true),
+      confirm(false),
+    ]);
+    expect((await second.run).interrupted).toBe(true);
+    expect(voteView(db, getVote(db, open.id)!, "?")).toMatchObject({ status: "closed", result: "adopted", yes: 2 });
+    expect(listVotes(db, { meetingId })).toHaveLength(1);
+  });
+
+  it("takes the ballot papers after the groups that handed them in, stores them apart from the groups, and counts", async () => {
+    const db = freshDb();
+    const { meetingId, electionId } = withDecisions(db);
+    const { run, calls, printed } = walk(db, meetingId, [
+      ...opening("Maria Schmidt", "Ali Yılmaz", "Hatice Kaya"),
+      input(""),
+      confirm(false), // no vote on item 4
+      input(""),
+      input(""), // item 5: no note
+      tick("St. Josef", "Al-Nur", "Kosmosviertel"),
+      input("1 2"), // paper 1: Maria, then Ali
+      input("7"), // no candidate 7: asked again
+      input("1,3"), // paper 2
+      input("2 1 3"), // paper 3
+      confirm(true), // count
+      input(""),
+      confirm(false),
+    ]);
+    expect(await run).toEqual({ interrupted: false, closed: false });
+    expect(calls.filter((c) => /Ballot paper/.test(c.message)).map((c) => c.message.slice(0, 22))).toEqual([
+      "Ballot paper 1 of 3: t",
+      "Ballot paper 2 of 3: t",
+      "Ballot paper 2 of 3: t",
+      "Ballot paper 3 of 3: t",
+    ]);
+    expect(printed.some((l) => l.includes("Type candidate numbers from 1 to 3"))).toBe(true);
+    expect(count(db, "ballots")).toBe(3);
+    expect(count(db, "ballot_receipts")).toBe(3);
+    const ballotColumns = (db.prepare("SELECT name FROM pragma_table_info('ballots')").all() as Array<{ name: string }>).map((r) => r.name);
+    expect(ballotColumns.some((c) => /group/.test(c))).toBe(false);
+    const election = resolveElection(db, String(electionId));
+    expect(election.status).toBe("counted");
+    expect(printed.some((l) => l.includes("Elected: Maria Schmidt, Ali Yılmaz"))).toBe(true);
+    // the audit log records who voted, never what
+    const ballotAudit = auditRows(db).filter((r) => r.entity === "ballot_receipt");
+    expect(ballotAudit).toHaveLength(3);
+    expect(ballotAudit.every((r) => !/Maria|Hatice|\[/.test(r.changes))).toBe(true);
+  });
+
+  it("asks yes, no or abstain per candidate on a yes-no-abstain ballot", async () => {
+    const db = freshDb();
+    const { meetingId, electionId } = withDecisions(db, "yes-no-abstain");
+    const { run } = walk(db, meetingId, [
+      ...opening("Maria Schmidt", "Ali Yılmaz"),
+      input(""),
+      confirm(false),
+      input(""),
+      input(""),
+      tick("St. Josef", "Al-Nur"),
+      pick("yes"), pick("no"), pick("yes"), // paper 1: Maria, Ali, Hatice
+      pick("yes"), pick("abstain"), pick("no"), // paper 2
+      confirm(true),
+      input(""),
+      confirm(false),
+    ]);
+    expect((await run).interrupted).toBe(false);
+    const tally = JSON.parse(resolveElection(db, String(electionId)).tally!) as { elected: string[] };
+    expect(tally.elected).toHaveLength(1); // only Maria has more yes than no
   });
 });
