@@ -6,5 +6,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     pool: "forks",
+    globalSetup: ["test/globalSetup.ts"],
   },
 });

@@ -23,9 +23,19 @@ export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = process.en
   return langFromEnv(env);
 }
 
+/**
+ * Stands in for the subcommands of the areas a run does not use: every method returns it again, so that
+ * declaring a command or an option on it costs nothing (see Cli.command).
+ */
+const UNUSED = new Proxy(function unused() {}, { get: () => () => UNUSED }) as unknown as Command;
+
 class Cli {
   ctx: ContextType | undefined;
   readonly t: (key: string) => string;
+  /** Top-level commands whose subcommands this run does not declare. */
+  readonly #idle = new WeakSet<Command>();
+  /** The top-level command this run is for; null for none (root help, --version), "*" for all. */
+  #target: string | null | undefined;
 
   constructor(
     readonly argv: string[],
@@ -46,9 +56,35 @@ class Cli {
     };
   }
 
+  /**
+   * The top-level command the arguments name: the first word after the global options (for `help <command>`,
+   * the word after `help`). Only that command's subcommands are declared: building all of them cost every run
+   * 15–20 ms (npm run bench), and they appear only in their own command's help.
+   */
+  #targetOf(program: Command): string | null {
+    if (this.#target !== undefined) return this.#target;
+    const withValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+    const words: string[] = [];
+    for (let i = 0; i < this.argv.length && words.length < 2; i++) {
+      const arg = this.argv[i]!;
+      if (arg === "--") return (this.#target = "*");
+      if (arg.startsWith("-")) {
+        if (withValue.has(arg)) i++;
+        continue;
+      }
+      words.push(arg);
+    }
+    return (this.#target = (words[0] === "help" ? words[1] : words[0]) ?? null);
+  }
+
   /** Declares a command with a translated description and its examples after the help text. */
   command(parent: Command, spec: string, path: string, alias?: string): Command {
+    if (parent === UNUSED || this.#idle.has(parent)) return UNUSED;
     const command = parent.command(spec).description(this.t(`help.${path}`));
+    if (parent.parent === null) {
+      const target = this.#targetOf(parent);
+      if (target !== "*" && target !== spec.split(" ")[0] && target !== alias) this.#idle.add(command);
+    }
     if (alias) command.alias(alias);
     const examples = EXAMPLES[path];
     if (examples) command.addHelpText("before", `${this.t("help.examples")}:\n${examples.map((e) => `  $ plattform ${e}`).join("\n")}\n`);
@@ -56,6 +92,7 @@ class Cli {
   }
 
   option(command: Command, flags: string, key: string, choices?: readonly string[]): Command {
+    if (command === UNUSED) return UNUSED;
     const option = new Option(flags, this.t(`opt.${key}`));
     if (choices) option.choices(choices);
     return command.addOption(option);
@@ -72,7 +109,7 @@ export function buildProgram(cli: Cli): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      outputError: (message, write) => write(`${formatCommanderError(message, cli.lang)}\n`),
+      outputError: (message, write) => write(`${oneLine(formatCommanderError(message, cli.lang))}\n`),
     })
     .addHelpText("before", `${t("help.examples")}:\n${EXAMPLES[""]!.map((e) => `  $ plattform ${e}`).join("\n")}\n`);
   program
@@ -89,6 +126,15 @@ export function buildProgram(cli: Cli): Command {
   cli.command(program, "init", "init").option("--name <name>", t("opt.platformName")).action(cli.run(platform, "init"));
   cli.command(program, "demo", "demo").action(cli.run(() => import("./demo/commands.js"), "demo"));
   cli.command(program, "status", "status").action(cli.run(platform, "status"));
+  const maintenance = () => import("./maintenance/commands.js");
+  cli.command(program, "backup <file>", "backup").action(cli.run(maintenance, "backup"));
+  cli.command(program, "restore <file>", "restore").action(cli.run(maintenance, "restore"));
+  cli.command(program, "check", "check").action(cli.run(maintenance, "check"));
+  const log = cli.command(program, "log", "log");
+  cli.option(log, "--since <date>", "logSince");
+  cli.option(log, "--entity <type>", "logEntity");
+  cli.option(log, "--who <name>", "logWho");
+  cli.option(log, "--limit <n>", "logLimit").action(cli.run(maintenance, "log"));
   const config = cli.command(program, "config", "config");
   cli.command(config, "get [key]", "config.get").action(cli.run(platform, "configGet"));
   cli.command(config, "set <key> <value>", "config.set").action(cli.run(platform, "configSet"));
@@ -138,8 +184,8 @@ export function buildProgram(cli: Cli): Command {
   cli.option(pUnlink, "--until <date>", "until").action(cli.run(people, "unlink"));
   cli.command(p, "forget <person>", "people.forget").action(cli.run(people, "forget"));
   cli.option(cli.command(p, "import <file>", "people.import"), "--dry-run", "dryRun").action(cli.run(people, "importCsv"));
-  const pExport = cli.command(p, "export", "people.export");
-  cli.option(pExport, "--format <format>", "exportFormat", ["csv", "json"]);
+  const pExport = cli.command(p, "export [person]", "people.export");
+  cli.option(pExport, "--format <format>", "peopleExportFormat", ["csv", "json", "text"]);
   cli.option(pExport, "--out <file>", "out").action(cli.run(people, "exportPeople"));
 
   const meetings = () => import("./meetings/commands.js");
@@ -190,6 +236,9 @@ export function buildProgram(cli: Cli): Command {
   cli.option(mExport, "--kind <kind>", "meetingKind");
   cli.option(mExport, "--upcoming", "upcoming").action(cli.run(() => import("./meetings/ics.js"), "exportCalendar"));
   cli.command(m, "run <meeting>", "meetings.run").action(cli.run(() => import("./meetings/run.js"), "run"));
+  const mTurnout = cli.command(m, "turnout <meeting> <group>", "meetings.turnout");
+  cli.option(mTurnout, "--pledged <n>", "turnoutPledged");
+  cli.option(mTurnout, "--actual <n>", "turnoutActual").action(cli.run(() => import("./assemblies/commands.js"), "turnout"));
 
   const votes = () => import("./votes/commands.js");
   const v = cli.command(program, "votes", "votes");
@@ -246,6 +295,68 @@ export function buildProgram(cli: Cli): Command {
   cli.option(tmJoin, "--until <date>", "teamUntil").action(cli.run(teams, "join"));
   cli.option(cli.command(tm, "leave <team> <person>", "teams.leave"), "--date <date>", "teamLeaveDate").action(cli.run(teams, "leave"));
 
+  const conversations = () => import("./conversations/commands.js");
+  const cv = cli.command(program, "conversations", "conversations", "1on1");
+  const cvAdd = cli.command(cv, "add", "conversations.add");
+  cli.option(cvAdd, "--with <person...>", "convWith");
+  cli.option(cvAdd, "--by <person>", "convBy");
+  cli.option(cvAdd, "--date <date>", "convDate");
+  cli.option(cvAdd, "--kind <kind>", "convKind", ["one-to-one", "house-meeting", "research"]);
+  cli.option(cvAdd, "--group <group>", "convGroup");
+  cli.option(cvAdd, "--topics <topics>", "convTopics");
+  cli.option(cvAdd, "--notes <text>", "convNotes");
+  cli.option(cvAdd, "--next-step <text>", "convNextStep");
+  cli.option(cvAdd, "--follow-up <date>", "convFollowUp").action(cli.run(conversations, "add"));
+  const cvList = cli.command(cv, "list", "conversations.list");
+  cli.option(cvList, "--person <person>", "convFilterPerson");
+  cli.option(cvList, "--group <group>", "convFilterGroup");
+  cli.option(cvList, "--by <person>", "convFilterBy");
+  cli.option(cvList, "--topic <topic>", "convFilterTopic");
+  cli.option(cvList, "--since <date>", "convSince");
+  cli.option(cvList, "--until <date>", "convUntil").action(cli.run(conversations, "list"));
+  cli.command(cv, "show <conversation>", "conversations.show").action(cli.run(conversations, "show"));
+  const tp = cli.command(program, "topics", "topics");
+  cli.command(tp, "list", "topics.list").action(cli.run(conversations, "topicsList"));
+  cli.command(tp, "add <name>", "topics.add").action(cli.run(conversations, "topicsAdd"));
+
+  const campaigns = () => import("./campaigns/commands.js");
+  const cp = cli.command(program, "campaigns", "campaigns");
+  const cpAdd = cli.command(cp, "add <name>", "campaigns.add");
+  cpAdd.addOption(new Option("--topic <topic>", t("opt.campTopic")).makeOptionMandatory());
+  cpAdd.addOption(new Option("--team <team>", t("opt.campTeam")).makeOptionMandatory());
+  cli.option(cpAdd, "--goal <text>", "campGoal");
+  cli.option(cpAdd, "--status <status>", "campStatus", ["research", "action", "negotiation", "won", "lost", "paused"]);
+  cli.option(cpAdd, "--date <date>", "campDate").action(cli.run(campaigns, "add"));
+  cli.option(cli.command(cp, "list", "campaigns.list"), "--all", "campAll").action(cli.run(campaigns, "list"));
+  cli.command(cp, "show <campaign>", "campaigns.show").action(cli.run(campaigns, "show"));
+  const cpUpdate = cli.command(cp, "update <campaign> <text>", "campaigns.update");
+  cli.option(cpUpdate, "--meeting <meeting>", "campMeeting");
+  cli.option(cpUpdate, "--date <date>", "campUpdateDate");
+  cli.option(cpUpdate, "--status <status>", "campUpdateStatus", ["research", "action", "negotiation", "won", "lost", "paused"]).action(cli.run(campaigns, "update"));
+
+  const commitments = () => import("./commitments/commands.js");
+  const cm = cli.command(program, "commitments", "commitments");
+  const cmAdd = cli.command(cm, "add", "commitments.add");
+  cli.option(cmAdd, "--ask <text>", "commitmentAsk");
+  cli.option(cmAdd, "--from <decision-maker>", "commitmentFrom");
+  cli.option(cmAdd, "--office <office>", "commitmentOffice");
+  cli.option(cmAdd, "--body <body>", "commitmentBody");
+  cli.option(cmAdd, "--answer <answer>", "commitmentAnswer", ["yes", "no", "partial", "absent"]);
+  cli.option(cmAdd, "--at <meeting>", "commitmentAt");
+  cli.option(cmAdd, "--date <date>", "commitmentDate");
+  cli.option(cmAdd, "--due <date>", "commitmentDue").action(cli.run(commitments, "add"));
+  const cmUpdate = cli.command(cm, "update <commitment>", "commitments.update");
+  cli.option(cmUpdate, "--status <status>", "commitmentStatus", ["pending", "in-progress", "kept", "broken"]);
+  cli.option(cmUpdate, "--note <text>", "commitmentNote");
+  cli.option(cmUpdate, "--date <date>", "commitmentUpdateDate").action(cli.run(commitments, "update"));
+  const cmList = cli.command(cm, "list", "commitments.list");
+  cli.option(cmList, "--status <status>", "filterCommitmentStatus", ["pending", "in-progress", "kept", "broken"]);
+  cli.option(cmList, "--from <decision-maker>", "filterDecisionMaker");
+  cli.option(cmList, "--body <body>", "filterBody");
+  cli.option(cmList, "--overdue", "overdueCommitments");
+  cli.option(cmList, "--since <date>", "commitmentsSince").action(cli.run(commitments, "list"));
+  cli.command(cm, "show <commitment>", "commitments.show").action(cli.run(commitments, "show"));
+
   const tasks = () => import("./tasks/commands.js");
   const tk = cli.command(program, "tasks", "tasks");
   const tAdd = cli.command(tk, "add <title>", "tasks.add");
@@ -260,6 +371,89 @@ export function buildProgram(cli: Cli): Command {
   cli.option(tList, "--meeting <meeting>", "filterMeeting").action(cli.run(tasks, "list"));
   cli.option(cli.command(tk, "done <task>", "tasks.done"), "--date <date>", "doneDate").action(cli.run(tasks, "done"));
 
+  const funds = () => import("./fundraising/commands.js");
+  const fr = cli.command(program, "fundraising", "fundraising", "funds");
+  const frFunders = cli.command(fr, "funders", "fundraising.funders");
+  const frFAdd = cli.command(frFunders, "add <name>", "fundraising.funders.add");
+  cli.option(frFAdd, "--kind <kind>", "fundsFunderKind");
+  cli.option(frFAdd, "--contact <name>", "fundsContact");
+  cli.option(frFAdd, "--role <role>", "fundsContactRole");
+  cli.option(frFAdd, "--email <email>", "email");
+  cli.option(frFAdd, "--phone <phone>", "phone");
+  cli.option(frFAdd, "--website <url>", "fundsWebsite");
+  cli.option(frFAdd, "--notes <text>", "notes").action(cli.run(funds, "fundersAdd"));
+  cli.command(frFunders, "list", "fundraising.funders.list").action(cli.run(funds, "fundersList"));
+  cli.command(frFunders, "show <funder>", "fundraising.funders.show").action(cli.run(funds, "fundersShow"));
+  const frFContact = cli.command(frFunders, "contact <funder> <name>", "fundraising.funders.contact");
+  cli.option(frFContact, "--role <role>", "fundsContactRole");
+  cli.option(frFContact, "--email <email>", "email");
+  cli.option(frFContact, "--phone <phone>", "phone").action(cli.run(funds, "fundersContact"));
+  const frApply = cli.command(fr, "apply <funder> <title>", "fundraising.apply");
+  frApply.addOption(new Option("--amount <money>", t("opt.fundsAmount")).makeOptionMandatory());
+  cli.option(frApply, "--deadline <date>", "fundsDeadline");
+  cli.option(frApply, "--decision <date>", "fundsDecision");
+  cli.option(frApply, "--probability <0-100>", "fundsProbability");
+  cli.option(frApply, "--purpose <text>", "fundsPurpose");
+  cli.option(frApply, "--restricted", "fundsRestricted");
+  cli.option(frApply, "--stage <stage>", "fundsInitialStage");
+  cli.option(frApply, "--date <date>", "fundsStageDate").action(cli.run(funds, "apply"));
+  const frApps = cli.command(fr, "applications", "fundraising.applications");
+  const frAList = cli.command(frApps, "list", "fundraising.applications.list");
+  cli.option(frAList, "--stage <stage>", "fundsFilterStage");
+  cli.option(frAList, "--funder <funder>", "fundsFilterFunder").action(cli.run(funds, "applicationsList"));
+  cli.command(frApps, "show <application>", "fundraising.applications.show").action(cli.run(funds, "applicationsShow"));
+  const frAExport = cli.command(frApps, "export", "fundraising.applications.export");
+  cli.option(frAExport, "--format <format>", "exportFormat", ["csv", "json"]);
+  cli.option(frAExport, "--out <file>", "out").action(cli.run(funds, "applicationsExport"));
+  const frStage = cli.command(fr, "stage <application> <stage>", "fundraising.stage");
+  cli.option(frStage, "--date <date>", "fundsStageDate");
+  cli.option(frStage, "--reopen", "fundsReopen");
+  cli.option(frStage, "--awarded <money>", "fundsAwarded");
+  cli.option(frStage, "--from <date>", "fundsPeriodFrom");
+  cli.option(frStage, "--until <date>", "fundsPeriodUntil");
+  cli.option(frStage, "--note <text>", "fundsNote").action(cli.run(funds, "stage"));
+  const frDue = cli.command(fr, "report-due", "fundraising.report-due");
+  cli.command(frDue, "add <application> <kind> <date>", "fundraising.report-due.add").action(cli.run(funds, "reportDueAdd"));
+  cli.option(cli.command(frDue, "done <deadline>", "fundraising.report-due.done"), "--date <date>", "fundsSubmittedDate").action(cli.run(funds, "reportDueDone"));
+  const frIncome = cli.command(fr, "income", "fundraising.income");
+  const frIAdd = cli.command(frIncome, "add <amount>", "fundraising.income.add");
+  cli.option(frIAdd, "--date <date>", "fundsIncomeDate");
+  cli.option(frIAdd, "--kind <kind>", "fundsIncomeKind");
+  cli.option(frIAdd, "--from <source>", "fundsIncomeFrom");
+  cli.option(frIAdd, "--application <application>", "fundsApplication");
+  cli.option(frIAdd, "--fund <purpose>", "fundsFund");
+  cli.option(frIAdd, "--year <year>", "fundsDuesYear");
+  cli.option(frIAdd, "--note <text>", "fundsNote").action(cli.run(funds, "incomeAdd"));
+  const incomeFilters = (command: Command) => {
+    cli.option(command, "--year <year>", "fundsFilterYear");
+    cli.option(command, "--kind <kind>", "fundsFilterKind");
+    return cli.option(command, "--from <source>", "fundsFilterFrom");
+  };
+  incomeFilters(cli.command(frIncome, "list", "fundraising.income.list")).action(cli.run(funds, "incomeList"));
+  const frIExport = incomeFilters(cli.command(frIncome, "export", "fundraising.income.export"));
+  cli.option(frIExport, "--format <format>", "exportFormat", ["csv", "json"]);
+  cli.option(frIExport, "--out <file>", "out").action(cli.run(funds, "incomeExport"));
+  const frDues = cli.command(fr, "dues", "fundraising.dues");
+  cli.option(cli.command(frDues, "set <year> <group-or-amount> [amount]", "fundraising.dues.set"), "--all", "fundsAllGroups").action(cli.run(funds, "duesSet"));
+  cli.option(cli.command(frDues, "status", "fundraising.dues.status"), "--year <year>", "fundsYear").action(cli.run(funds, "duesStatusCommand"));
+  const frBudget = cli.command(fr, "budget", "fundraising.budget");
+  cli.command(frBudget, "set <year> <line> <amount>", "fundraising.budget.set").action(cli.run(funds, "budgetSet"));
+  cli.option(cli.command(frBudget, "show", "fundraising.budget.show"), "--year <year>", "fundsYear").action(cli.run(funds, "budgetShow"));
+  const frReport = cli.command(fr, "report", "fundraising.report");
+  cli.option(frReport, "--year <year>", "fundsYear");
+  cli.option(frReport, "--format <format>", "fundsReportFormat", ["md", "html"]);
+  cli.option(frReport, "--out <file>", "out");
+  cli.option(frReport, "--chart", "fundsChart");
+  cli.option(frReport, "--no-chart", "fundsNoChart").action(cli.run(funds, "report"));
+  cli.option(cli.command(fr, "deadlines", "fundraising.deadlines"), "--within <span>", "fundsWithin").action(cli.run(funds, "deadlines"));
+  const frImport = cli.command(fr, "import <file>", "fundraising.import");
+  cli.option(frImport, "--dry-run", "dryRun");
+  cli.option(frImport, "--date-column <name>", "fundsDateColumn");
+  cli.option(frImport, "--amount-column <name>", "fundsAmountColumn");
+  cli.option(frImport, "--text-column <name>", "fundsTextColumn");
+  cli.option(frImport, "--delimiter <char>", "fundsDelimiter");
+  cli.option(frImport, "--kind <kind>", "fundsImportKind").action(cli.run(funds, "importBank"));
+
   const reports = () => import("./reports/commands.js");
   const rp = cli.command(program, "report", "report");
   const rAgenda = cli.command(rp, "agenda <meeting>", "report.agenda");
@@ -268,6 +462,27 @@ export function buildProgram(cli: Cli): Command {
   const rMinutes = cli.command(rp, "minutes <meeting>", "report.minutes");
   cli.option(rMinutes, "--format <format>", "minutesFormat", ["md", "html", "pdf"]);
   cli.option(rMinutes, "--out <file>", "out").action(cli.run(reports, "minutes"));
+  const listeningReports = () => import("./conversations/reports.js");
+  for (const [name, fn, extra] of [
+    ["conversations", "conversations", "since"],
+    ["coverage", "coverageReport", "months"],
+    ["listening", "listeningReport", "since"],
+  ] as const) {
+    const r = cli.command(rp, name, `report.${name}`);
+    if (extra === "since") cli.option(r, "--since <date>", "orgReportSince");
+    else cli.option(r, "--months <n>", "orgReportMonths");
+    cli.option(r, "--format <format>", "orgReportFormat", ["md", "html"]);
+    cli.option(r, "--out <file>", "out").action(cli.run(listeningReports, fn));
+  }
+  for (const [name, key] of [["commitments", "commitments"], ["attendance", "attendance"]] as const) {
+    const r = cli.command(rp, name, `report.${key}`);
+    cli.option(r, "--since <date>", `report${key === "commitments" ? "Commitments" : "Attendance"}Since`);
+    cli.option(r, "--format <format>", "organizingReportFormat", ["md", "html"]);
+    cli.option(r, "--out <file>", "out").action(cli.run(reports, key));
+  }
+  const rAnnual = cli.command(rp, "annual <year>", "report.annual");
+  cli.option(rAnnual, "--format <format>", "annualFormat", ["md", "html"]);
+  cli.option(rAnnual, "--out <file>", "out").action(cli.run(reports, "annual"));
 
   return program;
 }
@@ -302,9 +517,26 @@ function printError(error: CliError, lang: Lang): void {
   const where = error.location
     ? `${translate(lang, error.location.column ? "error.atLineColumn" : "error.atLine", { line: error.location.line, column: error.location.column ?? "" })}: `
     : "";
-  const message = translate(lang, error.key, error.params);
-  const hint = error.hintKey ? ` — ${translate(lang, error.hintKey, error.params)}` : "";
-  process.stderr.write(`${translate(lang, "label.error")}: ${where}${message}${hint}\n`.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ""));
+  // User text in the message (a name typed with a line break or an escape sequence) must not break the one line.
+  const params = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === "string" ? oneLine(v) : v]));
+  const message = translate(lang, error.key, params);
+  const hint = error.hintKey ? ` — ${translate(lang, error.hintKey, params)}` : "";
+  process.stderr.write(`${oneLine(`${translate(lang, "label.error")}: ${where}${message}${hint}`)}\n`);
+}
+
+/** Text for one terminal line: escape sequences and control characters removed, line breaks made spaces. */
+function oneLine(text: string): string {
+  return text
+    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "")
+    .replace(/[\t\n\r]/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+}
+
+/** A file named on the command line that the system refuses (too long a name, no permission, a full disk): exit 1. */
+function fromFileSystem(error: unknown): CliError | undefined {
+  const { code, syscall, path } = (error ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown };
+  if (typeof code !== "string" || typeof syscall !== "string" || !/^E[A-Z]+$/.test(code)) return undefined;
+  return new CliError("error.fileAccess", { path: typeof path === "string" ? path : "", code }, EXIT.failed);
 }
 
 /** Database errors that are about the file, not about the program (exit 3), or about the request (exit 1). */
@@ -337,8 +569,12 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       const translated = fromSqlite(error, cli.ctx?.dataFile.path ?? "")!;
       printError(translated, lang);
       exitCode = translated.exitCode;
+    } else if (fromFileSystem(error)) {
+      const translated = fromFileSystem(error)!;
+      printError(translated, lang);
+      exitCode = translated.exitCode;
     } else {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = oneLine(error instanceof Error ? error.message : String(error));
       process.stderr.write(`${translate(lang, "label.error")}: ${translate(lang, "error.internal", { message })}\n`);
       exitCode = EXIT.internal;
     }

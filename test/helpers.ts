@@ -9,8 +9,9 @@ import { createDataFile, migrate, openDataFile, type Db } from "../src/core/db.j
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BIN = join(ROOT, "bin", "plattform.js");
 
+/** A new folder inside the run's temporary root (see test/globalSetup.ts), which is removed after the run. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "plattform-test-"));
+  return mkdtempSync(join(process.env.PLATTFORM_TEST_TMP ?? tmpdir(), "plattform-test-"));
 }
 
 export interface RunResult {

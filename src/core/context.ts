@@ -1,6 +1,6 @@
 import { userInfo } from "node:os";
 import { resolveDataFile, type DbSource } from "./config.js";
-import { openDataFile, prepareSchema, type Db } from "./db.js";
+import { openDataFile, prepareSchema, withBusyRetry, type Db } from "./db.js";
 import { UsageError } from "./errors.js";
 import { isLang, langFromEnv, translate, type Lang } from "./i18n.js";
 import type { Params } from "./errors.js";
@@ -123,20 +123,24 @@ export class Context {
       "INSERT INTO audit_log (at, actor, command, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
     const at = new Date().toISOString();
-    const run = db.transaction(() =>
-      work((entry) => {
+    const actor = this.actor; // once per write: os.userInfo() for every entry of a large import added up
+    let started = false;
+    const run = db.transaction(() => {
+      started = true;
+      return work((entry) => {
         insert.run(
           at,
-          this.actor,
+          actor,
           JSON.stringify(this.commandLine),
           entry.entity,
           entry.id,
           entry.action,
           entry.changes === undefined ? null : JSON.stringify(entry.changes),
         );
-      }),
-    );
-    return run.immediate();
+      });
+    });
+    // Only starting the transaction is retried when busy: once the work has run, a failure is its own.
+    return withBusyRetry(() => run.immediate(), () => !started);
   }
 
   close(): void {

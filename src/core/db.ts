@@ -1,10 +1,36 @@
-import Database from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
-import { dirname } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { MIGRATIONS } from "../migrations/index.js";
 import { DataFileError } from "./errors.js";
+import { pauseAt } from "./testHooks.js";
 
-export type Db = Database.Database;
+export type Db = BetterSqlite3.Database;
+
+let Database: typeof BetterSqlite3 | undefined;
+
+/**
+ * better-sqlite3, loaded at the first open: commands that need no data file (--help, --version,
+ * `elections tally --blt`) never pay for the native module.
+ */
+export function sqlite(): typeof BetterSqlite3 {
+  return (Database ??= createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3);
+}
+
+let addon: { nativeBinding?: string } | undefined;
+
+/**
+ * The compiled addon's path, handed to better-sqlite3 so that it skips the `bindings` package's search of a
+ * dozen candidate paths at every start; left out (and searched for as usual) when the build put it elsewhere.
+ */
+export function nativeBinding(): { nativeBinding?: string } {
+  if (addon === undefined) {
+    const file = join(dirname(createRequire(import.meta.url).resolve("better-sqlite3/package.json")), "build", "Release", "better_sqlite3.node");
+    addon = existsSync(file) ? { nativeBinding: file } : {};
+  }
+  return addon;
+}
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -27,12 +53,38 @@ export function createDataFile(path: string): boolean {
  */
 export function openDataFile(path: string): Db {
   if (!existsSync(path)) throw new DataFileError("error.noDataFile", { path }, "error.noDataFile.hint");
-  let db: Db;
   try {
-    db = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    // Setting up WAL while another process opens or closes the file can be busy without SQLite's busy handler
+    // being asked, so the whole opening is retried a few times.
+    return withBusyRetry(() => openOnce(path));
   } catch (error) {
-    throw translateOpenError(error, path);
+    throw error instanceof DataFileError ? error : translateOpenError(error, path);
   }
+}
+
+/**
+ * Keeps the connection's prepared statements and hands them out again: the stores call db.prepare(sql) on every
+ * call, and in a 10,000-row import preparing cost more than running (npm run bench). A statement still being
+ * iterated is never shared, and a reused one is reset to whole rows (pluck off).
+ */
+function reuseStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  db.prepare = ((sql: string) => {
+    const cached = cache.get(sql);
+    if (cached && !cached.busy) {
+      if (cached.reader) cached.pluck(false);
+      return cached;
+    }
+    const statement = prepare(sql);
+    if (!cached) cache.set(sql, statement);
+    return statement;
+  }) as unknown as Db["prepare"];
+}
+
+function openOnce(path: string): Db {
+  const db = new (sqlite())(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...nativeBinding() });
+  reuseStatements(db);
   try {
     // Read-only checks first: another program's database must not be touched, not even its header.
     if (schemaVersion(db) === 0 && hasTables(db)) throw new DataFileError("error.foreignFile", { path }, "error.noDataFile.hint");
@@ -43,9 +95,40 @@ export function openDataFile(path: string): Db {
     db.pragma("secure_delete = ON");
   } catch (error) {
     db.close();
-    throw error instanceof DataFileError ? error : translateOpenError(error, path);
+    throw error;
   }
   return db;
+}
+
+const BUSY_ATTEMPTS = 6;
+
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}
+
+/**
+ * Runs `work` again when SQLite reports the file busy, after a short, growing, jittered pause: the busy timeout
+ * covers waiting for a lock, but not every busy case (WAL recovery, a checkpoint at another process's close).
+ * `work` must be safe to repeat; `mayRetry` says whether it still is (e.g. a transaction that has not begun its work).
+ */
+export function withBusyRetry<T>(work: () => T, mayRetry: () => boolean = () => true): T {
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    try {
+      return work();
+    } catch (error) {
+      // An attempt that already sat out the busy timeout met a real lock holder: waiting again would only
+      // multiply the wait. Only the quick failures that bypass the busy handler are worth another try.
+      const waitedOutTimeout = Date.now() - started >= BUSY_TIMEOUT_MS / 2;
+      if (!isBusy(error) || waitedOutTimeout || attempt >= BUSY_ATTEMPTS || !mayRetry()) throw error;
+      sleepMs(Math.min(800, 25 * 2 ** attempt) * (0.5 + Math.random()));
+    }
+  }
+}
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function translateOpenError(error: unknown, path: string): Error {
@@ -85,12 +168,16 @@ export function prepareSchema(db: Db, path: string, migrations: readonly string[
 
 /** Applies the missing migrations, each in its own transaction together with the new user_version. */
 export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
-  for (let version = schemaVersion(db); version < migrations.length; version++) {
-    db.transaction(() => {
-      db.exec(migrations[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    }).immediate();
-  }
+  const step = db.transaction(() => {
+    // Read inside the transaction: another process may have migrated the file while this one waited.
+    const version = schemaVersion(db);
+    if (version >= migrations.length) return false;
+    db.exec(migrations[version]!);
+    pauseAt("MIGRATION_AT", version + 1);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  while (withBusyRetry(() => step.immediate()));
 }
 
 /** A backup name that is free: a second attempt within the same second gets a counter. */

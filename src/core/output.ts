@@ -1,9 +1,9 @@
-import { Chalk, type ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import type { Context } from "./context.js";
+import { renderTable, styles, type Style } from "./terminal.js";
 
-// C0 and C1 control characters (except tab and newline, which are mapped to spaces in cells), and escape sequences.
-const CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// C0 and C1 control characters (except tab and newline, which are mapped to spaces in cells), and escape
+// sequences whole: CSI (ESC [ or U+009B), and OSC (ESC ], e.g. a window title) up to its terminator.
+const CONTROL = /(?:\u001b\[|\u009b)[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** User text as it may be shown on a terminal: no escape sequences or control characters. */
 export function sanitize(text: string): string {
@@ -15,32 +15,19 @@ function cell(value: unknown): string {
   return sanitize(String(value)).replace(/[\t\n]/g, " ");
 }
 
-export function colours(ctx: Context): ChalkInstance {
-  return new Chalk({ level: ctx.color ? 1 : 0 });
+export function colours(ctx: Context): Style {
+  return styles(ctx.color);
 }
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-const ROW_SEPARATORS_OFF = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
-const PLAIN = {
-  top: "", "top-mid": "", "top-left": "", "top-right": "",
-  bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
-  left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  ",
-};
-
 /** A table on a terminal, or plain aligned columns in a pipe: the same data either way. */
 export function printTable(ctx: Context, head: string[], rows: unknown[][]): void {
   const c = colours(ctx);
   // On a terminal: a boxed table; in a pipe: plain aligned columns that grep and awk read easily.
-  const table = new Table({
-    head: head.map((h) => c.bold(h)),
-    style: ctx.color ? { head: [], border: [] } : { head: [], border: [], "padding-left": 0, "padding-right": 0 },
-    chars: ctx.color ? ROW_SEPARATORS_OFF : PLAIN,
-  });
-  for (const row of rows) table.push(row.map(cell));
-  const text = table.toString();
+  const text = renderTable(head.map((h) => c.bold(h)), rows.map((row) => row.map(cell)), ctx.color);
   process.stdout.write(`${ctx.color ? text : text.replace(/ +$/gm, "")}\n`);
 }
 

@@ -4,6 +4,7 @@ import type { AuditEntry, Context } from "./context.js";
 import { readCsv, toCsv, type CsvRow } from "./csv.js";
 import { CliError } from "./errors.js";
 import { printJson, printTable, say, writeOut } from "./output.js";
+import { pauseAt, pausePointsActive } from "./testHooks.js";
 
 type Options = Record<string, string | boolean | undefined>;
 type Audit = (entry: AuditEntry) => void;
@@ -18,7 +19,19 @@ export function importCommand(
 ): void {
   const rows = readCsv(file, columns, ["name"]);
   const dryRun = opts.dryRun === true;
-  printImportReport(ctx, runImport(ctx, dryRun, (audit) => apply(audit, rows)), dryRun);
+  printImportReport(ctx, runImport(ctx, dryRun, (audit) => apply(audit, withPausePoints(rows))), dryRun);
+}
+
+/** For the crash tests: reading the n-th row's values (inside the transaction) passes pause point IMPORT_AT=n. */
+function withPausePoints(rows: CsvRow[]): CsvRow[] {
+  if (!pausePointsActive()) return rows;
+  return rows.map((row, i) => ({
+    line: row.line,
+    get values() {
+      pauseAt("IMPORT_AT", i + 1);
+      return row.values;
+    },
+  }));
 }
 
 /** `<area> export [--format csv|json] [--out <file>]`: JSON gives the objects, CSV the import's columns. */

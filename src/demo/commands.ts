@@ -22,6 +22,9 @@ import { readSettings, writeSetting, writeSettings } from "../platform/store.js"
 import { openForNewPlatform, removeDataFile } from "../platform/commands.js";
 import { seedElectionsAndDecisions } from "./elections.js";
 import { seedMeetings } from "./meetings.js";
+import { seedOrganizing } from "./organizing.js";
+import { seedFundraising } from "./fundraising.js";
+import { seedCommitments } from "./commitments.js";
 
 /** The folder of the sample data, found from wherever this code was bundled to. */
 export function fixturesDir(): string {
@@ -52,7 +55,15 @@ export function seedDemo(db: Db, ctx: Context): void {
     importPeople(db, audit, people, today());
     // A year of Kernkreis meetings and the next one (src/demo/meetings.ts).
     // Last year's election of the Strategy & Finance team and some decisions, recorded during those meetings.
-    seedMeetings(db, audit, ctx.lang, today(), (meeting, index) => seedElectionsAndDecisions(db, audit, ctx.lang, meeting, index, today()));
+    // Action teams, campaigns and a year of conversations (src/demo/organizing.ts); the campaigns report at each Kernkreis.
+    const reportCampaigns = seedOrganizing(db, audit, ctx.lang, today());
+    seedMeetings(db, audit, ctx.lang, today(), (meeting, index) => {
+      seedElectionsAndDecisions(db, audit, ctx.lang, meeting, index, today());
+      reportCampaigns(meeting, index);
+    });
+    seedFundraising(db, audit, ctx.lang, today()); // funders, applications, grants, dues, budget (src/demo/fundraising.ts)
+    // A public assembly with turnout and six commitments, and a training (src/demo/commitments.ts).
+    seedCommitments(db, audit, ctx.lang, today());
   });
 }
 
@@ -112,9 +123,18 @@ export async function demo(ctx: Context): Promise<void> {
     "npx plattform report agenda next --format html --out einladung.html",
     "npx plattform report minutes last --format pdf --out protokoll.pdf",
     "npx plattform tasks list --open",
+    "npx plattform campaigns list --all",
+    "npx plattform report listening",
+    "npx plattform report coverage",
+    "npx plattform commitments list",
+    "npx plattform report commitments",
+    "npx plattform report attendance",
+    "npx plattform report annual " + day.slice(0, 4),
     "npx plattform teams show strategy-finance",
     "npx plattform elections show 1",
     "npx plattform elections tally 1",
+    "npx plattform fundraising report",
+    "npx plattform fundraising deadlines",
     "npx plattform groups export --format csv",
     "npx plattform config get",
   ]) {

@@ -42,9 +42,11 @@ export function getElection(db: Db, id: number): Election | undefined {
 }
 
 export function listElections(db: Db, filter: { meetingId?: number; teamId?: number } = {}): Election[] {
+  // Only the filters given, so that a meeting's elections come through elections_by_meeting.
+  const where = [filter.meetingId !== undefined && "e.meeting_id = @meeting", filter.teamId !== undefined && "e.team_id = @team"].filter(Boolean);
   return db
-    .prepare(`${SELECT_ELECTION} WHERE (? IS NULL OR e.meeting_id = ?) AND (? IS NULL OR e.team_id = ?) ORDER BY m.date, e.id`)
-    .all(filter.meetingId ?? null, filter.meetingId ?? null, filter.teamId ?? null, filter.teamId ?? null) as Election[];
+    .prepare(`${SELECT_ELECTION} ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY m.date, e.id`)
+    .all({ meeting: filter.meetingId ?? null, team: filter.teamId ?? null }) as Election[];
 }
 
 export function insertElection(

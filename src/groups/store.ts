@@ -38,6 +38,12 @@ export function listGroups(db: Db, today: string, options: { all?: boolean } = {
   return (rows as GroupRow[]).map((r) => toGroup(r, today));
 }
 
+/** The member groups on `date` (joined by then, not yet left), by name: without the groups of past years. */
+export function membersOn(db: Db, date: string): Group[] {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM groups WHERE joined_on <= ? AND (left_on IS NULL OR left_on > ?) ORDER BY name`).all(date, date);
+  return (rows as GroupRow[]).map((r) => toGroup(r, date));
+}
+
 export function getGroup(db: Db, id: number, today: string): Group | undefined {
   const row = db.prepare(`SELECT ${COLUMNS} FROM groups WHERE id = ?`).get(id) as GroupRow | undefined;
   return row && toGroup(row, today);

@@ -28,6 +28,8 @@ import {
   type MeetingInput,
 } from "./service.js";
 import { getMeeting, listAmendments, listItems, listMeetings, notesOfMeeting } from "./store.js";
+import { assemblyView } from "../assemblies/service.js";
+import { printAssembly } from "../assemblies/commands.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -104,6 +106,8 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
   const attendance = attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName"));
   const tasks = listTasks(ctx.db, { meetingId: meeting.id }, ctx.t("people.forgottenName"));
   const amendments = listAmendments(ctx.db, meeting.id);
+  // Assemblies: turnout per group and the asks made there (also on any meeting where commitments were given).
+  const assembly = assemblyView(ctx.db, meeting);
   if (ctx.json)
     return printJson({
       ...meeting,
@@ -111,6 +115,7 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
       attendance,
       tasks,
       amendments,
+      ...(assembly ? { assembly } : {}),
     });
   printDetails(ctx, [
     [ctx.t("label.meeting"), `${meetingLabel(ctx, meeting)} (#${meeting.id})`],
@@ -143,6 +148,7 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
     const { required, present, entitled } = attendance.quorum;
     say(ctx.t(attendance.quorum.met ? "meetings.quorumMet" : "meetings.quorumMissed", { required, present, entitled }));
   }
+  if (assembly) printAssembly(ctx, meeting, assembly);
   if (tasks.length > 0) {
     heading(ctx, ctx.t("meetings.tasks"));
     printTable(ctx, taskHeader(ctx), taskRows(ctx, tasks, day));

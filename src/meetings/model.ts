@@ -14,6 +14,8 @@ export interface Meeting {
   end: string | null;
   place: string | null;
   team: string | null;
+  /** the team a team meeting belongs to (teams table); null for other meetings and old free-text teams */
+  teamId: number | null;
   chair: string | null;
   chairId: number | null;
   secretary: string | null;

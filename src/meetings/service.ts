@@ -4,13 +4,14 @@ import { isIsoDate, parseDate, parseTime } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
-import { isMemberOn, type Group } from "../groups/model.js";
+import type { Group } from "../groups/model.js";
 import { resolveGroup } from "../groups/service.js";
-import { listGroups } from "../groups/store.js";
+import { membersOn } from "../groups/store.js";
 import type { Person } from "../people/model.js";
 import { resolvePerson } from "../people/service.js";
 import { rolesOfPerson } from "../people/store.js";
 import { readSettings } from "../platform/store.js";
+import { resolveTeam } from "../teams/service.js";
 import {
   evaluateQuorum,
   ITEM_TYPES,
@@ -75,6 +76,8 @@ export function meetingFields(db: Db, input: MeetingInput, today: string, base?:
   if (time && end && end <= time) throw new CliError("error.endBeforeStart", { time, end });
   const person = (ref: string | undefined, fallback: number | null | undefined) =>
     ref !== undefined ? (ref.trim() === "" ? null : resolvePerson(db, ref, today).id) : (fallback ?? null);
+  // --team names a team of the teams table (an unknown one is an error); "" takes it off the meeting.
+  const team = input.team === undefined ? null : input.team.trim() === "" ? { name: null, id: null } : resolveTeam(db, input.team);
   return {
     kind,
     date,
@@ -82,7 +85,8 @@ export function meetingFields(db: Db, input: MeetingInput, today: string, base?:
     end,
     title: text(input.title, "--title", base?.title),
     place: text(input.place, "--place", base?.place),
-    team: text(input.team, "--team", base?.team),
+    team: team ? team.name : (base?.team ?? null),
+    teamId: team ? team.id : (base?.teamId ?? null),
     chairId: person(input.chair, base?.chairId),
     secretaryId: person(input.secretary, base?.secretaryId),
     invited: input.invited !== undefined ? parseDate(input.invited, "--invited", today) : (base?.invited ?? null),
@@ -90,8 +94,8 @@ export function meetingFields(db: Db, input: MeetingInput, today: string, base?:
 }
 
 export function fieldsOf(meeting: Meeting): MeetingFields {
-  const { kind, title, date, time, end, place, team, chairId, secretaryId, invited } = meeting;
-  return { kind, title, date, time, end, place, team, chairId, secretaryId, invited };
+  const { kind, title, date, time, end, place, team, teamId, chairId, secretaryId, invited } = meeting;
+  return { kind, title, date, time, end, place, team, teamId, chairId, secretaryId, invited };
 }
 
 /** A meeting by id, `next`, `last`, or a date on which exactly one meeting takes place. */
@@ -315,7 +319,7 @@ export interface AttendanceSummary {
 
 /** Who was there, measured against the member groups on the meeting's date, and whether there was a quorum. */
 export function attendanceSummary(db: Db, meeting: Meeting, forgottenLabel: string): AttendanceSummary {
-  const members = listGroups(db, meeting.date, { all: true }).filter((g) => isMemberOn(g, meeting.date));
+  const members = membersOn(db, meeting.date);
   const memberIds = new Set(members.map((g) => g.id));
   const rows = listAttendance(db, meeting.id);
   const nameOf = (personId: number | null, person: string | null) => person ?? `${forgottenLabel} #${personId}`;

@@ -10,6 +10,7 @@ interface MeetingRow {
   end_time: string | null;
   place: string | null;
   team: string | null;
+  team_id: number | null;
   chair_id: number | null;
   chair: string | null;
   secretary_id: number | null;
@@ -22,10 +23,11 @@ interface MeetingRow {
 }
 
 const SELECT_MEETING = `
-  SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, m.team,
+  SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, coalesce(tm.name, m.team) AS team, m.team_id,
          m.chair_id, c.name AS chair, m.secretary_id, s.name AS secretary, m.invited_on,
          m.status, m.minutes, m.approved_by_id, m.approval_note
     FROM meetings m
+    LEFT JOIN teams tm ON tm.id = m.team_id
     LEFT JOIN people c ON c.id = m.chair_id
     LEFT JOIN people s ON s.id = m.secretary_id`;
 
@@ -39,6 +41,7 @@ function toMeeting(row: MeetingRow): Meeting {
     end: row.end_time,
     place: row.place,
     team: row.team,
+    teamId: row.team_id,
     chair: row.chair,
     chairId: row.chair_id,
     secretary: row.secretary,
@@ -59,6 +62,7 @@ export interface MeetingFields {
   end: string | null;
   place: string | null;
   team: string | null;
+  teamId: number | null;
   chairId: number | null;
   secretaryId: number | null;
   invited: string | null;
@@ -67,18 +71,18 @@ export interface MeetingFields {
 export function insertMeeting(db: Db, f: MeetingFields): number {
   const result = db
     .prepare(
-      `INSERT INTO meetings (kind, title, date, start_time, end_time, place, team, chair_id, secretary_id, invited_on, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO meetings (kind, title, date, start_time, end_time, place, team, team_id, chair_id, secretary_id, invited_on, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(f.kind, f.title, f.date, f.time, f.end, f.place, f.team, f.chairId, f.secretaryId, f.invited, new Date().toISOString());
+    .run(f.kind, f.title, f.date, f.time, f.end, f.place, f.team, f.teamId, f.chairId, f.secretaryId, f.invited, new Date().toISOString());
   return Number(result.lastInsertRowid);
 }
 
 export function updateMeeting(db: Db, id: number, f: MeetingFields): void {
   db.prepare(
-    `UPDATE meetings SET kind = ?, title = ?, date = ?, start_time = ?, end_time = ?, place = ?, team = ?,
+    `UPDATE meetings SET kind = ?, title = ?, date = ?, start_time = ?, end_time = ?, place = ?, team = ?, team_id = ?,
             chair_id = ?, secretary_id = ?, invited_on = ? WHERE id = ?`,
-  ).run(f.kind, f.title, f.date, f.time, f.end, f.place, f.team, f.chairId, f.secretaryId, f.invited, id);
+  ).run(f.kind, f.title, f.date, f.time, f.end, f.place, f.team, f.teamId, f.chairId, f.secretaryId, f.invited, id);
 }
 
 export function getMeeting(db: Db, id: number): Meeting | undefined {
@@ -90,6 +94,8 @@ export interface MeetingFilter {
   kind?: MeetingKind;
   from?: string;
   until?: string;
+  /** a team's meetings */
+  teamId?: number;
   descending?: boolean;
 }
 
@@ -98,9 +104,10 @@ export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
     .prepare(
       `${SELECT_MEETING}
         WHERE (@kind IS NULL OR m.kind = @kind) AND (@from IS NULL OR m.date >= @from) AND (@until IS NULL OR m.date <= @until)
+          AND (@teamId IS NULL OR m.team_id = @teamId)
         ORDER BY m.date ${filter.descending ? "DESC" : "ASC"}, m.start_time ${filter.descending ? "DESC" : "ASC"}, m.id`,
     )
-    .all({ kind: filter.kind ?? null, from: filter.from ?? null, until: filter.until ?? null }) as MeetingRow[];
+    .all({ kind: filter.kind ?? null, from: filter.from ?? null, until: filter.until ?? null, teamId: filter.teamId ?? null }) as MeetingRow[];
   return rows.map(toMeeting);
 }
 

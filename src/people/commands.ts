@@ -6,6 +6,7 @@ import { resolveGroup } from "../groups/service.js";
 import { PEOPLE_CSV_COLUMNS, type Person } from "./model.js";
 import { addPerson, editPerson, forget as forgetPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
 import { getPerson, listPeople, rolesOfPerson } from "./store.js";
+import { trainingsOfPerson } from "../assemblies/store.js";
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -61,7 +62,8 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
   const day = today();
   const person = resolvePerson(ctx.db, ref!, day);
   const history = rolesOfPerson(ctx.db, person.id);
-  if (ctx.json) return printJson({ ...person, roles: history.map(({ group, role, since, until }) => ({ group, role, since, until })) });
+  const trainings = trainingsOfPerson(ctx.db, person.id, day);
+  if (ctx.json) return printJson({ ...person, roles: history.map(({ group, role, since, until }) => ({ group, role, since, until })), trainings });
   printDetails(ctx, [
     [ctx.t("label.name"), `${nameOf(ctx, person)} (#${person.id})`],
     [ctx.t("label.email"), person.email],
@@ -69,12 +71,21 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
     [ctx.t("label.notes"), person.notes],
   ]);
   heading(ctx, ctx.t("people.roles"));
-  if (history.length === 0) return say(ctx.t("people.noRoles"));
-  printTable(
-    ctx,
-    [ctx.t("label.group"), ctx.t("label.role"), ctx.t("label.since"), ctx.t("label.until")],
-    history.map((r) => [r.group, ctx.t(`role.${r.role}`), formatDate(r.since, ctx.lang), formatDate(r.until, ctx.lang)]),
-  );
+  if (history.length === 0) say(ctx.t("people.noRoles"));
+  else
+    printTable(
+      ctx,
+      [ctx.t("label.group"), ctx.t("label.role"), ctx.t("label.since"), ctx.t("label.until")],
+      history.map((r) => [r.group, ctx.t(`role.${r.role}`), formatDate(r.since, ctx.lang), formatDate(r.until, ctx.lang)]),
+    );
+  if (trainings.length > 0) {
+    heading(ctx, ctx.t("people.trainings"));
+    printTable(
+      ctx,
+      ["#", ctx.t("label.date"), ctx.t("label.title"), ctx.t("label.place")],
+      trainings.map((t) => [t.meeting, formatDate(t.date, ctx.lang), t.title ?? ctx.t("meetingKind.training"), t.place]),
+    );
+  }
 }
 
 export async function edit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
@@ -132,7 +143,9 @@ export async function importCsv(ctx: Context, [file]: string[], opts: Options): 
   importCommand(ctx, file!, opts, PEOPLE_CSV_COLUMNS, (audit, rows) => importPeople(ctx.db, audit, rows, today()));
 }
 
-export async function exportPeople(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function exportPeople(ctx: Context, [personRef]: string[], opts: Options): Promise<void> {
+  // With a person: everything stored about them (DSGVO Art. 15), see src/maintenance.
+  if (personRef !== undefined) return (await import("../maintenance/commands.js")).exportPerson(ctx, personRef, opts);
   const { exportCommand } = await import("../core/transfer.js");
   const people = listPeople(ctx.db, today());
   // One CSV row per current role, in the import's columns, so that an export imports back unchanged.

@@ -27,16 +27,21 @@ function toRole(row: RoleRow): GroupRole {
   return { id: row.id, groupId: row.group_id, group: row.group_name, role: row.role, since: row.since, until: row.until };
 }
 
-/** Attaches the roles held today, with one query for all people rather than one per person. */
+/**
+ * Attaches the roles held today: for a list, with one query for all people rather than one per person; for a
+ * few people (a lookup, one row of an import) only theirs, through the index by person.
+ */
 function withCurrentRoles(db: Db, rows: PersonRow[], today: string): Person[] {
+  if (rows.length === 0) return [];
+  const few = rows.length <= 20;
   const current = db
     .prepare(
       `SELECT r.id, r.person_id, r.group_id, g.name AS group_name, r.role, r.since, r.until
          FROM group_roles r JOIN groups g ON g.id = r.group_id
-        WHERE r.since <= ? AND (r.until IS NULL OR r.until > ?)
+        WHERE ${few ? "r.person_id IN (SELECT value FROM json_each(?)) AND " : ""}r.since <= ? AND (r.until IS NULL OR r.until > ?)
         ORDER BY g.name, r.role`,
     )
-    .all(today, today) as RoleRow[];
+    .all(...(few ? [JSON.stringify(rows.map((r) => r.id))] : []), today, today) as RoleRow[];
   const byPerson = new Map<number, RoleRow[]>();
   for (const role of current) {
     const list = byPerson.get(role.person_id) ?? [];

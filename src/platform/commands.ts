@@ -15,6 +15,8 @@ import { SCHEMA_VERSION } from "../migrations/index.js";
 import type { TermStatus } from "../teams/model.js";
 import { currentTerm } from "../teams/service.js";
 import { membershipsOfTeam, teamOfKind } from "../teams/store.js";
+import { organizingDetails, organizingStatus, printOrganizingStatus, type OrganizingStatus } from "../commitments/status.js";
+import { fundraisingDetails, fundraisingStatus, printFundraisingStatus, type FundraisingStatus } from "../fundraising/status.js";
 import { defaultSettings, isSettingKey, parseSetting, SETTING_KEYS, type Settings } from "./settings.js";
 import { hasPlatform, readSettings, writeSetting, writeSettings } from "./store.js";
 
@@ -106,7 +108,8 @@ export async function configSet(ctx: Context, [key, raw]: string[]): Promise<voi
   say(ctx.t(old === value ? "config.unchanged" : "config.set", { key, value }));
 }
 
-export interface StatusReport {
+/** followUpsDue and commitments ({ dueSoon, overdue }) come from the organizing areas (commitments/status.ts). */
+export interface StatusReport extends OrganizingStatus {
   platform: { name: string; language: string };
   dataFile: string;
   schemaVersion: number;
@@ -120,6 +123,8 @@ export interface StatusReport {
   minutesAwaitingApproval: Meeting[];
   /** the Strategy & Finance team's term (null before it has one); due: a new election within 60 days */
   strategyFinanceTerm: (TermStatus & { team: string }) | null;
+  /** fundraising deadlines in the next 30 days, overdue reporting deadlines, this year's budget coverage */
+  fundraising: FundraisingStatus;
 }
 
 export function buildStatus(ctx: Context): StatusReport {
@@ -137,6 +142,8 @@ export function buildStatus(ctx: Context): StatusReport {
     tasks: countTasks(ctx.db, day),
     minutesAwaitingApproval: draftMinutes(ctx.db),
     strategyFinanceTerm: strategyFinanceTerm(ctx, day),
+    ...organizingStatus(ctx.db, day, ctx.t("people.forgottenName")),
+    fundraising: fundraisingStatus(ctx.db, day),
   };
 }
 
@@ -175,6 +182,8 @@ export async function status(ctx: Context): Promise<void> {
           })
         : null,
     ],
+    ...organizingDetails(ctx, report),
+    ...fundraisingDetails(ctx, report.fundraising),
   ]);
   if (report.strategyFinanceTerm && (report.strategyFinanceTerm.due || report.strategyFinanceTerm.overdue))
     warn(ctx, ctx.t(report.strategyFinanceTerm.overdue ? "teams.electionOverdue" : "teams.electionDue", {
@@ -186,6 +195,8 @@ export async function status(ctx: Context): Promise<void> {
     heading(ctx, ctx.t("status.minutesAwaitingApproval"));
     for (const m of report.minutesAwaitingApproval) say(`  • ${meetingLine(ctx, m)}`);
   }
+  printOrganizingStatus(ctx, report);
+  printFundraisingStatus(ctx, report.fundraising);
   if (report.groups.active === 0) return say(`\n${ctx.t("status.empty")}`);
   if (report.groupsWithoutRepresentative.length === 0) return say(`\n${ctx.t("status.allRepresented")}`);
   heading(ctx, ctx.t("status.noRepresentative"));

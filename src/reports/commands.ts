@@ -41,3 +41,21 @@ export async function agenda(ctx: Context, [ref]: string[], opts: Options): Prom
 export async function minutes(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
   await report(ctx, ref!, "minutes", opts);
 }
+
+/** `report commitments [--since <d>]`: by decision maker and body, the kept rate, the overdue items. */
+export async function commitments(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const { reportCommitments } = await import("./commitments.js");
+  await reportCommitments(ctx, opts);
+}
+
+/** `report attendance [--since <d>]`: each group's attendance rate at the Kernkreis; drifting groups marked. */
+export async function attendance(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const { reportAttendance } = await import("./attendance.js");
+  await reportAttendance(ctx, opts);
+}
+
+/** `report annual <year>`: the Jahresbericht, Markdown or self-contained HTML. */
+export async function annual(ctx: Context, [year]: string[], opts: Options): Promise<void> {
+  const { reportAnnual } = await import("./annual.js");
+  await reportAnnual(ctx, year!, opts);
+}

@@ -138,6 +138,14 @@ const en = {
   "method.scottish-stv": "single transferable vote (Scottish STV)",
   "method.approval": "approval vote",
   "method.yes-no-abstain": "yes/no/abstain per candidate",
+
+  "campaign.meta": "({team}, {status}, report of {date})",
+  "campaign.status.research": "research",
+  "campaign.status.action": "action",
+  "campaign.status.negotiation": "negotiation",
+  "campaign.status.won": "won",
+  "campaign.status.lost": "lost",
+  "campaign.status.paused": "paused",
 };
 
 export type ReportKey = keyof typeof en;
@@ -275,6 +283,14 @@ const de: Record<ReportKey, string> = {
   "method.scottish-stv": "übertragbare Einzelstimmgebung (Scottish STV)",
   "method.approval": "Zustimmungswahl",
   "method.yes-no-abstain": "Ja/Nein/Enthaltung je Kandidat/in",
+
+  "campaign.meta": "({team}, {status}, Bericht vom {date})",
+  "campaign.status.research": "Recherche",
+  "campaign.status.action": "Aktion",
+  "campaign.status.negotiation": "Verhandlung",
+  "campaign.status.won": "gewonnen",
+  "campaign.status.lost": "verloren",
+  "campaign.status.paused": "pausiert",
 };
 
 export const REPORT_CATALOGUES: Record<Lang, Record<string, string>> = { en, de };

@@ -9,6 +9,9 @@ import { readSettings } from "../platform/store.js";
 import { listTasks, type Task } from "../tasks/store.js";
 import { minutesEntries } from "../elections/service.js";
 import { decisionsOf } from "../votes/service.js";
+import { assemblyEntry, type AssemblyEntry } from "./assembly.js";
+import { withCampaignReports } from "../campaigns/agenda.js";
+import type { CampaignReport } from "../campaigns/model.js";
 
 /** A meeting as a report mentions it: enough to name it (kind, title, date, time, place). */
 export interface MeetingRef {
@@ -29,6 +32,8 @@ export interface ReportItem {
   /** planned minutes */
   duration: number | null;
   notes: string[];
+  /** the campaigns item (see campaigns/model.ts isCampaignsItem): the latest update of each active campaign */
+  campaigns?: CampaignReport[];
 }
 
 export interface ReportTask {
@@ -136,6 +141,8 @@ export interface ReportModel {
   elections: ElectionEntry[];
   next: MeetingRef | null;
   amendments: Array<{ date: string; author: string; text: string }>;
+  /** an assembly's turnout per group and the asks made there (also any meeting where commitments were given) */
+  assembly?: AssemblyEntry | null;
 }
 
 export function meetingRef(m: Meeting): MeetingRef {
@@ -175,7 +182,7 @@ export function buildReport(db: Db, meeting: Meeting, lang: Lang, forgottenLabel
       minutes: meeting.minutes,
     },
     approval: approver ? { at: meetingRef(approver), corrections: meeting.approvalNote } : null,
-    items,
+    items: withCampaignReports(db, meeting.date, items),
     attendance: {
       entitled: summary.entitled,
       present: summary.present.map((p) => ({ group: p.group, people: p.people, member: p.entitled })),
@@ -192,6 +199,7 @@ export function buildReport(db: Db, meeting: Meeting, lang: Lang, forgottenLabel
     // Hooks for the votes and elections areas: they add their entries here, the renderers already show them.
     decisions: decisionsOf(db, meeting.id, forgottenLabel),
     elections: minutesEntries(db, meeting.id, forgottenLabel),
+    assembly: assemblyEntry(db, meeting),
     next: next ? meetingRef(next) : null,
     amendments: listAmendments(db, meeting.id).map((a) => ({ date: a.date, author: a.author, text: a.text })),
   };

@@ -83,15 +83,20 @@ export interface TaskFilter {
 }
 
 export function listTasks(db: Db, filter: TaskFilter, forgottenLabel: string): Task[] {
+  // Only the filters given go into the WHERE clause: "(@x IS NULL OR …)" would keep SQLite from using the
+  // indexes (open tasks, a meeting's tasks) and scan every task the platform ever had.
+  const where = [
+    filter.status !== undefined && "t.status = @status",
+    filter.dueBefore !== undefined && "t.due_on IS NOT NULL AND t.due_on < @dueBefore",
+    filter.dueUntil !== undefined && "t.due_on IS NOT NULL AND t.due_on <= @dueUntil",
+    filter.ownerPersonId !== undefined && "t.owner_person_id = @person",
+    filter.ownerGroupId !== undefined && "t.owner_group_id = @group",
+    filter.meetingId !== undefined && "t.meeting_id = @meeting",
+  ].filter((c): c is string => c !== false);
   const rows = db
     .prepare(
       `${SELECT_TASK}
-        WHERE (@status IS NULL OR t.status = @status)
-          AND (@dueBefore IS NULL OR (t.due_on IS NOT NULL AND t.due_on < @dueBefore))
-          AND (@dueUntil IS NULL OR (t.due_on IS NOT NULL AND t.due_on <= @dueUntil))
-          AND (@person IS NULL OR t.owner_person_id = @person)
-          AND (@group IS NULL OR t.owner_group_id = @group)
-          AND (@meeting IS NULL OR t.meeting_id = @meeting)
+        ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
         ORDER BY t.due_on IS NULL, t.due_on, t.id`,
     )
     .all({

@@ -6,6 +6,8 @@ import { resolvePerson } from "../people/service.js";
 import { partitionMemberships, TEAM_ROLES, type Membership, type Team, type TermStatus } from "./model.js";
 import { addTeam, currentTerm, joinTeam, leaveTeam, resolveTeam } from "./service.js";
 import { getTeam, listTeams, memberCounts, membershipsOfTeam } from "./store.js";
+import { listMeetings } from "../meetings/store.js";
+import type { Meeting } from "../meetings/model.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -23,6 +25,17 @@ export interface TeamDetails extends Team {
   upcoming: ReturnType<typeof memberJson>[];
   history: ReturnType<typeof memberJson>[];
   term: TermStatus | null;
+  /** the team's meetings (kind team, linked with --team): planned ones ahead, and those that took place */
+  meetings: { upcoming: TeamMeeting[]; past: TeamMeeting[] };
+}
+
+type TeamMeeting = Pick<Meeting, "id" | "kind" | "title" | "date" | "time" | "place" | "status" | "minutes">;
+
+function teamMeetings(ctx: Context, team: Team, day: string): TeamDetails["meetings"] {
+  const brief = ({ id, kind, title, date, time, place, status, minutes }: Meeting): TeamMeeting => ({ id, kind, title, date, time, place, status, minutes });
+  const all = listMeetings(ctx.db, { teamId: team.id }).filter((m) => m.status !== "cancelled");
+  const isUpcoming = (m: Meeting) => m.status === "planned" && m.date >= day;
+  return { upcoming: all.filter(isUpcoming).map(brief), past: all.filter((m) => !isUpcoming(m)).reverse().map(brief) };
 }
 
 export function teamDetails(ctx: Context, team: Team, day: string): TeamDetails {
@@ -34,6 +47,7 @@ export function teamDetails(ctx: Context, team: Team, day: string): TeamDetails 
     upcoming: upcoming.map(memberJson),
     history: past.map(memberJson),
     term: currentTerm(ctx.db, team, memberships, day),
+    meetings: teamMeetings(ctx, team, day),
   };
 }
 
@@ -100,6 +114,17 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
   if (details.history.length > 0) {
     heading(ctx, ctx.t("teams.history"));
     printTable(ctx, head, membershipRows(ctx, details.history));
+  }
+  const meetingRows = (rows: TeamMeeting[]) =>
+    rows.map((m) => [m.id, formatDate(m.date, ctx.lang), m.time, m.title ?? ctx.t(`meetingKind.${m.kind}`), m.place]);
+  const meetingHead = ["#", ctx.t("label.date"), ctx.t("label.time"), ctx.t("label.title"), ctx.t("label.place")];
+  if (details.meetings.upcoming.length > 0) {
+    heading(ctx, ctx.t("teams.upcomingMeetings"));
+    printTable(ctx, meetingHead, meetingRows(details.meetings.upcoming));
+  }
+  if (details.meetings.past.length > 0) {
+    heading(ctx, ctx.t("teams.pastMeetings"));
+    printTable(ctx, meetingHead, meetingRows(details.meetings.past));
   }
 }
 

@@ -122,8 +122,9 @@ export function getVote(db: Db, id: number): Vote | undefined {
 export function listVotes(db: Db, filter: { meetingId?: number } = {}): Vote[] {
   const rows = db
     .prepare(
+      // Without "(@meeting IS NULL OR …)", so that one meeting's votes come through votes_by_meeting.
       `${SELECT_VOTE} JOIN meetings m ON m.id = v.meeting_id
-        WHERE (@meeting IS NULL OR v.meeting_id = @meeting)
+        ${filter.meetingId !== undefined ? "WHERE v.meeting_id = @meeting" : ""}
         ORDER BY m.date, m.id, v.id`,
     )
     .all({ meeting: filter.meetingId ?? null }) as VoteRow[];

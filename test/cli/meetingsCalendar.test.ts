@@ -102,6 +102,7 @@ function platform(): string {
   const o = { db, env: ENV };
   ok(["meetings", "add", "kernkreis", "--date", "2026-07-02", "--time", "19:00", "--end", "21:00", "--place", "Gemeindesaal St. Josef, Köpenick"], o);
   ok(["meetings", "add", "kernkreis", "--date", "2026-12-03", "--time", "19:00", "--end", "21:30", "--place", "Nachbarschaftshaus", "--template", "standard"], o);
+  ok(["teams", "add", "Wohnen", "--kind", "action"], o); // --team names a team of the teams table
   ok(["meetings", "add", "team", "--date", "2026-10-25", "--time", "18:00", "--team", "Wohnen"], o); // no end: planned agenda or 2 h
   ok(["meetings", "add", "assembly", "--date", "2027-03-28", "--time", "15:00", "--end", "18:00", "--title", "Große Versammlung; Zusagen, Mieten"], o);
   ok(["meetings", "add", "action", "--date", "2026-11-20", "--title", "Aktion vor dem Rathaus"], o); // no time: a whole day

@@ -4,7 +4,8 @@
 import { formatDate } from "../../core/dates.js";
 import type { Lang } from "../../core/i18n.js";
 import { kindLabel, phrase } from "../labels.js";
-import type { DecisionEntry, ElectionEntry, MeetingRef, ReportModel, ReportTask } from "../model.js";
+import { assemblyBlocks } from "./assemblyBlocks.js";
+import type { DecisionEntry, ElectionEntry, MeetingRef, ReportItem, ReportModel, ReportTask } from "../model.js";
 
 export type ReportKind = "agenda" | "minutes";
 
@@ -58,6 +59,17 @@ function taskTable(lang: Lang, tasks: ReportTask[], withItem: boolean): Block {
   };
 }
 
+/** The latest report of each active campaign, one line each: campaign, team, status, date, text. */
+function campaignList(lang: Lang, reports: NonNullable<ReportItem["campaigns"]>): Block {
+  return {
+    type: "list",
+    items: reports.map((r) => [
+      { strong: r.campaign },
+      ` ${phrase(lang, "campaign.meta", { team: r.team, status: phrase(lang, `campaign.status.${r.status}`), date: formatDate(r.date, lang) })}: ${r.text}`,
+    ]),
+  };
+}
+
 export function agendaDocument(model: ReportModel): ReportDocument {
   const { lang, meeting } = model;
   const p = (key: string, params = {}) => phrase(lang, key, params);
@@ -91,6 +103,10 @@ export function agendaDocument(model: ReportModel): ReportDocument {
     });
     const planned = model.items.reduce((sum, i) => sum + (i.duration ?? 0), 0);
     if (planned > 0) blocks.push({ type: "paragraph", text: [p("agenda.planned", { minutes: planned })], role: "muted" });
+  }
+  for (const item of model.items.filter((i) => i.campaigns && i.campaigns.length > 0)) {
+    blocks.push({ type: "heading", level: 3, text: p("minutes.item", { position: item.position, title: item.title }) });
+    blocks.push(campaignList(lang, item.campaigns!));
   }
   blocks.push({ type: "heading", level: 2, text: p("agenda.previous") });
   blocks.push({
@@ -282,6 +298,7 @@ export function minutesDocument(model: ReportModel): ReportDocument {
     for (const item of model.items) {
       blocks.push({ type: "heading", level: 3, text: p("minutes.item", { position: item.position, title: item.title }) });
       if (item.presenter) blocks.push({ type: "paragraph", text: [{ strong: `${p("field.presenter")}:` }, ` ${item.presenter}`] });
+      if (item.campaigns && item.campaigns.length > 0) blocks.push(campaignList(lang, item.campaigns));
       if (item.notes.length === 0) blocks.push({ type: "paragraph", text: [p("minutes.noNotes")], role: "muted" });
       else for (const note of item.notes) blocks.push({ type: "paragraph", text: [note] });
     }
@@ -295,6 +312,7 @@ export function minutesDocument(model: ReportModel): ReportDocument {
     blocks.push({ type: "heading", level: 2, text: p("minutes.elections") });
     blocks.push(...electionBlocks(lang, model.elections));
   }
+  if (model.assembly) blocks.push(...assemblyBlocks(lang, model.assembly, (d) => formatDate(d, lang)));
 
   blocks.push({ type: "heading", level: 2, text: p("minutes.tasks") });
   blocks.push(model.tasks.length === 0 ? { type: "paragraph", text: [p("minutes.noTasks")], role: "muted" } : taskTable(lang, model.tasks, true));

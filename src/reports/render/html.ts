@@ -2,7 +2,7 @@
 // external resources. Every piece of text is escaped.
 import { sanitize } from "../../core/output.js";
 import type { ReportModel } from "../model.js";
-import { reportDocument, type Block, type Inline, type ReportKind } from "./document.js";
+import { reportDocument, type Block, type Inline, type ReportDocument, type ReportKind } from "./document.js";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -76,7 +76,11 @@ function block(b: Block): string {
 }
 
 export function renderHtml(model: ReportModel, kind: ReportKind): string {
-  const doc = reportDocument(model, kind);
+  return renderDocumentHtml(reportDocument(model, kind), kind);
+}
+
+/** Any document of blocks as one printable page (the fundraising report, other reports); `bodyClass` names it. */
+export function renderDocumentHtml(doc: ReportDocument, bodyClass: string): string {
   return [
     "<!DOCTYPE html>",
     `<html lang="${doc.lang}">`,
@@ -88,7 +92,7 @@ export function renderHtml(model: ReportModel, kind: ReportKind): string {
     `<title>${escapeHtml(doc.title)}</title>`,
     `<style>${STYLE}</style>`,
     "</head>",
-    `<body class="${kind}">`,
+    `<body class="${escapeHtml(bodyClass)}">`,
     ...doc.blocks.map(block),
     "</body>",
     "</html>",

@@ -82,3 +82,8 @@ function block(b: Block): string {
 export function renderMarkdown(model: ReportModel, kind: ReportKind): string {
   return `${reportDocument(model, kind).blocks.map(block).join("\n\n")}\n`;
 }
+
+/** Blocks from outside the agenda and the minutes (the fundraising report, sections of other reports). */
+export function renderBlocksMarkdown(blocks: Block[]): string {
+  return `${blocks.map(block).join("\n\n")}\n`;
+}

@@ -1,0 +1,179 @@
+import type { Context } from "../core/context.js";
+import { formatDate, parseDate, today } from "../core/dates.js";
+import { CliError, UsageError } from "../core/errors.js";
+import { note, printDetails, printJson, printTable, say } from "../core/output.js";
+import { resolveGroup } from "../groups/service.js";
+import type { Person } from "../people/model.js";
+import { resolvePerson } from "../people/service.js";
+import type { Conversation } from "./model.js";
+import { parseTopics } from "./model.js";
+import { addConversation, addTopic, resolveTopic } from "./service.js";
+import { getConversation, listConversations, listTopics } from "./store.js";
+
+type Options = Record<string, string | string[] | boolean | undefined>;
+const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
+
+function forgotten(ctx: Context): string {
+  return ctx.t("people.forgottenName");
+}
+
+/** A person who can take part in a conversation: known, and not forgotten. */
+function participant(ctx: Context, ref: string, day: string): Person {
+  const person = resolvePerson(ctx.db, ref, day);
+  if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
+  return person;
+}
+
+/** The values of these options, replaced in the command line that goes into the audit log. */
+export function redact(argv: string[], options: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const inline = options.find((o) => arg.startsWith(`${o}=`));
+    if (inline) out.push(`${inline}=…`);
+    else if (options.includes(arg) && i + 1 < argv.length) {
+      out.push(arg, "…");
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+function partnerText(c: Conversation): string {
+  return c.with.map((p) => (p.group ? `${p.person} (${p.group})` : p.person)).join(", ");
+}
+
+/** `conversations add`: one command line, or prompts for who and with whom when a person is at a terminal. */
+export async function add(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const day = today();
+  let by = text(opts, "by");
+  let withRefs = Array.isArray(opts.with) ? (opts.with as string[]) : undefined;
+  let topics = text(opts, "topics");
+  let notes = text(opts, "notes");
+  let nextStep = text(opts, "nextStep");
+  let followUpRaw = text(opts, "followUp");
+  // Checked before any prompt: a typing error on the command line should not cost the answers.
+  const date = text(opts, "date") !== undefined ? parseDate(text(opts, "date")!, "--date", day) : day;
+  const group = text(opts, "group") !== undefined ? resolveGroup(ctx.db, text(opts, "group")!, day) : undefined;
+  if (by === undefined || withRefs === undefined || withRefs.length === 0) {
+    const missing = [...(withRefs === undefined || withRefs.length === 0 ? ["--with"] : []), ...(by === undefined ? ["--by"] : [])];
+    if (!ctx.canPrompt) throw new UsageError("error.conversations.missing", { options: missing.join(", ") }, "error.conversations.missing.hint");
+    const [{ loadPrompter, isPromptExit }, { askConversation }] = await Promise.all([import("../core/prompts.js"), import("./prompt.js")]);
+    try {
+      const answers = await askConversation(
+        await loadPrompter(),
+        { by, with: withRefs, topics, notes, nextStep, followUp: followUpRaw },
+        (key) => ctx.t(key),
+        {
+          holder: (ref) => participant(ctx, ref, day),
+          partner: (ref) => participant(ctx, ref, day),
+          followUp: (value) => parseDate(value, "--follow-up", date),
+        },
+        (error) => note(ctx.t(error.key, error.params)),
+      );
+      ({ by, with: withRefs, topics, notes, nextStep } = answers);
+      followUpRaw = answers.followUp;
+    } catch (error) {
+      if (isPromptExit(error)) return say(ctx.t("label.cancelled"));
+      throw error;
+    }
+  }
+  const followUp = followUpRaw !== undefined ? parseDate(followUpRaw, "--follow-up", date) : null;
+  const holder = participant(ctx, by!, day);
+  const partners = withRefs!.map((ref) => participant(ctx, ref, day));
+  const topicNames = parseTopics(topics);
+  // What was said in confidence stays in the conversation, which `people forget` clears; not in the audit log.
+  ctx.commandLine = redact(ctx.commandLine, ["--notes", "--next-step"]);
+  const { id, createdTopics } = ctx.write((audit) =>
+    addConversation(
+      ctx.db,
+      audit,
+      { kind: text(opts, "kind"), date, holder, partners, group, topics: topicNames, notes, nextStep, followUp },
+      day,
+    ),
+  );
+  const conversation = getConversation(ctx.db, id, forgotten(ctx))!;
+  for (const name of createdTopics) note(ctx.t("conversations.newTopic", { name }));
+  if (ctx.json) return printJson(conversation);
+  say(
+    ctx.t("conversations.added", {
+      id,
+      kind: ctx.t(`conversations.kind.${conversation.kind}`),
+      by: conversation.by,
+      with: partnerText(conversation),
+      date: formatDate(conversation.date, ctx.lang),
+    }),
+  );
+}
+
+export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const day = today();
+  const since = text(opts, "since") !== undefined ? parseDate(text(opts, "since")!, "--since", day) : undefined;
+  const until = text(opts, "until") !== undefined ? parseDate(text(opts, "until")!, "--until", day) : undefined;
+  if (since && until && until < since) throw new CliError("error.conversations.untilBeforeSince", { since, until });
+  const conversations = listConversations(
+    ctx.db,
+    {
+      personId: text(opts, "person") !== undefined ? resolvePerson(ctx.db, text(opts, "person")!, day).id : undefined,
+      groupId: text(opts, "group") !== undefined ? resolveGroup(ctx.db, text(opts, "group")!, day).id : undefined,
+      holderId: text(opts, "by") !== undefined ? resolvePerson(ctx.db, text(opts, "by")!, day).id : undefined,
+      topicId: text(opts, "topic") !== undefined ? resolveTopic(ctx.db, text(opts, "topic")!).id : undefined,
+      since,
+      until,
+    },
+    forgotten(ctx),
+  );
+  if (ctx.json) return printJson(conversations);
+  if (conversations.length === 0) return say(ctx.t("conversations.none"));
+  printTable(
+    ctx,
+    ["#", ctx.t("label.date"), ctx.t("label.kind"), ctx.t("conversations.label.by"), ctx.t("conversations.label.with"), ctx.t("conversations.label.topics"), ctx.t("conversations.label.followUp")],
+    conversations.map((c) => [
+      c.id,
+      formatDate(c.date, ctx.lang),
+      ctx.t(`conversations.kind.${c.kind}`),
+      c.by,
+      partnerText(c),
+      c.topics.join(", "),
+      formatDate(c.followUp, ctx.lang),
+    ]),
+  );
+}
+
+export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+  const value = ref!.trim();
+  const conversation = /^#?\d+$/.test(value) ? getConversation(ctx.db, Number(value.replace("#", "")), forgotten(ctx)) : undefined;
+  if (!conversation) throw new CliError("error.conversations.unknown", { ref: ref! }, 1, "error.conversations.unknown.hint");
+  if (ctx.json) return printJson(conversation);
+  printDetails(ctx, [
+    ["#", conversation.id],
+    [ctx.t("label.date"), formatDate(conversation.date, ctx.lang)],
+    [ctx.t("label.kind"), ctx.t(`conversations.kind.${conversation.kind}`)],
+    [ctx.t("conversations.label.by"), conversation.by],
+    [ctx.t("conversations.label.with"), partnerText(conversation)],
+    [ctx.t("conversations.label.topics"), conversation.topics.join(", ")],
+    [ctx.t("conversations.label.nextStep"), conversation.nextStep],
+    [ctx.t("conversations.label.followUp"), formatDate(conversation.followUp, ctx.lang)],
+    [ctx.t("label.notes"), conversation.notes],
+  ]);
+}
+
+// ---- topics
+
+export async function topicsList(ctx: Context): Promise<void> {
+  const topics = listTopics(ctx.db);
+  if (ctx.json) return printJson(topics);
+  if (topics.length === 0) return say(ctx.t("topics.none"));
+  printTable(
+    ctx,
+    ["#", ctx.t("label.name"), ctx.t("topics.label.conversations"), ctx.t("topics.label.last"), ctx.t("topics.label.campaigns")],
+    topics.map((t) => [t.id, t.name, t.conversations, formatDate(t.last, ctx.lang), t.campaigns]),
+  );
+}
+
+export async function topicsAdd(ctx: Context, [name]: string[]): Promise<void> {
+  const id = ctx.write((audit) => addTopic(ctx.db, audit, name!));
+  const topic = listTopics(ctx.db).find((t) => t.id === id)!;
+  if (ctx.json) return printJson(topic);
+  say(ctx.t("topics.added", { id, name: topic.name }));
+}

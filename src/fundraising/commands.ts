@@ -1,0 +1,562 @@
+// `plattform fundraising …` (alias `funds`): options in, the area's functions, a table or JSON out.
+import type { Context } from "../core/context.js";
+import { toCsv } from "../core/csv.js";
+import { formatDate, shiftDate, today } from "../core/dates.js";
+import { CliError, UsageError } from "../core/errors.js";
+import { formatMoney } from "../core/money.js";
+import { heading, note, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
+import { readSettings } from "../platform/store.js";
+import { importBankRows, readBankCsv, type BankReport } from "./bankImport.js";
+import { parseWithin, type Application, type Income } from "./model.js";
+import { buildFundraisingReport, duesStatus, listDeadlines } from "./report.js";
+import { coverageText, fundraisingDocument } from "./reportDocument.js";
+import {
+  addApplication,
+  addContact,
+  addFunder,
+  addIncome,
+  addReportingDeadline,
+  assessDues,
+  changeStage,
+  markReportingDone,
+  membersDuringYear,
+  nonNegativeMoney,
+  parseIncomeKind,
+  parseStage,
+  parseYear,
+  resolveApplication,
+  resolveFunder,
+  resolveReportingDeadline,
+  resolveSource,
+  setBudget,
+} from "./service.js";
+import { resolveGroup } from "../groups/service.js";
+import {
+  getApplication,
+  getFunder,
+  getIncome,
+  listApplications,
+  listFunders,
+  listIncome,
+  listReportingDeadlines,
+  stageHistory,
+  budgetLines,
+} from "./store.js";
+
+type Options = Record<string, string | boolean | undefined>;
+const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
+const thisYear = () => Number(today().slice(0, 4));
+const yearOption = (opts: Options) => (text(opts, "year") === undefined ? thisYear() : parseYear(text(opts, "year")!, "--year"));
+
+/** Opens the data file first, so that even an error about the arguments is in the platform's language. */
+function open(ctx: Context): void {
+  void ctx.db;
+}
+
+function money(ctx: Context, cents: number | null): string {
+  return cents === null ? "–" : formatMoney(cents, ctx.lang);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Funders
+
+export async function fundersAdd(ctx: Context, [name]: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const id = ctx.write((audit) =>
+    addFunder(ctx.db, audit, {
+      name: name!,
+      kind: text(opts, "kind"),
+      website: text(opts, "website"),
+      notes: text(opts, "notes"),
+      contact: text(opts, "contact"),
+      role: text(opts, "role"),
+      email: text(opts, "email"),
+      phone: text(opts, "phone"),
+    }),
+  );
+  const funder = getFunder(ctx.db, id)!;
+  if (ctx.json) return printJson(funder);
+  say(ctx.t("funds.funderAdded", { name: funder.name, id }));
+}
+
+export async function fundersContact(ctx: Context, [ref, name]: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const funder = resolveFunder(ctx.db, ref!);
+  ctx.write((audit) => addContact(ctx.db, audit, funder.id, { name: name!, role: text(opts, "role"), email: text(opts, "email"), phone: text(opts, "phone") }));
+  const updated = getFunder(ctx.db, funder.id)!;
+  if (ctx.json) return printJson(updated);
+  say(ctx.t("funds.contactAdded", { name: name!.trim(), funder: funder.name }));
+}
+
+export async function fundersList(ctx: Context): Promise<void> {
+  open(ctx);
+  const funders = listFunders(ctx.db);
+  if (ctx.json) return printJson(funders);
+  if (funders.length === 0) return say(ctx.t("funds.noFunders"));
+  const apps = listApplications(ctx.db);
+  printTable(
+    ctx,
+    ["#", ctx.t("label.name"), ctx.t("label.kind"), ctx.t("funds.col.contact"), ctx.t("funds.col.applications")],
+    funders.map((f) => [
+      f.id,
+      f.name,
+      ctx.t(`funds.funderKind.${f.kind}`),
+      f.contacts[0] ? [f.contacts[0].name, f.contacts[0].email].filter(Boolean).join(", ") : "",
+      apps.filter((a) => a.funderId === f.id).length,
+    ]),
+  );
+}
+
+export async function fundersShow(ctx: Context, [ref]: string[]): Promise<void> {
+  open(ctx);
+  const funder = resolveFunder(ctx.db, ref!);
+  const applications = listApplications(ctx.db, { funderId: funder.id });
+  const income = listIncome(ctx.db, { funderId: funder.id }, ctx.t("people.forgottenName"));
+  const received = income.reduce((sum, i) => sum + i.amount, 0);
+  if (ctx.json) return printJson({ ...funder, applications, received });
+  printDetails(ctx, [
+    [ctx.t("label.name"), funder.name],
+    [ctx.t("label.kind"), ctx.t(`funds.funderKind.${funder.kind}`)],
+    [ctx.t("funds.col.website"), funder.website],
+    [ctx.t("label.notes"), funder.notes],
+    [ctx.t("funds.col.received"), money(ctx, received)],
+  ]);
+  if (funder.contacts.length > 0) {
+    heading(ctx, ctx.t("funds.contacts"));
+    printTable(
+      ctx,
+      [ctx.t("label.name"), ctx.t("label.role"), ctx.t("label.email"), ctx.t("label.phone")],
+      funder.contacts.map((c) => [c.name, c.role, c.email, c.phone]),
+    );
+  }
+  if (applications.length > 0) {
+    heading(ctx, ctx.t("funds.section.applications"));
+    applicationTable(ctx, applications);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Applications
+
+function applicationObject(ctx: Context, app: Application) {
+  return {
+    ...app,
+    history: stageHistory(ctx.db, app.id),
+    reportingDeadlines: listReportingDeadlines(ctx.db, { applicationId: app.id }),
+    instalments: listIncome(ctx.db, { applicationId: app.id }, ctx.t("people.forgottenName")),
+  };
+}
+
+function applicationTable(ctx: Context, apps: Application[]): void {
+  printTable(
+    ctx,
+    ["#", ctx.t("funds.col.application"), ctx.t("funds.col.funder"), ctx.t("funds.col.requested"), ctx.t("funds.col.probability"), ctx.t("funds.col.deadline"), ctx.t("funds.col.stage"), ctx.t("funds.col.awarded")],
+    apps.map((a) => [
+      a.id,
+      a.title,
+      a.funder,
+      money(ctx, a.amount),
+      `${a.probability} %`,
+      formatDate(a.deadline, ctx.lang),
+      `${ctx.t(`funds.stage.${a.stage}`)} (${formatDate(a.stageSince, ctx.lang)})`,
+      a.awarded === null ? "" : money(ctx, a.awarded),
+    ]),
+  );
+}
+
+export async function apply(ctx: Context, [funderRef, title]: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const day = today();
+  const funder = resolveFunder(ctx.db, funderRef!);
+  const id = ctx.write((audit) =>
+    addApplication(
+      ctx.db,
+      audit,
+      {
+        funder,
+        title: title!,
+        amount: text(opts, "amount") ?? "",
+        deadline: text(opts, "deadline"),
+        decision: text(opts, "decision"),
+        probability: text(opts, "probability"),
+        purpose: text(opts, "purpose"),
+        restricted: opts.restricted === true,
+        stage: text(opts, "stage"),
+        date: text(opts, "date"),
+      },
+      day,
+    ),
+  );
+  const app = getApplication(ctx.db, id)!;
+  if (ctx.json) return printJson(applicationObject(ctx, app));
+  say(ctx.t("funds.applicationAdded", { id, title: app.title, funder: app.funder, amount: money(ctx, app.amount), stage: ctx.t(`funds.stage.${app.stage}`) }));
+}
+
+export async function applicationsList(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const stage = text(opts, "stage") === undefined ? undefined : parseStage(text(opts, "stage")!);
+  const funder = text(opts, "funder") === undefined ? undefined : resolveFunder(ctx.db, text(opts, "funder")!);
+  const apps = listApplications(ctx.db, { stage, funderId: funder?.id });
+  if (ctx.json) return printJson(apps);
+  if (apps.length === 0) return say(ctx.t("funds.noApplications"));
+  applicationTable(ctx, apps);
+}
+
+export async function applicationsShow(ctx: Context, [ref]: string[]): Promise<void> {
+  open(ctx);
+  const app = applicationObject(ctx, resolveApplication(ctx.db, ref!));
+  if (ctx.json) return printJson(app);
+  heading(ctx, `#${app.id} ${app.title}`);
+  printDetails(ctx, [
+    [ctx.t("funds.col.funder"), app.funder],
+    [ctx.t("funds.col.requested"), money(ctx, app.amount)],
+    [ctx.t("funds.col.probability"), `${app.probability} %`],
+    [ctx.t("funds.col.deadline"), formatDate(app.deadline, ctx.lang)],
+    [ctx.t("funds.col.decision"), formatDate(app.decisionExpected, ctx.lang)],
+    [ctx.t("funds.col.purpose"), app.purpose],
+    [ctx.t("funds.col.restricted"), app.restricted ? ctx.t("funds.yes") : ctx.t("funds.no")],
+    [ctx.t("funds.col.stage"), `${ctx.t(`funds.stage.${app.stage}`)} (${formatDate(app.stageSince, ctx.lang)})`],
+    [ctx.t("funds.col.awarded"), app.awarded === null ? null : money(ctx, app.awarded)],
+    [ctx.t("funds.col.period"), app.period ? `${formatDate(app.period.from, ctx.lang) || "…"} – ${formatDate(app.period.until, ctx.lang) || "…"}` : null],
+    [ctx.t("funds.col.received"), app.stage === "approved" ? money(ctx, app.received) : null],
+  ]);
+  heading(ctx, ctx.t("funds.history"));
+  printTable(
+    ctx,
+    [ctx.t("funds.col.date"), ctx.t("funds.col.stage"), ctx.t("label.notes")],
+    app.history.map((h) => [formatDate(h.date, ctx.lang), `${ctx.t(`funds.stage.${h.stage}`)}${h.reopened ? ` (${ctx.t("funds.reopened")})` : ""}`, h.note]),
+  );
+  if (app.reportingDeadlines.length > 0) {
+    heading(ctx, ctx.t("funds.reportingDeadlines"));
+    printTable(
+      ctx,
+      ["#", ctx.t("label.kind"), ctx.t("label.due"), ctx.t("funds.col.submitted")],
+      app.reportingDeadlines.map((d) => [d.id, ctx.t(`funds.reportKind.${d.kind}`), formatDate(d.due, ctx.lang), formatDate(d.submitted, ctx.lang)]),
+    );
+  }
+  if (app.instalments.length > 0) {
+    heading(ctx, ctx.t("funds.instalments"));
+    printTable(ctx, ["#", ctx.t("funds.col.date"), ctx.t("funds.col.amount")], app.instalments.map((i) => [i.id, formatDate(i.date, ctx.lang), money(ctx, i.amount)]));
+  }
+}
+
+export async function stage(ctx: Context, [ref, to]: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const app = resolveApplication(ctx.db, ref!);
+  ctx.write((audit) =>
+    changeStage(
+      ctx.db,
+      audit,
+      app,
+      { stage: to!, date: text(opts, "date"), reopen: opts.reopen === true, awarded: text(opts, "awarded"), from: text(opts, "from"), until: text(opts, "until"), note: text(opts, "note") },
+      today(),
+    ),
+  );
+  const after = getApplication(ctx.db, app.id)!;
+  if (ctx.json) return printJson(applicationObject(ctx, after));
+  say(ctx.t("funds.stageChanged", { id: app.id, title: app.title, from: ctx.t(`funds.stage.${app.stage}`), to: ctx.t(`funds.stage.${after.stage}`), date: formatDate(after.stageSince, ctx.lang) }));
+  if (after.stage === "approved") say(ctx.t("funds.awarded", { amount: money(ctx, after.awarded) }));
+}
+
+const APPLICATION_COLUMNS = ["id", "funder", "title", "amount", "probability", "deadline", "decision", "stage", "since", "awarded", "restricted", "purpose", "received"] as const;
+
+export async function applicationsExport(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const apps = listApplications(ctx.db);
+  await exportRows(ctx, opts, apps, APPLICATION_COLUMNS, () =>
+    apps.map((a) => ({
+      id: a.id,
+      funder: a.funder,
+      title: a.title,
+      amount: centsText(a.amount),
+      probability: a.probability,
+      deadline: a.deadline,
+      decision: a.decisionExpected,
+      stage: a.stage,
+      since: a.stageSince,
+      awarded: a.awarded === null ? null : centsText(a.awarded),
+      restricted: a.restricted ? "yes" : "no",
+      purpose: a.purpose,
+      received: centsText(a.received),
+    })),
+  );
+}
+
+/** Money in a CSV cell: 1234.56, which every spreadsheet reads, without grouping or currency sign. */
+function centsText(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+async function exportRows(ctx: Context, opts: Options, objects: unknown[], columns: readonly string[], rows: () => Array<Record<string, unknown>>): Promise<void> {
+  const format = text(opts, "format") ?? "csv";
+  const content = ctx.json || format === "json" ? `${JSON.stringify(objects, null, 2)}\n` : toCsv(columns, rows());
+  await writeOut(text(opts, "out"), content);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reporting deadlines
+
+export async function reportDueAdd(ctx: Context, [ref, kind, date]: string[]): Promise<void> {
+  open(ctx);
+  const app = resolveApplication(ctx.db, ref!);
+  const id = ctx.write((audit) => addReportingDeadline(ctx.db, audit, app, kind!, date!, today()));
+  const deadline = listReportingDeadlines(ctx.db, { applicationId: app.id }).find((d) => d.id === id)!;
+  if (ctx.json) return printJson(deadline);
+  say(ctx.t("funds.reportDueAdded", { id, kind: ctx.t(`funds.reportKind.${deadline.kind}`), date: formatDate(deadline.due, ctx.lang), title: app.title }));
+}
+
+export async function reportDueDone(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const { parseDate } = await import("../core/dates.js");
+  const day = today();
+  const date = text(opts, "date") === undefined ? day : parseDate(text(opts, "date")!, "--date", day);
+  const deadline = resolveReportingDeadline(ctx.db, ref!);
+  ctx.write((audit) => markReportingDone(ctx.db, audit, deadline, date));
+  const after = resolveReportingDeadline(ctx.db, String(deadline.id));
+  if (ctx.json) return printJson(after);
+  say(ctx.t("funds.reportDueDone", { id: after.id, kind: ctx.t(`funds.reportKind.${after.kind}`), date: formatDate(date, ctx.lang) }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Income
+
+export async function incomeAdd(ctx: Context, [amount]: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const day = today();
+  const source = text(opts, "from") === undefined ? undefined : resolveSource(ctx.db, text(opts, "from")!, day);
+  const application = text(opts, "application") === undefined ? undefined : resolveApplication(ctx.db, text(opts, "application")!);
+  const id = ctx.write((audit) =>
+    addIncome(
+      ctx.db,
+      audit,
+      { amount: amount!, date: text(opts, "date"), kind: text(opts, "kind"), source, application, fund: text(opts, "fund"), year: text(opts, "year"), note: text(opts, "note") },
+      day,
+    ),
+  );
+  const income = getIncome(ctx.db, id, ctx.t("people.forgottenName"))!;
+  if (ctx.json) return printJson(income);
+  say(ctx.t("funds.incomeAdded", { id, amount: money(ctx, income.amount), kind: ctx.t(`funds.incomeKind.${income.kind}`), date: formatDate(income.date, ctx.lang), source: income.source?.name ?? "–" }));
+}
+
+function incomeFilter(ctx: Context, opts: Options) {
+  const day = today();
+  const year = text(opts, "year") === undefined ? undefined : parseYear(text(opts, "year")!, "--year");
+  const kind = text(opts, "kind") === undefined ? undefined : parseIncomeKind(text(opts, "kind")!);
+  const source = text(opts, "from") === undefined ? undefined : resolveSource(ctx.db, text(opts, "from")!, day);
+  return {
+    from: year === undefined ? undefined : `${year}-01-01`,
+    until: year === undefined ? undefined : `${year}-12-31`,
+    kind,
+    funderId: source?.kind === "funder" ? source.funder.id : undefined,
+    groupId: source?.kind === "group" ? source.group.id : undefined,
+    personId: source?.kind === "person" ? source.person.id : undefined,
+  };
+}
+
+export async function incomeList(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const income = listIncome(ctx.db, incomeFilter(ctx, opts), ctx.t("people.forgottenName"));
+  if (ctx.json) return printJson(income);
+  if (income.length === 0) return say(ctx.t("funds.noIncome"));
+  printTable(
+    ctx,
+    ["#", ctx.t("funds.col.date"), ctx.t("funds.col.amount"), ctx.t("funds.col.kind"), ctx.t("funds.col.source"), ctx.t("funds.col.fund"), ctx.t("funds.col.application")],
+    income.map((i) => [i.id, formatDate(i.date, ctx.lang), money(ctx, i.amount), incomeKindText(ctx, i), i.source?.name ?? "", i.fund ?? ctx.t("funds.col.general"), i.application === null ? "" : `#${i.application}`]),
+  );
+  say(ctx.t("funds.incomeTotal", { count: income.length, total: money(ctx, income.reduce((s, i) => s + i.amount, 0)) }));
+}
+
+function incomeKindText(ctx: Context, i: Income): string {
+  const kind = ctx.t(`funds.incomeKind.${i.kind}`);
+  return i.duesYear !== null ? `${kind} ${i.duesYear}` : kind;
+}
+
+const INCOME_COLUMNS = ["id", "date", "amount", "kind", "source", "source_kind", "fund", "application", "dues_year", "note"] as const;
+
+export async function incomeExport(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const income = listIncome(ctx.db, incomeFilter(ctx, opts), ctx.t("people.forgottenName"));
+  await exportRows(ctx, opts, income, INCOME_COLUMNS, () =>
+    income.map((i) => ({
+      id: i.id,
+      date: i.date,
+      amount: centsText(i.amount),
+      kind: i.kind,
+      source: i.source?.name ?? null,
+      source_kind: i.source?.kind ?? null,
+      fund: i.fund,
+      application: i.application,
+      dues_year: i.duesYear,
+      note: i.note,
+    })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dues and budget
+
+export async function duesSet(ctx: Context, [rawYear, target, rawAmount]: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const day = today();
+  const year = parseYear(rawYear!);
+  const all = opts.all === true;
+  if (all && rawAmount !== undefined) throw new UsageError("error.funds.duesAllWithGroup");
+  if (!all && rawAmount === undefined) throw new UsageError("error.funds.duesAmountMissing");
+  const amount = nonNegativeMoney(all ? target! : rawAmount!, "amount");
+  const groups = all ? membersDuringYear(ctx.db, year, day) : [resolveGroup(ctx.db, target!, day)];
+  if (groups.length === 0) throw new CliError("error.funds.noGroupsInYear", { year });
+  ctx.write((audit) => assessDues(ctx.db, audit, year, groups, amount));
+  if (ctx.json) return printJson(groups.map((g) => ({ year, group: g.name, amount })));
+  say(ctx.t(all ? "funds.duesSetAll" : "funds.duesSet", { year, count: groups.length, group: groups[0]!.name, amount: money(ctx, amount) }));
+}
+
+export async function duesStatusCommand(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const year = yearOption(opts);
+  const lines = duesStatus(ctx.db, year);
+  if (ctx.json) return printJson(lines);
+  if (lines.length === 0) return say(ctx.t("funds.noDues", { year }));
+  const sum = (pick: (l: (typeof lines)[number]) => number) => lines.reduce((s, l) => s + pick(l), 0);
+  printTable(
+    ctx,
+    [ctx.t("label.group"), ctx.t("funds.col.assessed"), ctx.t("funds.col.paid"), ctx.t("funds.col.outstanding")],
+    [
+      ...lines.map((l) => [l.group, money(ctx, l.assessed), money(ctx, l.paid), l.outstanding > 0 ? money(ctx, l.outstanding) : "–"]),
+      [ctx.t("funds.col.total"), money(ctx, sum((l) => l.assessed)), money(ctx, sum((l) => l.paid)), money(ctx, sum((l) => l.outstanding))],
+    ],
+  );
+}
+
+export async function budgetSet(ctx: Context, [rawYear, line, rawAmount]: string[]): Promise<void> {
+  open(ctx);
+  const year = parseYear(rawYear!);
+  const amount = nonNegativeMoney(rawAmount!, "amount");
+  ctx.write((audit) => setBudget(ctx.db, audit, year, line!, amount));
+  const saved = budgetLines(ctx.db, year).find((l) => l.line.toLocaleLowerCase() === line!.trim().toLocaleLowerCase());
+  if (ctx.json) return printJson({ year, line: saved?.line ?? line, amount });
+  say(ctx.t("funds.budgetSet", { year, line: saved?.line ?? line!, amount: money(ctx, amount) }));
+}
+
+function reportLabels(ctx: Context) {
+  return { forgotten: ctx.t("people.forgottenName"), noSource: ctx.t("funds.noSource") };
+}
+
+export async function budgetShow(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const year = yearOption(opts);
+  const r = buildFundraisingReport(ctx.db, year, today(), reportLabels(ctx));
+  if (ctx.json) return printJson({ year, ...r.budget, coveredUntil: r.coveredUntil });
+  heading(ctx, ctx.t("funds.budgetTitle", { year }));
+  if (r.budget.lines.length === 0) say(ctx.t("funds.noBudget", { year }));
+  else
+    printTable(ctx, [ctx.t("funds.col.line"), ctx.t("funds.col.amount")], [
+      ...r.budget.lines.map((l) => [l.line, money(ctx, l.amount)]),
+      [ctx.t("funds.col.total"), money(ctx, r.budget.total)],
+    ]);
+  heading(ctx, ctx.t("funds.budgetComparison"));
+  printTable(ctx, ["", ctx.t("funds.col.amount"), ctx.t("funds.col.ofBudget")], [
+    [ctx.t("funds.budget.received"), money(ctx, r.budget.received), share(r.budget.received, r.budget.total)],
+    [ctx.t("funds.budget.approved"), money(ctx, r.budget.approved), share(r.budget.approved, r.budget.total)],
+    [ctx.t("funds.budget.secured"), money(ctx, r.budget.secured), share(r.budget.secured, r.budget.total)],
+    [ctx.t("funds.budget.duesOutstanding"), money(ctx, r.budget.duesOutstanding), share(r.budget.duesOutstanding, r.budget.total)],
+    [ctx.t("funds.budget.pipeline"), money(ctx, r.budget.pipeline), share(r.budget.pipeline, r.budget.total)],
+    [ctx.t("funds.budget.expected"), money(ctx, r.budget.expected), share(r.budget.expected, r.budget.total)],
+    [ctx.t("funds.budget.gap"), money(ctx, r.budget.gap), share(r.budget.gap, r.budget.total)],
+  ]);
+  say(coverageText(r, ctx.lang));
+}
+
+/** A whole percentage for reading only (integer arithmetic, rounded half up). */
+function share(part: number, total: number): string {
+  if (total <= 0) return "";
+  return `${Math.floor((part * 100 + Math.floor(total / 2)) / total)} %`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reports
+
+export async function report(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const year = yearOption(opts);
+  const r = buildFundraisingReport(ctx.db, year, today(), reportLabels(ctx));
+  const doc = fundraisingDocument(r, ctx.lang, readSettings(ctx.db).name);
+  const { emitReport } = await import("../reports/output.js");
+  await emitReport(ctx, opts, doc, r, "fundraising");
+  // The chart goes with the terminal table: on a terminal unless --no-chart, in a pipe with --chart.
+  const table = !ctx.json && text(opts, "format") === undefined && text(opts, "out") === undefined;
+  if (table && (opts.chart === true || (process.stdout.isTTY === true && opts.chart !== false))) {
+    const { incomeChart } = await import("./chart.js");
+    heading(ctx, ctx.t("funds.chart.title", { year }));
+    process.stdout.write(`${await incomeChart(r.income.byMonth, r.budget.monthly, ctx.lang, ctx.color)}\n`);
+  }
+}
+
+export async function deadlines(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const day = today();
+  const raw = text(opts, "within") ?? "60d";
+  const within = parseWithin(raw);
+  if (!within) throw new CliError("error.funds.invalidWithin", { value: raw }, 1, "error.funds.invalidWithin.hint");
+  const list = listDeadlines(ctx.db, day, shiftDate(day, within.amount, within.unit));
+  if (ctx.json) return printJson(list);
+  if (list.length === 0) return say(ctx.t("funds.noDeadlines", { within: raw }));
+  printTable(
+    ctx,
+    [ctx.t("funds.col.date"), ctx.t("label.kind"), "#", ctx.t("funds.col.application"), ctx.t("funds.col.funder"), ctx.t("label.status")],
+    list.map((d) => [
+      formatDate(d.date, ctx.lang),
+      d.kind === "application" ? ctx.t("funds.deadline.application") : ctx.t(`funds.reportKind.${d.kind}`),
+      d.id === null ? `#${d.application}` : `#${d.application} / ${d.id}`,
+      d.title,
+      d.funder,
+      d.overdue ? ctx.t("funds.overdue", { days: -d.days }) : d.days === 0 ? ctx.t("funds.dueToday") : ctx.t("funds.inDays", { days: d.days }),
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bank import
+
+class DryRun extends Error {
+  constructor(readonly report: BankReport) {
+    super("dry run");
+  }
+}
+
+export async function importBank(ctx: Context, [file]: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const day = today();
+  const kind = text(opts, "kind") === undefined ? "other" : parseIncomeKind(text(opts, "kind")!);
+  const rows = readBankCsv(file!, {
+    dateColumn: text(opts, "dateColumn"),
+    amountColumn: text(opts, "amountColumn"),
+    textColumn: text(opts, "textColumn"),
+    delimiter: text(opts, "delimiter"),
+    kind,
+  });
+  const dryRun = opts.dryRun === true;
+  let result: BankReport;
+  try {
+    result = ctx.write((audit) => {
+      const r = importBankRows(ctx.db, audit, rows, kind, day);
+      if (dryRun) throw new DryRun(r); // the same work, then everything rolled back
+      return r;
+    });
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error;
+    result = error.report;
+  }
+  if (ctx.json) return printJson({ dryRun, ...result });
+  const shown = result.lines.filter((l) => l.action !== "unchanged");
+  if (shown.length > 0)
+    printTable(
+      ctx,
+      [ctx.t("label.line"), ctx.t("funds.col.date"), ctx.t("funds.col.amount"), ctx.t("funds.col.text"), ctx.t("funds.col.source"), ctx.t("label.action")],
+      shown.map((l) => [l.line, formatDate(l.date, ctx.lang), money(ctx, l.amount), l.text, l.source ?? "", ctx.t(`funds.bank.${l.action}`)]),
+    );
+  say(ctx.t(dryRun ? "funds.bank.summaryDry" : "funds.bank.summary", { added: result.added, unchanged: result.unchanged, skipped: result.skipped, total: money(ctx, result.total) }));
+  if (result.added > 0 && kind === "other") note(ctx.t("funds.bank.kindHint"));
+}
+

@@ -1,0 +1,354 @@
+// Fundraising's rules: what may be entered and how it changes. Writes happen inside the command's ctx.write.
+import type { AuditEntry } from "../core/context.js";
+import { parseDate } from "../core/dates.js";
+import type { Db } from "../core/db.js";
+import { CliError, UsageError } from "../core/errors.js";
+import { parseMoney } from "../core/money.js";
+import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
+import type { Group } from "../groups/model.js";
+import { resolveGroup } from "../groups/service.js";
+import { findGroups, listGroups } from "../groups/store.js";
+import type { Person } from "../people/model.js";
+import { resolvePerson } from "../people/service.js";
+import { findPeople } from "../people/store.js";
+import {
+  checkTransition,
+  DEFAULT_PROBABILITY,
+  FUNDER_KINDS,
+  INCOME_KINDS,
+  OPEN_STAGES,
+  REPORT_KINDS,
+  STAGES,
+  TRANSITIONS,
+  type Application,
+  type Funder,
+  type IncomeKind,
+  type ReportingDeadline,
+  type ReportingKind,
+  type Stage,
+} from "./model.js";
+import {
+  findFunders,
+  funderIdByName,
+  getApplication,
+  getReportingDeadline,
+  insertApplication,
+  insertContact,
+  insertFunder,
+  insertIncome,
+  insertReportingDeadline,
+  insertStageChange,
+  listApplications,
+  markReportSubmitted,
+  setBudgetLine,
+  setDues,
+  updateStage,
+} from "./store.js";
+
+export type Audit = (entry: AuditEntry) => void;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values
+
+/** A money amount above zero, in cents; `12,345,67` and the like are refused by parseMoney. */
+export function positiveMoney(raw: string, field: string): number {
+  const cents = parseMoney(raw, field);
+  if (cents <= 0) throw new CliError("error.funds.notPositive", { field, value: raw });
+  return cents;
+}
+
+export function nonNegativeMoney(raw: string, field: string): number {
+  const cents = parseMoney(raw, field);
+  if (cents < 0) throw new CliError("error.funds.negative", { field, value: raw });
+  return cents;
+}
+
+export function parseYear(raw: string, field = "year"): number {
+  const value = raw.trim();
+  if (!/^\d{4}$/.test(value) || Number(value) < 1900 || Number(value) > 2999) throw new CliError("error.funds.invalidYear", { field, value: raw });
+  return Number(value);
+}
+
+export function parseProbability(raw: string): number {
+  const value = raw.trim().replace(/\s*%$/, "");
+  if (!/^\d{1,3}$/.test(value) || Number(value) > 100) throw new CliError("error.funds.invalidProbability", { value: raw });
+  return Number(value);
+}
+
+export function parseStage(raw: string): Stage {
+  return oneOf(raw, STAGES, "stage");
+}
+
+export function parseIncomeKind(raw: string, field = "--kind"): IncomeKind {
+  return oneOf(raw, INCOME_KINDS, field);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Funders
+
+export interface FunderInput {
+  name: string;
+  kind?: string;
+  website?: string;
+  notes?: string;
+  contact?: string;
+  role?: string;
+  email?: string;
+  phone?: string;
+}
+
+export function resolveFunder(db: Db, ref: string): Funder {
+  const found = findFunders(db, ref);
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) throw new CliError("error.funds.unknownFunder", { ref }, 1, "error.funds.unknownFunder.hint");
+  throw new CliError("error.ambiguous", { ref, candidates: found.map((f) => `#${f.id} ${f.name}`).join(", ") });
+}
+
+export function addFunder(db: Db, audit: Audit, input: FunderInput): number {
+  const name = cleanText(input.name, "name", { required: true })!;
+  if (input.kind === undefined) throw new UsageError("error.funds.kindRequired");
+  const kind = oneOf(input.kind, FUNDER_KINDS, "--kind");
+  if (funderIdByName(db, name) !== undefined) throw new CliError("error.funds.funderExists", { name }, 1, "error.funds.funderExists.hint");
+  const fields = { name, kind, website: cleanText(input.website, "website", { max: 300 }), notes: cleanNotes(input.notes) };
+  const id = insertFunder(db, fields);
+  audit({ entity: "funder", id, action: "add", changes: fields });
+  if (input.contact !== undefined) addContact(db, audit, id, { name: input.contact, role: input.role, email: input.email, phone: input.phone });
+  else if (input.email !== undefined || input.phone !== undefined || input.role !== undefined)
+    throw new CliError("error.funds.contactDetailsWithoutName", {}, 1, "error.funds.contactDetailsWithoutName.hint");
+  return id;
+}
+
+export function addContact(db: Db, audit: Audit, funderId: number, input: { name: string; role?: string; email?: string; phone?: string }): number {
+  const contact = {
+    name: cleanText(input.name, "contact", { required: true })!,
+    role: cleanText(input.role, "role"),
+    email: cleanEmail(input.email),
+    phone: cleanPhone(input.phone),
+  };
+  const id = insertContact(db, funderId, contact);
+  audit({ entity: "funder", id: funderId, action: "contact", changes: contact });
+  return id;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Applications
+
+/** An application by its number (`7`, `#7`) or, when it is unique, its title. */
+export function resolveApplication(db: Db, ref: string): Application {
+  const trimmed = ref.trim();
+  if (/^#?\d+$/.test(trimmed)) {
+    const app = getApplication(db, Number(trimmed.replace("#", "")));
+    if (app) return app;
+  } else {
+    const key = trimmed.toLocaleLowerCase();
+    const found = listApplications(db).filter((a) => a.title.toLocaleLowerCase() === key);
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) throw new CliError("error.ambiguous", { ref, candidates: found.map((a) => `#${a.id} ${a.title}`).join(", ") });
+  }
+  throw new CliError("error.funds.unknownApplication", { ref }, 1, "error.funds.unknownApplication.hint");
+}
+
+export interface ApplicationInput {
+  funder: Funder;
+  title: string;
+  amount: string;
+  deadline?: string;
+  decision?: string;
+  probability?: string;
+  purpose?: string;
+  restricted?: boolean;
+  stage?: string;
+  date?: string;
+}
+
+export function addApplication(db: Db, audit: Audit, input: ApplicationInput, today: string): number {
+  const title = cleanText(input.title, "title", { required: true, max: 300 })!;
+  const amount = positiveMoney(input.amount, "--amount");
+  const stage = input.stage === undefined ? "idea" : oneOf(input.stage, OPEN_STAGES, "--stage");
+  const fields = {
+    funderId: input.funder.id,
+    title,
+    amount,
+    deadline: input.deadline === undefined ? null : parseDate(input.deadline, "--deadline", today),
+    decisionExpected: input.decision === undefined ? null : parseDate(input.decision, "--decision", today),
+    probability: input.probability === undefined ? DEFAULT_PROBABILITY : parseProbability(input.probability),
+    purpose: cleanText(input.purpose, "--purpose", { max: 500 }),
+    restricted: input.restricted === true,
+    stage,
+    date: input.date === undefined ? today : parseDate(input.date, "--date", today),
+  };
+  if (fields.restricted && fields.purpose === null) throw new CliError("error.funds.restrictedNeedsPurpose", {}, 1, "error.funds.restrictedNeedsPurpose.hint");
+  const id = insertApplication(db, fields);
+  audit({ entity: "application", id, action: "add", changes: fields });
+  return id;
+}
+
+export interface StageInput {
+  stage: string;
+  date?: string;
+  reopen?: boolean;
+  awarded?: string;
+  from?: string;
+  until?: string;
+  note?: string;
+}
+
+export function changeStage(db: Db, audit: Audit, app: Application, input: StageInput, today: string): void {
+  const to = parseStage(input.stage);
+  const date = input.date === undefined ? today : parseDate(input.date, "--date", today);
+  const check = checkTransition(app.stage, to, input.reopen === true);
+  if (!check.ok) {
+    const params = { id: app.id, from: app.stage, to, allowed: [...TRANSITIONS[app.stage].normal].join(", ") || "–" };
+    if (check.reason === "same") throw new CliError("error.funds.sameStage", params);
+    if (check.reason === "needsReopen") throw new CliError("error.funds.needsReopen", params, 1, "error.funds.needsReopen.hint");
+    throw new CliError("error.funds.stageNotAllowed", params, 1, "error.funds.stageNotAllowed.hint");
+  }
+  if (date < app.stageSince) throw new CliError("error.funds.stageDateBefore", { date, since: app.stageSince });
+  const approving = to === "approved";
+  if (!approving && (input.awarded !== undefined || input.from !== undefined || input.until !== undefined))
+    throw new CliError("error.funds.awardOnlyOnApproval", {}, 1, "error.funds.awardOnlyOnApproval.hint");
+  if (app.stage === "approved" && app.received > 0) throw new CliError("error.funds.hasInstalments", { id: app.id });
+  const awarded = approving ? (input.awarded === undefined ? app.amount : nonNegativeMoney(input.awarded, "--awarded")) : null;
+  const periodStart = approving && input.from !== undefined ? parseDate(input.from, "--from", today) : null;
+  const periodEnd = approving && input.until !== undefined ? parseDate(input.until, "--until", today) : null;
+  if (periodStart !== null && periodEnd !== null && periodEnd < periodStart)
+    throw new CliError("error.funds.periodEndsBeforeStart", { from: periodStart, until: periodEnd });
+  const note = cleanText(input.note, "--note", { max: 500 });
+  updateStage(db, app.id, { stage: to, date, awarded, periodStart, periodEnd });
+  insertStageChange(db, app.id, { stage: to, date, reopened: check.reopened, note });
+  audit({ entity: "application", id: app.id, action: "stage", changes: { stage: [app.stage, to], date, reopened: check.reopened, awarded, periodStart, periodEnd, note } });
+}
+
+export function addReportingDeadline(db: Db, audit: Audit, app: Application, rawKind: string, rawDate: string, today: string): number {
+  const kind = oneOf(rawKind, REPORT_KINDS, "kind") as ReportingKind;
+  const due = parseDate(rawDate, "date", today);
+  if (app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: app.stage });
+  const id = insertReportingDeadline(db, app.id, kind, due);
+  audit({ entity: "reporting_deadline", id, action: "add", changes: { application: app.id, kind, due } });
+  return id;
+}
+
+export function resolveReportingDeadline(db: Db, ref: string): ReportingDeadline {
+  const trimmed = ref.trim();
+  const deadline = /^#?\d+$/.test(trimmed) ? getReportingDeadline(db, Number(trimmed.replace("#", ""))) : undefined;
+  if (!deadline) throw new CliError("error.funds.unknownReportingDeadline", { ref }, 1, "error.funds.unknownReportingDeadline.hint");
+  return deadline;
+}
+
+export function markReportingDone(db: Db, audit: Audit, deadline: ReportingDeadline, date: string): void {
+  if (deadline.submitted !== null) throw new CliError("error.funds.reportSubmitted", { id: deadline.id, date: deadline.submitted });
+  markReportSubmitted(db, deadline.id, date);
+  audit({ entity: "reporting_deadline", id: deadline.id, action: "submitted", changes: { date } });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Income
+
+export type Source = { kind: "funder"; funder: Funder } | { kind: "group"; group: Group } | { kind: "person"; person: Person };
+
+/**
+ * Who the money came from: a funder, a member group or a person. `funder:`, `group:` and `person:` say which
+ * where a name or an id could be more than one of them.
+ */
+export function resolveSource(db: Db, ref: string, today: string): Source {
+  const prefixed = /^(funder|geldgeber|group|gruppe|person):\s*(.+)$/i.exec(ref.trim());
+  if (prefixed) {
+    const which = prefixed[1]!.toLowerCase();
+    const inner = prefixed[2]!;
+    if (which === "funder" || which === "geldgeber") return { kind: "funder", funder: resolveFunder(db, inner) };
+    if (which === "person") {
+      const person = resolvePerson(db, inner, today);
+      if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
+      return { kind: "person", person };
+    }
+    return { kind: "group", group: resolveGroup(db, inner, today) };
+  }
+  const funders = findFunders(db, ref);
+  const groups = findGroups(db, ref, today);
+  const people = findPeople(db, ref, today).filter((p) => !p.forgotten);
+  const total = funders.length + groups.length + people.length;
+  if (total === 1)
+    return funders[0]
+      ? { kind: "funder", funder: funders[0] }
+      : groups[0]
+        ? { kind: "group", group: groups[0] }
+        : { kind: "person", person: people[0]! };
+  if (total === 0) throw new CliError("error.funds.unknownSource", { ref }, 1, "error.funds.unknownSource.hint");
+  const candidates = [
+    ...funders.map((f) => `funder:${f.id} ${f.name}`),
+    ...groups.map((g) => `group:${g.id} ${g.name}`),
+    ...people.map((p) => `person:${p.id} ${p.name}`),
+  ].join(", ");
+  throw new CliError("error.funds.ambiguousSource", { ref, candidates }, 1, "error.funds.ambiguousSource.hint");
+}
+
+export interface IncomeInput {
+  amount: string;
+  date?: string;
+  kind?: string;
+  source?: Source;
+  application?: Application;
+  fund?: string;
+  year?: string;
+  note?: string;
+}
+
+export function addIncome(db: Db, audit: Audit, input: IncomeInput, today: string): number {
+  const amount = positiveMoney(input.amount, "amount");
+  const date = input.date === undefined ? today : parseDate(input.date, "--date", today);
+  const app = input.application;
+  if (input.kind === undefined && !app) throw new UsageError("error.funds.incomeKindRequired");
+  const kind = input.kind === undefined ? "grant" : parseIncomeKind(input.kind);
+  let source = input.source;
+  if (app) {
+    if (kind !== "grant") throw new CliError("error.funds.instalmentIsGrant", { kind });
+    if (app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: app.stage });
+    if (source && !(source.kind === "funder" && source.funder.id === app.funderId))
+      throw new CliError("error.funds.instalmentFromOtherSource", { id: app.id, funder: app.funder });
+    source = source ?? { kind: "funder", funder: { id: app.funderId, name: app.funder, kind: "other", website: null, notes: null, contacts: [] } };
+  }
+  if (kind === "dues" && source?.kind !== "group") throw new CliError("error.funds.duesNeedGroup", {}, 1, "error.funds.duesNeedGroup.hint");
+  if (input.year !== undefined && kind !== "dues") throw new CliError("error.funds.yearOnlyForDues");
+  const duesYear = kind === "dues" ? (input.year === undefined ? Number(date.slice(0, 4)) : parseYear(input.year, "--year")) : null;
+  const fund = cleanText(input.fund, "--fund", { max: 200 }) ?? (app?.restricted ? (app.purpose ?? app.title) : null);
+  const row = {
+    date,
+    amount,
+    kind,
+    funderId: source?.kind === "funder" ? source.funder.id : null,
+    groupId: source?.kind === "group" ? source.group.id : null,
+    personId: source?.kind === "person" ? source.person.id : null,
+    sourceText: null,
+    applicationId: app?.id ?? null,
+    fund,
+    duesYear,
+    note: cleanText(input.note, "--note", { max: 500 }),
+    importKey: null,
+  };
+  const id = insertIncome(db, row);
+  audit({ entity: "income", id, action: "add", changes: row });
+  return id;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dues and budget
+
+/** The groups that are members on at least one day of the year: they owe dues for it. */
+export function membersDuringYear(db: Db, year: number, today: string): Group[] {
+  return listGroups(db, today, { all: true }).filter((g) => g.joined <= `${year}-12-31` && (g.left === null || g.left > `${year}-01-01`));
+}
+
+export function assessDues(db: Db, audit: Audit, year: number, groups: Group[], amount: number): number {
+  for (const group of groups) {
+    const before = setDues(db, year, group.id, amount);
+    audit({ entity: "dues", id: group.id, action: "set", changes: { year, group: group.name, amount: [before ?? null, amount] } });
+  }
+  return groups.length;
+}
+
+export function setBudget(db: Db, audit: Audit, year: number, rawLine: string, amount: number): void {
+  const line = cleanText(rawLine, "line", { required: true, max: 200 })!;
+  const before = setBudgetLine(db, year, line, amount);
+  audit({ entity: "budget", id: year, action: "set", changes: { line, amount: [before ?? null, amount] } });
+}
+

@@ -1,0 +1,166 @@
+// Online backup and restore of a data file, with SQLite's backup API: a consistent copy even while another
+// process writes, and a restore that goes through SQLite's locking instead of overwriting a file in use.
+import Database from "better-sqlite3";
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { createDataFile, isBusy, schemaVersion, type Db } from "../core/db.js";
+import { CliError } from "../core/errors.js";
+import { SCHEMA_VERSION } from "../migrations/index.js";
+
+/** Pages per backup step: all of them, so the copy is taken in one step from one snapshot and never restarts. */
+const ALL_PAGES = 0x7fffffff;
+const BUSY_ATTEMPTS = 6;
+
+/** A file the backup may be written to: its folder exists, and it does not exist yet. */
+export function checkBackupTarget(path: string, dataFile: string): string {
+  const target = resolve(path);
+  // SQLite's backup (through better-sqlite3) trims the name: a name with spaces at its ends would miss its file.
+  if (basename(target).trim() === "" || target !== target.trim()) throw new CliError("error.cannotWrite", { path: target });
+  const dir = dirname(target);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError("error.noSuchDirectory", { path: dir });
+  if (target === resolve(dataFile)) throw new CliError("error.backup.isDataFile", { path: target });
+  if (existsSync(target)) throw new CliError("error.backup.exists", { path: target }, 1, "error.backup.exists.hint");
+  return target;
+}
+
+async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isBusy(error) || attempt >= BUSY_ATTEMPTS) throw error;
+      await new Promise((done) => setTimeout(done, Math.min(800, 25 * 2 ** attempt) * (0.5 + Math.random())));
+    }
+  }
+}
+
+/**
+ * Copies the open data file to `target` (which must not exist), readable by its owner only. The copy is a
+ * single self-contained file (no WAL beside it) that passes SQLite's quick check.
+ */
+export async function backupTo(db: Db, target: string): Promise<{ bytes: number; schemaVersion: number }> {
+  // Created first with mode 0600, so the personal data in it is never readable by others, not even briefly.
+  try {
+    closeSync(openSync(target, "wx", 0o600));
+    chmodSync(target, 0o600);
+  } catch {
+    throw new CliError("error.cannotWrite", { path: target });
+  }
+  try {
+    await retryBusy(() => db.backup(target, { progress: () => ALL_PAGES }));
+    const copy = new Database(target, { fileMustExist: true });
+    try {
+      copy.pragma("journal_mode = DELETE");
+      const check = copy.pragma("quick_check", { simple: true });
+      if (check !== "ok") throw new CliError("error.backup.failed", { path: target, detail: String(check) });
+    } finally {
+      copy.close();
+    }
+  } catch (error) {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(target + suffix, { force: true });
+    throw error;
+  }
+  chmodSync(target, 0o600);
+  return { bytes: statSync(target).size, schemaVersion: schemaVersion(db) };
+}
+
+export interface BackupSummary {
+  path: string;
+  schemaVersion: number;
+  groups: number;
+  people: number;
+  meetings: number;
+  auditEntries: number;
+  lastChange: string | null;
+}
+
+const PLATTFORM_TABLES = ["settings", "groups", "people", "audit_log"];
+
+/**
+ * Checks a backup before anything is replaced: it is an SQLite file, intact, made by plattform, and not of a
+ * schema newer than this program knows. Opened read-only, so the check changes nothing in it.
+ */
+export function inspectBackup(path: string): BackupSummary {
+  const source = resolve(path);
+  if (!existsSync(source) || !statSync(source).isFile()) throw new CliError("error.cannotRead", { path: source }, 1, "error.cannotRead.hint");
+  let db: Db;
+  try {
+    db = new Database(source, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new CliError("error.restore.notPlattform", { path: source });
+  }
+  try {
+    let problems: string[];
+    try {
+      problems = (db.pragma("integrity_check") as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code ?? "");
+      if (code === "SQLITE_NOTADB") throw new CliError("error.restore.notPlattform", { path: source });
+      throw new CliError("error.restore.damaged", { path: source, detail: (error as Error).message }, 1, "error.restore.damaged.hint");
+    }
+    if (problems.length !== 1 || problems[0] !== "ok")
+      throw new CliError("error.restore.damaged", { path: source, detail: problems[0] ?? "" }, 1, "error.restore.damaged.hint");
+    const version = schemaVersion(db);
+    const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+    if (version === 0 || PLATTFORM_TABLES.some((t) => !tables.has(t))) throw new CliError("error.restore.notPlattform", { path: source });
+    if (version > SCHEMA_VERSION)
+      throw new CliError("error.restore.newer", { path: source, version, known: SCHEMA_VERSION }, 1, "error.newerSchema.hint");
+    const count = (table: string) => (tables.has(table) ? (db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number) : 0);
+    return {
+      path: source,
+      schemaVersion: version,
+      groups: count("groups"),
+      people: count("people"),
+      meetings: count("meetings"),
+      auditEntries: count("audit_log"),
+      lastChange: (db.prepare("SELECT max(at) FROM audit_log").pluck().get() as string | null) ?? null,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** `<db>.before-restore-<UTC stamp>`, with a counter when that name is taken. */
+export function keptPathFor(dataFile: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
+  let candidate = `${dataFile}.before-restore-${stamp}`;
+  for (let n = 2; existsSync(candidate); n++) candidate = `${dataFile}.before-restore-${stamp}-${n}`;
+  return candidate;
+}
+
+/**
+ * Keeps the current data file beside it before a restore: through the backup API when the file is readable
+ * (so a WAL in use is included), else as a plain copy of its bytes (a damaged file is kept as it is).
+ */
+export async function keepCurrent(dataFile: string): Promise<string> {
+  const kept = keptPathFor(dataFile);
+  let db: Db | undefined;
+  try {
+    db = new Database(dataFile, { fileMustExist: true, timeout: 5000 });
+    await backupTo(db, kept);
+  } catch {
+    rmSync(kept, { force: true });
+    copyFileSync(dataFile, kept);
+    if (existsSync(`${dataFile}-wal`)) copyFileSync(`${dataFile}-wal`, `${kept}-wal`);
+    chmodSync(kept, 0o600);
+    if (existsSync(`${kept}-wal`)) chmodSync(`${kept}-wal`, 0o600);
+  } finally {
+    db?.close();
+  }
+  return kept;
+}
+
+/**
+ * Replaces the data file's content with the backup's. The backup API writes through SQLite's locks and
+ * journal, so another process that has the file open sees the old or the new content, never a mixture.
+ */
+export async function replaceWith(backup: string, dataFile: string): Promise<void> {
+  createDataFile(dataFile);
+  const source = new Database(backup, { readonly: true, fileMustExist: true });
+  try {
+    await retryBusy(() => source.backup(dataFile, { progress: () => ALL_PAGES }));
+  } finally {
+    source.close();
+  }
+  chmodSync(dataFile, 0o600);
+}

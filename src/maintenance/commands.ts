@@ -1,0 +1,151 @@
+// backup, restore, check, log and the personal-data export: keeping the data file safe and accountable.
+import { resolve } from "node:path";
+import type { Context } from "../core/context.js";
+import { openDataFile, prepareSchema } from "../core/db.js";
+import { parseDate, TIME_ZONE, today } from "../core/dates.js";
+import { CliError } from "../core/errors.js";
+import { printJson, printTable, sanitize, say, writeOut } from "../core/output.js";
+import { resolvePerson } from "../people/service.js";
+import { listAudit, type AuditRow } from "./auditLog.js";
+import type { PersonData } from "./personData.js";
+
+type Options = Record<string, string | boolean | undefined>;
+const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
+
+export async function backup(ctx: Context, [file]: string[]): Promise<void> {
+  const { backupTo, checkBackupTarget } = await import("./backup.js");
+  const target = checkBackupTarget(file!, ctx.dataFile.path);
+  const { bytes, schemaVersion } = await backupTo(ctx.db, target);
+  if (ctx.json) return printJson({ file: target, bytes, schemaVersion });
+  say(ctx.t("backup.written", { path: target, size: Math.max(1, Math.round(bytes / 1024)), version: schemaVersion }));
+}
+
+export async function restore(ctx: Context, [file]: string[]): Promise<void> {
+  const [{ inspectBackup, keepCurrent, replaceWith }, { existsSync }] = await Promise.all([import("./backup.js"), import("node:fs")]);
+  const dataFile = ctx.dataFile.path;
+  if (resolve(file!) === resolve(dataFile)) throw new CliError("error.restore.sameFile", { path: resolve(file!) });
+  const summary = inspectBackup(file!);
+  const { confirm } = await import("../core/prompts.js");
+  const question = ctx.t(existsSync(dataFile) ? "restore.confirm" : "restore.confirmNew", {
+    path: dataFile,
+    backup: summary.path,
+    groups: summary.groups,
+    people: summary.people,
+    meetings: summary.meetings,
+    last: summary.lastChange ? summary.lastChange.slice(0, 16).replace("T", " ") : "–",
+  });
+  if (!(await confirm(ctx, question))) return say(ctx.t("label.cancelled"));
+  const kept = existsSync(dataFile) ? await keepCurrent(dataFile) : null;
+  await replaceWith(summary.path, dataFile);
+  // The restored file records its restore; an older schema is migrated now (with its own backup beside it).
+  const db = openDataFile(dataFile);
+  ctx.useDb(db);
+  prepareSchema(db, dataFile);
+  ctx.write((audit) => audit({ entity: "data_file", id: null, action: "restore", changes: { from: summary.path, kept } }));
+  if (ctx.json) return printJson({ restored: summary.path, file: dataFile, kept, schemaVersion: summary.schemaVersion, groups: summary.groups, people: summary.people, meetings: summary.meetings });
+  say(ctx.t("restore.done", { path: dataFile, backup: summary.path }));
+  if (kept) say(ctx.t("restore.kept", { kept }));
+}
+
+export async function check(ctx: Context): Promise<void> {
+  const { runChecks } = await import("./check.js");
+  const results = runChecks(ctx.db);
+  const problems = results.flatMap((r) => r.problems);
+  const more = results.reduce((n, r) => n + r.more, 0);
+  const line = (p: (typeof problems)[number]) => `${ctx.t(p.key, p.params)} — ${ctx.t(p.hintKey, p.params)}`;
+  if (ctx.json) {
+    printJson({
+      ok: problems.length === 0,
+      checks: results.map((r) => ({ name: r.name, ok: r.problems.length === 0, problems: r.problems.length + r.more })),
+      problems: problems.map((p) => ({ check: p.check, problem: p.key.replace(/^check\./, ""), message: ctx.t(p.key, p.params), hint: ctx.t(p.hintKey, p.params), details: p.params })),
+    });
+  } else {
+    for (const p of problems) say(line(p));
+    if (more > 0) say(ctx.t("check.more", { count: more }));
+    if (problems.length === 0) say(ctx.t("check.ok", { checks: results.map((r) => r.name).join(", ") }));
+  }
+  if (problems.length > 0) throw new CliError("check.failed", { count: problems.length + more }, 1, "check.failed.hint");
+}
+
+/** Midnight in the platform's time zone, as the UTC instant the audit log compares with. */
+function startOfDay(date: string): string {
+  const guess = new Date(`${date}T00:00:00Z`);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+      .formatToParts(guess)
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return new Date(guess.getTime() - (local - guess.getTime())).toISOString();
+}
+
+function localTime(at: string, lang: string): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return at;
+  return new Intl.DateTimeFormat(lang === "de" ? "de-DE" : "sv-SE", { timeZone: TIME_ZONE, dateStyle: "short", timeStyle: "short" }).format(date);
+}
+
+function positiveInt(raw: string, field: string): number {
+  if (!/^\d{1,6}$/.test(raw.trim()) || Number(raw) < 1) throw new CliError("error.log.limit", { field, value: raw });
+  return Number(raw);
+}
+
+function brief(value: unknown, max = 80): string {
+  if (value === null || value === undefined) return "";
+  const json = typeof value === "string" ? value : JSON.stringify(value);
+  return json.length > max ? `${json.slice(0, max - 1)}…` : json;
+}
+
+export async function log(ctx: Context, _args: string[], opts: Options): Promise<void> {
+  const since = text(opts, "since") !== undefined ? startOfDay(parseDate(text(opts, "since")!, "--since", today())) : undefined;
+  const limit = text(opts, "limit") !== undefined ? positiveInt(text(opts, "limit")!, "--limit") : undefined;
+  const entity = text(opts, "entity")?.trim() || undefined;
+  const who = text(opts, "who")?.trim() || undefined;
+  const rows = listAudit(ctx.db, { since, entity, who, limit });
+  if (ctx.json) return printJson(rows);
+  if (rows.length === 0) return say(ctx.t("log.none"));
+  printTable(
+    ctx,
+    ["#", ctx.t("log.when"), ctx.t("log.who"), ctx.t("log.what"), ctx.t("log.action"), ctx.t("log.changes")],
+    rows.map((r: AuditRow) => [r.id, localTime(r.at, ctx.lang), r.actor, r.entityId === null ? r.entity : `${r.entity} #${r.entityId}`, r.action, brief(r.changes)]),
+  );
+}
+
+/** `people export <person>`: everything stored about one person, as JSON (default) or readable text. */
+export async function exportPerson(ctx: Context, ref: string, opts: Options): Promise<void> {
+  const format = text(opts, "format") ?? "json";
+  if (format !== "json" && format !== "text") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "json, text" });
+  const person = resolvePerson(ctx.db, ref, today());
+  const { personData } = await import("./personData.js");
+  const data = personData(ctx.db, person.id);
+  const out = text(opts, "out");
+  if (format === "json" || ctx.json) return writeOut(out, JSON.stringify(data, null, 2));
+  if (out !== undefined) return writeOut(out, personDataText(ctx, data));
+  process.stdout.write(personDataText(ctx, data));
+}
+
+function personDataText(ctx: Context, data: PersonData): string {
+  const lines: string[] = [];
+  const section = (title: string) => lines.push("", title, "=".repeat([...title].length));
+  const row = (record: Record<string, unknown>) =>
+    Object.entries(record)
+      .filter(([, v]) => v !== null && v !== undefined && v !== "")
+      .map(([k, v]) => `${k}: ${sanitize(typeof v === "string" ? v : JSON.stringify(v))}`)
+      .join("; ");
+  lines.push(ctx.t("personData.title", { id: String(data.person.id) }));
+  section(ctx.t("personData.person"));
+  for (const [k, v] of Object.entries(data.person)) lines.push(`${k}: ${v === null ? "–" : sanitize(String(v))}`);
+  for (const r of data.records) {
+    section(`${r.table} (${r.column})`);
+    for (const record of r.rows) lines.push(`- ${row(record)}`);
+  }
+  for (const [title, entries] of [
+    [ctx.t("personData.audit"), data.audit],
+    [ctx.t("personData.changesMade"), data.changesMade],
+  ] as const) {
+    if (entries.length === 0) continue;
+    section(title);
+    for (const a of entries) lines.push(`- ${a.at} ${sanitize(a.actor)}: ${a.entity}${a.entityId === null ? "" : ` #${a.entityId}`} ${a.action} ${sanitize(brief(a.changes, 400))}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,64 @@
+// Every write command leaves its audit row (who, what, the command line), and every command of the CLI is
+// known to the write-command table that this test and the fuzz test share (test/cli/writeCommands.ts).
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../helpers.js";
+import { leafCommands } from "./commandTree.js";
+import { copyOf, ok, query } from "./util.js";
+import { buildWriteTemplate, ENV, FILE_WRITERS, makeFiles, NEW_FILE_COMMANDS, NOT_WRITES, WRITE_COMMANDS, type Files } from "./writeCommands.js";
+
+let template: string;
+let files: Files;
+beforeAll(() => {
+  template = buildWriteTemplate();
+  files = makeFiles(template);
+}, 180_000);
+afterAll(() => {
+  for (const dir of [template && join(template, ".."), files?.dir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the write-command table", () => {
+  it("knows every command of the CLI", async () => {
+    const leaves = await leafCommands();
+    expect(leaves.length).toBeGreaterThan(60);
+    const known = new Set([...WRITE_COMMANDS, ...NEW_FILE_COMMANDS, ...FILE_WRITERS].map((c) => c.name));
+    const unknown = leaves.filter((name) => !known.has(name) && !NOT_WRITES.has(name));
+    // A new command? Add it to WRITE_COMMANDS (with a valid invocation and its audit row), FILE_WRITERS or NOT_WRITES.
+    expect(unknown).toEqual([]);
+    const stale = [...known, ...NOT_WRITES].filter((name) => !leaves.includes(name));
+    expect(stale).toEqual([]);
+  }, 60_000);
+});
+
+const ACTOR = "Prüferin Çağlar";
+
+function auditRows(db: string): Array<{ id: number; actor: string; command: string; entity: string; action: string }> {
+  return query(db, "SELECT id, actor, command, entity, action FROM audit_log ORDER BY id");
+}
+
+describe("each write command writes its audit row", () => {
+  it.each(WRITE_COMMANDS.map((c) => [c.name, c] as const))("%s", (_name, command) => {
+    const db = copyOf(template);
+    const before = auditRows(db);
+    const args = command.valid(files);
+    ok(args, { db, env: { ...ENV, PLATTFORM_USER: ACTOR } });
+    const after = auditRows(db);
+    const known = new Set(before.map((r) => r.id));
+    const added = after.filter((r) => !known.has(r.id) || command.name === "restore");
+    const row = added.find((r) => r.entity === command.audit.entity && r.action === command.audit.action && r.actor === ACTOR);
+    expect(row, `no ${command.audit.entity}/${command.audit.action} row by ${ACTOR}: ${JSON.stringify(added.slice(-3))}`).toBeDefined();
+    // The command line is recorded; the first words are the command's path.
+    const recorded = JSON.parse(row!.command) as string[];
+    expect(recorded.slice(0, command.name.split(" ").length)).toEqual(command.name.split(" "));
+    rmSync(join(db, ".."), { recursive: true, force: true });
+  });
+
+  it.each(NEW_FILE_COMMANDS.map((c) => [c.name, c] as const))("%s (a new file)", (_name, command) => {
+    const db = join(tempDir(), "neu.db");
+    ok(command.valid(files), { db, env: { ...ENV, PLATTFORM_USER: ACTOR } });
+    const rows = auditRows(db);
+    expect(rows.filter((r) => r.entity === command.audit.entity && r.action === command.audit.action && r.actor === ACTOR)).toHaveLength(1);
+    rmSync(join(db, ".."), { recursive: true, force: true });
+  });
+});

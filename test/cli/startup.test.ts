@@ -1,0 +1,126 @@
+// A guard for the start-up path that times nothing: which files and packages `plattform --version`, `--help`
+// and `elections tally --blt` load (PLATTFORM_DEBUG_IMPORTS=1 lists them at exit), and what dist/main.js
+// imports statically. Heavy libraries must stay behind the commands that use them (issue 7; measure with
+// `npm run bench`).
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { bundledSources } from "../../src/core/debugImports.js";
+import { newPlatform, ROOT, run } from "../helpers.js";
+
+const BLT = fileURLToPath(new URL("../../../shared/data/stv/scottish/Partick-West-2007.blt", import.meta.url));
+
+/** Never on the path of --version or --help: prompts, PDF, Markdown, CSV, calendar, validation, the database. */
+const HEAVY = [
+  "@inquirer/prompts",
+  "@inquirer/core",
+  "inquirer",
+  "pdfmake",
+  "markdown-it",
+  "csv-parse",
+  "csv-stringify",
+  "ical-generator",
+  "zod",
+  "asciichart",
+  "chalk",
+  "cli-table3",
+  "date-fns (root)",
+  "better-sqlite3",
+];
+
+interface Loaded {
+  files: string[];
+  /** packages (and date-fns (root)) bundled into the loaded files, and packages required at run time */
+  packages: Set<string>;
+}
+
+/** Runs the binary with PLATTFORM_DEBUG_IMPORTS=1 and reads the list it prints at exit. */
+function loaded(args: string[], db?: string): Loaded {
+  const result = run(args, { db, env: { PLATTFORM_DEBUG_IMPORTS: "1" } });
+  expect(result.code, result.stderr).toBe(0);
+  const files: string[] = [];
+  const packages = new Set<string>();
+  for (const line of result.stderr.split("\n")) {
+    const m = /^(import|require) (\S+?)(?:: (.*))?$/.exec(line);
+    if (!m) continue;
+    files.push(m[2]!);
+    for (const source of (m[3] ?? "").split(", ").filter(Boolean)) if (!source.startsWith("src/")) packages.add(source);
+  }
+  return { files, packages };
+}
+
+const heavyIn = (packages: Iterable<string>) => [...packages].filter((p) => HEAVY.includes(p) || p.startsWith("@inquirer/"));
+
+describe("start-up path (PLATTFORM_DEBUG_IMPORTS)", () => {
+  it("--version loads no bundle file at all, and no package", () => {
+    const { files, packages } = loaded(["--version"]);
+    expect(files.filter((f) => f === "dist/main.js")).toEqual([]);
+    expect([...packages]).toEqual([]);
+  });
+
+  it("--help loads commander and the program's own files, nothing heavy", () => {
+    const { files, packages } = loaded(["--help"]);
+    expect(files).toContain("dist/main.js");
+    expect(packages.has("commander")).toBe(true);
+    expect(heavyIn(packages)).toEqual([]);
+  });
+
+  it("a subcommand's --help loads nothing heavy either", () => {
+    const { packages } = loaded(["report", "minutes", "--help"]);
+    expect(heavyIn(packages)).toEqual([]);
+  });
+
+  it("elections tally --blt counts a ballot file without loading better-sqlite3", () => {
+    const { packages } = loaded(["elections", "tally", "--blt", BLT]);
+    expect(heavyIn(packages)).toEqual([]);
+  });
+
+  it("lists what a command with a data file loads (better-sqlite3, required when the file is opened)", () => {
+    const db = newPlatform();
+    const { files, packages } = loaded(["groups", "list"], db);
+    expect(packages.has("better-sqlite3")).toBe(true);
+    expect(files.some((f) => f.startsWith("node_modules/better-sqlite3/"))).toBe(true);
+    expect(heavyIn(packages).filter((p) => p !== "better-sqlite3")).toEqual([]);
+  });
+});
+
+describe("dist/main.js imports nothing heavy statically", () => {
+  /** dist/main.js and every file it imports statically (`import … from "./…"`), not through import(). */
+  function staticGraph(): string[] {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file, "utf8");
+      for (const [, spec] of code.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']/gm)) {
+        if (spec!.startsWith(".")) visit(join(dirname(file), spec!));
+        else if (!spec!.startsWith("node:")) throw new Error(`${file} imports the package ${spec} statically`);
+      }
+      for (const [, spec] of code.matchAll(/^\s*import\s*["']([^"']+)["'];?$/gm)) if (spec!.startsWith(".")) visit(join(dirname(file), spec!));
+    };
+    visit(join(ROOT, "dist", "main.js"));
+    return [...seen];
+  }
+
+  it("bundles only commander and the program's own code into the start-up files", () => {
+    expect(existsSync(join(ROOT, "dist", "main.js"))).toBe(true);
+    const files = staticGraph();
+    const packages = new Set(files.flatMap((f) => bundledSources(readFileSync(f, "utf8"))).filter((s) => !s.startsWith("src/")));
+    expect([...packages]).toEqual(["commander"]);
+  });
+});
+
+describe("bundledSources", () => {
+  it("names packages by name, date-fns's root index apart from its subpaths, and own files by path", () => {
+    const code = [
+      "// node_modules/commander/lib/command.js",
+      "// node_modules/@inquirer/core/dist/esm/index.js",
+      "// node_modules/date-fns/addDays.js",
+      "// node_modules/date-fns/index.js",
+      "// src/core/i18n.ts",
+      "var x = 1; // node_modules/not-a-heading",
+    ].join("\n");
+    expect(bundledSources(code)).toEqual(["commander", "@inquirer/core", "date-fns", "date-fns (root)", "src/core/i18n.ts"]);
+  });
+});

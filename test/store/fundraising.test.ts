@@ -1,0 +1,108 @@
+// The fundraising tables and services against a real data file: constraints, the stage history, dues for the
+// groups that are members during the year, and the bank import's keys.
+import { describe, expect, it } from "vitest";
+import { addGroup, groupFields, leaveGroup } from "../../src/groups/service.js";
+import { getGroup } from "../../src/groups/store.js";
+import { importBankRows } from "../../src/fundraising/bankImport.js";
+import { addApplication, addFunder, addIncome, assessDues, changeStage, membersDuringYear, resolveApplication, resolveFunder } from "../../src/fundraising/service.js";
+import { duesOfYear, listIncome, stageHistory } from "../../src/fundraising/store.js";
+import { auditLog, cliError, count, freshDb } from "./support.js";
+
+const TODAY = "2026-06-30";
+
+function setUp() {
+  const db = freshDb();
+  const { audit, entries } = auditLog();
+  addGroup(db, audit, groupFields({ name: "Mieterinitiative Kosmosviertel", short: "KOSMOS", joined: "2020-01-01" }, TODAY));
+  addGroup(db, audit, groupFields({ name: "Neue Gruppe", short: "NEU", joined: "2026-11-01" }, TODAY));
+  const leaving = addGroup(db, audit, groupFields({ name: "SV Blau-Weiß", short: "BWJ", joined: "2020-01-01" }, TODAY));
+  leaveGroup(db, audit, getGroup(db, leaving, TODAY)!, "2026-01-01", TODAY);
+  addFunder(db, audit, { name: "Stiftung Nord", kind: "foundation" });
+  return { db, audit, entries };
+}
+
+describe("the schema", () => {
+  it("keeps money in integer cents and refuses what cannot be", () => {
+    const { db } = setUp();
+    const insert = (amount: unknown, kind = "donation", duesYear: number | null = null) =>
+      db.prepare("INSERT INTO income (received_on, amount, kind, dues_year, created_at) VALUES ('2026-01-01', ?, ?, ?, 'now')").run(amount, kind, duesYear);
+    expect(() => insert(12.5)).toThrow(); // STRICT: no fractions of a cent
+    expect(() => insert(0)).toThrow();
+    expect(() => insert(100, "dues")).toThrow(); // dues name their year
+    expect(() => insert(100, "donation", 2026)).toThrow();
+    insert(100, "dues", 2026);
+    expect(count(db, "income")).toBe(1);
+  });
+
+  it("an import key is unique", () => {
+    const { db } = setUp();
+    const insert = () =>
+      db.prepare("INSERT INTO income (received_on, amount, kind, import_key, created_at) VALUES ('2026-01-01', 100, 'other', 'bank:x:0', 'now')").run();
+    insert();
+    expect(insert).toThrow(/UNIQUE/);
+  });
+});
+
+describe("applications", () => {
+  it("the history records each stage with its date, and a reopening", () => {
+    const { db, audit, entries } = setUp();
+    const id = addApplication(db, audit, { funder: resolveFunder(db, "stiftung nord"), title: "Organizer", amount: "40.000", stage: "submitted", date: "2026-01-10" }, TODAY);
+    changeStage(db, audit, resolveApplication(db, String(id)), { stage: "rejected", date: "2026-03-01" }, TODAY);
+    const error = cliError(() => changeStage(db, audit, resolveApplication(db, "Organizer"), { stage: "submitted" }, TODAY));
+    expect(error.key).toBe("error.funds.needsReopen");
+    changeStage(db, audit, resolveApplication(db, "organizer"), { stage: "submitted", reopen: true, date: "2026-04-01" }, TODAY);
+    expect(stageHistory(db, id)).toEqual([
+      { stage: "submitted", date: "2026-01-10", reopened: false, note: null },
+      { stage: "rejected", date: "2026-03-01", reopened: false, note: null },
+      { stage: "submitted", date: "2026-04-01", reopened: true, note: null },
+    ]);
+    expect(entries.filter((e) => e.entity === "application").map((e) => e.action)).toEqual(["add", "stage", "stage"]);
+  });
+
+  it("an approval without --awarded awards the amount requested", () => {
+    const { db, audit } = setUp();
+    const id = addApplication(db, audit, { funder: resolveFunder(db, "1"), title: "X", amount: "1.234,56", stage: "submitted" }, TODAY);
+    changeStage(db, audit, resolveApplication(db, String(id)), { stage: "approved" }, TODAY);
+    expect(resolveApplication(db, String(id))).toMatchObject({ stage: "approved", awarded: 123_456, period: null });
+  });
+});
+
+describe("dues", () => {
+  it("--all assesses the groups that are members on some day of the year", () => {
+    const { db, audit } = setUp();
+    expect(membersDuringYear(db, 2026, TODAY).map((g) => g.short)).toEqual(["KOSMOS", "NEU"]);
+    expect(membersDuringYear(db, 2025, TODAY).map((g) => g.short)).toEqual(["KOSMOS", "BWJ"]);
+    assessDues(db, audit, 2026, membersDuringYear(db, 2026, TODAY), 24_000);
+    const kosmos = membersDuringYear(db, 2026, TODAY)[0]!;
+    addIncome(db, audit, { amount: "100", kind: "dues", source: { kind: "group", group: kosmos }, date: "2026-02-01" }, TODAY);
+    expect(duesOfYear(db, 2026)).toEqual([
+      { groupId: kosmos.id, group: "Mieterinitiative Kosmosviertel", assessed: 24_000, paid: 10_000 },
+      { groupId: 2, group: "Neue Gruppe", assessed: 24_000, paid: 0 },
+    ]);
+  });
+});
+
+describe("bank import", () => {
+  it("equal rows in one file are kept apart by their occurrence; a second run finds every key", () => {
+    const { db, audit } = setUp();
+    const rows = [
+      { line: 2, date: "2026-06-02", amount: 2_500, text: "Hans Meier · Spende" },
+      { line: 3, date: "2026-06-02", amount: 2_500, text: "Hans Meier · Spende" },
+      { line: 4, date: "2026-06-03", amount: -12_000, text: "Stadtwerke" },
+    ];
+    expect(importBankRows(db, audit, rows, "donation", TODAY)).toMatchObject({ added: 2, unchanged: 0, skipped: 1, total: 5_000 });
+    expect(importBankRows(db, audit, rows, "donation", TODAY)).toMatchObject({ added: 0, unchanged: 2, skipped: 1, total: 0 });
+    // a third equal row in a later statement is new
+    expect(importBankRows(db, audit, [...rows, { ...rows[0]!, line: 5 }], "donation", TODAY)).toMatchObject({ added: 1, unchanged: 2 });
+    expect(listIncome(db, {}, "?").map((i) => i.amount)).toEqual([2_500, 2_500, 2_500]);
+  });
+
+  it("dues rows must name their group; the year in the text is the dues year", () => {
+    const { db, audit } = setUp();
+    const error = cliError(() => importBankRows(db, audit, [{ line: 7, date: "2026-01-05", amount: 24_000, text: "Beitrag" }], "dues", TODAY));
+    expect(error.key).toBe("error.funds.bankDuesWithoutGroup");
+    expect(error.location).toEqual({ line: 7, column: undefined });
+    importBankRows(db, audit, [{ line: 2, date: "2026-01-05", amount: 24_000, text: "Mitgliedsbeitrag 2025 kosmos" }], "dues", TODAY);
+    expect(listIncome(db, {}, "?")[0]).toMatchObject({ kind: "dues", duesYear: 2025, source: { kind: "group", name: "Mieterinitiative Kosmosviertel" } });
+  });
+});
