@@ -52,6 +52,7 @@ class Cli {
       // Loaded here, not at the top: --help and --version never open the data file.
       const [{ Context }, module] = await Promise.all([import("./core/context.js"), load()]);
       this.ctx = new Context(command.optsWithGlobals(), this.argv);
+      await (await import("./core/output.js")).loadColours(this.ctx);
       await (module[name] as Action)(this.ctx, args, command.opts());
     };
   }

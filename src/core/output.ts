@@ -1,5 +1,7 @@
+import type { ChalkInstance } from "chalk";
+import stringWidth from "fast-string-width";
+import { createRequire } from "node:module";
 import type { Context } from "./context.js";
-import { renderTable, styles, type Style } from "./terminal.js";
 
 // C0 and C1 control characters (except tab and newline, which are mapped to spaces in cells), and escape
 // sequences whole: CSI (ESC [ or U+009B), and OSC (ESC ], e.g. a window title) up to its terminator.
@@ -15,20 +17,50 @@ function cell(value: unknown): string {
   return sanitize(String(value)).replace(/[\t\n]/g, " ");
 }
 
-export function colours(ctx: Context): Style {
-  return styles(ctx.color);
+// chalk costs 20–30 ms to load (measured), so it is loaded only for a terminal with colour. Everywhere else the
+// styles are this chainable identity: PLAIN.bold.underline(text) is text.
+const PLAIN: ChalkInstance = new Proxy(((text: unknown) => String(text)) as unknown as ChalkInstance, { get: () => PLAIN });
+let chalk: ChalkInstance | undefined;
+
+/** Loads chalk when this run shows colour; awaited before a command runs, since chalk is an ES module. */
+export async function loadColours(ctx: Context): Promise<void> {
+  if (ctx.color && chalk === undefined) chalk = new (await import("chalk")).Chalk({ level: 1 });
+}
+
+export function colours(ctx: Context): ChalkInstance {
+  return ctx.color && chalk !== undefined ? chalk : PLAIN;
 }
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+const ROW_SEPARATORS_OFF = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+
 /** A table on a terminal, or plain aligned columns in a pipe: the same data either way. */
 export function printTable(ctx: Context, head: string[], rows: unknown[][]): void {
-  const c = colours(ctx);
-  // On a terminal: a boxed table; in a pipe: plain aligned columns that grep and awk read easily.
-  const text = renderTable(head.map((h) => c.bold(h)), rows.map((row) => row.map(cell)), ctx.color);
-  process.stdout.write(`${ctx.color ? text : text.replace(/ +$/gm, "")}\n`);
+  const cells = rows.map((row) => row.map(cell));
+  if (ctx.color) {
+    // cli-table3 draws the boxed table for people at a terminal. It is loaded only here: scripts read plain
+    // columns, and the benchmark measured its set-up and per-cell work at tens of milliseconds on long lists.
+    const Table = createRequire(import.meta.url)("cli-table3") as typeof import("cli-table3");
+    const c = colours(ctx);
+    const table = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, chars: ROW_SEPARATORS_OFF });
+    for (const row of cells) table.push(row);
+    process.stdout.write(`${table.toString()}\n`);
+    return;
+  }
+  // In a pipe: columns two spaces apart, padded by display width (wide characters count two), for grep and awk.
+  process.stdout.write(`${plainColumns([head, ...cells])}\n`);
+}
+
+/** Rows as aligned columns without trailing spaces. */
+export function plainColumns(lines: string[][]): string {
+  const columns = Math.max(0, ...lines.map((l) => l.length));
+  const widths = Array.from({ length: columns }, (_, i) => Math.max(0, ...lines.map((l) => stringWidth(l[i] ?? ""))));
+  return lines
+    .map((l) => widths.map((w, i) => (l[i] ?? "") + " ".repeat(Math.max(0, w - stringWidth(l[i] ?? "")))).join("  ").trimEnd())
+    .join("\n");
 }
 
 /** Label/value lines for `show` commands. */
