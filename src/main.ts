@@ -470,7 +470,7 @@ export function buildProgram(cli: Cli): Command {
     ["listening", "listeningReport", "since"],
   ] as const) {
     const r = cli.command(rp, name, `report.${name}`);
-    if (extra === "since") cli.option(r, "--since <date>", "orgReportSince");
+    if (extra === "since") cli.option(r, "--since <date>", name === "listening" ? "listeningSince" : "orgReportSince");
     else cli.option(r, "--months <n>", "orgReportMonths");
     cli.option(r, "--format <format>", "orgReportFormat", ["md", "html"]);
     cli.option(r, "--out <file>", "out").action(cli.run(listeningReports, fn));

@@ -200,16 +200,13 @@ export function parseMonths(raw: string | undefined, fallback = 6): number {
 
 // ---- report listening: topics by distinct people and groups
 
-export interface TopicFact {
-  conversationId: number;
-  date: string;
+/**
+ * One topic's figures over the period, counted in SQL. Everyone in a conversation counts as raising its topics
+ * (a house meeting's topics are its participants'); a person who raises a topic twice counts once among the
+ * people and twice among the mentions.
+ */
+export interface TopicTotals {
   topicId: number;
-  topic: string;
-  personId: number;
-  groupId: number | null;
-}
-
-export interface ListeningRow {
   topic: string;
   /** distinct people who raised it */
   people: number;
@@ -217,42 +214,39 @@ export interface ListeningRow {
   groups: number;
   /** conversations that raised it */
   mentions: number;
+}
+
+/** Conversations that raised a topic in one quarter (`2026-Q1`). */
+export interface TopicQuarter {
+  topicId: number;
+  quarter: string;
+  mentions: number;
+}
+
+export interface ListeningRow {
+  topic: string;
+  people: number;
+  groups: number;
+  mentions: number;
   /** conversations that raised it, per quarter of the period */
   trend: Array<{ quarter: string; mentions: number }>;
 }
 
 /**
- * Topics ranked by how many distinct people raised them, then distinct groups, then mentions. Everyone in a
- * conversation counts as raising its topics (a house meeting's topics are its participants'); a person who
- * raises a topic twice counts once among the people and twice among the mentions.
+ * Topics ranked by how many distinct people raised them, then distinct groups, then mentions, each with every
+ * quarter from the one of `start` to the one of `today`.
  */
-export function listening(facts: TopicFact[], since: string | null, today: string): ListeningRow[] {
-  const selected = facts.filter((f) => (since === null || f.date >= since) && f.date <= today);
-  if (selected.length === 0) return [];
-  const start = since ?? selected.map((f) => f.date).sort()[0]!;
+export function listening(totals: TopicTotals[], perQuarter: TopicQuarter[], start: string, today: string): ListeningRow[] {
+  if (totals.length === 0) return [];
   const quarters = quartersBetween(start, today);
-  const topics = new Map<number, { topic: string; people: Set<number>; groups: Set<number>; conversations: Map<number, string> }>();
-  for (const f of selected) {
-    let t = topics.get(f.topicId);
-    if (!t) {
-      t = { topic: f.topic, people: new Set(), groups: new Set(), conversations: new Map() };
-      topics.set(f.topicId, t);
-    }
-    t.people.add(f.personId);
-    if (f.groupId !== null) t.groups.add(f.groupId);
-    t.conversations.set(f.conversationId, f.date);
-  }
-  return [...topics.values()]
-    .map((t) => {
-      const perQuarter = new Map<string, number>();
-      for (const date of t.conversations.values()) perQuarter.set(quarterOf(date), (perQuarter.get(quarterOf(date)) ?? 0) + 1);
-      return {
-        topic: t.topic,
-        people: t.people.size,
-        groups: t.groups.size,
-        mentions: t.conversations.size,
-        trend: quarters.map((quarter) => ({ quarter, mentions: perQuarter.get(quarter) ?? 0 })),
-      };
-    })
+  const counts = new Map(perQuarter.map((q) => [`${q.topicId} ${q.quarter}`, q.mentions]));
+  return totals
+    .map((t) => ({
+      topic: t.topic,
+      people: t.people,
+      groups: t.groups,
+      mentions: t.mentions,
+      trend: quarters.map((quarter) => ({ quarter, mentions: counts.get(`${t.topicId} ${quarter}`) ?? 0 })),
+    }))
     .sort((a, b) => b.people - a.people || b.groups - a.groups || b.mentions - a.mentions || a.topic.localeCompare(b.topic));
 }

@@ -1,12 +1,12 @@
 // `report conversations`, `report coverage` and `report listening`: the organizer's figures on the listening work.
 // Each builds its rows once, then prints them as --json, a terminal table, Markdown or HTML (reports/output.ts).
 import type { Context } from "../core/context.js";
-import { formatDate, parseDate, today } from "../core/dates.js";
+import { formatDate, parseDate, shiftDate, today } from "../core/dates.js";
 import { readSettings } from "../platform/store.js";
 import { emitReport } from "../reports/output.js";
 import type { Block, ReportDocument } from "../reports/render/document.js";
 import { conversationsByHolderMonth, coverage, coverageCutoff, listening, parseMonths } from "./model.js";
-import { conversationFacts, keyPersons, lastConversations, topicFacts } from "./store.js";
+import { conversationFacts, keyPersons, lastConversations, topicQuarters, topicTotals } from "./store.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -80,18 +80,23 @@ export async function coverageReport(ctx: Context, _args: string[], opts: Option
   );
 }
 
-/** `report listening [--since]`: topics ranked by distinct people and groups who raised them, with the quarters. */
+/**
+ * `report listening [--since]`: topics ranked by distinct people and groups who raised them, with the quarters.
+ * Without --since it covers the last 12 months: the organizer asks what people raise now, and the report's
+ * cost stays flat as the years of conversations add up.
+ */
 export async function listeningReport(ctx: Context, _args: string[], opts: Options): Promise<void> {
   const day = today();
-  const from = since(opts, day);
-  const rows = listening(topicFacts(ctx.db, from, day), from, day);
-  const quarters = rows[0]?.trend.slice(-QUARTERS_SHOWN).map((q) => q.quarter) ?? [];
+  const chosen = since(opts, day);
+  const from = chosen ?? shiftDate(day, -1, "y");
+  const rows = listening(topicTotals(ctx.db, from, day), topicQuarters(ctx.db, from, day), from, day);
+  const shown = rows[0]?.trend.slice(-QUARTERS_SHOWN).map((q) => q.quarter) ?? [];
   const table: Block | null =
     rows.length === 0
       ? null
       : {
           type: "table",
-          head: ["#", ctx.t("conversations.report.topic"), ctx.t("conversations.report.people"), ctx.t("label.groups"), ctx.t("conversations.report.mentions"), ...quarters],
+          head: ["#", ctx.t("conversations.report.topic"), ctx.t("conversations.report.people"), ctx.t("label.groups"), ctx.t("conversations.report.mentions"), ...shown],
           rows: rows.map((r, i) => [
             String(i + 1),
             r.topic,
@@ -100,8 +105,10 @@ export async function listeningReport(ctx: Context, _args: string[], opts: Optio
             String(r.mentions),
             ...r.trend.slice(-QUARTERS_SHOWN).map((q) => String(q.mentions)),
           ]),
-          numeric: [0, 2, 3, 4, ...quarters.map((_, i) => 5 + i)],
+          numeric: [0, 2, 3, 4, ...shown.map((_, i) => 5 + i)],
         };
-  const document = doc(ctx, ctx.t("conversations.report.listeningTitle"), [period(ctx, from, day), ctx.t("conversations.report.listeningExplained")], table, ctx.t("conversations.report.noTopics"));
+  const explained = [period(ctx, from, day), ctx.t("conversations.report.listeningExplained")];
+  if (chosen === null) explained.push(ctx.t("conversations.report.listeningDefault"));
+  const document = doc(ctx, ctx.t("conversations.report.listeningTitle"), explained, table, ctx.t("conversations.report.noTopics"));
   await emitReport(ctx, opts, document, rows, "report-listening");
 }

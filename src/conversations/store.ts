@@ -1,7 +1,7 @@
 // The SQL of conversations and topics; nothing else in the program queries these tables.
 import type { Db } from "../core/db.js";
 import { nameKey } from "../core/validate.js";
-import type { Conversation, ConversationFact, ConversationKind, KeyPerson, LastConversation, Partner, TopicFact } from "./model.js";
+import type { Conversation, ConversationFact, ConversationKind, KeyPerson, LastConversation, Partner, TopicQuarter, TopicTotals } from "./model.js";
 
 const label = (name: string | null, id: number, forgotten: string) => name ?? `${forgotten} #${id}`;
 
@@ -193,18 +193,38 @@ export function conversationFacts(db: Db, until: string, forgotten: string): Con
   return rows.map((r) => ({ ...r, holder: label(r.holder, r.holderId, forgotten) }));
 }
 
-export function topicFacts(db: Db, since: string | null, until: string): TopicFact[] {
+/**
+ * Per topic, the distinct people, groups and conversations from `since` to `until`. Counted in SQL, so that no
+ * row per conversation reaches JavaScript.
+ */
+export function topicTotals(db: Db, since: string, until: string): TopicTotals[] {
   return db
     .prepare(
-      `SELECT c.id AS conversationId, c.held_on AS date, t.id AS topicId, t.name AS topic, cp.person_id AS personId, cp.group_id AS groupId
+      `SELECT t.id AS topicId, t.name AS topic, count(DISTINCT cp.person_id) AS people, count(DISTINCT cp.group_id) AS groups,
+              count(DISTINCT c.id) AS mentions
          FROM conversations c
          JOIN conversation_topics ct ON ct.conversation_id = c.id
          JOIN topics t ON t.id = ct.topic_id
          JOIN conversation_people cp ON cp.conversation_id = c.id
-        WHERE (? IS NULL OR c.held_on >= ?) AND c.held_on <= ?
-        ORDER BY c.held_on, c.id`,
+        WHERE c.held_on BETWEEN ? AND ?
+        GROUP BY t.id`,
     )
-    .all(since, since, until) as TopicFact[];
+    .all(since, until) as TopicTotals[];
+}
+
+/** Per topic and quarter (`2026-Q1`), the conversations from `since` to `until` that raised it. */
+export function topicQuarters(db: Db, since: string, until: string): TopicQuarter[] {
+  return db
+    .prepare(
+      `SELECT ct.topic_id AS topicId,
+              substr(c.held_on, 1, 4) || '-Q' || ((CAST(substr(c.held_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
+              count(*) AS mentions
+         FROM conversations c
+         JOIN conversation_topics ct ON ct.conversation_id = c.id
+        WHERE c.held_on BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM conversation_people cp WHERE cp.conversation_id = c.id)
+        GROUP BY ct.topic_id, quarter`,
+    )
+    .all(since, until) as TopicQuarter[];
 }
 
 /** Key persons of the member groups on `today`: one row per person and group. */

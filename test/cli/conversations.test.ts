@@ -152,12 +152,29 @@ describe("report listening", () => {
       { topic: "Pflege", people: 1, groups: 1, mentions: 1 },
       { topic: "Schule", people: 1, groups: 1, mentions: 1 },
     ]);
+    // Without --since: the last 12 months, from 2025-03-01, so the trend starts with that quarter.
     expect(rows[0]!.trend).toEqual([
+      { quarter: "2025-Q1", mentions: 0 },
       { quarter: "2025-Q2", mentions: 2 },
       { quarter: "2025-Q3", mentions: 2 },
       { quarter: "2025-Q4", mentions: 1 },
       { quarter: "2026-Q1", mentions: 0 },
     ]);
+  });
+
+  it("without --since covers the last 12 months: a conversation on the first day counts, one the day before only with --since", () => {
+    const { db, env } = platform();
+    const add = (date: string, person: string) => ok(["conversations", "add", "--date", date, "--by", "Hatice Kaya", "--with", person, "--topics", "Mieten"], { db, env });
+    add("2025-03-01", "Fatma Öztürk");
+    add("2025-02-28", "Rüdiger Voigt");
+    const mieten = (args: string[]) => okJson<Array<{ topic: string; people: number; groups: number; mentions: number }>>(["report", "listening", ...args], { db, env })[0]!;
+    // Fatma (KOSMOS, like Ayşe) adds a person and a mention, not a group; Rüdiger's conversation is too old.
+    expect(mieten([])).toMatchObject({ topic: "Mieten", people: 6, groups: 4, mentions: 6 });
+    expect(mieten(["--since", "2025-02-28"])).toMatchObject({ topic: "Mieten", people: 7, groups: 5, mentions: 7 });
+    const md = ok(["report", "listening", "--format", "md"], { db, env }).stdout;
+    expect(md).toContain("From 2025-03-01 to 2026-03-01.");
+    expect(md).toContain("Without --since the report covers the last 12 months");
+    expect(ok(["report", "listening", "--since", "2025-02-28", "--format", "md"], { db, env }).stdout).not.toContain("Without --since");
   });
 
   it("--since leaves out earlier conversations", () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/core/db.js";
 import { openDataFile } from "../../src/core/db.js";
 import { shiftDate } from "../../src/core/dates.js";
-import { topicFacts } from "../../src/conversations/store.js";
+import { topicQuarters, topicTotals } from "../../src/conversations/store.js";
 import { buildFundraisingReport } from "../../src/fundraising/report.js";
 import { listGroups } from "../../src/groups/store.js";
 import { resolveMeeting } from "../../src/meetings/service.js";
@@ -117,7 +117,8 @@ describe("query plans of the hot read paths", () => {
     recorder.phase("report minutes last");
     buildReport(db, resolveMeeting(db, "last", TODAY), "de", forgotten);
     recorder.phase("report listening");
-    topicFacts(db, shiftDate(TODAY, -1, "y"), TODAY);
+    topicTotals(db, shiftDate(TODAY, -1, "y"), TODAY);
+    topicQuarters(db, shiftDate(TODAY, -1, "y"), TODAY);
     recorder.phase("fundraising report");
     buildFundraisingReport(db, Number(TODAY.slice(0, 4)), TODAY, { forgotten, noSource: "–" });
     recorded = recorder.statements;

@@ -13,7 +13,8 @@ import {
   quarterOf,
   quartersBetween,
   type ConversationFact,
-  type TopicFact,
+  type TopicQuarter,
+  type TopicTotals,
 } from "../../src/conversations/model.js";
 import { askConversation, splitNames } from "../../src/conversations/prompt.js";
 import { CliError } from "../../src/core/errors.js";
@@ -140,44 +141,38 @@ describe("coverage", () => {
 });
 
 describe("listening", () => {
-  const f = (conversationId: number, date: string, topicId: number, personId: number, groupId: number | null): TopicFact => ({
-    conversationId,
-    date,
-    topicId,
-    topic: ["", "Mieten", "Schule", "Pflege"][topicId]!,
-    personId,
-    groupId,
-  });
+  const NAMES = ["", "Mieten", "Schule", "Pflege"];
+  const total = (topicId: number, people: number, groups: number, mentions: number): TopicTotals => ({ topicId, topic: NAMES[topicId]!, people, groups, mentions });
 
-  it("counts distinct people and groups; the same person raising a topic twice is one person and two mentions", () => {
-    const facts = [
-      f(1, "2026-01-10", 1, 10, 1),
-      f(2, "2026-02-10", 1, 10, 1),
-      f(3, "2026-02-11", 2, 11, 2),
-      f(3, "2026-02-11", 2, 12, 2), // a house meeting: two people, one group, one mention
-      f(4, "2026-02-12", 3, 13, null), // a person without a group counts among the people only
-    ];
-    expect(listening(facts, null, "2026-03-01").map(({ topic, people, groups, mentions }) => [topic, people, groups, mentions])).toEqual([
+  it("ranks by distinct people, then groups, then mentions, then the topic's name", () => {
+    const totals = [total(1, 1, 1, 2), total(2, 2, 1, 1), total(3, 1, 0, 1)];
+    expect(listening(totals, [], "2026-01-10", "2026-03-01").map(({ topic, people, groups, mentions }) => [topic, people, groups, mentions])).toEqual([
       ["Schule", 2, 1, 1],
       ["Mieten", 1, 1, 2],
       ["Pflege", 1, 0, 1],
     ]);
+    const tied = [total(3, 1, 1, 1), total(2, 1, 1, 2), total(1, 1, 1, 1)];
+    expect(listening(tied, [], "2026-01-10", "2026-03-01").map((r) => r.topic)).toEqual(["Schule", "Mieten", "Pflege"]);
   });
 
-  it("has a quarter for every quarter of the period, also the empty ones", () => {
-    const [row] = listening([f(1, "2025-05-10", 1, 10, 1), f(2, "2026-02-10", 1, 11, 1)], "2025-04-01", "2026-03-01");
-    expect(row!.trend).toEqual([
+  it("has a quarter for every quarter of the period, also the empty ones, and each topic keeps its own counts", () => {
+    const perQuarter: TopicQuarter[] = [
+      { topicId: 1, quarter: "2025-Q2", mentions: 1 },
+      { topicId: 1, quarter: "2026-Q1", mentions: 3 },
+      { topicId: 2, quarter: "2025-Q3", mentions: 2 },
+    ];
+    const [mieten, schule] = listening([total(1, 3, 1, 4), total(2, 2, 1, 2)], perQuarter, "2025-04-01", "2026-03-01");
+    expect(mieten!.trend).toEqual([
       { quarter: "2025-Q2", mentions: 1 },
       { quarter: "2025-Q3", mentions: 0 },
       { quarter: "2025-Q4", mentions: 0 },
-      { quarter: "2026-Q1", mentions: 1 },
+      { quarter: "2026-Q1", mentions: 3 },
     ]);
-    expect(listening([], null, "2026-03-01")).toEqual([]);
+    expect(schule!.trend.map((q) => q.mentions)).toEqual([0, 2, 0, 0]);
   });
 
-  it("ties are broken by groups, then mentions, then the topic's name", () => {
-    const facts = [f(1, "2026-01-10", 3, 10, 1), f(2, "2026-01-10", 2, 11, 1), f(3, "2026-01-11", 2, 11, 1), f(4, "2026-01-12", 1, 12, 1)];
-    expect(listening(facts, null, "2026-03-01").map((r) => r.topic)).toEqual(["Schule", "Mieten", "Pflege"]);
+  it("is empty without topics", () => {
+    expect(listening([], [], "2026-01-01", "2026-03-01")).toEqual([]);
   });
 });
 
