@@ -322,8 +322,15 @@ export function minutesSnapshot(db: Db, meetingId: number): string {
     .all(meetingId);
   const attendance = db.prepare("SELECT id, status, person_id, group_id, guest_name FROM attendance WHERE meeting_id = ? ORDER BY id").all(meetingId);
   const tasks = db.prepare("SELECT id, title, owner_person_id, owner_group_id, due_on, item_id FROM tasks WHERE meeting_id = ? ORDER BY id").all(meetingId);
-  // Decisions are part of the minutes too: a closed vote cannot change, so its rows belong in the hash.
-  const votes = db.prepare("SELECT * FROM votes WHERE meeting_id = ? ORDER BY id").all(meetingId);
+  // Decisions are part of the minutes too: a closed vote cannot change, so its rows belong in the hash. The
+  // columns are named (in schema 3's order), so that a column added later leaves stored hashes valid.
+  const votes = db
+    .prepare(
+      `SELECT id, meeting_id, item_id, motion, mover_group_id, mover_person_id, mode, majority, base, status, yes_count, no_count,
+              abstain_count, result, quorum_rule, quorum_required, quorum_present, quorum_entitled, quorum_met, opened_at, closed_at
+         FROM votes WHERE meeting_id = ? ORDER BY id`,
+    )
+    .all(meetingId);
   const casts = db
     .prepare("SELECT c.vote_id, c.group_id, c.choice FROM vote_casts c JOIN votes v ON v.id = c.vote_id WHERE v.meeting_id = ? ORDER BY c.vote_id, c.group_id")
     .all(meetingId);

@@ -9,7 +9,7 @@ import { addGroup, groupFields } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
 import { parseTemplate, STANDARD_TEMPLATE, type Meeting } from "../../src/meetings/model.js";
 import { addMeeting, approve, attend, cancelMeeting, closeMeeting, meetingFields, moveItem, removeItem } from "../../src/meetings/service.js";
-import { getMeeting } from "../../src/meetings/store.js";
+import { getMeeting, minutesSnapshot } from "../../src/meetings/store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/migrations/index.js";
 import { addPerson, linkPerson, personFields } from "../../src/people/service.js";
 import { getPerson } from "../../src/people/store.js";
@@ -398,6 +398,25 @@ describe("the minutes", () => {
       ["Erster Antrag", "R02", "adopted"],
       ["Dritter Antrag", null, "adopted"],
     ]);
+  });
+});
+
+describe("the minutes hash", () => {
+  it("covers every column of schema 3's votes, and a column added later does not change it", () => {
+    const { db, groups, m } = platform();
+    const vote = open(db, m, { motion: "Erster Antrag", mover: "person:R02" });
+    castAll(db, vote.id, groups, choices(7, 5, 0));
+    closeVote(db, noAudit, fresh(db, vote.id));
+    const snapshot = minutesSnapshot(db, m.id);
+    // Every column the votes table had when approved minutes first hashed it is in the snapshot.
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('votes') ORDER BY cid").all() as Array<{ name: string }>).map((c) => c.name);
+    const [votes] = (JSON.parse(snapshot) as { votes: Array<Record<string, unknown>> }).votes;
+    expect(Object.keys(votes!)).toEqual(columns);
+    expect(votes!.result).toBe("adopted");
+    db.exec("ALTER TABLE votes ADD COLUMN added_later TEXT DEFAULT 'x'");
+    expect(minutesSnapshot(db, m.id)).toBe(snapshot);
+    db.prepare("UPDATE votes SET motion = 'Geändert' WHERE id = ?").run(vote.id);
+    expect(minutesSnapshot(db, m.id)).not.toBe(snapshot);
   });
 });
 
