@@ -351,6 +351,26 @@ export function insertIncome(db: Db, i: NewIncome): number {
   );
 }
 
+/**
+ * `people forget`: the payer text of the person's own payments goes (the bank's spelling of a name may differ
+ * from theirs), and their name, e-mail and phone are blanked out of every other payer text and note. Amounts,
+ * dates and the import keys stay, so the books still add up and a re-import still finds its rows.
+ */
+export function eraseFromIncome(db: Db, personId: number, pattern: RegExp, placeholder: string): void {
+  db.prepare("UPDATE income SET source_text = NULL WHERE person_id = ? AND source_text IS NOT NULL").run(personId);
+  const rows = db.prepare("SELECT id, source_text AS text, note FROM income WHERE source_text IS NOT NULL OR note IS NOT NULL").all() as Array<{
+    id: number;
+    text: string | null;
+    note: string | null;
+  }>;
+  const update = db.prepare("UPDATE income SET source_text = ?, note = ? WHERE id = ?");
+  for (const row of rows) {
+    const text = row.text?.replace(pattern, placeholder) ?? null;
+    const note = row.note?.replace(pattern, placeholder) ?? null;
+    if (text !== row.text || note !== row.note) update.run(text, note, row.id);
+  }
+}
+
 export function importKeyTaken(db: Db, key: string): boolean {
   return db.prepare("SELECT 1 FROM income WHERE import_key = ?").get(key) !== undefined;
 }

@@ -5,6 +5,7 @@ import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import { eraseNotesWith } from "../conversations/store.js";
+import { eraseFromIncome } from "../fundraising/store.js";
 import { atLine, summarise, type ImportLine, type ImportReport } from "../groups/csvImport.js";
 import type { Group } from "../groups/model.js";
 import { resolveGroup } from "../groups/service.js";
@@ -17,6 +18,7 @@ import {
   getPerson,
   insertPerson,
   insertRole,
+  personalDataPattern,
   personIdByName,
   rolesOfPerson,
   updatePerson,
@@ -108,6 +110,8 @@ export function forget(db: Db, audit: Audit, person: Person, placeholder: string
   const current = [person.name, person.email, person.phone, person.notes].filter((s): s is string => s !== null && s.length > 0);
   const secrets = [...new Set([...current, ...formerPersonalData(db, person.id)])];
   eraseData(db, person.id, secrets, new Date().toISOString(), placeholder);
+  // Bank statements name payers: the income's texts are personal data too.
+  eraseFromIncome(db, person.id, personalDataPattern(secrets), placeholder);
   // What they said in conversations is theirs too: the notes go, the record that a conversation took place stays.
   eraseNotesWith(db, person.id);
   audit({ entity: "person", id: person.id, action: "forget" });

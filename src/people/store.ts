@@ -222,13 +222,8 @@ export function formerPersonalData(db: Db, id: number): string[] {
 export function forgetPerson(db: Db, id: number, secrets: string[], at: string, placeholder: string): void {
   db.prepare("UPDATE people SET name = NULL, name_key = NULL, email = NULL, phone = NULL, notes = NULL, forgotten_at = ? WHERE id = ?").run(at, id);
   db.prepare("UPDATE audit_log SET changes = NULL WHERE entity = 'person' AND entity_id = ?").run(id);
-  // Names are typed in any case, and the log stores JSON, where some characters appear escaped:
-  // match every spelling case-insensitively. Forgetting is rare, so a pass over the whole log is affordable.
-  const spellings = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
-  // Longest first, so that a name inside an e-mail address does not leave the rest of the address behind.
-  spellings.sort((a, b) => b.length - a.length);
-  // Whole words only: forgetting "Ali" must not blank the "Ali" in "Alina".
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.map(caseFoldingPattern).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  // Forgetting is rare, so a pass over the whole log is affordable.
+  const pattern = personalDataPattern(secrets);
   const rows = db.prepare("SELECT id, command, changes FROM audit_log").all() as Array<{ id: number; command: string; changes: string | null }>;
   const update = db.prepare("UPDATE audit_log SET command = ?, changes = ? WHERE id = ?");
   for (const row of rows) {
@@ -236,6 +231,17 @@ export function forgetPerson(db: Db, id: number, secrets: string[], at: string, 
     const changes = row.changes === null ? null : row.changes.replace(pattern, placeholder);
     if (command !== row.command || changes !== row.changes) update.run(command, changes, row.id);
   }
+}
+
+/**
+ * Matches any of `secrets` as whole words, in any letter case, also as JSON-escaped text (the audit log stores
+ * JSON). Longest first, so that a name inside an e-mail address does not leave the rest of the address behind;
+ * whole words, so that forgetting "Ali" does not blank the "Ali" in "Alina".
+ */
+export function personalDataPattern(secrets: string[]): RegExp {
+  const spellings = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
+  spellings.sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.map(caseFoldingPattern).join("|")})(?![\\p{L}\\p{N}])`, "gu");
 }
 
 function escapeRegExp(text: string): string {

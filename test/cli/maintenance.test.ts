@@ -413,7 +413,11 @@ describe("people forget leaves no trace in the file", () => {
     ok(["tasks", "add", "Anrufen", "--owner", "Zeynep Kaya-Yıldırım"], at);
     // Newer areas too: a conversation with her, a donation from her.
     ok(["conversations", "add", "--with", "Zeynep Kaya-Yıldırım", "--by", "Maria Schmidt", "--date", "2026-02-01", "--notes", "Miete zu hoch"], at);
-    ok(["fundraising", "income", "add", "25", "--date", "2026-02-02", "--kind", "donation", "--from", "Zeynep Kaya-Yıldırım"], at);
+    ok(["fundraising", "income", "add", "25", "--date", "2026-02-02", "--kind", "donation", "--from", "Zeynep Kaya-Yıldırım", "--note", "Dank an Zeynep Kaya-Yıldırım geschickt"], at);
+    // A bank statement names her as the payer of an unlinked donation.
+    const bank = join(temp(), "konto.csv");
+    writeFileSync(bank, ["Buchungstag;Auftraggeber;Verwendungszweck;Betrag", "03.02.2026;Zeynep Kaya-Yıldırım;Spende;40,00", ""].join("\n"));
+    ok(["fundraising", "import", bank, "--kind", "donation"], at);
     const secrets = ["Zeynep Yıldırım", "Zeynep Kaya-Yıldırım", "zeynep yıldırım", "zeynep kaya-yıldırım", "zeynep.yildirim@example.org", "0151 9876543", "Yıldırım"];
     const contains = (bytes: Buffer, text: string) => bytes.includes(Buffer.from(text, "utf8")) || bytes.includes(Buffer.from(JSON.stringify(text).slice(1, -1), "utf8"));
     expect(secrets.filter((s) => contains(dataFileBytes(db), s)).length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../src/core/db.js";
+import { insertIncome } from "../../src/fundraising/store.js";
 import { addGroup, groupFields } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
 import type { Person } from "../../src/people/model.js";
@@ -253,5 +254,21 @@ describe("forget", () => {
     );
     forget(db, auditLog().audit, getPerson(db, id, TODAY)!, PLACEHOLDER);
     expectNoTrace(db, ["Anna Berg", "Hat drei Kinder"]);
+  });
+  it("erases the person from income: their payments' bank text, and their name in other texts and notes", () => {
+    const db = freshDb();
+    const { audit } = auditLog();
+    const id = addPerson(db, audit, personFields({ name: "Zeynep Kaya", email: "zeynep@example.org" }));
+    const income = (personId: number | null, sourceText: string | null, note: string | null, importKey: string | null = null) =>
+      insertIncome(db, { date: "2026-02-01", amount: 2500, kind: "donation", funderId: null, groupId: null, personId, sourceText, applicationId: null, fund: null, duesYear: null, note, importKey });
+    const own = income(id, "KAYA ZEYNEP SPENDE", "über zeynep@example.org bestätigt", "key-1");
+    const other = income(null, "Spende Zeynep Kaya und Ben Adler", "Zeynep Kayas Nachbarin", "key-2");
+    const untouched = income(null, "Sammlung Gemeindefest", "Zeynepa Kaya-Verein", null);
+    forget(db, audit, getPerson(db, id, TODAY)!, PLACEHOLDER);
+    const row = (incomeId: number) => db.prepare("SELECT person_id, amount, source_text, note, import_key FROM income WHERE id = ?").get(incomeId);
+    expect(row(own)).toEqual({ person_id: id, amount: 2500, source_text: null, note: `über ${PLACEHOLDER} bestätigt`, import_key: "key-1" });
+    // Whole words only: "Kayas" is not the name, and stays; the name itself goes.
+    expect(row(other)).toEqual({ person_id: null, amount: 2500, source_text: `Spende ${PLACEHOLDER} und Ben Adler`, note: "Zeynep Kayas Nachbarin", import_key: "key-2" });
+    expect(row(untouched)).toEqual({ person_id: null, amount: 2500, source_text: "Sammlung Gemeindefest", note: "Zeynepa Kaya-Verein", import_key: null });
   });
 });
