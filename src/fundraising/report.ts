@@ -13,13 +13,14 @@ import {
   monthlyBudget,
   outstandingAward,
   sumCents,
+  type Application,
   type DuesLine,
   type Income,
   type IncomeKind,
   type OpenStage,
   type ReportingKind,
 } from "./model.js";
-import { approvedOn, budgetLines, duesOfYear, listApplications, listIncome, listReportingDeadlines } from "./store.js";
+import { applicationsInStages, approvedOn, approvedReaching, budgetLines, duesOfYear, getApplication, listIncome, listReportingDeadlines } from "./store.js";
 
 export interface StageSummary {
   count: number;
@@ -112,8 +113,8 @@ export function buildFundraisingReport(db: Db, year: number, asOf: string, label
   const restricted = sumCents(funds.values());
   const total = sumCents(income.map((i) => i.amount));
 
-  const applications = listApplications(db);
-  const open = applications.filter((a) => (OPEN_STAGES as readonly string[]).includes(a.stage));
+  // Only the applications that can count this year: the open ones, and approved ones whose period reaches it.
+  const open = applicationsInStages(db, OPEN_STAGES);
   const byStage = Object.fromEntries(
     OPEN_STAGES.map((stage) => {
       const rows = open.filter((a) => a.stage === stage);
@@ -121,8 +122,8 @@ export function buildFundraisingReport(db: Db, year: number, asOf: string, label
     }),
   ) as Record<OpenStage, StageSummary>;
 
-  const grants: GrantSummary[] = applications
-    .filter((a) => a.stage === "approved" && grantInYear(year, a.period, approvedOn(db, a.id) ?? a.stageSince))
+  const grants: GrantSummary[] = approvedReaching(db, `${year}-01-01`)
+    .filter((a) => grantInYear(year, a.period, approvedOn(db, a.id) ?? a.stageSince))
     .map((a) => ({
       id: a.id,
       title: a.title,
@@ -194,14 +195,14 @@ export interface Deadline {
  */
 export function listDeadlines(db: Db, today: string, until: string): Deadline[] {
   const out: Deadline[] = [];
-  const applications = listApplications(db);
-  const byId = new Map(applications.map((a) => [a.id, a]));
-  for (const a of applications) {
-    if ((a.stage === "idea" || a.stage === "drafting") && a.deadline !== null && a.deadline <= until)
+  for (const a of applicationsInStages(db, ["idea", "drafting"])) {
+    if (a.deadline !== null && a.deadline <= until)
       out.push({ date: a.deadline, kind: "application", application: a.id, title: a.title, funder: a.funder, id: null, overdue: a.deadline < today, days: daysBetween(today, a.deadline) });
   }
+  const byId = new Map<number, Application>();
   for (const d of listReportingDeadlines(db, { open: true })) {
-    const a = byId.get(d.application)!;
+    const a = byId.get(d.application) ?? getApplication(db, d.application)!;
+    byId.set(a.id, a);
     if (d.due <= until)
       out.push({ date: d.due, kind: d.kind, application: a.id, title: a.title, funder: a.funder, id: d.id, overdue: d.due < today, days: daysBetween(today, d.due) });
   }

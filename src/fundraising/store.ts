@@ -208,6 +208,29 @@ export function listApplications(db: Db, filter: ApplicationFilter = {}): Applic
   return rows.map(toApplication);
 }
 
+/** Applications in the given stages, in deadline order (as listApplications). */
+export function applicationsInStages(db: Db, stages: readonly Stage[]): Application[] {
+  const rows = db
+    .prepare(`${SELECT_APPLICATION} WHERE a.stage IN (${stages.map(() => "?").join(", ")}) ORDER BY a.deadline IS NULL, a.deadline, a.id`)
+    .all(...stages) as ApplicationRow[];
+  return rows.map(toApplication);
+}
+
+/**
+ * Approved applications whose funding period (its end, else its start) reaches `from` or later, or that have no
+ * period: the candidates for a year's grants, read without the grants of earlier years.
+ */
+export function approvedReaching(db: Db, from: string): Application[] {
+  const rows = db
+    .prepare(
+      `${SELECT_APPLICATION}
+        WHERE a.stage = 'approved' AND (coalesce(a.period_end, a.period_start) IS NULL OR coalesce(a.period_end, a.period_start) >= ?)
+        ORDER BY a.deadline IS NULL, a.deadline, a.id`,
+    )
+    .all(from) as ApplicationRow[];
+  return rows.map(toApplication);
+}
+
 export function stageHistory(db: Db, applicationId: number): StageChange[] {
   const rows = db
     .prepare("SELECT stage, changed_on, reopened, note FROM application_stages WHERE application_id = ? ORDER BY id")

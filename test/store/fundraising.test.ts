@@ -5,7 +5,10 @@ import { addGroup, groupFields, leaveGroup } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
 import { importBankRows } from "../../src/fundraising/bankImport.js";
 import { addApplication, addFunder, addIncome, assessDues, changeStage, membersDuringYear, resolveApplication, resolveFunder } from "../../src/fundraising/service.js";
-import { duesOfYear, listIncome, stageHistory } from "../../src/fundraising/store.js";
+import { approvedOn, duesOfYear, listApplications, listIncome, stageHistory } from "../../src/fundraising/store.js";
+import { grantInYear, OPEN_STAGES } from "../../src/fundraising/model.js";
+import { buildFundraisingReport, listDeadlines } from "../../src/fundraising/report.js";
+import { shiftDate } from "../../src/core/dates.js";
 import { auditLog, cliError, count, freshDb } from "./support.js";
 
 const TODAY = "2026-06-30";
@@ -64,6 +67,36 @@ describe("applications", () => {
     const id = addApplication(db, audit, { funder: resolveFunder(db, "1"), title: "X", amount: "1.234,56", stage: "submitted" }, TODAY);
     changeStage(db, audit, resolveApplication(db, String(id)), { stage: "approved" }, TODAY);
     expect(resolveApplication(db, String(id))).toMatchObject({ stage: "approved", awarded: 123_456, period: null });
+  });
+});
+
+describe("the report reads only the applications that can count", () => {
+  it("finds the same open applications, the same grants of the year and the same deadlines as a filter over all of them", () => {
+    const { db, audit } = setUp();
+    const funder = resolveFunder(db, "1");
+    const app = (title: string, stage: string, date: string, deadline?: string) =>
+      addApplication(db, audit, { funder, title, amount: "10.000", stage, date, deadline }, TODAY);
+    const approve = (title: string, date: string, from?: string, until?: string) =>
+      changeStage(db, audit, resolveApplication(db, String(app(title, "submitted", shiftDate(date, -30, "d")))), { stage: "approved", date, from, until }, TODAY);
+    approve("ended last year", "2024-06-01", "2024-07-01", "2025-12-31");
+    approve("ends on new year's day", "2025-01-15", "2025-02-01", "2026-01-01");
+    approve("runs into next year", "2025-09-01", "2025-10-01", "2027-03-31");
+    approve("starts this year, no end", "2026-02-01", "2026-03-01");
+    approve("no period, approved last year", "2025-05-05");
+    approve("no period, approved this year", "2026-04-04");
+    approve("next year's grant", "2026-06-01", "2027-01-01", "2027-12-31");
+    app("Entwurf", "drafting", "2026-05-01", "2026-07-10");
+    app("Idee ohne Frist", "idea", "2026-05-02");
+    app("Eingereicht", "submitted", "2026-05-03", "2026-05-20");
+    changeStage(db, audit, resolveApplication(db, String(app("Abgelehnt", "submitted", "2026-01-01"))), { stage: "rejected", date: "2026-03-01" }, TODAY);
+
+    const report = buildFundraisingReport(db, 2026, TODAY, { forgotten: "–", noSource: "–" });
+    const all = listApplications(db);
+    const expectedGrants = all.filter((a) => a.stage === "approved" && grantInYear(2026, a.period, approvedOn(db, a.id) ?? a.stageSince)).map((a) => a.title);
+    expect(report.grants.list.map((g) => g.title)).toEqual(expectedGrants);
+    expect(expectedGrants.sort()).toEqual(["ends on new year's day", "no period, approved this year", "runs into next year", "starts this year, no end"]);
+    expect(report.pipeline.count).toBe(all.filter((a) => (OPEN_STAGES as readonly string[]).includes(a.stage)).length);
+    expect(listDeadlines(db, TODAY, "2026-12-31").map((d) => d.title)).toEqual(["Entwurf"]);
   });
 });
 
