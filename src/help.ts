@@ -124,6 +124,7 @@ export const EXAMPLES: Record<string, string[]> = {
   "report.annual": ["report annual 2026", "report annual 2026 --format html --out jahresbericht-2026.html", "report annual 2026 --lang en --json"],
   "fundraising": ["fundraising report", "funds deadlines --within 30d", "funds dues status --year 2026", "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000 --deadline 31.3.2027 --probability 60"],
   "fundraising.funders": ["funds funders list", "funds funders add \"Stiftung Nord\" --kind foundation --contact \"Dr. Petra Lang\" --email lang@stiftung-nord.example"],
+  "fundraising.funders.edit": ["funds funders edit \"Stiftung Nord\" --website https://stiftung-nord.example", "funds funders edit 3 --name \"Stiftung Nord-Ost\" --notes \"\""],
   "fundraising.funders.add": ["funds funders add \"Stiftung Nord\" --kind foundation --contact \"Dr. Petra Lang\" --role Referentin --email lang@stiftung-nord.example", "funds funders add \"Ev. Kirchenkreis Süd\" --kind church --notes \"Kollektenmittel, Antrag formlos\""],
   "fundraising.funders.list": ["funds funders list", "funds funders list --json"],
   "fundraising.funders.show": ["funds funders show \"Stiftung Nord\"", "funds funders show 3 --json"],

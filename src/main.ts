@@ -385,6 +385,11 @@ export function buildProgram(cli: Cli): Command {
   cli.option(frFAdd, "--notes <text>", "notes").action(cli.run(funds, "fundersAdd"));
   cli.command(frFunders, "list", "fundraising.funders.list").action(cli.run(funds, "fundersList"));
   cli.command(frFunders, "show <funder>", "fundraising.funders.show").action(cli.run(funds, "fundersShow"));
+  const frFEdit = cli.command(frFunders, "edit <funder>", "fundraising.funders.edit");
+  cli.option(frFEdit, "--name <name>", "fundsFunderName");
+  cli.option(frFEdit, "--kind <kind>", "fundsFunderKind");
+  cli.option(frFEdit, "--website <url>", "fundsWebsite");
+  cli.option(frFEdit, "--notes <text>", "notes").action(cli.run(funds, "fundersEdit"));
   const frFContact = cli.command(frFunders, "contact <funder> <name>", "fundraising.funders.contact");
   cli.option(frFContact, "--role <role>", "fundsContactRole");
   cli.option(frFContact, "--email <email>", "email");

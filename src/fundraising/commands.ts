@@ -18,6 +18,7 @@ import {
   addReportingDeadline,
   assessDues,
   changeStage,
+  editFunder,
   markReportingDone,
   membersDuringYear,
   nonNegativeMoney,
@@ -77,6 +78,18 @@ export async function fundersAdd(ctx: Context, [name]: string[], opts: Options):
   const funder = getFunder(ctx.db, id)!;
   if (ctx.json) return printJson(funder);
   say(ctx.t("funds.funderAdded", { name: funder.name, id }));
+}
+
+export async function fundersEdit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+  open(ctx);
+  const input = { name: text(opts, "name"), kind: text(opts, "kind"), website: text(opts, "website"), notes: text(opts, "notes") };
+  if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
+  const funder = resolveFunder(ctx.db, ref!);
+  const changes = ctx.write((audit) => editFunder(ctx.db, audit, funder, input));
+  const updated = getFunder(ctx.db, funder.id)!;
+  if (ctx.json) return printJson(updated);
+  const fields = Object.keys(changes).join(", ");
+  say(fields === "" ? ctx.t("funds.funderUnchanged", { name: updated.name }) : ctx.t("funds.funderEdited", { name: updated.name, fields }));
 }
 
 export async function fundersContact(ctx: Context, [ref, name]: string[], opts: Options): Promise<void> {

@@ -42,6 +42,7 @@ import {
   markReportSubmitted,
   setBudgetLine,
   setDues,
+  updateFunder,
   updateStage,
 } from "./store.js";
 
@@ -116,6 +117,34 @@ export function addFunder(db: Db, audit: Audit, input: FunderInput): number {
   else if (input.email !== undefined || input.phone !== undefined || input.role !== undefined)
     throw new CliError("error.funds.contactDetailsWithoutName", {}, 1, "error.funds.contactDetailsWithoutName.hint");
   return id;
+}
+
+export interface FunderEdit {
+  name?: string;
+  kind?: string;
+  website?: string;
+  notes?: string;
+}
+
+/**
+ * Changes a funder's name, kind, website or notes; an empty `--website ""` or `--notes ""` clears them. Returns
+ * what changed, as [before, after]; nothing changed means nothing written.
+ */
+export function editFunder(db: Db, audit: Audit, funder: Funder, input: FunderEdit): Record<string, [unknown, unknown]> {
+  const fields = {
+    name: input.name === undefined ? funder.name : cleanText(input.name, "name", { required: true })!,
+    kind: input.kind === undefined ? funder.kind : oneOf(input.kind, FUNDER_KINDS, "--kind"),
+    website: input.website === undefined ? funder.website : cleanText(input.website, "website", { max: 300 }),
+    notes: input.notes === undefined ? funder.notes : cleanNotes(input.notes),
+  };
+  const holder = funderIdByName(db, fields.name);
+  if (holder !== undefined && holder !== funder.id) throw new CliError("error.funds.funderRenameExists", { name: fields.name }, 1, "error.funds.funderRenameExists.hint");
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of ["name", "kind", "website", "notes"] as const) if (fields[key] !== funder[key]) changes[key] = [funder[key], fields[key]];
+  if (Object.keys(changes).length === 0) return changes;
+  updateFunder(db, funder.id, fields);
+  audit({ entity: "funder", id: funder.id, action: "edit", changes });
+  return changes;
 }
 
 export function addContact(db: Db, audit: Audit, funderId: number, input: { name: string; role?: string; email?: string; phone?: string }): number {

@@ -50,6 +50,10 @@ export function insertFunder(db: Db, f: FunderFields): number {
   );
 }
 
+export function updateFunder(db: Db, id: number, f: FunderFields): void {
+  db.prepare("UPDATE funders SET name = ?, name_key = ?, kind = ?, website = ?, notes = ? WHERE id = ?").run(f.name, nameKey(f.name), f.kind, f.website, f.notes, id);
+}
+
 export function insertContact(db: Db, funderId: number, c: Omit<FunderContact, "id">): number {
   return Number(
     db

@@ -205,6 +205,31 @@ describe("applications and their stages", () => {
   });
 });
 
+describe("funders edit", () => {
+  it("renames a funder and changes its kind, website and notes; its applications and income stay with it", () => {
+    const db = platform();
+    const before = okJson<{ applications: unknown[]; received: number }>(["funds", "funders", "show", "Stiftung Nord"], at(db));
+    expect(ok(["funds", "funders", "edit", "stiftung nord", "--name", "Stiftung Nord-Ost", "--website", "https://nord-ost.example", "--notes", "seit 2026 fusioniert", "--lang", "en"], at(db)).stdout).toBe(
+      "Changed name, website, notes of Stiftung Nord-Ost.\n",
+    );
+    const after = okJson<{ name: string; kind: string; website: string; notes: string; applications: unknown[]; received: number; contacts: Array<{ name: string }> }>(
+      ["funds", "funders", "show", "STIFTUNG NORD-OST"],
+      at(db),
+    );
+    expect(after).toMatchObject({ name: "Stiftung Nord-Ost", kind: "foundation", website: "https://nord-ost.example", notes: "seit 2026 fusioniert" });
+    expect([after.applications.length, after.received, after.contacts.map((c) => c.name)]).toEqual([before.applications.length, before.received, ["Petra Lang"]]);
+    expect(fails(["funds", "funders", "show", "Stiftung Nord"], at(db), 1).stderr).toContain("Stiftung Nord");
+    // An empty value clears; the same values again change nothing and write nothing.
+    ok(["funds", "funders", "edit", "Stiftung Nord-Ost", "--notes", ""], at(db));
+    expect(okJson<{ notes: string | null }>(["funds", "funders", "show", "Stiftung Nord-Ost"], at(db)).notes).toBeNull();
+    const hash = fileHash(db);
+    expect(ok(["funds", "funders", "edit", "Stiftung Nord-Ost", "--kind", "foundation"], at(db)).stdout).toBe("Nichts geändert: Stiftung Nord-Ost hat diese Werte schon.\n");
+    expect(fileHash(db)).toBe(hash);
+    // A funder may change the case of its own name.
+    expect(okJson<{ name: string }>(["funds", "funders", "edit", "Stiftung Nord-Ost", "--name", "STIFTUNG Nord-Ost", "--json"], at(db)).name).toBe("STIFTUNG Nord-Ost");
+  });
+});
+
 describe("deadlines and status", () => {
   it("deadlines --within 60d: in date order, the overdue report marked", () => {
     const list = okJson(["funds", "deadlines"], at(platform()));
@@ -330,6 +355,11 @@ describe("bad input exits 1 (2 for usage), one line on stderr, the data file unc
     ["funders add: a name taken", ["funds", "funders", "add", "stiftung nord", "--kind", "foundation"], 1],
     ["funders add: an invalid e-mail", ["funds", "funders", "add", "Neue Stiftung", "--kind", "other", "--contact", "X", "--email", "nope"], 1],
     ["funders contact: an unknown funder", ["funds", "funders", "contact", "Niemand", "Petra"], 1],
+    ["funders edit: an unknown funder", ["funds", "funders", "edit", "Niemand", "--kind", "church"], 1],
+    ["funders edit: nothing to change", ["funds", "funders", "edit", "Stiftung Nord"], 1],
+    ["funders edit: a name another funder has", ["funds", "funders", "edit", "Stiftung Nord", "--name", "kirchenkreis süd"], 1],
+    ["funders edit: an empty name", ["funds", "funders", "edit", "Stiftung Nord", "--name", " "], 1],
+    ["funders edit: an unknown kind", ["funds", "funders", "edit", "Stiftung Nord", "--kind", "bank"], 1],
     ["report-due add: not approved", ["funds", "report-due", "add", "4", "interim", "2026-09-01"], 1],
     ["report-due add: an unknown kind", ["funds", "report-due", "add", "1", "annual", "2026-09-01"], 1],
     ["report-due done: already met", ["funds", "report-due", "done", "1"], 1],

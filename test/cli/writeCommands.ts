@@ -172,6 +172,7 @@ export const WRITE_COMMANDS: WriteCommand[] = [
   w("commitments add", () => ["commitments", "add", "--ask", "Spielplatz", "--from", "Stadträtin Weber", "--answer", "no"], "commitment", "add"),
   w("commitments update", () => ["commitments", "update", "1", "--status", "kept"], "commitment", "update"),
   w("fundraising funders add", () => ["fundraising", "funders", "add", "Stiftung Süd", "--kind", "foundation"], "funder", "add"),
+  w("fundraising funders edit", () => ["fundraising", "funders", "edit", "Stiftung Mitte", "--kind", "church"], "funder", "edit"),
   w("fundraising funders contact", () => ["fundraising", "funders", "contact", "Stiftung Mitte", "Frau Lange"], "funder", "contact"),
   w("fundraising apply", () => ["fundraising", "apply", "Stiftung Mitte", "Projekt 2", "--amount", "1000"], "application", "add"),
   w("fundraising stage", () => ["fundraising", "stage", "1", "submitted"], "application", "stage"),
