@@ -1,5 +1,6 @@
 // Fundraising's rules: what may be entered and how it changes. Writes happen inside the command's ctx.write.
 import type { AuditEntry } from "../core/context.js";
+import { changedFields } from "../core/changes.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError, UsageError } from "../core/errors.js";
@@ -139,8 +140,7 @@ export function editFunder(db: Db, audit: Audit, funder: Funder, input: FunderEd
   };
   const holder = funderIdByName(db, fields.name);
   if (holder !== undefined && holder !== funder.id) throw new CliError("error.funds.funderRenameExists", { name: fields.name }, 1, "error.funds.funderRenameExists.hint");
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const key of ["name", "kind", "website", "notes"] as const) if (fields[key] !== funder[key]) changes[key] = [funder[key], fields[key]];
+  const changes = changedFields(funder, fields);
   if (Object.keys(changes).length === 0) return changes;
   updateFunder(db, funder.id, fields);
   audit({ entity: "funder", id: funder.id, action: "edit", changes });

@@ -1,4 +1,5 @@
 import type { AuditEntry } from "../core/context.js";
+import { changedFields } from "../core/changes.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
@@ -68,15 +69,6 @@ export function addGroup(db: Db, audit: Audit, fields: GroupFields): number {
   const id = insertGroup(db, fields);
   audit({ entity: "group", id, action: "add", changes: fields });
   return id;
-}
-
-/** Field-by-field differences, for the audit log and for import reports. */
-export function changedFields(before: GroupFields, after: GroupFields): Record<string, [unknown, unknown]> {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const key of Object.keys(after) as Array<keyof GroupFields>) {
-    if (before[key] !== after[key]) changes[key] = [before[key], after[key]];
-  }
-  return changes;
 }
 
 export function editGroup(db: Db, audit: Audit, group: Group, fields: GroupFields): Record<string, [unknown, unknown]> {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { changedFields } from "../core/changes.js";
 import type { AuditEntry } from "../core/context.js";
 import { isIsoDate, parseDate, parseTime } from "../core/dates.js";
 import type { Db } from "../core/db.js";
@@ -151,8 +152,7 @@ export function addMeeting(db: Db, audit: Audit, fields: MeetingFields, template
 export function editMeeting(db: Db, audit: Audit, meeting: Meeting, fields: MeetingFields): void {
   ensureEditable(meeting);
   const before = fieldsOf(meeting);
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const key of Object.keys(fields) as Array<keyof MeetingFields>) if (before[key] !== fields[key]) changes[key] = [before[key], fields[key]];
+  const changes = changedFields(before, fields);
   if (Object.keys(changes).length === 0) return;
   updateMeeting(db, meeting.id, fields);
   audit({ entity: "meeting", id: meeting.id, action: "edit", changes });
