@@ -3,6 +3,7 @@ import type { Context as ContextType } from "./core/context.js";
 import { CliError, EXIT } from "./core/errors.js";
 import { isLang, langFromEnv, translate, type Lang } from "./core/i18n.js";
 import { EXAMPLES } from "./help.js";
+import { io, processIo, setIo, type Io } from "./core/io.js";
 
 declare const PLATTFORM_VERSION: string;
 const VERSION = typeof PLATTFORM_VERSION === "string" ? PLATTFORM_VERSION : "0.0.0-dev";
@@ -13,7 +14,7 @@ type Action = (ctx: ContextType, args: Args, opts: Opts) => Promise<void>;
 type Module = Record<string, unknown>;
 
 /** The language for help and for errors raised before a Context exists: --lang, PLATTFORM_LANG, LANG. */
-export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = io().env): Lang {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
@@ -110,6 +111,11 @@ export function buildProgram(cli: Cli): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
+      // Help and commander's errors go to this run's streams, so that an in-process run captures them too.
+      writeOut: (text) => void io().stdout.write(text),
+      writeErr: (text) => void io().stderr.write(text),
+      getOutHelpWidth: () => (io().stdout.isTTY ? io().stdout.columns : undefined) as number,
+      getErrHelpWidth: () => (io().stderr.isTTY ? io().stderr.columns : undefined) as number,
       outputError: (message, write) => write(`${oneLine(formatCommanderError(message, cli.lang))}\n`),
     })
     .addHelpText("before", `${t("help.examples")}:\n${EXAMPLES[""]!.map((e) => `  $ plattform ${e}`).join("\n")}\n`);
@@ -527,7 +533,7 @@ function printError(error: CliError, lang: Lang): void {
   const params = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === "string" ? oneLine(v) : v]));
   const message = translate(lang, error.key, params);
   const hint = error.hintKey ? ` — ${translate(lang, error.hintKey, params)}` : "";
-  process.stderr.write(`${oneLine(`${translate(lang, "label.error")}: ${where}${message}${hint}`)}\n`);
+  io().stderr.write(`${oneLine(`${translate(lang, "label.error")}: ${where}${message}${hint}`)}\n`);
 }
 
 /** Text for one terminal line: escape sequences and control characters removed, line breaks made spaces. */
@@ -556,7 +562,20 @@ function fromSqlite(error: unknown, path: string): CliError | undefined {
   return undefined;
 }
 
-export async function main(argv: string[] = process.argv): Promise<number> {
+/**
+ * Runs one command line (argv as process.argv: node, the script, then the words) and returns its exit code.
+ * `given` replaces the process's streams, environment or day for this run: tests call it in-process.
+ */
+export async function main(argv: string[] = process.argv, given?: Partial<Io>): Promise<number> {
+  const previous = setIo(given === undefined ? undefined : { ...processIo(), ...given });
+  try {
+    return await runMain(argv);
+  } finally {
+    setIo(previous);
+  }
+}
+
+async function runMain(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   const cli = new Cli(args, langFromArgv(args));
   const program = buildProgram(cli);
@@ -581,10 +600,10 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       exitCode = translated.exitCode;
     } else {
       const message = oneLine(error instanceof Error ? error.message : String(error));
-      process.stderr.write(`${translate(lang, "label.error")}: ${translate(lang, "error.internal", { message })}\n`);
+      io().stderr.write(`${translate(lang, "label.error")}: ${translate(lang, "error.internal", { message })}\n`);
       exitCode = EXIT.internal;
     }
-    if (isDebug(cli, args) && error instanceof Error && !(error instanceof CommanderError)) process.stderr.write(`${error.stack ?? ""}\n`);
+    if (isDebug(cli, args) && error instanceof Error && !(error instanceof CommanderError)) io().stderr.write(`${error.stack ?? ""}\n`);
   } finally {
     try {
       cli.ctx?.close();
@@ -620,5 +639,5 @@ function safeLang(cli: Cli): Lang {
 }
 
 function isDebug(cli: Cli, args: string[]): boolean {
-  return cli.ctx?.debug ?? (args.includes("--debug") || (process.env.DEBUG ?? "").split(",").includes("plattform"));
+  return cli.ctx?.debug ?? (args.includes("--debug") || (io().env.DEBUG ?? "").split(",").includes("plattform"));
 }

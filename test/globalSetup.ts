@@ -1,10 +1,35 @@
-// One temporary root for the whole run: every test's folders go inside it, and it is removed at the end,
-// so that thousands of spawned runs leave nothing behind in the system's temp directory.
-import { mkdtempSync, rmSync } from "node:fs";
+// One temporary root for the whole run: every test's folders go inside it, and it is removed at the end.
+// The e2e tests spawn the built binary, so dist/ must be built from the sources being tested: a dist/ older
+// than any source file is built again here (a plain `npx vitest` would otherwise test whatever lies around).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** The time dist/ was built, or 0 when there is none. */
+function builtAt(): number {
+  const main = join(ROOT, "dist", "main.js");
+  return existsSync(main) ? statSync(main).mtimeMs : 0;
+}
+
+export function ensureFreshBuild(): void {
+  const sources = Math.max(newestChange(join(ROOT, "src")), newestChange(join(ROOT, "scripts", "build.mjs")), newestChange(join(ROOT, "package.json")));
+  if (builtAt() >= sources) return;
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT, stdio: "inherit" });
+  if (builtAt() < sources) throw new Error("dist/ is older than src/ even after `node scripts/build.mjs`: the e2e tests would test a stale build");
+}
 
 export default function setup(): () => void {
+  ensureFreshBuild();
   const root = mkdtempSync(join(tmpdir(), "plattform-tests-"));
   process.env.PLATTFORM_TEST_TMP = root;
   return () => rmSync(root, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDataFile, migrate, openDataFile, type Db } from "../src/core/db.js";
+import { main } from "../src/main.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BIN = join(ROOT, "bin", "plattform.js");
@@ -21,11 +22,13 @@ export interface RunResult {
   json: <T = any>() => T;
 }
 
+type RunOptions = { db?: string; env?: Record<string, string | undefined>; input?: string };
+
 /**
- * Runs the built binary as a user would: no terminal, no colour, its own HOME (so the XDG paths and the
- * config file are the test's), and PLATTFORM_DB pointing at `db` when given.
+ * A user's environment for one run: no terminal, no colour, its own HOME (so the XDG paths and the config file
+ * are the test's), and PLATTFORM_DB pointing at `db` when given.
  */
-export function run(args: string[], options: { db?: string; env?: Record<string, string | undefined>; input?: string } = {}): RunResult {
+export function runEnv(options: RunOptions = {}): Record<string, string> {
   const home = options.env?.HOME ?? tempDir();
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
@@ -40,20 +43,48 @@ export function run(args: string[], options: { db?: string; env?: Record<string,
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  const result = spawnSync(process.execPath, [BIN, ...args], { env, input: options.input ?? "", encoding: "utf8" });
-  return {
-    code: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    json: () => JSON.parse(result.stdout),
-  };
+  return env;
+}
+
+/** Collects what a run writes to one stream; text is decoded once at the end, as a pipe reader would. */
+class Capture {
+  readonly chunks: Buffer[] = [];
+  readonly isTTY = false;
+  write(chunk: string | Uint8Array): boolean {
+    this.chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
+    return true;
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+}
+
+function result(code: number | null, stdout: string, stderr: string): RunResult {
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+}
+
+/**
+ * Runs the CLI in this process, through main(argv, io), with the environment of runEnv and streams that
+ * capture the output: the same command line a user types, without starting Node for it.
+ */
+export async function run(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await main(["node", "plattform", ...args], { stdout, stderr, stdin: { isTTY: false }, env: runEnv(options) });
+  return result(code, stdout.text(), stderr.text());
+}
+
+/** Runs the built binary as its own process: for what only a process shows (start-up, exit, signals). */
+export function spawnRun(args: string[], options: RunOptions = {}): RunResult {
+  const spawned = spawnSync(process.execPath, [BIN, ...args], { env: runEnv(options), input: options.input ?? "", encoding: "utf8" });
+  return result(spawned.status, spawned.stdout, spawned.stderr);
 }
 
 /** A new platform in a new temporary file; returns its path. */
-export function newPlatform(extra: string[] = []): string {
+export async function newPlatform(extra: string[] = []): Promise<string> {
   const db = join(tempDir(), "plattform.db");
-  const result = run(["init", "--name", "Testplattform", ...extra], { db });
-  if (result.code !== 0) throw new Error(`init failed: ${result.stderr}`);
+  const outcome = await run(["init", "--name", "Testplattform", ...extra], { db });
+  if (outcome.code !== 0) throw new Error(`init failed: ${outcome.stderr}`);
   return db;
 }
 

@@ -2,15 +2,21 @@ import envPaths from "env-paths";
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { CliError } from "./errors.js";
+import { io } from "./io.js";
 
 export interface Paths {
   data: string;
   config: string;
 }
 
-export function appPaths(): Paths {
+export function appPaths(env: NodeJS.ProcessEnv = io().env): Paths {
   const paths = envPaths("plattform", { suffix: "" });
-  return { data: paths.data, config: paths.config };
+  if (process.platform === "darwin" || process.platform === "win32") return { data: paths.data, config: paths.config };
+  // env-paths reads the process's XDG variables; a run with its own environment (in-process tests) has its own.
+  return {
+    data: env.XDG_DATA_HOME ? join(env.XDG_DATA_HOME, "plattform") : paths.data,
+    config: env.XDG_CONFIG_HOME ? join(env.XDG_CONFIG_HOME, "plattform") : paths.config,
+  };
 }
 
 export function configFilePath(): string {
@@ -20,7 +26,7 @@ export function configFilePath(): string {
 export type DbSource = "flag" | "env" | "config" | "default";
 
 /** The data file, by the precedence CLI.md fixes: --db, PLATTFORM_DB, the config file, the XDG data directory. */
-export function resolveDataFile(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { path: string; source: DbSource } {
+export function resolveDataFile(flag: string | undefined, env: NodeJS.ProcessEnv = io().env): { path: string; source: DbSource } {
   if (flag) return { path: resolve(flag), source: "flag" };
   if (env.PLATTFORM_DB) return { path: resolve(env.PLATTFORM_DB), source: "env" };
   const fromConfig = readConfigFile().db;

@@ -4,6 +4,7 @@ import { openDataFile, prepareSchema, withBusyRetry, type Db } from "./db.js";
 import { UsageError } from "./errors.js";
 import { isLang, langFromEnv, translate, type Lang } from "./i18n.js";
 import type { Params } from "./errors.js";
+import { io } from "./io.js";
 
 /** The global options of CLI.md, as commander hands them over. */
 export interface GlobalOptions {
@@ -35,7 +36,7 @@ export class Context {
   constructor(
     readonly options: GlobalOptions,
     argv: string[],
-    readonly env: NodeJS.ProcessEnv = process.env,
+    readonly env: NodeJS.ProcessEnv = io().env,
     dataFile?: { path: string; source: DbSource },
   ) {
     if (options.lang !== undefined && !isLang(options.lang))
@@ -57,12 +58,12 @@ export class Context {
     if (this.options.color === false || this.json) return false;
     if (this.env.NO_COLOR !== undefined && this.env.NO_COLOR !== "") return false;
     if (this.env.TERM === "dumb") return false;
-    return process.stdout.isTTY === true;
+    return io().stdout.isTTY === true;
   }
 
   /** Prompts only when a person can answer: both ends are terminals and --no-input is not set. */
   get canPrompt(): boolean {
-    return this.options.input !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
+    return this.options.input !== false && io().stdin.isTTY === true && io().stdout.isTTY === true;
   }
 
   get actor(): string {

@@ -4,12 +4,15 @@ import { addWeeks } from "date-fns/addWeeks";
 import { addYears } from "date-fns/addYears";
 import { CliError } from "./errors.js";
 import type { Lang } from "./i18n.js";
+import { io } from "./io.js";
 
 export const TIME_ZONE = "Europe/Berlin";
 
 /** Today's date in the platform's time zone, as YYYY-MM-DD. PLATTFORM_TODAY pins it for tests and demos. */
 export function today(now: Date = new Date()): string {
-  const pinned = process.env.PLATTFORM_TODAY;
+  const { today: given, env } = io();
+  if (given) return given;
+  const pinned = env.PLATTFORM_TODAY;
   if (pinned && isIsoDate(pinned)) return pinned;
   const parts = new Intl.DateTimeFormat("en-CA", {
     timeZone: TIME_ZONE,

@@ -2,6 +2,7 @@ import type { ChalkInstance } from "chalk";
 import stringWidth from "fast-string-width";
 import { createRequire } from "node:module";
 import type { Context } from "./context.js";
+import { io } from "./io.js";
 
 // C0 and C1 control characters (except tab and newline, which are mapped to spaces in cells), and escape
 // sequences whole: CSI (ESC [ or U+009B), and OSC (ESC ], e.g. a window title) up to its terminator.
@@ -32,7 +33,7 @@ export function colours(ctx: Context): ChalkInstance {
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io().stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 const ROW_SEPARATORS_OFF = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
@@ -47,11 +48,11 @@ export function printTable(ctx: Context, head: string[], rows: unknown[][]): voi
     const c = colours(ctx);
     const table = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, chars: ROW_SEPARATORS_OFF });
     for (const row of cells) table.push(row);
-    process.stdout.write(`${table.toString()}\n`);
+    io().stdout.write(`${table.toString()}\n`);
     return;
   }
   // In a pipe: columns two spaces apart, padded by display width (wide characters count two), for grep and awk.
-  process.stdout.write(`${plainColumns([head, ...cells])}\n`);
+  io().stdout.write(`${plainColumns([head, ...cells])}\n`);
 }
 
 /** Rows as aligned columns without trailing spaces. */
@@ -69,26 +70,26 @@ export function printDetails(ctx: Context, pairs: Array<[string, unknown]>): voi
   const width = Math.max(...pairs.map(([label]) => label.length));
   for (const [label, value] of pairs) {
     if (value === null || value === undefined || value === "") continue;
-    process.stdout.write(`${c.bold(label.padEnd(width))}  ${cell(value)}\n`);
+    io().stdout.write(`${c.bold(label.padEnd(width))}  ${cell(value)}\n`);
   }
 }
 
 export function heading(ctx: Context, text: string): void {
-  process.stdout.write(`\n${colours(ctx).bold.underline(sanitize(text))}\n`);
+  io().stdout.write(`\n${colours(ctx).bold.underline(sanitize(text))}\n`);
 }
 
 /** Primary output: a line on stdout. */
 export function say(text: string): void {
-  process.stdout.write(`${sanitize(text)}\n`);
+  io().stdout.write(`${sanitize(text)}\n`);
 }
 
 /** Secondary output (warnings, hints): a line on stderr. */
 export function warn(ctx: Context, text: string): void {
-  process.stderr.write(`${colours(ctx).yellow(ctx.t("label.warning"))}: ${sanitize(text)}\n`);
+  io().stderr.write(`${colours(ctx).yellow(ctx.t("label.warning"))}: ${sanitize(text)}\n`);
 }
 
 export function note(text: string): void {
-  process.stderr.write(`${sanitize(text)}\n`);
+  io().stderr.write(`${sanitize(text)}\n`);
 }
 
 /**
@@ -97,7 +98,7 @@ export function note(text: string): void {
  */
 export async function writeOut(path: string | undefined, content: string | Uint8Array): Promise<void> {
   if (!path) {
-    process.stdout.write(typeof content !== "string" || content.endsWith("\n") ? content : `${content}\n`);
+    io().stdout.write(typeof content !== "string" || content.endsWith("\n") ? content : `${content}\n`);
     return;
   }
   const { writeFileSync, chmodSync, existsSync, statSync } = await import("node:fs");

@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { io } from "./io.js";
 
 /**
  * Pause points for the crash tests: with PLATTFORM_TEST_PAUSE_<POINT>=<n> set, the process writes the marker
@@ -8,13 +9,15 @@ import { writeFileSync } from "node:fs";
 export type PausePoint = "IMPORT_AT" | "MIGRATION_AT";
 
 let wanted: Partial<Record<PausePoint, string>> | undefined;
+let wantedFor: NodeJS.ProcessEnv | undefined;
 const paused = new Set<string>();
 
 function wantedPoints(): Partial<Record<PausePoint, string>> {
-  if (wanted === undefined) {
+  if (wanted === undefined || wantedFor !== io().env) {
     wanted = {};
+    wantedFor = io().env;
     for (const point of ["IMPORT_AT", "MIGRATION_AT"] as const) {
-      const value = process.env[`PLATTFORM_TEST_PAUSE_${point}`];
+      const value = io().env[`PLATTFORM_TEST_PAUSE_${point}`];
       if (value) wanted[point] = value;
     }
   }
@@ -30,8 +33,8 @@ export function pauseAt(point: PausePoint, n: number): void {
   const value = wantedPoints()[point];
   if (value === undefined || value !== String(n) || paused.has(`${point}:${n}`)) return;
   paused.add(`${point}:${n}`);
-  const marker = process.env.PLATTFORM_TEST_PAUSE_MARKER;
+  const marker = io().env.PLATTFORM_TEST_PAUSE_MARKER;
   if (marker) writeFileSync(marker, `${process.pid}\n`);
-  const ms = Number(process.env.PLATTFORM_TEST_PAUSE_MS ?? 60_000);
+  const ms = Number(io().env.PLATTFORM_TEST_PAUSE_MS ?? 60_000);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number.isFinite(ms) && ms > 0 ? ms : 60_000);
 }

@@ -1,4 +1,4 @@
-// The BLT ballot file format, the exchange format of STV software (see ../shared/data/stv/README.md):
+// The BLT ballot file format, the exchange format of STV software (see test/data/stv/README.md):
 //
 //   4 2            candidates, seats
 //   -2             optional: withdrawn candidates as negative numbers

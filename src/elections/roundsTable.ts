@@ -5,6 +5,7 @@
 import type { Context } from "../core/context.js";
 import { colours, sanitize } from "../core/output.js";
 import type { Round, RoundCandidate, Tally, Tie } from "./tally.js";
+import { io } from "../core/io.js";
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -114,7 +115,8 @@ export function renderTally(tally: Tally, options: RenderOptions): string[] {
 /** Prints a Tally round by round on stdout. */
 export function printTally(ctx: Context, tally: Tally): void {
   const c = colours(ctx);
-  const width = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 100;
+  const out = io().stdout;
+  const width = out.isTTY && out.columns ? out.columns : 100;
   const lines = renderTally(tally, {
     width,
     t: (key, params) => ctx.t(key, params),
@@ -122,5 +124,5 @@ export function printTally(ctx: Context, tally: Tally): void {
     green: (s) => c.green(s),
     dim: (s) => c.dim(s),
   });
-  process.stdout.write(`${lines.join("\n")}\n`);
+  out.write(`${lines.join("\n")}\n`);
 }

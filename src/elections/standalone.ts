@@ -8,6 +8,7 @@ import { CliError } from "../core/errors.js";
 import { parseBlt } from "./blt.js";
 import { parseSeed } from "./lot.js";
 import { countScottishStv } from "./stv.js";
+import { io } from "../core/io.js";
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -25,7 +26,7 @@ export async function tallyBltFile(ctx: Context, path: string, opts: Options): P
   const tally = countScottishStv(election, election.ballots, { seed });
   if (ctx.json) {
     // Written directly: the table and colour libraries are not loaded for --json.
-    process.stdout.write(`${JSON.stringify({ title: election.title, ...tally }, null, 2)}\n`);
+    io().stdout.write(`${JSON.stringify({ title: election.title, ...tally }, null, 2)}\n`);
     return;
   }
   const [{ heading }, { printTally }] = await Promise.all([import("../core/output.js"), import("./roundsTable.js")]);

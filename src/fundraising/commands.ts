@@ -32,6 +32,7 @@ import {
   setBudget,
 } from "./service.js";
 import { resolveGroup } from "../groups/service.js";
+import { io } from "../core/io.js";
 import {
   getApplication,
   getFunder,
@@ -499,10 +500,10 @@ export async function report(ctx: Context, _args: string[], opts: Options): Prom
   await emitReport(ctx, opts, doc, r, "fundraising");
   // The chart goes with the terminal table: on a terminal unless --no-chart, in a pipe with --chart.
   const table = !ctx.json && text(opts, "format") === undefined && text(opts, "out") === undefined;
-  if (table && (opts.chart === true || (process.stdout.isTTY === true && opts.chart !== false))) {
+  if (table && (opts.chart === true || (io().stdout.isTTY === true && opts.chart !== false))) {
     const { incomeChart } = await import("./chart.js");
     heading(ctx, ctx.t("funds.chart.title", { year }));
-    process.stdout.write(`${await incomeChart(r.income.byMonth, r.budget.monthly, ctx.lang, ctx.color)}\n`);
+    io().stdout.write(`${await incomeChart(r.income.byMonth, r.budget.monthly, ctx.lang, ctx.color)}\n`);
   }
 }
 

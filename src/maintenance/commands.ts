@@ -8,6 +8,7 @@ import { printJson, printTable, sanitize, say, writeOut } from "../core/output.j
 import { resolvePerson } from "../people/service.js";
 import { listAudit, type AuditRow } from "./auditLog.js";
 import type { PersonData } from "./personData.js";
+import { io } from "../core/io.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -121,7 +122,7 @@ export async function exportPerson(ctx: Context, ref: string, opts: Options): Pr
   const out = text(opts, "out");
   if (format === "json" || ctx.json) return writeOut(out, JSON.stringify(data, null, 2));
   if (out !== undefined) return writeOut(out, personDataText(ctx, data));
-  process.stdout.write(personDataText(ctx, data));
+  io().stdout.write(personDataText(ctx, data));
 }
 
 function personDataText(ctx: Context, data: PersonData): string {

@@ -5,6 +5,7 @@ import { writeOut } from "../core/output.js";
 import { resolveMeeting } from "../meetings/service.js";
 import { buildReport } from "./model.js";
 import type { ReportKind } from "./render/document.js";
+import { io } from "../core/io.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -15,7 +16,7 @@ async function report(ctx: Context, ref: string, kind: ReportKind, opts: Options
   const meeting = resolveMeeting(ctx.db, ref, today());
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
   // A PDF is bytes: into a file, or into a pipe (`> m.pdf`, `| lpr`), never onto a terminal.
-  if (format === "pdf" && out === undefined && !ctx.json && process.stdout.isTTY)
+  if (format === "pdf" && out === undefined && !ctx.json && io().stdout.isTTY)
     throw new CliError("error.pdfToTerminal", {}, 1, "error.pdfToTerminal.hint");
   // The data file is open now, so ctx.lang is the platform's language unless --lang says otherwise.
   const model = buildReport(ctx.db, meeting, ctx.lang, ctx.t("people.forgottenName"));

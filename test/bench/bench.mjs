@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(ROOT, "bin", "plattform.js");
 const RSS_PRELOAD = join(ROOT, "test", "bench", "rss.cjs");
-const STV_DIR = join(ROOT, "..", "shared", "data", "stv", "scottish");
+const STV_DIR = join(ROOT, "test", "data", "stv", "scottish");
 const TODAY = "2026-06-15";
 
 const TARGETS = { startRatio: 1.5, growth: 1.2, importMs: 2000, rssMb: 120 };

@@ -10,9 +10,9 @@ import { buildWriteTemplate, ENV, FILE_WRITERS, makeFiles, NEW_FILE_COMMANDS, NO
 
 let template: string;
 let files: Files;
-beforeAll(() => {
-  template = buildWriteTemplate();
-  files = makeFiles(template);
+beforeAll(async () => {
+  template = await buildWriteTemplate();
+  files = await makeFiles(template);
 }, 180_000);
 afterAll(() => {
   for (const dir of [template && join(template, ".."), files?.dir]) if (dir) rmSync(dir, { recursive: true, force: true });
@@ -38,11 +38,11 @@ function auditRows(db: string): Array<{ id: number; actor: string; command: stri
 }
 
 describe("each write command writes its audit row", () => {
-  it.each(WRITE_COMMANDS.map((c) => [c.name, c] as const))("%s", (_name, command) => {
+  it.each(WRITE_COMMANDS.map((c) => [c.name, c] as const))("%s", async (_name, command) => {
     const db = copyOf(template);
     const before = auditRows(db);
     const args = command.valid(files);
-    ok(args, { db, env: { ...ENV, PLATTFORM_USER: ACTOR } });
+    await ok(args, { db, env: { ...ENV, PLATTFORM_USER: ACTOR } });
     const after = auditRows(db);
     const known = new Set(before.map((r) => r.id));
     const added = after.filter((r) => !known.has(r.id) || command.name === "restore");
@@ -54,9 +54,9 @@ describe("each write command writes its audit row", () => {
     rmSync(join(db, ".."), { recursive: true, force: true });
   });
 
-  it.each(NEW_FILE_COMMANDS.map((c) => [c.name, c] as const))("%s (a new file)", (_name, command) => {
+  it.each(NEW_FILE_COMMANDS.map((c) => [c.name, c] as const))("%s (a new file)", async (_name, command) => {
     const db = join(tempDir(), "neu.db");
-    ok(command.valid(files), { db, env: { ...ENV, PLATTFORM_USER: ACTOR } });
+    await ok(command.valid(files), { db, env: { ...ENV, PLATTFORM_USER: ACTOR } });
     const rows = auditRows(db);
     expect(rows.filter((r) => r.entity === command.audit.entity && r.action === command.audit.action && r.actor === ACTOR)).toHaveLength(1);
     rmSync(join(db, ".."), { recursive: true, force: true });

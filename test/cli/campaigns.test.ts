@@ -19,7 +19,7 @@ const platform = (): RunOptions => ({ db: copyOf(template), env });
  * Meetings: Kernkreis #1 on 2026-02-12 and #2 on 2026-03-10, both from the standard template.
  */
 let template: string;
-beforeAll(() => {
+beforeAll(async () => {
   template = join(tempDir(), "template.db");
   for (const args of [
     ["init", "--name", "Testplattform", "--lang", "en"],
@@ -39,15 +39,15 @@ beforeAll(() => {
     ["campaigns", "update", "Kita-Plätze", "Pause bis zum Sommer", "--date", "2026-02-15", "--status", "paused"],
     ["campaigns", "update", "Pflege", "Personalschlüssel erhöht", "--date", "2026-02-20", "--status", "won"],
   ])
-    ok(args, { db: template, env });
+    await ok(args, { db: template, env });
 }, 60_000);
 
 type Report = { campaign: string; team: string; status: string; date: string; text: string; meeting: number | null };
 type Item = { position: number; title: string; campaigns?: Report[] };
 
 describe("the agenda and the minutes", () => {
-  it("the campaigns item of a Kernkreis from the standard template lists each active campaign's latest report, and only that", () => {
-    const model = okJson<{ items: Item[] }>(["report", "agenda", "2"], platform());
+  it("the campaigns item of a Kernkreis from the standard template lists each active campaign's latest report, and only that", async () => {
+    const model = await okJson<{ items: Item[] }>(["report", "agenda", "2"], platform());
     expect(model.items.map((i) => i.title)[2]).toBe("Reports from the campaigns and action teams");
     expect(model.items.filter((i) => i.campaigns !== undefined).map((i) => i.position)).toEqual([3]);
     // Not Kita-Plätze (paused), not Pflege (won), not Jugendtreff (no report), not Heizkosten's older report.
@@ -57,8 +57,8 @@ describe("the agenda and the minutes", () => {
     ]);
   });
 
-  it("the Markdown agenda shows them under the item", () => {
-    const md = ok(["report", "agenda", "2"], platform()).stdout;
+  it("the Markdown agenda shows them under the item", async () => {
+    const md = (await ok(["report", "agenda", "2"], platform())).stdout;
     const section = md.slice(md.indexOf("### Item 3"), md.indexOf("## Minutes for approval"));
     expect(section).toBe(
       [
@@ -72,8 +72,8 @@ describe("the agenda and the minutes", () => {
     );
   });
 
-  it("an earlier meeting reports as of its own date: Heizkosten's older report, Kita-Plätze still active then", () => {
-    const model = okJson<{ items: Item[] }>(["report", "agenda", "1"], platform());
+  it("an earlier meeting reports as of its own date: Heizkosten's older report, Kita-Plätze still active then", async () => {
+    const model = await okJson<{ items: Item[] }>(["report", "agenda", "1"], platform());
     expect(model.items[2]!.campaigns!.map((r) => [r.campaign, r.date, r.status])).toEqual([
       ["Heizkosten", "2026-01-10", "research"],
       ["Kita-Plätze", "2026-01-15", "research"],
@@ -81,11 +81,11 @@ describe("the agenda and the minutes", () => {
     ]);
   });
 
-  it("the minutes carry the reports under the item, in German with a German agenda", () => {
+  it("the minutes carry the reports under the item, in German with a German agenda", async () => {
     const { db } = platform();
-    ok(["meetings", "add", "kernkreis", "--date", "2026-02-26", "--template", "standard", "--lang", "de"], { db, env });
-    ok(["meetings", "close", "3"], { db, env });
-    const md = ok(["report", "minutes", "3", "--lang", "de"], { db, env }).stdout;
+    await ok(["meetings", "add", "kernkreis", "--date", "2026-02-26", "--template", "standard", "--lang", "de"], { db, env });
+    await ok(["meetings", "close", "3"], { db, env });
+    const md = (await ok(["report", "minutes", "3", "--lang", "de"], { db, env })).stdout;
     expect(md).toContain(
       [
         "### TOP 3: Berichte aus den Kampagnen und Aktionsteams",
@@ -98,20 +98,20 @@ describe("the agenda and the minutes", () => {
     expect(md).not.toContain("Pause bis zum Sommer");
   });
 
-  it("an agenda item added by hand that speaks of campaigns gets them too; a meeting without one has none", () => {
+  it("an agenda item added by hand that speaks of campaigns gets them too; a meeting without one has none", async () => {
     const { db } = platform();
-    ok(["meetings", "add", "kernkreis", "--date", "2026-03-24"], { db, env });
-    expect(okJson<{ items: Item[] }>(["report", "agenda", "3"], { db, env }).items).toEqual([]);
-    ok(["meetings", "item", "add", "3", "Campaign reports", "--type", "report"], { db, env });
-    expect(okJson<{ items: Item[] }>(["report", "agenda", "3"], { db, env }).items[0]!.campaigns!.map((r) => r.campaign)).toEqual(["Heizkosten", "Sichere Schulwege"]);
+    await ok(["meetings", "add", "kernkreis", "--date", "2026-03-24"], { db, env });
+    expect((await okJson<{ items: Item[] }>(["report", "agenda", "3"], { db, env })).items).toEqual([]);
+    await ok(["meetings", "item", "add", "3", "Campaign reports", "--type", "report"], { db, env });
+    expect((await okJson<{ items: Item[] }>(["report", "agenda", "3"], { db, env })).items[0]!.campaigns!.map((r) => r.campaign)).toEqual(["Heizkosten", "Sichere Schulwege"]);
   });
 });
 
 describe("campaigns add, list, show, update", () => {
-  it("list shows the active campaigns, --all every one; show has the reports with the status changes", () => {
+  it("list shows the active campaigns, --all every one; show has the reports with the status changes", async () => {
     const { db } = platform();
-    expect(okJson<Array<{ name: string }>>(["campaigns", "list"], { db, env }).map((c) => c.name)).toEqual(["Heizkosten", "Jugendtreff", "Sichere Schulwege"]);
-    const all = okJson<Array<{ name: string; status: string; active: boolean }>>(["campaigns", "list", "--all"], { db, env });
+    expect((await okJson<Array<{ name: string }>>(["campaigns", "list"], { db, env })).map((c) => c.name)).toEqual(["Heizkosten", "Jugendtreff", "Sichere Schulwege"]);
+    const all = await okJson<Array<{ name: string; status: string; active: boolean }>>(["campaigns", "list", "--all"], { db, env });
     expect(all.map((c) => [c.name, c.status, c.active])).toEqual([
       ["Heizkosten", "action", true],
       ["Jugendtreff", "research", true],
@@ -119,7 +119,7 @@ describe("campaigns add, list, show, update", () => {
       ["Kita-Plätze", "paused", false],
       ["Pflege", "won", false],
     ]);
-    const shown = okJson<{ status: string; goal: string; updates: Array<{ date: string; status: string; previousStatus: string | null }> }>(["campaigns", "show", "Heizkosten"], { db, env });
+    const shown = await okJson<{ status: string; goal: string; updates: Array<{ date: string; status: string; previousStatus: string | null }> }>(["campaigns", "show", "Heizkosten"], { db, env });
     expect(shown.goal).toBe("Keine Nachzahlungen");
     expect(shown.updates.map((u) => [u.date, u.status, u.previousStatus])).toEqual([
       ["2026-01-10", "research", null],
@@ -127,15 +127,15 @@ describe("campaigns add, list, show, update", () => {
     ]);
   });
 
-  it("add --json prints the created campaign; a new topic is made and reported", () => {
-    const result = ok(["campaigns", "add", "Nahverkehr", "--topic", "Busse", "--team", "Aktionsteam Schule", "--json"], platform());
+  it("add --json prints the created campaign; a new topic is made and reported", async () => {
+    const result = await ok(["campaigns", "add", "Nahverkehr", "--topic", "Busse", "--team", "Aktionsteam Schule", "--json"], platform());
     expect(result.json()).toMatchObject({ id: 6, name: "Nahverkehr", topic: "Busse", team: "Aktionsteam Schule", status: "research", started: TODAY, active: true, latest: null });
     expect(result.stderr).toBe("new topic “Busse”\n");
   });
 
-  it("update --json prints the report; a report at a past meeting is dated that day; a backdated report keeps the later status", () => {
+  it("update --json prints the report; a report at a past meeting is dated that day; a backdated report keeps the later status", async () => {
     const { db } = platform();
-    expect(okJson(["campaigns", "update", "Jugendtreff", "Raum gefunden", "--meeting", "1", "--status", "action"], { db, env })).toMatchObject({
+    expect(await okJson(["campaigns", "update", "Jugendtreff", "Raum gefunden", "--meeting", "1", "--status", "action"], { db, env })).toMatchObject({
       campaign: "Jugendtreff",
       date: "2026-02-12",
       meeting: 1,
@@ -143,25 +143,25 @@ describe("campaigns add, list, show, update", () => {
       previousStatus: "research",
     });
     // Before Kita-Plätze was paused: the report is in research, and the campaign stays paused.
-    expect(okJson(["campaigns", "update", "Kita-Plätze", "Kita-Leitungen angeschrieben", "--date", "2026-02-01"], { db, env })).toMatchObject({
+    expect(await okJson(["campaigns", "update", "Kita-Plätze", "Kita-Leitungen angeschrieben", "--date", "2026-02-01"], { db, env })).toMatchObject({
       status: "research",
       previousStatus: null,
     });
-    expect(okJson<{ status: string }>(["campaigns", "show", "Kita-Plätze"], { db, env }).status).toBe("paused");
+    expect((await okJson<{ status: string }>(["campaigns", "show", "Kita-Plätze"], { db, env })).status).toBe("paused");
   });
 
-  it("approved minutes stay as approved: a report that would change them is refused, one that would not is taken", () => {
+  it("approved minutes stay as approved: a report that would change them is refused, one that would not is taken", async () => {
     const { db } = platform();
-    ok(["meetings", "close", "1"], { db, env });
-    ok(["meetings", "approve", "1", "--at", "2"], { db, env });
+    await ok(["meetings", "close", "1"], { db, env });
+    await ok(["meetings", "approve", "1", "--at", "2"], { db, env });
     // Sichere Schulwege's latest report as of 12 February would change.
-    fails(["campaigns", "update", "Sichere Schulwege", "Nachgezählt", "--date", "2026-02-05"], { db, env }, 1);
+    await fails(["campaigns", "update", "Sichere Schulwege", "Nachgezählt", "--date", "2026-02-05"], { db, env }, 1);
     // Pflege had no report by then: a report in research would add it to those minutes.
-    fails(["campaigns", "update", "Pflege", "Recherche", "--date", "2026-02-12"], { db, env }, 1);
+    await fails(["campaigns", "update", "Pflege", "Recherche", "--date", "2026-02-12"], { db, env }, 1);
     // Kita-Plätze: the report of 15 January stays the latest as of 12 February.
-    ok(["campaigns", "update", "Kita-Plätze", "Kita-Leitungen angeschrieben", "--date", "2026-01-12"], { db, env });
-    ok(["campaigns", "update", "Sichere Schulwege", "Nachgezählt", "--date", "2026-02-13"], { db, env });
-    fails(["campaigns", "update", "Heizkosten", "Nachtrag", "--meeting", "1"], { db, env }, 1);
+    await ok(["campaigns", "update", "Kita-Plätze", "Kita-Leitungen angeschrieben", "--date", "2026-01-12"], { db, env });
+    await ok(["campaigns", "update", "Sichere Schulwege", "Nachgezählt", "--date", "2026-02-13"], { db, env });
+    await fails(["campaigns", "update", "Heizkosten", "Nachtrag", "--meeting", "1"], { db, env }, 1);
   });
 });
 
@@ -184,12 +184,12 @@ describe("bad input: exit 1 (2 for usage), one line on stderr, the data file unc
     ["update: an unknown --status", ["campaigns", "update", "Heizkosten", "Bericht", "--status", "done"], 2],
     ["update: without a report", ["campaigns", "update", "Heizkosten"], 2],
     ["show: an unknown campaign", ["campaigns", "show", "99"], 1],
-  ])("%s", (_what, args, code) => {
-    fails(args, platform(), code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, platform(), code);
   });
 
-  it("the unknown team is named", () => {
-    expect(fails(["campaigns", "add", "Neu", "--topic", "Mieten", "--team", "Nirgends"], platform(), 1).stderr).toBe(
+  it("the unknown team is named", async () => {
+    expect((await fails(["campaigns", "add", "Neu", "--topic", "Mieten", "--team", "Nirgends"], platform(), 1)).stderr).toBe(
       "error: no team “Nirgends” — see the teams with `plattform teams list`\n",
     );
   });

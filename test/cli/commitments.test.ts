@@ -24,8 +24,8 @@ type Commitment = {
 
 /** Meeting #1 an assembly on 2026-05-09 (planned), #2 a Kernkreis on 2026-05-20 (cancelled). */
 let template: string;
-beforeAll(() => {
-  template = buildTemplate(
+beforeAll(async () => {
+  template = await buildTemplate(
     [
       ["meetings", "add", "assembly", "--date", "2026-05-09", "--title", "Große Versammlung"],
       ["meetings", "add", "kernkreis", "--date", "2026-05-20"],
@@ -36,14 +36,14 @@ beforeAll(() => {
 }, 60_000);
 const platform = () => copyOf(template);
 
-function add(db: string, from: string, answer: string, extra: string[] = []): Commitment {
+function add(db: string, from: string, answer: string, extra: string[] = []): Promise<Commitment> {
   return okJson<Commitment>(["commitments", "add", "--ask", `Ask to ${from}`, "--from", from, "--answer", answer, ...extra], at(db));
 }
 
 describe("commitments add", () => {
-  it("records the ask at a meeting, on the meeting's date, pending", () => {
+  it("records the ask at a meeting, on the meeting's date, pending", async () => {
     const db = platform();
-    const c = add(db, "Anna Weber", "yes", ["--office", "Bezirksbürgermeisterin", "--body", "Bezirksamt Neukölln", "--at", "1", "--due", "30.6.2026"]);
+    const c = await add(db, "Anna Weber", "yes", ["--office", "Bezirksbürgermeisterin", "--body", "Bezirksamt Neukölln", "--at", "1", "--due", "30.6.2026"]);
     expect(c).toEqual({
       id: 1,
       ask: "Ask to Anna Weber",
@@ -60,74 +60,74 @@ describe("commitments add", () => {
       overdue: false,
       updates: [],
     });
-    expect(ok(["commitments", "add", "--ask", "Tempo 30", "--from", "Bernd Roth", "--answer", "no"], at(db)).stdout).toContain("Bernd Roth answered no");
+    expect((await ok(["commitments", "add", "--ask", "Tempo 30", "--from", "Bernd Roth", "--answer", "no"], at(db))).stdout).toContain("Bernd Roth answered no");
     // without --at and --date: today
-    expect(okJson<Commitment[]>(["commitments", "list"], at(db)).map((x) => x.date)).toEqual(["2026-05-09", TODAY]);
+    expect((await okJson<Commitment[]>(["commitments", "list"], at(db))).map((x) => x.date)).toEqual(["2026-05-09", TODAY]);
   });
 
-  it("reuses a decision maker by name (any case); a new office or body updates theirs", () => {
+  it("reuses a decision maker by name (any case); a new office or body updates theirs", async () => {
     const db = platform();
-    add(db, "Anna Weber", "yes", ["--office", "Stadträtin", "--body", "Bezirksamt"]);
-    const second = add(db, "anna weber", "partial", ["--office", "Bürgermeisterin"]);
+    await add(db, "Anna Weber", "yes", ["--office", "Stadträtin", "--body", "Bezirksamt"]);
+    const second = await add(db, "anna weber", "partial", ["--office", "Bürgermeisterin"]);
     expect(second).toMatchObject({ from: "Anna Weber", decisionMakerId: 1, office: "Bürgermeisterin", body: "Bezirksamt" });
     expect(query(db, "SELECT count(*) AS n FROM decision_makers")[0].n).toBe(1);
-    expect(okJson<Commitment>(["commitments", "show", "1"], at(db)).office).toBe("Bürgermeisterin");
+    expect((await okJson<Commitment>(["commitments", "show", "1"], at(db))).office).toBe("Bürgermeisterin");
   });
 });
 
 describe("commitments update, show and list", () => {
-  it("dated follow-ups are kept as history; the status is the latest by date", () => {
+  it("dated follow-ups are kept as history; the status is the latest by date", async () => {
     const db = platform();
-    add(db, "Anna Weber", "yes", ["--at", "1", "--due", "2026-06-30"]);
-    ok(["commitments", "update", "1", "--status", "in-progress", "--note", "Ausschreibung läuft", "--date", "2026-05-20"], at(db));
-    const kept = okJson<Commitment>(["commitments", "update", "1", "--status", "kept", "--date", "2026-06-10"], at(db));
+    await add(db, "Anna Weber", "yes", ["--at", "1", "--due", "2026-06-30"]);
+    await ok(["commitments", "update", "1", "--status", "in-progress", "--note", "Ausschreibung läuft", "--date", "2026-05-20"], at(db));
+    const kept = await okJson<Commitment>(["commitments", "update", "1", "--status", "kept", "--date", "2026-06-10"], at(db));
     expect(kept).toMatchObject({ status: "kept", statusDate: "2026-06-10" });
     // a follow-up entered late for an earlier day goes into the history but does not change the status
-    const late = okJson<Commitment>(["commitments", "update", "1", "--status", "in-progress", "--note", "Nachtrag", "--date", "2026-05-25"], at(db));
+    const late = await okJson<Commitment>(["commitments", "update", "1", "--status", "in-progress", "--note", "Nachtrag", "--date", "2026-05-25"], at(db));
     expect(late.status).toBe("kept");
     expect(late.updates).toEqual([
       { date: "2026-05-20", status: "in-progress", note: "Ausschreibung läuft" },
       { date: "2026-05-25", status: "in-progress", note: "Nachtrag" },
       { date: "2026-06-10", status: "kept", note: null },
     ]);
-    const shown = ok(["commitments", "show", "1"], at(db)).stdout;
+    const shown = (await ok(["commitments", "show", "1"], at(db))).stdout;
     expect(shown).toContain("Follow-ups");
     expect(shown).toContain("Ausschreibung läuft");
-    const german = ok(["commitments", "show", "1", "--lang", "de"], at(db)).stdout;
+    const german = (await ok(["commitments", "show", "1", "--lang", "de"], at(db))).stdout;
     expect(german).toContain("eingehalten, 10.06.2026");
     expect(german).toContain("Nachverfolgung");
   });
 
-  it("overdue: the due date has passed and it is still pending or in progress (due today is not overdue)", () => {
+  it("overdue: the due date has passed and it is still pending or in progress (due today is not overdue)", async () => {
     const db = platform();
-    add(db, "A", "yes", ["--date", "2026-05-01", "--due", "2026-06-14"]); // 1 overdue
-    add(db, "B", "yes", ["--date", "2026-05-01", "--due", TODAY]); // 2 due today
-    add(db, "C", "yes", ["--date", "2026-05-01", "--due", "2026-06-01"]); // 3 in progress, overdue
-    add(db, "D", "yes", ["--date", "2026-05-01", "--due", "2026-06-01"]); // 4 kept: not overdue
-    add(db, "E", "no", ["--date", "2026-05-01"]); // 5 no due date
-    ok(["commitments", "update", "3", "--status", "in-progress", "--date", "2026-06-02"], at(db));
-    ok(["commitments", "update", "4", "--status", "kept", "--date", "2026-06-02"], at(db));
-    expect(okJson<Commitment[]>(["commitments", "list", "--overdue"], at(db)).map((c) => c.id)).toEqual([1, 3]);
-    expect(okJson<Commitment[]>(["commitments", "list"], at(db)).filter((c) => c.overdue).map((c) => c.id)).toEqual([1, 3]);
-    expect(okJson<Commitment[]>(["commitments", "list", "--status", "pending"], at(db)).map((c) => c.id)).toEqual([1, 2, 5]);
-    expect(ok(["commitments", "list"], at(db)).stdout).toContain("in progress (overdue)");
+    await add(db, "A", "yes", ["--date", "2026-05-01", "--due", "2026-06-14"]); // 1 overdue
+    await add(db, "B", "yes", ["--date", "2026-05-01", "--due", TODAY]); // 2 due today
+    await add(db, "C", "yes", ["--date", "2026-05-01", "--due", "2026-06-01"]); // 3 in progress, overdue
+    await add(db, "D", "yes", ["--date", "2026-05-01", "--due", "2026-06-01"]); // 4 kept: not overdue
+    await add(db, "E", "no", ["--date", "2026-05-01"]); // 5 no due date
+    await ok(["commitments", "update", "3", "--status", "in-progress", "--date", "2026-06-02"], at(db));
+    await ok(["commitments", "update", "4", "--status", "kept", "--date", "2026-06-02"], at(db));
+    expect((await okJson<Commitment[]>(["commitments", "list", "--overdue"], at(db))).map((c) => c.id)).toEqual([1, 3]);
+    expect((await okJson<Commitment[]>(["commitments", "list"], at(db))).filter((c) => c.overdue).map((c) => c.id)).toEqual([1, 3]);
+    expect((await okJson<Commitment[]>(["commitments", "list", "--status", "pending"], at(db))).map((c) => c.id)).toEqual([1, 2, 5]);
+    expect((await ok(["commitments", "list"], at(db))).stdout).toContain("in progress (overdue)");
     // the next day the one due today is overdue too
-    expect(okJson<Commitment[]>(["commitments", "list", "--overdue"], at(db, "2026-06-16")).map((c) => c.id)).toEqual([1, 2, 3]);
+    expect((await okJson<Commitment[]>(["commitments", "list", "--overdue"], at(db, "2026-06-16"))).map((c) => c.id)).toEqual([1, 2, 3]);
   });
 
-  it("list by decision maker and by body (any case)", () => {
+  it("list by decision maker and by body (any case)", async () => {
     const db = platform();
-    add(db, "Anna Weber", "yes", ["--body", "Bezirksamt Neukölln"]);
-    add(db, "Bernd Roth", "no", ["--body", "bezirksamt neukölln"]);
-    add(db, "Cem Aydın", "partial", ["--body", "Degewo"]);
-    expect(okJson<Commitment[]>(["commitments", "list", "--from", "bernd roth"], at(db)).map((c) => c.id)).toEqual([2]);
-    expect(okJson<Commitment[]>(["commitments", "list", "--body", "BEZIRKSAMT NEUKÖLLN"], at(db)).map((c) => c.id)).toEqual([1, 2]);
-    expect(ok(["commitments", "list", "--body", "Nirgendwo"], at(db)).stdout).toContain("No commitments.");
+    await add(db, "Anna Weber", "yes", ["--body", "Bezirksamt Neukölln"]);
+    await add(db, "Bernd Roth", "no", ["--body", "bezirksamt neukölln"]);
+    await add(db, "Cem Aydın", "partial", ["--body", "Degewo"]);
+    expect((await okJson<Commitment[]>(["commitments", "list", "--from", "bernd roth"], at(db))).map((c) => c.id)).toEqual([2]);
+    expect((await okJson<Commitment[]>(["commitments", "list", "--body", "BEZIRKSAMT NEUKÖLLN"], at(db))).map((c) => c.id)).toEqual([1, 2]);
+    expect((await ok(["commitments", "list", "--body", "Nirgendwo"], at(db))).stdout).toContain("No commitments.");
   });
 });
 
 describe("report commitments", () => {
-  it("the kept rate is kept ÷ (kept + broken), a whole percentage rounded half up, overall and per decision maker and body", () => {
+  it("the kept rate is kept ÷ (kept + broken), a whole percentage rounded half up, overall and per decision maker and body", async () => {
     const db = platform();
     // Anna Weber (Bezirksamt): 2 kept, 1 broken, 1 in progress → 2/3 = 66.7 % → 67
     // Bernd Roth (Bezirksamt): 1 kept, 4 broken → 1/5 = 20 %
@@ -144,11 +144,11 @@ describe("report commitments", () => {
       ["Bernd Roth", "broken", "Bezirksamt"],
       ["Cem Aydın", "pending", null],
     ];
-    plan.forEach(([from, status, body], i) => {
-      add(db, from, "yes", ["--date", "2026-04-01", "--due", i === 9 ? "2026-06-01" : "2026-12-31", ...(body ? ["--body", body] : [])]);
-      if (status !== "pending") ok(["commitments", "update", String(i + 1), "--status", status, "--date", "2026-05-01"], at(db));
-    });
-    const report = okJson<any>(["report", "commitments"], at(db));
+    for (const [i, [from, status, body]] of plan.entries()) {
+      await add(db, from, "yes", ["--date", "2026-04-01", "--due", i === 9 ? "2026-06-01" : "2026-12-31", ...(body ? ["--body", body] : [])]);
+      if (status !== "pending") await ok(["commitments", "update", String(i + 1), "--status", status, "--date", "2026-05-01"], at(db));
+    }
+    const report = await okJson<any>(["report", "commitments"], at(db));
     // overall: 3 kept, 5 broken → 3/8 = 37.5 % → 38 (half up)
     expect(report).toMatchObject({ total: 10, kept: 3, broken: 5, inProgress: 1, pending: 1, keptRate: 38 });
     expect(report.overdue.map((c: Commitment & { daysOverdue: number }) => [c.id, c.from, c.daysOverdue])).toEqual([[10, "Cem Aydın", 14]]);
@@ -161,14 +161,14 @@ describe("report commitments", () => {
       ["Bezirksamt", 9, 38],
       [null, 1, null],
     ]);
-    const text = ok(["report", "commitments"], at(db)).stdout;
+    const text = (await ok(["report", "commitments"], at(db))).stdout;
     expect(text).toContain("kept rate 38%");
     expect(text).toMatch(/Anna Weber\s.*\s67%/);
-    expect(ok(["report", "commitments", "--lang", "de"], at(db)).stdout).toContain("Einhaltungsquote 38 %");
-    const md = ok(["report", "commitments", "--format", "md"], at(db)).stdout;
+    expect((await ok(["report", "commitments", "--lang", "de"], at(db))).stdout).toContain("Einhaltungsquote 38 %");
+    const md = (await ok(["report", "commitments", "--format", "md"], at(db))).stdout;
     expect(md).toContain("| Anna Weber |   | Bezirksamt | 4 | 2 | 1 | 1 | 0 | 0 | 67% |");
     // --since counts only the commitments given from then on
-    expect(okJson<any>(["report", "commitments", "--since", "2026-06-01"], at(db)).total).toBe(0);
+    expect((await okJson<any>(["report", "commitments", "--since", "2026-06-01"], at(db))).total).toBe(0);
   });
 });
 
@@ -191,19 +191,19 @@ describe("bad input: one error line, the data file unchanged", () => {
     ["list: unknown decision maker", ["commitments", "list", "--from", "Niemand"], 1],
     ["list: bad status", ["commitments", "list", "--status", "done"], 2],
     ["report: bad --since", ["report", "commitments", "--since", "soon"], 1],
-  ])("%s", (_what, args, code) => {
+  ])("%s", async (_what, args, code) => {
     const db = platform();
-    add(db, "Anna Weber", "yes", ["--at", "1"]);
-    fails(args, at(db), code);
+    await add(db, "Anna Weber", "yes", ["--at", "1"]);
+    await fails(args, at(db), code);
   });
 
-  it("add at a meeting whose minutes are approved (locked)", () => {
+  it("add at a meeting whose minutes are approved (locked)", async () => {
     const db = platform();
-    ok(["meetings", "add", "kernkreis", "--date", "2026-05-10"], at(db));
-    ok(["meetings", "add", "kernkreis", "--date", "2026-06-10"], at(db));
-    ok(["meetings", "close", "3"], at(db));
-    ok(["meetings", "approve", "3", "--at", "4"], at(db));
-    expect(fails(["commitments", "add", "--ask", "X", "--from", "A", "--answer", "yes", "--at", "3"], at(db), 1).stderr).toMatch(/locked|approved/);
+    await ok(["meetings", "add", "kernkreis", "--date", "2026-05-10"], at(db));
+    await ok(["meetings", "add", "kernkreis", "--date", "2026-06-10"], at(db));
+    await ok(["meetings", "close", "3"], at(db));
+    await ok(["meetings", "approve", "3", "--at", "4"], at(db));
+    expect((await fails(["commitments", "add", "--ask", "X", "--from", "A", "--answer", "yes", "--at", "3"], at(db), 1)).stderr).toMatch(/locked|approved/);
   });
 });
 
@@ -218,11 +218,11 @@ describe("help", () => {
     ["report", "commitments"],
     ["report", "attendance"],
     ["report", "annual"],
-  ])("%s %s --help leads with examples, in English and German", (...command) => {
-    const en = ok([...command, "--help"]).stdout;
+  ])("%s %s --help leads with examples, in English and German", async (...command) => {
+    const en = (await ok([...command, "--help"])).stdout;
     expect(en.indexOf("Examples")).toBeGreaterThanOrEqual(0);
     expect(en.indexOf("Examples")).toBeLessThan(en.indexOf("Usage"));
     expect(en).toContain(`$ plattform ${command.join(" ")}`);
-    expect(ok([...command, "--help", "--lang", "de"]).stdout).toContain("Beispiele");
+    expect((await ok([...command, "--help", "--lang", "de"])).stdout).toContain("Beispiele");
   });
 });

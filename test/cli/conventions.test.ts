@@ -9,7 +9,7 @@ import { buildTemplate, copyOf, fails, ok, okJson } from "./util.js";
 let english: string;
 /** The same, set up as a German platform. */
 let german: string;
-beforeAll(() => {
+beforeAll(async () => {
   const commands = [
     ["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "parish", "--joined", "2016-03-14", "--email", "info@stjosef.example"],
     ["groups", "add", "Kita Sonnenschein", "--short", "KITA", "--kind", "school", "--joined", "2018-01-01"],
@@ -17,8 +17,8 @@ beforeAll(() => {
     ["people", "add", "Maria Schmidt", "--group", "JOSEF", "--role", "member", "--since", "2020-01-01"],
     ["people", "add", "Ali Yılmaz", "--group", "JOSEF", "--role", "representative", "--since", "2020-01-01"],
   ];
-  english = buildTemplate(commands, ["--name", "Testplattform", "--lang", "en"]);
-  german = buildTemplate(commands, ["--name", "Testplattform", "--lang", "de"]);
+  english = await buildTemplate(commands, ["--name", "Testplattform", "--lang", "en"]);
+  german = await buildTemplate(commands, ["--name", "Testplattform", "--lang", "de"]);
 }, 60_000);
 
 const READ_COMMANDS: string[][] = [
@@ -45,10 +45,10 @@ describe("languages", () => {
     [["config", "get"], ["Einstellung", "Wert", "Name der Plattform"], ["Setting", "Value", "Name of the platform"]],
   ];
 
-  it.each(cases)("%j in --lang de and --lang en", (args, deWords, enWords) => {
+  it.each(cases)("%j in --lang de and --lang en", async (args, deWords, enWords) => {
     for (const db of [copyOf(english), copyOf(german)]) {
-      const de = ok([...args, "--lang", "de"], { db }).stdout;
-      const en = ok(["--lang", "en", ...args], { db }).stdout;
+      const de = (await ok([...args, "--lang", "de"], { db })).stdout;
+      const en = (await ok(["--lang", "en", ...args], { db })).stdout;
       for (const word of deWords) expect(de).toContain(word);
       for (const word of enWords) expect(en).toContain(word);
       expect(en).not.toContain(deWords[0]);
@@ -62,120 +62,120 @@ describe("languages", () => {
     ["an unknown command", ["grops"], 2],
     ["an unknown option", ["groups", "list", "--bogus"], 2],
     ["a missing argument", ["groups", "add"], 2],
-  ])("errors in both languages: %s", (_what, args, code) => {
+  ])("errors in both languages: %s", async (_what, args, code) => {
     const db = copyOf(english);
-    expect(fails([...args, "--lang", "de"], { db }, code).stderr).toMatch(/^Fehler: /);
-    expect(fails([...args, "--lang", "en"], { db: copyOf(german) }, code).stderr).toMatch(/^error: /);
+    expect((await fails([...args, "--lang", "de"], { db }, code)).stderr).toMatch(/^Fehler: /);
+    expect((await fails([...args, "--lang", "en"], { db: copyOf(german) }, code)).stderr).toMatch(/^error: /);
   });
 
-  it("a missing data file in both languages", () => {
+  it("a missing data file in both languages", async () => {
     const db = `${tempDir()}/fehlt.db`;
-    expect(fails(["status", "--lang", "de"], { db }, 3).stderr).toMatch(/^Fehler: .*plattform init/);
-    expect(fails(["status", "--lang", "en"], { db }, 3).stderr).toMatch(/^error: .*plattform init/);
+    expect((await fails(["status", "--lang", "de"], { db }, 3)).stderr).toMatch(/^Fehler: .*plattform init/);
+    expect((await fails(["status", "--lang", "en"], { db }, 3)).stderr).toMatch(/^error: .*plattform init/);
   });
 
-  it("without --lang: the platform's language", () => {
-    expect(ok(["groups", "list"], { db: copyOf(german) }).stdout).toContain("Kürzel");
-    expect(ok(["groups", "list"], { db: copyOf(english) }).stdout).toContain("Short");
-    expect(fails(["groups", "show", "Nirgendwo"], { db: copyOf(german) }, 1).stderr).toMatch(/^Fehler: /);
+  it("without --lang: the platform's language", async () => {
+    expect((await ok(["groups", "list"], { db: copyOf(german) })).stdout).toContain("Kürzel");
+    expect((await ok(["groups", "list"], { db: copyOf(english) })).stdout).toContain("Short");
+    expect((await fails(["groups", "show", "Nirgendwo"], { db: copyOf(german) }, 1)).stderr).toMatch(/^Fehler: /);
   });
 
-  it("PLATTFORM_LANG beats the platform's language, --lang beats PLATTFORM_LANG", () => {
-    expect(ok(["groups", "list"], { db: copyOf(english), env: { PLATTFORM_LANG: "de" } }).stdout).toContain("Kürzel");
-    expect(ok(["groups", "list"], { db: copyOf(german), env: { PLATTFORM_LANG: "en" } }).stdout).toContain("Short");
-    expect(ok(["groups", "list", "--lang", "en"], { db: copyOf(english), env: { PLATTFORM_LANG: "de" } }).stdout).toContain("Short");
+  it("PLATTFORM_LANG beats the platform's language, --lang beats PLATTFORM_LANG", async () => {
+    expect((await ok(["groups", "list"], { db: copyOf(english), env: { PLATTFORM_LANG: "de" } })).stdout).toContain("Kürzel");
+    expect((await ok(["groups", "list"], { db: copyOf(german), env: { PLATTFORM_LANG: "en" } })).stdout).toContain("Short");
+    expect((await ok(["groups", "list", "--lang", "en"], { db: copyOf(english), env: { PLATTFORM_LANG: "de" } })).stdout).toContain("Short");
   });
 
-  it("a German LANG makes a new platform German", () => {
+  it("a German LANG makes a new platform German", async () => {
     const db = `${tempDir()}/plattform.db`;
-    ok(["init"], { db, env: { LANG: "de_DE.UTF-8" } });
-    expect(okJson(["config", "get"], { db }).language).toBe("de");
-    expect(ok(["status"], { db }).stdout).toContain("Mitgliedsgruppen");
+    await ok(["init"], { db, env: { LANG: "de_DE.UTF-8" } });
+    expect((await okJson(["config", "get"], { db })).language).toBe("de");
+    expect((await ok(["status"], { db })).stdout).toContain("Mitgliedsgruppen");
   });
 
-  it("help in German", () => {
-    const help = ok(["groups", "add", "--help", "--lang", "de"]).stdout;
+  it("help in German", async () => {
+    const help = (await ok(["groups", "add", "--help", "--lang", "de"])).stdout;
     expect(help).toContain("Beispiele");
     expect(help).toContain("Mitgliedsgruppe anlegen");
-    expect(ok(["--help"], { env: { PLATTFORM_LANG: "de" } }).stdout).toContain("Beispiele");
+    expect((await ok(["--help"], { env: { PLATTFORM_LANG: "de" } })).stdout).toContain("Beispiele");
   });
 });
 
 describe("no colour codes where they do not belong", () => {
   const ESC = "\u001b";
 
-  it.each(READ_COMMANDS)("%s %s %s with NO_COLOR=1, piped, and --no-color", (...args) => {
+  it.each(READ_COMMANDS)("%s %s %s with NO_COLOR=1, piped, and --no-color", async (...args) => {
     const db = copyOf(english);
     for (const env of [{}, { NO_COLOR: undefined }]) {
-      const result = ok(args, { db, env });
+      const result = await ok(args, { db, env });
       expect(result.stdout.length).toBeGreaterThan(0);
       expect(result.stdout).not.toContain(ESC);
       expect(result.stderr).not.toContain(ESC);
     }
-    expect(ok([...args, "--no-color"], { db, env: { NO_COLOR: undefined } }).stdout).not.toContain(ESC);
+    expect((await ok([...args, "--no-color"], { db, env: { NO_COLOR: undefined } })).stdout).not.toContain(ESC);
   });
 
-  it("help, errors and the demo tour carry no escape characters", () => {
+  it("help, errors and the demo tour carry no escape characters", async () => {
     const db = copyOf(english);
     for (const env of [{}, { NO_COLOR: undefined }]) {
       for (const args of [["--help"], ["groups", "--help"], ["groups", "add", "--help"], ["people", "list", "--help"]]) {
-        const result = ok(args, { db, env });
+        const result = await ok(args, { db, env });
         expect(result.stdout).toContain("Examples");
         expect(result.stdout).not.toContain(ESC);
       }
-      expect(run(["groups", "show", "Nirgendwo"], { db, env }).stderr).not.toContain(ESC);
-      expect(run(["grops"], { db, env }).stderr).not.toContain(ESC);
-      expect(ok(["demo", "--db", `${tempDir()}/demo.db`], { env }).stdout).not.toContain(ESC);
+      expect((await run(["groups", "show", "Nirgendwo"], { db, env })).stderr).not.toContain(ESC);
+      expect((await run(["grops"], { db, env })).stderr).not.toContain(ESC);
+      expect((await ok(["demo", "--db", `${tempDir()}/demo.db`], { env })).stdout).not.toContain(ESC);
     }
   });
 
-  it("escape sequences in user input are refused, so they never reach a terminal", () => {
+  it("escape sequences in user input are refused, so they never reach a terminal", async () => {
     const db = copyOf(english);
-    fails(["groups", "edit", "JOSEF", "--notes", "rot \u001b[31mROT\u001b[0m"], { db }, 1);
-    fails(["people", "add", "\u001b[31mRot"], { db }, 1);
+    await fails(["groups", "edit", "JOSEF", "--notes", "rot \u001b[31mROT\u001b[0m"], { db }, 1);
+    await fails(["people", "add", "\u001b[31mRot"], { db }, 1);
   });
 });
 
 describe("--json", () => {
-  it.each(READ_COMMANDS)("%s %s %s prints one JSON document", (...args) => {
+  it.each(READ_COMMANDS)("%s %s %s prints one JSON document", async (...args) => {
     const db = copyOf(english);
-    const result = ok([...args, "--json"], { db });
+    const result = await ok([...args, "--json"], { db });
     expect(() => JSON.parse(result.stdout)).not.toThrow();
     expect(result.stdout).not.toContain("\u001b");
     // the same before the subcommand
-    expect(JSON.parse(ok(["--json", ...args], { db }).stdout)).toEqual(JSON.parse(result.stdout));
+    expect(JSON.parse((await ok(["--json", ...args], { db })).stdout)).toEqual(JSON.parse(result.stdout));
   });
 
-  it("list prints an array, show prints an object", () => {
+  it("list prints an array, show prints an object", async () => {
     const db = copyOf(english);
-    expect(Array.isArray(okJson(["groups", "list"], { db }))).toBe(true);
-    expect(Array.isArray(okJson(["people", "list"], { db }))).toBe(true);
-    const person = okJson(["people", "show", "Maria Schmidt"], { db });
+    expect(Array.isArray(await okJson(["groups", "list"], { db }))).toBe(true);
+    expect(Array.isArray(await okJson(["people", "list"], { db }))).toBe(true);
+    const person = await okJson(["people", "show", "Maria Schmidt"], { db });
     expect(person).toMatchObject({ id: expect.any(Number), name: "Maria Schmidt", groups: [{ group: "St. Josef", role: "member" }] });
   });
 
-  it("exports in JSON parse", () => {
+  it("exports in JSON parse", async () => {
     const db = copyOf(english);
-    expect(JSON.parse(ok(["groups", "export", "--format", "json"], { db }).stdout)).toHaveLength(2);
-    expect(JSON.parse(ok(["people", "export", "--format", "json"], { db }).stdout)).toHaveLength(2);
+    expect(JSON.parse((await ok(["groups", "export", "--format", "json"], { db })).stdout)).toHaveLength(2);
+    expect(JSON.parse((await ok(["people", "export", "--format", "json"], { db })).stdout)).toHaveLength(2);
   });
 
-  it("JSON is the same in both languages", () => {
+  it("JSON is the same in both languages", async () => {
     for (const args of READ_COMMANDS) {
       const db = copyOf(english);
-      expect(okJson([...args, "--lang", "de"], { db })).toEqual(okJson([...args, "--lang", "en"], { db }));
+      expect(await okJson([...args, "--lang", "de"], { db })).toEqual(await okJson([...args, "--lang", "en"], { db }));
     }
   });
 
-  it("an error with --json still goes to stderr, one line, nothing on stdout", () => {
-    fails(["groups", "show", "Nirgendwo", "--json"], { db: copyOf(english) }, 1);
+  it("an error with --json still goes to stderr, one line, nothing on stdout", async () => {
+    await fails(["groups", "show", "Nirgendwo", "--json"], { db: copyOf(english) }, 1);
   });
 });
 
 describe("version and help", () => {
-  it("--version and -V print the version and exit 0", () => {
+  it("--version and -V print the version and exit 0", async () => {
     for (const flag of ["--version", "-V"]) {
-      const result = ok([flag]);
+      const result = await ok([flag]);
       expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     }
   });
@@ -186,52 +186,52 @@ describe("version and help", () => {
     ["people"], ["people", "add"], ["people", "list"], ["people", "show"], ["people", "edit"], ["people", "link"], ["people", "unlink"], ["people", "forget"], ["people", "import"], ["people", "export"],
   ];
 
-  it.each(COMMANDS)("%s %s --help leads with examples", (...command) => {
+  it.each(COMMANDS)("%s %s --help leads with examples", async (...command) => {
     for (const flag of command.length % 2 === 0 ? ["--help"] : ["-h"]) {
-      const result = ok([...command, flag]);
+      const result = await ok([...command, flag]);
       expect(result.stdout).toContain("Examples");
       expect(result.stdout.indexOf("Examples")).toBeLessThan(result.stdout.indexOf("Usage"));
       expect(result.stdout).toContain("$ plattform");
     }
   });
 
-  it("help needs no data file and creates none", () => {
+  it("help needs no data file and creates none", async () => {
     const db = `${tempDir()}/plattform.db`;
-    ok(["groups", "add", "--help"], { db });
-    ok(["people", "--help"], { db });
-    expect(run(["status"], { db }).code).toBe(3);
+    await ok(["groups", "add", "--help"], { db });
+    await ok(["people", "--help"], { db });
+    expect((await run(["status"], { db })).code).toBe(3);
   });
 
-  it("`plattform help groups` exits 0", () => {
-    const result = run(["help", "groups"]);
+  it("`plattform help groups` exits 0", async () => {
+    const result = await run(["help", "groups"]);
     expect(result.stdout).toContain("Examples");
     expect(result.code).toBe(0);
   });
 
-  it("groups add --help --lang de shows Beispiele", () => {
-    expect(ok(["groups", "add", "--help", "--lang", "de"]).stdout).toContain("Beispiele");
-    expect(ok(["--lang", "de", "groups", "add", "--help"]).stdout).toContain("Beispiele");
+  it("groups add --help --lang de shows Beispiele", async () => {
+    expect((await ok(["groups", "add", "--help", "--lang", "de"])).stdout).toContain("Beispiele");
+    expect((await ok(["--lang", "de", "groups", "add", "--help"])).stdout).toContain("Beispiele");
   });
 });
 
 describe("global options before or after the subcommand", () => {
-  it("--json, --db, --lang and --as work in either place", () => {
+  it("--json, --db, --lang and --as work in either place", async () => {
     const db = copyOf(english);
-    const before = JSON.parse(ok(["--json", "groups", "list"], { db }).stdout);
-    const after = JSON.parse(ok(["groups", "list", "--json"], { db }).stdout);
+    const before = JSON.parse((await ok(["--json", "groups", "list"], { db })).stdout);
+    const after = JSON.parse((await ok(["groups", "list", "--json"], { db })).stdout);
     expect(after).toEqual(before);
     expect(after).toHaveLength(1);
 
-    expect(JSON.parse(ok(["groups", "list", "--json", "--db", db], { env: { PLATTFORM_DB: undefined } }).stdout)).toEqual(before);
-    expect(JSON.parse(ok(["--db", db, "groups", "list", "--json"], { env: { PLATTFORM_DB: undefined } }).stdout)).toEqual(before);
-    expect(ok(["groups", "list", "--lang=de"], { db }).stdout).toContain("Kürzel");
+    expect(JSON.parse((await ok(["groups", "list", "--json", "--db", db], { env: { PLATTFORM_DB: undefined } })).stdout)).toEqual(before);
+    expect(JSON.parse((await ok(["--db", db, "groups", "list", "--json"], { env: { PLATTFORM_DB: undefined } })).stdout)).toEqual(before);
+    expect((await ok(["groups", "list", "--lang=de"], { db })).stdout).toContain("Kürzel");
   });
 });
 
 describe("errors and --debug", () => {
-  it("without --debug: one line; with --debug: the stack too", () => {
+  it("without --debug: one line; with --debug: the stack too", async () => {
     const db = copyOf(english);
-    const plain = fails(["groups", "add", "St. Josef"], { db }, 1);
+    const plain = await fails(["groups", "add", "St. Josef"], { db }, 1);
     expect(plain.stderr.trimEnd().split("\n")).toHaveLength(1);
 
     for (const [args, env] of [
@@ -239,7 +239,7 @@ describe("errors and --debug", () => {
       [["--debug", "groups", "add", "St. Josef"], {}],
       [["groups", "add", "St. Josef"], { DEBUG: "plattform" }],
     ] as Array<[string[], Record<string, string>]>) {
-      const result = run(args, { db, env });
+      const result = await run(args, { db, env });
       expect(result.code).toBe(1);
       const lines = result.stderr.trimEnd().split("\n");
       expect(lines.length).toBeGreaterThan(1);
@@ -248,16 +248,16 @@ describe("errors and --debug", () => {
     }
   });
 
-  it("--debug shows the stack of a data file error", () => {
-    const result = run(["status", "--debug"], { db: `${tempDir()}/fehlt.db` });
+  it("--debug shows the stack of a data file error", async () => {
+    const result = await run(["status", "--debug"], { db: `${tempDir()}/fehlt.db` });
     expect(result.code).toBe(3);
     expect(result.stderr.trimEnd().split("\n").length).toBeGreaterThan(1);
   });
 
-  it("errors follow the form `error: <what> — <hint>`", () => {
+  it("errors follow the form `error: <what> — <hint>`", async () => {
     const db = copyOf(english);
     for (const args of [["groups", "show", "Nirgendwo"], ["groups", "add", "St. Josef"], ["grops"], ["people", "forget", "Maria Schmidt"]]) {
-      const result = run(args, { db });
+      const result = await run(args, { db });
       expect(oneLineError(result.stderr)).toBe(true);
       expect(result.stderr).toMatch(/^error: .+ — .+\n$/);
     }

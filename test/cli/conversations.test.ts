@@ -24,9 +24,9 @@ const WEISSE = "Mietergemeinschaft Weiße Siedlung";
  *   #7 2025-05-05 Hatice with Otto: Mieten (Otto no longer a key person)
  */
 let template: string;
-beforeAll(() => {
+beforeAll(async () => {
   const add = (date: string, by: string, withWhom: string[], extra: string[] = []) => ["conversations", "add", "--date", date, "--by", by, "--with", ...withWhom, ...extra];
-  template = buildTemplate(
+  template = await buildTemplate(
     [
       ["groups", "add", ASW, "--short", "ASW", "--kind", "parish", "--joined", "2016-03-14"],
       ["groups", "add", NUR, "--short", "NUR", "--kind", "mosque", "--joined", "2016-06-20"],
@@ -72,8 +72,8 @@ type Conversation = {
 };
 
 describe("conversations add, list, show", () => {
-  it("add --json prints the created conversation; the group comes from the person's role; topics are matched regardless of case", () => {
-    const c = okJson<Conversation>(["1on1", "add", "--with", "Samira Bouzid", "Ayşe Yıldız", "--by", "Hatice Kaya", "--date", "2026-02-20", "--topics", "SCHULE,Kita, kita"], platform());
+  it("add --json prints the created conversation; the group comes from the person's role; topics are matched regardless of case", async () => {
+    const c = await okJson<Conversation>(["1on1", "add", "--with", "Samira Bouzid", "Ayşe Yıldız", "--by", "Hatice Kaya", "--date", "2026-02-20", "--topics", "SCHULE,Kita, kita"], platform());
     expect(c).toMatchObject({
       id: 8,
       kind: "one-to-one",
@@ -90,16 +90,16 @@ describe("conversations add, list, show", () => {
     });
   });
 
-  it("a new topic is reported on stderr; an existing one is not", () => {
+  it("a new topic is reported on stderr; an existing one is not", async () => {
     const { db, env } = platform();
-    const result = ok(["conversations", "add", "--with", "Jan Kowalski", "--by", "Hatice Kaya", "--topics", "Pflege,Nahverkehr"], { db, env });
+    const result = await ok(["conversations", "add", "--with", "Jan Kowalski", "--by", "Hatice Kaya", "--topics", "Pflege,Nahverkehr"], { db, env });
     expect(result.stderr).toBe("new topic “Nahverkehr”\n");
     expect(result.stdout).toBe(`Recorded conversation #8: one-to-one of Hatice Kaya with Jan Kowalski (${NUR}) on ${TODAY}.\n`);
   });
 
-  it("show gives notes, next step and follow-up (relative to the conversation's date); the audit log has no notes", () => {
+  it("show gives notes, next step and follow-up (relative to the conversation's date); the audit log has no notes", async () => {
     const { db, env } = platform();
-    expect(okJson<Conversation>(["conversations", "show", "4"], { db, env })).toMatchObject({
+    expect(await okJson<Conversation>(["conversations", "show", "4"], { db, env })).toMatchObject({
       date: "2025-10-01",
       topics: ["Mieten", "Schule"],
       notes: "Nachzahlung 1.800 €",
@@ -112,22 +112,22 @@ describe("conversations add, list, show", () => {
     expect(`${log[0]!.command}${log[0]!.changes}`).not.toContain("Hausversammlung");
   });
 
-  it("list filters by person, group, holder, topic and period", () => {
+  it("list filters by person, group, holder, topic and period", async () => {
     const { db, env } = platform();
-    const ids = (...args: string[]) => okJson<Conversation[]>(["conversations", "list", ...args], { db, env }).map((c) => c.id);
-    expect(ids()).toEqual([7, 1, 2, 3, 4, 5, 6]);
-    expect(ids("--person", "Jan Kowalski")).toEqual([3, 5]);
-    expect(ids("--group", "NUR")).toEqual([3, 5]);
-    expect(ids("--group", "KOSMOS")).toEqual([1, 4]);
-    expect(ids("--by", "Yusuf Demir")).toEqual([2, 3]);
-    expect(ids("--topic", "mieten")).toEqual([7, 1, 2, 3, 4]);
-    expect(ids("--since", "2025-09-01", "--until", "31.10.2025")).toEqual([3, 4, 5]);
-    expect(ids("--topic", "Pflege", "--by", "Yusuf Demir")).toEqual([]);
-    expect(ok(["conversations", "list", "--topic", "Pflege", "--by", "Yusuf Demir"], { db, env }).stdout).toBe("No conversations.\n");
+    const ids = async (...args: string[]) => (await okJson<Conversation[]>(["conversations", "list", ...args], { db, env })).map((c) => c.id);
+    expect(await ids()).toEqual([7, 1, 2, 3, 4, 5, 6]);
+    expect(await ids("--person", "Jan Kowalski")).toEqual([3, 5]);
+    expect(await ids("--group", "NUR")).toEqual([3, 5]);
+    expect(await ids("--group", "KOSMOS")).toEqual([1, 4]);
+    expect(await ids("--by", "Yusuf Demir")).toEqual([2, 3]);
+    expect(await ids("--topic", "mieten")).toEqual([7, 1, 2, 3, 4]);
+    expect(await ids("--since", "2025-09-01", "--until", "31.10.2025")).toEqual([3, 4, 5]);
+    expect(await ids("--topic", "Pflege", "--by", "Yusuf Demir")).toEqual([]);
+    expect((await ok(["conversations", "list", "--topic", "Pflege", "--by", "Yusuf Demir"], { db, env })).stdout).toBe("No conversations.\n");
   });
 
-  it("topics list counts the conversations of each topic", () => {
-    const topics = okJson<Array<{ name: string; conversations: number; last: string }>>(["topics", "list"], platform());
+  it("topics list counts the conversations of each topic", async () => {
+    const topics = await okJson<Array<{ name: string; conversations: number; last: string }>>(["topics", "list"], platform());
     expect(topics.map((t) => [t.name, t.conversations, t.last])).toEqual([
       ["Mieten", 5, "2025-10-01"],
       ["Pflege", 1, "2026-01-20"],
@@ -135,14 +135,14 @@ describe("conversations add, list, show", () => {
     ]);
   });
 
-  it("topics add makes a topic with no conversations; --json prints it", () => {
-    expect(okJson(["topics", "add", "Nahverkehr"], platform())).toMatchObject({ id: 4, name: "Nahverkehr", conversations: 0, last: null });
+  it("topics add makes a topic with no conversations; --json prints it", async () => {
+    expect(await okJson(["topics", "add", "Nahverkehr"], platform())).toMatchObject({ id: 4, name: "Nahverkehr", conversations: 0, last: null });
   });
 });
 
 describe("report listening", () => {
-  it("counts distinct people and distinct groups: Ayşe raising Mieten twice counts once among the people, twice among the mentions", () => {
-    const rows = okJson<Array<{ topic: string; people: number; groups: number; mentions: number; trend: Array<{ quarter: string; mentions: number }> }>>(
+  it("counts distinct people and distinct groups: Ayşe raising Mieten twice counts once among the people, twice among the mentions", async () => {
+    const rows = await okJson<Array<{ topic: string; people: number; groups: number; mentions: number; trend: Array<{ quarter: string; mentions: number }> }>>(
       ["report", "listening"],
       platform(),
     );
@@ -162,23 +162,23 @@ describe("report listening", () => {
     ]);
   });
 
-  it("without --since covers the last 12 months: a conversation on the first day counts, one the day before only with --since", () => {
+  it("without --since covers the last 12 months: a conversation on the first day counts, one the day before only with --since", async () => {
     const { db, env } = platform();
     const add = (date: string, person: string) => ok(["conversations", "add", "--date", date, "--by", "Hatice Kaya", "--with", person, "--topics", "Mieten"], { db, env });
-    add("2025-03-01", "Fatma Öztürk");
-    add("2025-02-28", "Rüdiger Voigt");
-    const mieten = (args: string[]) => okJson<Array<{ topic: string; people: number; groups: number; mentions: number }>>(["report", "listening", ...args], { db, env })[0]!;
+    await add("2025-03-01", "Fatma Öztürk");
+    await add("2025-02-28", "Rüdiger Voigt");
+    const mieten = async (args: string[]) => (await okJson<Array<{ topic: string; people: number; groups: number; mentions: number }>>(["report", "listening", ...args], { db, env }))[0]!;
     // Fatma (KOSMOS, like Ayşe) adds a person and a mention, not a group; Rüdiger's conversation is too old.
-    expect(mieten([])).toMatchObject({ topic: "Mieten", people: 6, groups: 4, mentions: 6 });
-    expect(mieten(["--since", "2025-02-28"])).toMatchObject({ topic: "Mieten", people: 7, groups: 5, mentions: 7 });
-    const md = ok(["report", "listening", "--format", "md"], { db, env }).stdout;
+    expect(await mieten([])).toMatchObject({ topic: "Mieten", people: 6, groups: 4, mentions: 6 });
+    expect(await mieten(["--since", "2025-02-28"])).toMatchObject({ topic: "Mieten", people: 7, groups: 5, mentions: 7 });
+    const md = (await ok(["report", "listening", "--format", "md"], { db, env })).stdout;
     expect(md).toContain("From 2025-03-01 to 2026-03-01.");
     expect(md).toContain("Without --since the report covers the last 12 months");
-    expect(ok(["report", "listening", "--since", "2025-02-28", "--format", "md"], { db, env }).stdout).not.toContain("Without --since");
+    expect((await ok(["report", "listening", "--since", "2025-02-28", "--format", "md"], { db, env })).stdout).not.toContain("Without --since");
   });
 
-  it("--since leaves out earlier conversations", () => {
-    const rows = okJson<Array<{ topic: string; people: number; groups: number; mentions: number }>>(["report", "listening", "--since", "2025-09-01"], platform());
+  it("--since leaves out earlier conversations", async () => {
+    const rows = await okJson<Array<{ topic: string; people: number; groups: number; mentions: number }>>(["report", "listening", "--since", "2025-09-01"], platform());
     expect(rows.map(({ topic, people, groups, mentions }) => [topic, people, groups, mentions])).toEqual([
       ["Mieten", 3, 2, 2],
       ["Pflege", 1, 1, 1],
@@ -186,11 +186,11 @@ describe("report listening", () => {
     ]);
   });
 
-  it("is a table on the terminal and Markdown with --format md, in German with --lang de", () => {
+  it("is a table on the terminal and Markdown with --format md, in German with --lang de", async () => {
     const { db, env } = platform();
-    const table = ok(["report", "listening", "--since", "2025-09-01"], { db, env }).stdout;
+    const table = (await ok(["report", "listening", "--since", "2025-09-01"], { db, env })).stdout;
     expect(table).toMatch(/^1\s+Mieten\s+3\s+2\s+2\s+1\s+1\s+0$/m);
-    const md = ok(["report", "listening", "--since", "2025-09-01", "--format", "md", "--lang", "de"], { db, env }).stdout;
+    const md = (await ok(["report", "listening", "--since", "2025-09-01", "--format", "md", "--lang", "de"], { db, env })).stdout;
     expect(md).toContain("# Zuhören: Themen nach Personen und Gruppen");
     expect(md).toContain("| # | Thema | Personen | Gruppen | Nennungen | 2025-Q3 | 2025-Q4 | 2026-Q1 |");
     expect(md).toContain("| 1 | Mieten | 3 | 2 | 2 | 1 | 1 | 0 |");
@@ -198,8 +198,8 @@ describe("report listening", () => {
 });
 
 describe("report coverage", () => {
-  it("marks exactly the key persons without a conversation in the last 6 months (Lea: a day too early; Fatma: never)", () => {
-    const rows = okJson<Array<{ person: string; group: string; lastConversation: string | null; cold: boolean }>>(["report", "coverage"], platform());
+  it("marks exactly the key persons without a conversation in the last 6 months (Lea: a day too early; Fatma: never)", async () => {
+    const rows = await okJson<Array<{ person: string; group: string; lastConversation: string | null; cold: boolean }>>(["report", "coverage"], platform());
     expect(rows.map(({ person, group, lastConversation, cold }) => ({ person, group, lastConversation, cold }))).toEqual([
       { person: "Matthias Krüger", group: ASW, lastConversation: "2026-01-20", cold: false },
       { person: "Lea Hartmann", group: WEISSE, lastConversation: "2025-08-31", cold: true },
@@ -209,11 +209,11 @@ describe("report coverage", () => {
     ]);
   });
 
-  it("--months 3 moves the line; the table says how many are cold", () => {
+  it("--months 3 moves the line; the table says how many are cold", async () => {
     const { db, env } = platform();
-    const rows = okJson<Array<{ person: string; cold: boolean }>>(["report", "coverage", "--months", "3"], { db, env });
+    const rows = await okJson<Array<{ person: string; cold: boolean }>>(["report", "coverage", "--months", "3"], { db, env });
     expect(rows.filter((r) => r.cold).map((r) => r.person)).toEqual(["Lea Hartmann", "Ayşe Yıldız", "Fatma Öztürk", "Samira Bouzid"]);
-    const table = ok(["report", "coverage", "--months", "3"], { db, env }).stdout;
+    const table = (await ok(["report", "coverage", "--months", "3"], { db, env })).stdout;
     expect(table).toContain("4 of 5 key persons without a conversation in the last 3 months (since 2025-12-01).");
     expect(table).toMatch(/Fatma Öztürk\s+never\s+cold/);
   });
@@ -223,8 +223,8 @@ describe("report conversations", () => {
   type Row = { holder: string; month: string; conversations: number; people: number; new: number; repeat: number };
   const shape = (rows: Row[]) => rows.map((r) => [r.month, r.holder, r.conversations, r.people, r.new, r.repeat]);
 
-  it("counts per holder and month; a person is new at their first conversation ever, whoever held it", () => {
-    expect(shape(okJson<Row[]>(["report", "conversations"], platform()))).toEqual([
+  it("counts per holder and month; a person is new at their first conversation ever, whoever held it", async () => {
+    expect(shape(await okJson<Row[]>(["report", "conversations"], platform()))).toEqual([
       ["2025-05", "Hatice Kaya", 1, 1, 1, 0],
       ["2025-06", "Hatice Kaya", 1, 1, 1, 0],
       ["2025-08", "Yusuf Demir", 1, 1, 1, 0],
@@ -234,13 +234,13 @@ describe("report conversations", () => {
     ]);
   });
 
-  it("--since shows later months only, judging new and repeat on the whole history; --format md has a total line", () => {
+  it("--since shows later months only, judging new and repeat on the whole history; --format md has a total line", async () => {
     const { db, env } = platform();
-    expect(shape(okJson<Row[]>(["report", "conversations", "--since", "2025-10-01"], { db, env }))).toEqual([
+    expect(shape(await okJson<Row[]>(["report", "conversations", "--since", "2025-10-01"], { db, env }))).toEqual([
       ["2025-10", "Hatice Kaya", 2, 2, 0, 2],
       ["2026-01", "Hatice Kaya", 1, 1, 1, 0],
     ]);
-    const md = ok(["report", "conversations", "--since", "2025-10-01", "--format", "md"], { db, env }).stdout;
+    const md = (await ok(["report", "conversations", "--since", "2025-10-01", "--format", "md"], { db, env })).stdout;
     expect(md).toContain("| 2025-10 | Hatice Kaya | 2 | 2 | 0 | 2 |");
     expect(md).toContain("| Total |   | 3 |   | 1 | 2 |");
   });
@@ -274,14 +274,14 @@ describe("bad input: exit 1 (2 for usage), one line on stderr, the data file unc
     ["report coverage: --months six", ["report", "coverage", "--months", "six"], 1],
     ["report listening: a bad --since", ["report", "listening", "--since", "2025-13-01"], 1],
     ["report conversations: --format pdf", ["report", "conversations", "--format", "pdf"], 2],
-  ])("%s", (_what, args, code) => {
-    fails(args, platform(), code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, platform(), code);
   });
 
-  it("the messages say what is wrong", () => {
-    expect(fails([...add, "--with", "Niemand"], platform(), 1).stderr).toMatch(/^error: no person “Niemand”/);
-    expect(fails(add, platform(), 2).stderr).toMatch(/^error: missing --with — /);
-    expect(fails([...add, "--with", "Jan Kowalski", "--date", "31.02.2026"], platform(), 1).stderr).toContain("31.02.2026");
+  it("the messages say what is wrong", async () => {
+    expect((await fails([...add, "--with", "Niemand"], platform(), 1)).stderr).toMatch(/^error: no person “Niemand”/);
+    expect((await fails(add, platform(), 2)).stderr).toMatch(/^error: missing --with — /);
+    expect((await fails([...add, "--with", "Jan Kowalski", "--date", "31.02.2026"], platform(), 1)).stderr).toContain("31.02.2026");
   });
 });
 
@@ -303,12 +303,12 @@ describe("help", () => {
     ["report", "conversations"],
     ["report", "coverage"],
     ["report", "listening"],
-  ])("%s %s --help leads with examples, in English and German", (...command) => {
-    const en = ok([...command, "--help"]).stdout;
+  ])("%s %s --help leads with examples, in English and German", async (...command) => {
+    const en = (await ok([...command, "--help"])).stdout;
     expect(en.indexOf("Examples")).toBeGreaterThanOrEqual(0);
     expect(en.indexOf("Examples")).toBeLessThan(en.indexOf("Usage"));
     expect(en).toContain("$ plattform ");
-    const de = ok([...command, "--help", "--lang", "de"]).stdout;
+    const de = (await ok([...command, "--help", "--lang", "de"])).stdout;
     expect(de).toContain("Beispiele");
   });
 });

@@ -45,7 +45,7 @@ type TeamView = { id: number; name: string; short: string; kind: string; members
  * #2 approval, 2 seats, Person 1–4; #3 yes-no-abstain, 2 seats, Person 1–3.
  */
 let template: string;
-beforeAll(() => {
+beforeAll(async () => {
   const groups = ["name,short,kind,joined,left,email,phone,notes"];
   const people = ["name,email,phone,group,role,since,notes"];
   for (let i = 1; i <= 12; i++) {
@@ -55,7 +55,7 @@ beforeAll(() => {
   groups.push("Spät dabei,LATE,other,2026-03-01,,,,", "Ausgetreten,GONE,other,2020-01-01,2026-01-01,,,");
   people.push("Person L,,,LATE,representative,2026-03-01,", "Person X,,,GONE,representative,2020-01-01,");
   template = join(tempDir(), "template.db");
-  ok(["init", "--name", "Testplattform", "--lang", "en"], { db: template });
+  await ok(["init", "--name", "Testplattform", "--lang", "en"], { db: template });
   const present = Array.from({ length: 11 }, (_, i) => `Person ${i + 1}`);
   for (const args of [
     ["groups", "import", writeTemp("groups.csv", `${groups.join("\n")}\n`)],
@@ -72,7 +72,7 @@ beforeAll(() => {
     ["elections", "add", "1", "--team", "strategy-finance", "--seats", "2", "--method", "yes-no-abstain"],
     ...[1, 2, 3].map((i) => ["elections", "nominate", "3", `Person ${i}`]),
   ])
-    ok(args, at(template));
+    await ok(args, at(template));
 }, 120_000);
 
 const platform = () => copyOf(template);
@@ -92,61 +92,61 @@ const RANKINGS = [
   [1, 2, 4],
 ].map((r) => r.map((i) => `Person ${i}`));
 
-function castAll(db: string): void {
-  RANKINGS.forEach((ranking, k) => ok(["elections", "ballot", "1", "--group", `G${k + 1}`, ...ranking], at(db)));
+async function castAll(db: string): Promise<void> {
+  for (const [k, ranking] of RANKINGS.entries()) await ok(["elections", "ballot", "1", "--group", `G${k + 1}`, ...ranking], at(db));
 }
 
 describe("a scripted election of the Strategy & Finance team", () => {
-  it("the team exists right after init", () => {
+  it("the team exists right after init", async () => {
     const db = join(tempDir(), "new.db");
-    ok(["init", "--name", "Neu"], { db });
-    const team = okJson<TeamView>(["teams", "show", "strategy-finance"], { db });
+    await ok(["init", "--name", "Neu"], { db });
+    const team = await okJson<TeamView>(["teams", "show", "strategy-finance"], { db });
     expect(team).toMatchObject({ name: "Strategie- und Finanzteam", short: "strategy-finance", kind: "strategy-finance", members: [], term: null });
-    expect(okJson<TeamView[]>(["teams", "list"], { db }).map((t) => t.short)).toEqual(["strategy-finance"]);
+    expect((await okJson<TeamView[]>(["teams", "list"], { db })).map((t) => t.short)).toEqual(["strategy-finance"]);
   });
 
-  it("ballots, refusals, tally, certify: teams show lists the elected for one year from the election date", () => {
+  it("ballots, refusals, tally, certify: teams show lists the elected for one year from the election date", async () => {
     const db = platform();
-    castAll(db);
+    await castAll(db);
     // A second ballot, an absent group, a group not yet a member, a group that had left: refused, nothing written.
-    expect(fails(["elections", "ballot", "1", "--group", "G1", "Person 2"], at(db), 1).stderr).toContain("already cast its ballot");
-    expect(fails(["elections", "ballot", "1", "--group", "G12", "Person 2"], at(db), 1).stderr).toContain("not present");
-    expect(fails(["elections", "ballot", "1", "--group", "LATE", "Person 2"], at(db), 1).stderr).toContain("not a member group");
-    expect(fails(["elections", "ballot", "1", "--group", "GONE", "Person 2"], at(db), 1).stderr).toContain("not a member group");
+    expect((await fails(["elections", "ballot", "1", "--group", "G1", "Person 2"], at(db), 1)).stderr).toContain("already cast its ballot");
+    expect((await fails(["elections", "ballot", "1", "--group", "G12", "Person 2"], at(db), 1)).stderr).toContain("not present");
+    expect((await fails(["elections", "ballot", "1", "--group", "LATE", "Person 2"], at(db), 1)).stderr).toContain("not a member group");
+    expect((await fails(["elections", "ballot", "1", "--group", "GONE", "Person 2"], at(db), 1)).stderr).toContain("not a member group");
 
-    const shown = okJson<ElectionView>(["elections", "show", "1"], at(db));
+    const shown = await okJson<ElectionView>(["elections", "show", "1"], at(db));
     expect(shown).toMatchObject({ status: "open", ballots: 11, seats: 2, method: "scottish-stv", termMonths: 12, notVoted: [] });
     expect(shown.voted).toHaveLength(11);
     expect(shown.tally).toBeNull();
 
-    const tally = okJson<Tally>(["elections", "tally", "1"], at(db));
+    const tally = await okJson<Tally>(["elections", "tally", "1"], at(db));
     expect(Object.keys(tally)).toEqual(expect.arrayContaining(["method", "seats", "quota", "valid", "elected", "rounds", "ties", "seed"]));
     expect(tally).toMatchObject({ method: "scottish-stv", seats: 2, valid: 11, quota: "4.00000" });
     expect(tally.elected).toHaveLength(2);
     expect(tally.rounds[0]!.candidates.map((c) => c.name)).toEqual(["Person 1", "Person 2", "Person 3", "Person 4"]);
     expect(tally.rounds[0]!.candidates.find((c) => c.name === "Person 1")!.votes).toBe("4.00000");
     // The ballot box is closed now.
-    expect(fails(["elections", "ballot", "1", "--group", "G11", "Person 2"], at(db), 1).stderr).toContain("counted");
+    expect((await fails(["elections", "ballot", "1", "--group", "G11", "Person 2"], at(db), 1)).stderr).toContain("counted");
 
-    const certified = okJson<ElectionView & { term: { from: string; until: string } }>(["elections", "certify", "1"], at(db));
+    const certified = await okJson<ElectionView & { term: { from: string; until: string } }>(["elections", "certify", "1"], at(db));
     expect(certified.status).toBe("certified");
     expect(certified.term).toEqual({ from: MEETING, until: "2027-02-10" });
-    const team = okJson<TeamView>(["teams", "show", "strategy-finance"], at(db));
+    const team = await okJson<TeamView>(["teams", "show", "strategy-finance"], at(db));
     expect(team.members.map((m) => m.person)).toEqual([...tally.elected].sort());
     for (const m of team.members) expect(m).toMatchObject({ role: "member", from: MEETING, until: "2027-02-10", election: 1 });
     expect(team.term).toMatchObject({ from: MEETING, until: "2027-02-10", due: false, overdue: false });
     // Certified is final.
-    fails(["elections", "certify", "1"], at(db), 1);
-    fails(["elections", "accept", "1", "Person 2"], at(db), 1);
+    await fails(["elections", "certify", "1"], at(db), 1);
+    await fails(["elections", "accept", "1", "Person 2"], at(db), 1);
     // A recount of a certified election repeats the stored count.
-    expect(okJson<Tally>(["elections", "tally", "1"], at(db)).elected).toEqual(tally.elected);
+    expect((await okJson<Tally>(["elections", "tally", "1"], at(db))).elected).toEqual(tally.elected);
   });
 
-  it("the minutes show the election: candidates, method, rounds, elected", () => {
+  it("the minutes show the election: candidates, method, rounds, elected", async () => {
     const db = platform();
-    castAll(db);
-    const tally = okJson<Tally>(["elections", "tally", "1"], at(db));
-    const minutes = ok(["report", "minutes", "1"], at(db)).stdout;
+    await castAll(db);
+    const tally = await okJson<Tally>(["elections", "tally", "1"], at(db));
+    const minutes = (await ok(["report", "minutes", "1"], at(db))).stdout;
     expect(minutes).toContain("### Election: Strategie- und Finanzteam (# 5)");
     expect(minutes).toContain("Person 1, Person 2, Person 3, Person 4");
     expect(minutes).toContain(`**Elected:** ${tally.elected.join(", ")}`);
@@ -154,27 +154,27 @@ describe("a scripted election of the Strategy & Finance team", () => {
     expect(minutes).toContain("4.00000");
   });
 
-  it("the warning when the term is about to end, and when it has ended", () => {
+  it("the warning when the term is about to end, and when it has ended", async () => {
     const db = platform();
-    castAll(db);
-    ok(["elections", "tally", "1"], at(db));
-    ok(["elections", "certify", "1"], at(db));
-    const soon = run(["teams", "show", "strategy-finance"], { db, env: { PLATTFORM_TODAY: "2027-01-01" } });
+    await castAll(db);
+    await ok(["elections", "tally", "1"], at(db));
+    await ok(["elections", "certify", "1"], at(db));
+    const soon = await run(["teams", "show", "strategy-finance"], { db, env: { PLATTFORM_TODAY: "2027-01-01" } });
     expect(soon.code).toBe(0);
     expect(soon.stderr).toMatch(/^warning: the term of Strategie- und Finanzteam ends on 2027-02-10, in 40 days: a new election is due\n$/);
-    const over = run(["teams", "show", "strategy-finance", "--json"], { db, env: { PLATTFORM_TODAY: "2027-03-01" } });
+    const over = await run(["teams", "show", "strategy-finance", "--json"], { db, env: { PLATTFORM_TODAY: "2027-03-01" } });
     expect(over.stderr).toContain("a new election is overdue");
     expect(JSON.parse(over.stdout).term).toMatchObject({ overdue: true });
     expect(JSON.parse(over.stdout).members).toEqual([]);
     expect(JSON.parse(over.stdout).history).toHaveLength(2);
-    expect(run(["teams", "show", "strategy-finance"], at(db)).stderr).toBe("");
+    expect((await run(["teams", "show", "strategy-finance"], at(db))).stderr).toBe("");
   });
 });
 
 describe("ballot secrecy, checked on the data file", () => {
-  it("no table, no audit entry and no row order pairs a group with its ballot", () => {
+  it("no table, no audit entry and no row order pairs a group with its ballot", async () => {
     const db = platform();
-    castAll(db);
+    await castAll(db);
     const tables = query<{ name: string }>(db, "SELECT name FROM sqlite_schema WHERE type = 'table'").map((t) => t.name);
     expect(tables).not.toContain("sqlite_sequence");
     const columns = (table: string) => query<{ name: string }>(db, `PRAGMA table_info(${table})`).map((c) => c.name).sort();
@@ -222,70 +222,70 @@ describe("ballot secrecy, checked on the data file", () => {
       expect(Object.keys(JSON.parse(row.changes)).sort()).toEqual(["election", "group"]);
     }
     // The ballot command's output does not echo the choices either.
-    const echoed = ok(["elections", "ballot", "2", "--group", "G1", "Person 3", "Person 4"], at(db));
+    const echoed = await ok(["elections", "ballot", "2", "--group", "G1", "Person 3", "Person 4"], at(db));
     expect(echoed.stdout).not.toContain("Person 3");
-    expect(ok(["elections", "ballot", "2", "--group", "G2", "Person 1", "--json"], at(db)).stdout).not.toContain("Person 1");
+    expect((await ok(["elections", "ballot", "2", "--group", "G2", "Person 1", "--json"], at(db))).stdout).not.toContain("Person 1");
   });
 
-  it("the ballots stay sealed while the election is open: no BLT export", () => {
+  it("the ballots stay sealed while the election is open: no BLT export", async () => {
     const db = platform();
-    castAll(db);
-    expect(fails(["elections", "export", "1"], at(db), 1).stderr).toContain("sealed");
+    await castAll(db);
+    expect((await fails(["elections", "export", "1"], at(db), 1)).stderr).toContain("sealed");
   });
 });
 
 describe("BLT export and import", () => {
-  it("exports a counted election; importing it into a new election gives the same count", () => {
+  it("exports a counted election; importing it into a new election gives the same count", async () => {
     const db = platform();
-    castAll(db);
-    const first = okJson<Tally>(["elections", "tally", "1", "--seed", "3"], at(db));
+    await castAll(db);
+    const first = await okJson<Tally>(["elections", "tally", "1", "--seed", "3"], at(db));
     const out = join(tempDir(), "wahl.blt");
-    ok(["elections", "export", "1", "--out", out], at(db));
+    await ok(["elections", "export", "1", "--out", out], at(db));
     const blt = readFileSync(out, "utf8");
     expect(blt.split("\n")[0]).toBe("4 2");
     expect(blt).toContain('"Person 1"');
-    expect(ok(["elections", "export", "1"], at(db)).stdout).toBe(blt);
+    expect((await ok(["elections", "export", "1"], at(db))).stdout).toBe(blt);
 
-    ok(["elections", "add", "1", "--team", "strategy-finance", "--seats", "2"], at(db));
-    for (const i of [1, 2, 3, 4]) ok(["elections", "nominate", "4", `Person ${i}`], at(db));
-    const imported = okJson<ElectionView>(["elections", "import", "4", out], at(db));
+    await ok(["elections", "add", "1", "--team", "strategy-finance", "--seats", "2"], at(db));
+    for (const i of [1, 2, 3, 4]) await ok(["elections", "nominate", "4", `Person ${i}`], at(db));
+    const imported = await okJson<ElectionView>(["elections", "import", "4", out], at(db));
     expect(imported.ballots).toBe(11);
     // Imported ballots have no receipts: nobody can vote on top of them.
-    expect(fails(["elections", "ballot", "4", "--group", "G1", "Person 1"], at(db), 1).stderr).toContain("imported");
-    const second = okJson<Tally>(["elections", "tally", "4", "--seed", "3"], at(db));
+    expect((await fails(["elections", "ballot", "4", "--group", "G1", "Person 1"], at(db), 1)).stderr).toContain("imported");
+    const second = await okJson<Tally>(["elections", "tally", "4", "--seed", "3"], at(db));
     expect(second.elected).toEqual(first.elected);
     expect(second.rounds).toEqual(first.rounds);
     // The same count as `tally --blt` on the exported file.
-    expect(okJson<Tally>(["elections", "tally", "--blt", out, "--seed", "3"], at(db)).elected).toEqual(first.elected);
+    expect((await okJson<Tally>(["elections", "tally", "--blt", out, "--seed", "3"], at(db))).elected).toEqual(first.elected);
   });
 });
 
 describe("approval and yes-no-abstain through the CLI; lots repeat with --seed", () => {
-  it("approval: most marks win, a tie for the last seat drawn by lot and repeated by the seed", () => {
+  it("approval: most marks win, a tie for the last seat drawn by lot and repeated by the seed", async () => {
     const db = platform();
     // Person 1: 3 marks; Person 2, 3, 4: 1 each, a tie for the second seat.
-    ok(["elections", "ballot", "2", "--group", "G1", "Person 1", "Person 2"], at(db));
-    ok(["elections", "ballot", "2", "--group", "G2", "Person 1", "Person 3"], at(db));
-    ok(["elections", "ballot", "2", "--group", "G3", "Person 4", "Person 1"], at(db));
-    fails(["elections", "ballot", "2", "--group", "G4", "Person 1", "Person 2", "Person 3"], at(db), 1);
-    const first = okJson<Tally>(["elections", "tally", "2", "--seed", "42"], at(db));
+    await ok(["elections", "ballot", "2", "--group", "G1", "Person 1", "Person 2"], at(db));
+    await ok(["elections", "ballot", "2", "--group", "G2", "Person 1", "Person 3"], at(db));
+    await ok(["elections", "ballot", "2", "--group", "G3", "Person 4", "Person 1"], at(db));
+    await fails(["elections", "ballot", "2", "--group", "G4", "Person 1", "Person 2", "Person 3"], at(db), 1);
+    const first = await okJson<Tally>(["elections", "tally", "2", "--seed", "42"], at(db));
     expect(first).toMatchObject({ method: "approval", valid: 3, quota: null, seed: 42 });
     expect(first.elected[0]).toBe("Person 1");
     expect(first.ties).toEqual([expect.objectContaining({ between: ["Person 2", "Person 3", "Person 4"], decidedBy: "lot" })]);
-    const again = okJson<Tally>(["elections", "tally", "2", "--seed", "42"], at(db));
+    const again = await okJson<Tally>(["elections", "tally", "2", "--seed", "42"], at(db));
     expect(again).toEqual(first);
     // Without --seed, a recount repeats the stored seed.
-    expect(okJson<Tally>(["elections", "tally", "2"], at(db))).toEqual(first);
-    const text = ok(["elections", "tally", "2"], at(db)).stdout;
+    expect(await okJson<Tally>(["elections", "tally", "2"], at(db))).toEqual(first);
+    const text = (await ok(["elections", "tally", "2"], at(db))).stdout;
     expect(text).toContain("seed 42");
   });
 
-  it("yes-no-abstain: more yes than no needed, then most yes", () => {
+  it("yes-no-abstain: more yes than no needed, then most yes", async () => {
     const db = platform();
-    ok(["elections", "ballot", "3", "--group", "G1", "Person 1=yes", "Person 2=no", "Person 3=yes"], at(db));
-    ok(["elections", "ballot", "3", "--group", "G2", "Person 1=ja", "Person 2=nein", "Person 3=abstain"], at(db));
-    ok(["elections", "ballot", "3", "--group", "G3", "Person 1=no", "Person 2=yes"], at(db));
-    const tally = okJson<Omit<Tally, "rounds"> & { rounds: Array<{ candidates: Array<{ name: string; yes: number; no: number; abstain: number }> }> }>(["elections", "tally", "3"], at(db));
+    await ok(["elections", "ballot", "3", "--group", "G1", "Person 1=yes", "Person 2=no", "Person 3=yes"], at(db));
+    await ok(["elections", "ballot", "3", "--group", "G2", "Person 1=ja", "Person 2=nein", "Person 3=abstain"], at(db));
+    await ok(["elections", "ballot", "3", "--group", "G3", "Person 1=no", "Person 2=yes"], at(db));
+    const tally = await okJson<Omit<Tally, "rounds"> & { rounds: Array<{ candidates: Array<{ name: string; yes: number; no: number; abstain: number }> }> }>(["elections", "tally", "3"], at(db));
     expect(tally.elected).toEqual(["Person 1", "Person 3"]);
     expect(tally.rounds[0]!.candidates.map((c) => [c.name, c.yes, c.no, c.abstain])).toEqual([
       ["Person 1", 2, 1, 0],
@@ -293,30 +293,30 @@ describe("approval and yes-no-abstain through the CLI; lots repeat with --seed",
       ["Person 3", 1, 0, 2],
     ]);
     expect(tally.seed).toBeNull();
-    expect(ok(["elections", "tally", "3"], at(db)).stdout).toContain("Person 2: 1 yes, 2 no, 0 abstentions");
+    expect((await ok(["elections", "tally", "3"], at(db))).stdout).toContain("Person 2: 1 yes, 2 no, 0 abstentions");
   });
 });
 
 describe("elections list, show and help", () => {
-  it("lists elections, filtered by meeting and team", () => {
+  it("lists elections, filtered by meeting and team", async () => {
     const db = platform();
-    const all = okJson<ElectionView[]>(["elections", "list"], at(db));
+    const all = await okJson<ElectionView[]>(["elections", "list"], at(db));
     expect(all.map((e) => [e.id, e.method, e.status])).toEqual([
       [1, "scottish-stv", "open"],
       [2, "approval", "open"],
       [3, "yes-no-abstain", "open"],
     ]);
-    expect(okJson<ElectionView[]>(["elections", "list", "--meeting", "1", "--team", "strategy-finance"], at(db))).toHaveLength(3);
-    expect(ok(["elections", "list"], at(db)).stdout).toContain("approval vote");
-    const show = ok(["elections", "show", "1"], at(db)).stdout;
+    expect(await okJson<ElectionView[]>(["elections", "list", "--meeting", "1", "--team", "strategy-finance"], at(db))).toHaveLength(3);
+    expect((await ok(["elections", "list"], at(db))).stdout).toContain("approval vote");
+    const show = (await ok(["elections", "show", "1"], at(db))).stdout;
     expect(show).toContain("Person 1");
     expect(show).toContain("Present, not voted yet (11)");
   });
 
   it.each([["elections"], ["elections", "add"], ["elections", "nominate"], ["elections", "accept"], ["elections", "withdraw"], ["elections", "ballot"], ["elections", "import"], ["elections", "export"], ["elections", "show"], ["elections", "list"], ["elections", "certify"], ["elections", "tally"]])(
     "%s %s --help leads with examples",
-    (...command) => {
-      const help = ok([...command, "--help"]).stdout;
+    async (...command) => {
+      const help = (await ok([...command, "--help"])).stdout;
       expect(help.indexOf("Examples")).toBeGreaterThanOrEqual(0);
       expect(help.indexOf("Examples")).toBeLessThan(help.indexOf("Usage"));
     },
@@ -325,10 +325,10 @@ describe("elections list, show and help", () => {
 
 describe("elections: bad input exits 1 (2 for usage), one line on stderr, the data file unchanged", () => {
   let counted: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     counted = platform();
-    castAll(counted);
-    ok(["elections", "tally", "1"], at(counted));
+    await castAll(counted);
+    await ok(["elections", "tally", "1"], at(counted));
   }, 60_000);
   const malformed = () => writeTemp("kaputt.blt", "4 2\n1 1 x 0\n0\n");
   const wrongSeats = () => writeTemp("seats.blt", '4 3\n1 1 2 0\n0\n"Person 1"\n"Person 2"\n"Person 3"\n"Person 4"\n"T"\n');
@@ -376,13 +376,13 @@ describe("elections: bad input exits 1 (2 for usage), one line on stderr, the da
     ["certify: unknown election", ["elections", "certify", "99"], 1],
     ["show: unknown election", ["elections", "show", "99"], 1],
     ["list: unknown meeting", ["elections", "list", "--meeting", "99"], 1],
-  ])("%s", (_what, args, code) => {
-    fails(args, at(platform()), code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, at(platform()), code);
   });
 
-  it("import: a malformed file names its line; wrong seats are refused", () => {
-    expect(fails(["elections", "import", "1", malformed()], at(platform()), 1).stderr).toMatch(/line 2/);
-    expect(fails(["elections", "import", "1", wrongSeats()], at(platform()), 1).stderr).toContain("3 seats");
+  it("import: a malformed file names its line; wrong seats are refused", async () => {
+    expect((await fails(["elections", "import", "1", malformed()], at(platform()), 1)).stderr).toMatch(/line 2/);
+    expect((await fails(["elections", "import", "1", wrongSeats()], at(platform()), 1)).stderr).toContain("3 seats");
   });
 
   it.each<[string, string[]]>([
@@ -391,13 +391,13 @@ describe("elections: bad input exits 1 (2 for usage), one line on stderr, the da
     ["withdraw after the count", ["elections", "withdraw", "1", "Person 2"]],
     ["import after ballots", ["elections", "import", "1", wrongSeats()]],
     ["a second ballot of a group", ["elections", "ballot", "1", "--group", "G1", "Person 2"]],
-  ])("%s", (_what, args) => {
-    fails(args, at(copyOf(counted)), 1);
+  ])("%s", async (_what, args) => {
+    await fails(args, at(copyOf(counted)), 1);
   });
 
-  it("certify twice", () => {
+  it("certify twice", async () => {
     const db = copyOf(counted);
-    ok(["elections", "certify", "1"], at(db));
-    fails(["elections", "certify", "1"], at(db), 1);
+    await ok(["elections", "certify", "1"], at(db));
+    await fails(["elections", "certify", "1"], at(db), 1);
   });
 });

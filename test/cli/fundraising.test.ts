@@ -21,9 +21,9 @@ const at = (db: string, extra: Record<string, string> = {}): RunOptions => ({ db
  * - budget 2026: Organizer-Stelle 58.000 €, Sachkosten 2.000,05 € (60.000,05 € in all).
  */
 let template: string;
-beforeAll(() => {
+beforeAll(async () => {
   template = join(tempDir(), "template.db");
-  ok(["init", "--name", "Testplattform", "--lang", "de"], { db: template });
+  await ok(["init", "--name", "Testplattform", "--lang", "de"], { db: template });
   for (const args of [
     ["groups", "add", "Mieterinitiative Kosmosviertel", "--short", "KOSMOS", "--kind", "tenants", "--joined", "2020-01-01"],
     ["groups", "add", "Moscheeverein Al-Nur", "--short", "NUR", "--kind", "mosque", "--joined", "2020-01-01"],
@@ -58,14 +58,14 @@ beforeAll(() => {
     ["funds", "budget", "set", "2026", "Organizer-Stelle", "58.000"],
     ["funds", "budget", "set", "2026", "Sachkosten", "2.000,05"],
   ])
-    ok(args, at(template));
+    await ok(args, at(template));
 }, 120_000);
 
 const platform = () => copyOf(template);
 
 describe("a scripted year: the figures to the cent", () => {
-  it("fundraising report --json: income, funds, pipeline, budget and coverage", () => {
-    const r = okJson(["fundraising", "report", "--year", "2026"], at(platform()));
+  it("fundraising report --json: income, funds, pipeline, budget and coverage", async () => {
+    const r = await okJson(["fundraising", "report", "--year", "2026"], at(platform()));
     expect(r.year).toBe(2026);
     expect(r.income.total).toBe(2_061_055);
     expect(r.income.byKind).toEqual({ grant: 1_800_000, donation: 155_055, dues: 106_000, other: 0 });
@@ -106,38 +106,38 @@ describe("a scripted year: the figures to the cent", () => {
     expect(r.coveredUntil).toBe("2026-07");
   });
 
-  it("dues status: assessed, paid and outstanding per group, in cents", () => {
-    expect(okJson(["funds", "dues", "status", "--year", "2026"], at(platform()))).toEqual([
+  it("dues status: assessed, paid and outstanding per group, in cents", async () => {
+    expect(await okJson(["funds", "dues", "status", "--year", "2026"], at(platform()))).toEqual([
       { group: "Kath. Pfarrei St. Josef", assessed: 48_000, paid: 48_000, outstanding: 0 },
       { group: "Mieterinitiative Kosmosviertel", assessed: 24_000, paid: 24_000, outstanding: 0 },
       { group: "Moscheeverein Al-Nur", assessed: 24_000, paid: 10_000, outstanding: 14_000 },
     ]);
     // KOSMOS' payment for 2025 counts for 2025, where nothing was assessed
-    expect(okJson(["funds", "dues", "status", "--year", "2025"], at(platform()))).toEqual([
+    expect(await okJson(["funds", "dues", "status", "--year", "2025"], at(platform()))).toEqual([
       { group: "Mieterinitiative Kosmosviertel", assessed: 0, paid: 24_000, outstanding: 0 },
     ]);
     // the default year is this year
-    expect(okJson(["funds", "dues", "status"], at(platform()))).toHaveLength(3);
+    expect(await okJson(["funds", "dues", "status"], at(platform()))).toHaveLength(3);
   });
 
-  it("the terminal report shows the German figures and the coverage month", () => {
-    const out = ok(["funds", "report"], at(platform())).stdout;
+  it("the terminal report shows the German figures and the coverage month", async () => {
+    const out = (await ok(["funds", "report"], at(platform()))).stdout;
     expect(out).toContain("20.610,55 €");
     expect(out).toContain("21.850,00 €");
     expect(out).toContain("Der Haushalt ist bis Ende Juli 2026 gedeckt.");
     expect(out).not.toContain("┼"); // no chart in a pipe …
-    expect(ok(["funds", "report", "--chart"], at(platform())).stdout).toContain("┼"); // … unless asked for
+    expect((await ok(["funds", "report", "--chart"], at(platform()))).stdout).toContain("┼"); // … unless asked for
   });
 
-  it("a year without budget is covered until no month", () => {
-    const r = okJson(["funds", "report", "--year", "2025"], at(platform()));
+  it("a year without budget is covered until no month", async () => {
+    const r = await okJson(["funds", "report", "--year", "2025"], at(platform()));
     expect(r.budget.total).toBe(0);
     expect(r.coveredUntil).toBeNull();
     expect(r.income.total).toBe(0);
   });
 
-  it("budget show compares expected and actual income", () => {
-    const b = okJson(["funds", "budget", "show", "--year", "2026"], at(platform()));
+  it("budget show compares expected and actual income", async () => {
+    const b = await okJson(["funds", "budget", "show", "--year", "2026"], at(platform()));
     expect(b).toMatchObject({ year: 2026, total: 6_000_005, received: 2_061_055, approved: 1_800_000, duesOutstanding: 14_000, pipeline: 2_185_000, coveredUntil: "2026-07" });
     expect(b.lines).toEqual([
       { line: "Organizer-Stelle", amount: 5_800_000 },
@@ -145,18 +145,18 @@ describe("a scripted year: the figures to the cent", () => {
     ]);
   });
 
-  it("setting a budget line again replaces it, whatever its case", () => {
+  it("setting a budget line again replaces it, whatever its case", async () => {
     const db = platform();
-    ok(["funds", "budget", "set", "2026", "sachkosten", "1.000"], at(db));
-    expect(okJson(["funds", "budget", "show"], at(db)).total).toBe(5_900_000);
+    await ok(["funds", "budget", "set", "2026", "sachkosten", "1.000"], at(db));
+    expect((await okJson(["funds", "budget", "show"], at(db))).total).toBe(5_900_000);
   });
 
-  it("Markdown and HTML reports", () => {
+  it("Markdown and HTML reports", async () => {
     const db = platform();
-    const md = ok(["funds", "report", "--format", "md"], at(db)).stdout;
+    const md = (await ok(["funds", "report", "--format", "md"], at(db))).stdout;
     expect(md).toMatch(/^# Fundraising 2026/);
     expect(md).toContain("| Summe | 20.610,55 € |");
-    const html = ok(["funds", "report", "--format", "html", "--lang", "en"], at(db)).stdout;
+    const html = (await ok(["funds", "report", "--format", "html", "--lang", "en"], at(db))).stdout;
     expect(html).toContain("<!DOCTYPE html>");
     expect(html).toContain("€20,610.55");
     expect(html).toContain("covered until the end of July 2026");
@@ -164,8 +164,8 @@ describe("a scripted year: the figures to the cent", () => {
 });
 
 describe("applications and their stages", () => {
-  it("every change of stage is dated in the history; approval records award and period", () => {
-    const app = okJson(["funds", "applications", "show", "1"], at(platform()));
+  it("every change of stage is dated in the history; approval records award and period", async () => {
+    const app = await okJson(["funds", "applications", "show", "1"], at(platform()));
     expect(app.history.map((h: { stage: string; date: string }) => [h.stage, h.date])).toEqual([
       ["submitted", "2025-10-01"],
       ["approved", "2025-12-01"],
@@ -182,104 +182,104 @@ describe("applications and their stages", () => {
     ]);
   });
 
-  it("rejected → submitted needs --reopen, and is then recorded as reopened", () => {
+  it("rejected → submitted needs --reopen, and is then recorded as reopened", async () => {
     const db = platform();
-    const error = fails(["funds", "stage", "5", "submitted"], at(db), 1);
+    const error = await fails(["funds", "stage", "5", "submitted"], at(db), 1);
     expect(error.stderr).toContain("--reopen");
-    const app = okJson(["funds", "stage", "5", "submitted", "--reopen", "--date", "2026-06-01"], at(db));
+    const app = await okJson(["funds", "stage", "5", "submitted", "--reopen", "--date", "2026-06-01"], at(db));
     expect(app.stage).toBe("submitted");
     expect(app.history.at(-1)).toEqual({ stage: "submitted", date: "2026-06-01", reopened: true, note: null });
   });
 
-  it("the pipeline follows the stages", () => {
+  it("the pipeline follows the stages", async () => {
     const db = platform();
-    ok(["funds", "stage", "2", "withdrawn"], at(db));
-    expect(okJson(["funds", "report"], at(db)).pipeline.expectedValue).toBe(2_075_001); // (5 000 050 + 202 500 000) / 100
+    await ok(["funds", "stage", "2", "withdrawn"], at(db));
+    expect((await okJson(["funds", "report"], at(db))).pipeline.expectedValue).toBe(2_075_001); // (5 000 050 + 202 500 000) / 100
   });
 
-  it("list and filters", () => {
+  it("list and filters", async () => {
     const db = platform();
-    expect(okJson(["funds", "applications", "list", "--stage", "submitted"], at(db)).map((a: { id: number }) => a.id)).toEqual([4]);
-    expect(okJson(["funds", "applications", "list", "--funder", "Stiftung Nord"], at(db)).map((a: { id: number }) => a.id).sort()).toEqual([1, 4]);
-    expect(okJson(["funds", "funders", "show", "Stiftung Nord"], at(db))).toMatchObject({ kind: "foundation", received: 1_800_000, contacts: [{ name: "Petra Lang", email: "lang@stiftung-nord.example" }] });
+    expect((await okJson(["funds", "applications", "list", "--stage", "submitted"], at(db))).map((a: { id: number }) => a.id)).toEqual([4]);
+    expect((await okJson(["funds", "applications", "list", "--funder", "Stiftung Nord"], at(db))).map((a: { id: number }) => a.id).sort()).toEqual([1, 4]);
+    expect(await okJson(["funds", "funders", "show", "Stiftung Nord"], at(db))).toMatchObject({ kind: "foundation", received: 1_800_000, contacts: [{ name: "Petra Lang", email: "lang@stiftung-nord.example" }] });
   });
 });
 
 describe("funders edit", () => {
-  it("renames a funder and changes its kind, website and notes; its applications and income stay with it", () => {
+  it("renames a funder and changes its kind, website and notes; its applications and income stay with it", async () => {
     const db = platform();
-    const before = okJson<{ applications: unknown[]; received: number }>(["funds", "funders", "show", "Stiftung Nord"], at(db));
-    expect(ok(["funds", "funders", "edit", "stiftung nord", "--name", "Stiftung Nord-Ost", "--website", "https://nord-ost.example", "--notes", "seit 2026 fusioniert", "--lang", "en"], at(db)).stdout).toBe(
+    const before = await okJson<{ applications: unknown[]; received: number }>(["funds", "funders", "show", "Stiftung Nord"], at(db));
+    expect((await ok(["funds", "funders", "edit", "stiftung nord", "--name", "Stiftung Nord-Ost", "--website", "https://nord-ost.example", "--notes", "seit 2026 fusioniert", "--lang", "en"], at(db))).stdout).toBe(
       "Changed name, website, notes of Stiftung Nord-Ost.\n",
     );
-    const after = okJson<{ name: string; kind: string; website: string; notes: string; applications: unknown[]; received: number; contacts: Array<{ name: string }> }>(
+    const after = await okJson<{ name: string; kind: string; website: string; notes: string; applications: unknown[]; received: number; contacts: Array<{ name: string }> }>(
       ["funds", "funders", "show", "STIFTUNG NORD-OST"],
       at(db),
     );
     expect(after).toMatchObject({ name: "Stiftung Nord-Ost", kind: "foundation", website: "https://nord-ost.example", notes: "seit 2026 fusioniert" });
     expect([after.applications.length, after.received, after.contacts.map((c) => c.name)]).toEqual([before.applications.length, before.received, ["Petra Lang"]]);
-    expect(fails(["funds", "funders", "show", "Stiftung Nord"], at(db), 1).stderr).toContain("Stiftung Nord");
+    expect((await fails(["funds", "funders", "show", "Stiftung Nord"], at(db), 1)).stderr).toContain("Stiftung Nord");
     // An empty value clears; the same values again change nothing and write nothing.
-    ok(["funds", "funders", "edit", "Stiftung Nord-Ost", "--notes", ""], at(db));
-    expect(okJson<{ notes: string | null }>(["funds", "funders", "show", "Stiftung Nord-Ost"], at(db)).notes).toBeNull();
+    await ok(["funds", "funders", "edit", "Stiftung Nord-Ost", "--notes", ""], at(db));
+    expect((await okJson<{ notes: string | null }>(["funds", "funders", "show", "Stiftung Nord-Ost"], at(db))).notes).toBeNull();
     const hash = fileHash(db);
-    expect(ok(["funds", "funders", "edit", "Stiftung Nord-Ost", "--kind", "foundation"], at(db)).stdout).toBe("Nichts geändert: Stiftung Nord-Ost hat diese Werte schon.\n");
+    expect((await ok(["funds", "funders", "edit", "Stiftung Nord-Ost", "--kind", "foundation"], at(db))).stdout).toBe("Nichts geändert: Stiftung Nord-Ost hat diese Werte schon.\n");
     expect(fileHash(db)).toBe(hash);
     // A funder may change the case of its own name.
-    expect(okJson<{ name: string }>(["funds", "funders", "edit", "Stiftung Nord-Ost", "--name", "STIFTUNG Nord-Ost", "--json"], at(db)).name).toBe("STIFTUNG Nord-Ost");
+    expect((await okJson<{ name: string }>(["funds", "funders", "edit", "Stiftung Nord-Ost", "--name", "STIFTUNG Nord-Ost", "--json"], at(db))).name).toBe("STIFTUNG Nord-Ost");
   });
 });
 
 describe("deadlines and status", () => {
-  it("deadlines --within 60d: in date order, the overdue report marked", () => {
-    const list = okJson(["funds", "deadlines"], at(platform()));
+  it("deadlines --within 60d: in date order, the overdue report marked", async () => {
+    const list = await okJson(["funds", "deadlines"], at(platform()));
     expect(list.map((d: { date: string; kind: string; application: number; overdue: boolean }) => [d.date, d.kind, d.application, d.overdue])).toEqual([
       ["2026-06-15", "proof-of-use", 1, true],
       ["2026-07-20", "application", 2, false],
       ["2026-08-15", "application", 3, false],
     ]);
-    expect(okJson(["funds", "deadlines", "--within", "30d"], at(platform()))).toHaveLength(2);
-    expect(ok(["funds", "deadlines"], at(platform())).stdout).toContain("ÜBERFÄLLIG seit 15 Tagen");
+    expect(await okJson(["funds", "deadlines", "--within", "30d"], at(platform()))).toHaveLength(2);
+    expect((await ok(["funds", "deadlines"], at(platform()))).stdout).toContain("ÜBERFÄLLIG seit 15 Tagen");
   });
 
-  it("status has a fundraising section: next deadlines, overdue reports, coverage", () => {
-    const s = okJson(["status"], at(platform()));
+  it("status has a fundraising section: next deadlines, overdue reports, coverage", async () => {
+    const s = await okJson(["status"], at(platform()));
     expect(s.fundraising.deadlines.map((d: { date: string }) => d.date)).toEqual(["2026-07-20"]);
     expect(s.fundraising.overdueReports.map((d: { kind: string; id: number }) => [d.kind, d.id])).toEqual([["proof-of-use", 2]]);
     expect(s.fundraising.coveredUntil).toBe("2026-07");
-    const text = ok(["status"], at(platform())).stdout;
+    const text = (await ok(["status"], at(platform()))).stdout;
     expect(text).toContain("Der Haushalt ist bis Ende Juli 2026 gedeckt.");
     expect(text).toContain("Überfällige Berichtsfristen");
   });
 
-  it("the annual report has a fundraising section with the report's figures", () => {
+  it("the annual report has a fundraising section with the report's figures", async () => {
     const db = platform();
-    expect(okJson(["report", "annual", "2026"], at(db)).sections.fundraising).toEqual(okJson(["funds", "report", "--year", "2026"], at(db)));
-    const md = ok(["report", "annual", "2026"], at(db)).stdout;
+    expect((await okJson(["report", "annual", "2026"], at(db))).sections.fundraising).toEqual(await okJson(["funds", "report", "--year", "2026"], at(db)));
+    const md = (await ok(["report", "annual", "2026"], at(db))).stdout;
     expect(md).toContain("## Fundraising");
     expect(md).toContain("### Haushalt und Deckung");
     expect(md).toContain("**Der Haushalt ist bis Ende Juli 2026 gedeckt.**");
   });
 
-  it("a report marked submitted leaves the overdue list", () => {
+  it("a report marked submitted leaves the overdue list", async () => {
     const db = platform();
-    ok(["funds", "report-due", "done", "2"], at(db));
-    expect(okJson(["status"], at(db)).fundraising.overdueReports).toEqual([]);
+    await ok(["funds", "report-due", "done", "2"], at(db));
+    expect((await okJson(["status"], at(db))).fundraising.overdueReports).toEqual([]);
   });
 });
 
 describe("CSV", () => {
-  it("exports neutralise formulas", () => {
+  it("exports neutralise formulas", async () => {
     const db = platform();
-    ok(["funds", "income", "add", "10", "--kind", "other", "--note", "=HYPERLINK(\"http://x\")", "--date", "2026-06-01"], at(db));
-    ok(["funds", "apply", "Stadtwerke Südost", "@SUM(A1)", "--amount", "10"], at(db));
-    const income = ok(["funds", "income", "export", "--year", "2026"], at(db)).stdout;
+    await ok(["funds", "income", "add", "10", "--kind", "other", "--note", "=HYPERLINK(\"http://x\")", "--date", "2026-06-01"], at(db));
+    await ok(["funds", "apply", "Stadtwerke Südost", "@SUM(A1)", "--amount", "10"], at(db));
+    const income = (await ok(["funds", "income", "export", "--year", "2026"], at(db))).stdout;
     expect(income.split("\n")[0]).toBe("id,date,amount,kind,source,source_kind,fund,application,dues_year,note");
     expect(income).toContain("'=HYPERLINK");
     expect(income).toContain("9000.00");
-    const apps = ok(["funds", "applications", "export"], at(db)).stdout;
+    const apps = (await ok(["funds", "applications", "export"], at(db))).stdout;
     expect(apps).toContain("'@SUM(A1)");
-    expect(okJson(["funds", "applications", "export", "--format", "json"], at(db))).toHaveLength(6);
+    expect(await okJson(["funds", "applications", "export", "--format", "json"], at(db))).toHaveLength(6);
   });
 
   const BANK = [
@@ -291,31 +291,31 @@ describe("CSV", () => {
     "",
   ].join("\n");
 
-  it("import: twice the same file adds nothing the second time; --dry-run changes nothing", () => {
+  it("import: twice the same file adds nothing the second time; --dry-run changes nothing", async () => {
     const db = platform();
     const file = writeTemp("konto.csv", BANK);
     const before = fileHash(db);
-    const dry = okJson(["funds", "import", file, "--kind", "donation", "--dry-run"], at(db));
+    const dry = await okJson(["funds", "import", file, "--kind", "donation", "--dry-run"], at(db));
     expect(dry).toMatchObject({ dryRun: true, added: 3, unchanged: 0, skipped: 1, total: 128_456 });
     expect(fileHash(db)).toBe(before);
-    const first = okJson(["funds", "import", file, "--kind", "donation"], at(db));
+    const first = await okJson(["funds", "import", file, "--kind", "donation"], at(db));
     expect(first).toMatchObject({ dryRun: false, added: 3, unchanged: 0, skipped: 1, total: 128_456 });
-    const income = okJson(["funds", "income", "list"], at(db));
-    expect(okJson(["funds", "report"], at(db)).income.byKind.donation).toBe(155_055 + 128_456);
-    const second = okJson(["funds", "import", file, "--kind", "donation"], at(db));
+    const income = await okJson(["funds", "income", "list"], at(db));
+    expect((await okJson(["funds", "report"], at(db))).income.byKind.donation).toBe(155_055 + 128_456);
+    const second = await okJson(["funds", "import", file, "--kind", "donation"], at(db));
     expect(second).toMatchObject({ added: 0, unchanged: 3, skipped: 1, total: 0 });
-    expect(okJson(["funds", "income", "list"], at(db))).toEqual(income);
+    expect(await okJson(["funds", "income", "list"], at(db))).toEqual(income);
     // the funder named in the text is the source; the two equal transfers stay two
     expect(income.filter((i: { date: string }) => i.date === "2026-06-02")).toHaveLength(2);
     expect(income.find((i: { amount: number }) => i.amount === 123_456).source).toMatchObject({ kind: "funder", name: "Stiftung Nord" });
     expect(query(db, "SELECT count(*) AS n FROM income WHERE import_key IS NOT NULL")[0].n).toBe(3);
   });
 
-  it("import with column options and dues recognised by the group's short code", () => {
+  it("import with column options and dues recognised by the group's short code", async () => {
     const db = platform();
     const file = writeTemp("umsaetze.csv", ["Valuta,Text,Summe", "2026-06-10,Mitgliedsbeitrag NUR 2026,140.00", ""].join("\n"));
-    okJson(["funds", "import", file, "--date-column", "valuta", "--amount-column", "Summe", "--text-column", "Text", "--kind", "dues", "--delimiter", ","], at(db));
-    expect(okJson(["funds", "dues", "status"], at(db)).find((d: { group: string }) => d.group === "Moscheeverein Al-Nur")).toEqual({
+    await okJson(["funds", "import", file, "--date-column", "valuta", "--amount-column", "Summe", "--text-column", "Text", "--kind", "dues", "--delimiter", ","], at(db));
+    expect((await okJson(["funds", "dues", "status"], at(db))).find((d: { group: string }) => d.group === "Moscheeverein Al-Nur")).toEqual({
       group: "Moscheeverein Al-Nur",
       assessed: 24_000,
       paid: 24_000,
@@ -323,10 +323,10 @@ describe("CSV", () => {
     });
   });
 
-  it("an invalid amount in the file: exit 1 with line and column, nothing imported", () => {
+  it("an invalid amount in the file: exit 1 with line and column, nothing imported", async () => {
     const db = platform();
     const file = writeTemp("konto.csv", ["Buchungstag;Verwendungszweck;Betrag", "02.06.2026;Spende;25,00", "03.06.2026;Spende;12,345,67", ""].join("\n"));
-    const result = fails(["funds", "import", file], at(db), 1);
+    const result = await fails(["funds", "import", file], at(db), 1);
     expect(result.stderr).toContain("12,345,67");
     expect(result.stderr).toMatch(/3/);
   });
@@ -381,49 +381,49 @@ describe("bad input exits 1 (2 for usage), one line on stderr, the data file unc
     ["import: a missing file", ["funds", "import", "/nonexistent/konto.csv"], 1],
     ["deadlines: an invalid --within", ["funds", "deadlines", "--within", "bald"], 1],
     ["report: an invalid --year", ["funds", "report", "--year", "zwanzig"], 1],
-  ])("%s", (_what, args, code) => {
-    fails(args, at(platform()), code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, at(platform()), code);
   });
 
-  it("the errors say what is wrong in one line", () => {
+  it("the errors say what is wrong in one line", async () => {
     const db = platform();
-    expect(fails(["funds", "apply", "Stiftung Nord", "X", "--amount", "12,345,67"], at(db), 1).stderr).toBe(
+    expect((await fails(["funds", "apply", "Stiftung Nord", "X", "--amount", "12,345,67"], at(db), 1)).stderr).toBe(
       "Fehler: --amount: „12,345,67“ ist kein Geldbetrag — z. B. 1234.56, 1.234,56 oder 1234,56 €\n",
     );
-    expect(fails(["funds", "apply", "Stiftung Unbekannt", "X", "--amount", "100", "--lang", "en"], at(db), 1).stderr).toMatch(/^error: no funder “Stiftung Unbekannt” — /);
-    expect(fails(["funds", "stage", "5", "submitted", "--lang", "en"], at(db), 1).stderr).toBe(
+    expect((await fails(["funds", "apply", "Stiftung Unbekannt", "X", "--amount", "100", "--lang", "en"], at(db), 1)).stderr).toMatch(/^error: no funder “Stiftung Unbekannt” — /);
+    expect((await fails(["funds", "stage", "5", "submitted", "--lang", "en"], at(db), 1)).stderr).toBe(
       "error: application #5 is rejected: going back to submitted takes it up again — add --reopen if that is meant\n",
     );
   });
 });
 
 describe("the demo", () => {
-  it("has 8 funders, 12 applications in every stage, 2 grants with reporting deadlines, dues and a budget", () => {
+  it("has 8 funders, 12 applications in every stage, 2 grants with reporting deadlines, dues and a budget", async () => {
     const db = join(tempDir(), "demo.db");
-    ok(["demo", "--db", db], { env: { PLATTFORM_TODAY: TODAY } });
+    await ok(["demo", "--db", db], { env: { PLATTFORM_TODAY: TODAY } });
     const opts = { db, env: { PLATTFORM_TODAY: TODAY } };
-    expect(okJson(["funds", "funders", "list"], opts)).toHaveLength(8);
-    const apps = okJson<Array<{ stage: string; id: number }>>(["funds", "applications", "list"], opts);
+    expect(await okJson(["funds", "funders", "list"], opts)).toHaveLength(8);
+    const apps = await okJson<Array<{ stage: string; id: number }>>(["funds", "applications", "list"], opts);
     expect(apps).toHaveLength(12);
     expect(new Set(apps.map((a) => a.stage))).toEqual(new Set(["idea", "drafting", "submitted", "approved", "rejected", "withdrawn"]));
     const approved = apps.filter((a) => a.stage === "approved");
     expect(approved).toHaveLength(2);
-    for (const a of approved) expect(okJson(["funds", "applications", "show", String(a.id)], opts).reportingDeadlines.length).toBeGreaterThan(0);
-    const report = okJson(["funds", "report"], opts);
+    for (const a of approved) expect((await okJson(["funds", "applications", "show", String(a.id)], opts)).reportingDeadlines.length).toBeGreaterThan(0);
+    const report = await okJson(["funds", "report"], opts);
     expect(report.budget.total).toBeGreaterThan(0);
     expect(report.income.byKind.dues).toBeGreaterThan(0);
     expect(report.coveredUntil).toMatch(/^2026-\d\d$/);
-    expect(okJson(["funds", "dues", "status"], opts).some((d: { outstanding: number }) => d.outstanding > 0)).toBe(true);
+    expect((await okJson(["funds", "dues", "status"], opts)).some((d: { outstanding: number }) => d.outstanding > 0)).toBe(true);
     // deterministic: a second demo on the same day has the same figures
     const again = join(tempDir(), "demo2.db");
-    ok(["demo", "--db", again], { env: { PLATTFORM_TODAY: TODAY } });
-    expect(okJson(["funds", "report"], { db: again, env: { PLATTFORM_TODAY: TODAY } })).toEqual(report);
+    await ok(["demo", "--db", again], { env: { PLATTFORM_TODAY: TODAY } });
+    expect(await okJson(["funds", "report"], { db: again, env: { PLATTFORM_TODAY: TODAY } })).toEqual(report);
   }, 60_000);
 });
 
-it("help lists the fundraising commands with examples, under both names", () => {
-  const help = run(["fundraising", "--help"]);
+it("help lists the fundraising commands with examples, under both names", async () => {
+  const help = await run(["fundraising", "--help"]);
   expect(help.code).toBe(0);
   for (const command of ["funders", "apply", "stage", "income", "dues", "budget", "report", "deadlines", "import"]) expect(help.stdout).toContain(command);
-  expect(run(["funds", "report", "--help"]).stdout).toContain("plattform funds report --json");
+  expect((await run(["funds", "report", "--help"])).stdout).toContain("plattform funds report --json");
 });

@@ -9,8 +9,8 @@ type Group = { id: number; name: string; short: string | null; kind: string; joi
 
 /** St. Josef (JOSEF, parish, 2024-03-01) and Al-Nur (NUR, mosque, 2016-06-20), both members. */
 let template: string;
-beforeAll(() => {
-  template = buildTemplate([
+beforeAll(async () => {
+  template = await buildTemplate([
     ["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "parish", "--joined", "2024-03-01"],
     ["groups", "add", "Moscheeverein Al-Nur", "--short", "NUR", "--kind", "mosque", "--joined", "2016-06-20", "--email", "info@al-nur.example"],
   ]);
@@ -46,96 +46,96 @@ describe("groups: bad input fails with one line and changes nothing", () => {
     ["leave: invalid --date", ["groups", "leave", "JOSEF", "--date", "31.02.2026"], 1],
     ["show: unknown group", ["groups", "show", "Nirgendwo"], 1],
     ["export: unknown format", ["groups", "export", "--format", "xml"], 2],
-  ])("%s", (_what, args, code) => {
-    fails(args, { db: platform() }, code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, { db: platform() }, code);
   });
 
-  it("names with letters beyond ASCII are unique regardless of case", () => {
+  it("names with letters beyond ASCII are unique regardless of case", async () => {
     const db = platform();
-    ok(["groups", "add", "Ökumenisches Zentrum", "--short", "ÖKZ"], { db });
-    fails(["groups", "add", "ÖKUMENISCHES ZENTRUM"], { db }, 1);
-    fails(["groups", "add", "Anderes", "--short", "ökz"], { db }, 1);
-    expect(okJson<Group>(["groups", "show", "ökumenisches zentrum"], { db }).name).toBe("Ökumenisches Zentrum");
+    await ok(["groups", "add", "Ökumenisches Zentrum", "--short", "ÖKZ"], { db });
+    await fails(["groups", "add", "ÖKUMENISCHES ZENTRUM"], { db }, 1);
+    await fails(["groups", "add", "Anderes", "--short", "ökz"], { db }, 1);
+    expect((await okJson<Group>(["groups", "show", "ökumenisches zentrum"], { db })).name).toBe("Ökumenisches Zentrum");
   });
 
-  it("leaving twice exits 1 and keeps the first date", () => {
+  it("leaving twice exits 1 and keeps the first date", async () => {
     const db = platform();
-    ok(["groups", "leave", "JOSEF", "--date", "2025-01-01"], { db });
-    const result = fails(["groups", "leave", "JOSEF", "--date", "2025-06-01"], { db }, 1);
+    await ok(["groups", "leave", "JOSEF", "--date", "2025-01-01"], { db });
+    const result = await fails(["groups", "leave", "JOSEF", "--date", "2025-06-01"], { db }, 1);
     expect(result.stderr).toContain("2025-01-01");
-    expect(okJson<Group>(["groups", "show", "JOSEF"], { db }).left).toBe("2025-01-01");
+    expect((await okJson<Group>(["groups", "show", "JOSEF"], { db })).left).toBe("2025-01-01");
   });
 
-  it("the error names the wrong value and how to fix it", () => {
-    const result = fails(["groups", "add", "Neu", "--joined", "31.02.2026"], { db: platform() }, 1);
+  it("the error names the wrong value and how to fix it", async () => {
+    const result = await fails(["groups", "add", "Neu", "--joined", "31.02.2026"], { db: platform() }, 1);
     expect(result.stderr).toContain("31.02.2026");
     expect(result.stderr).toMatch(/ — .*2026-12-03/);
   });
 
-  it("export --out into a missing folder exits 1 with one line and writes nothing", () => {
+  it("export --out into a missing folder exits 1 with one line and writes nothing", async () => {
     const dir = join(tempDir(), "fehlt");
-    const result = fails(["groups", "export", "--out", join(dir, "gruppen.csv")], { db: platform() }, 1);
+    const result = await fails(["groups", "export", "--out", join(dir, "gruppen.csv")], { db: platform() }, 1);
     expect(result.stderr).toContain(dir);
     expect(existsSync(dir)).toBe(false);
   });
 
-  it("export --out onto a folder exits 1", () => {
-    fails(["groups", "export", "--out", tempDir()], { db: platform() }, 1);
+  it("export --out onto a folder exits 1", async () => {
+    await fails(["groups", "export", "--out", tempDir()], { db: platform() }, 1);
   });
 });
 
 describe("groups import: errors", () => {
-  it("a bad date names the line number and the column", () => {
+  it("a bad date names the line number and the column", async () => {
     const db = platform();
     const csv = writeTemp("gruppen.csv", "name,kind,joined\nKita Sonnenschein,school,2020-01-01\nSV Blau-Weiß,sports,31.02.2026\n");
-    const result = fails(["groups", "import", csv], { db }, 1);
+    const result = await fails(["groups", "import", csv], { db }, 1);
     expect(result.stderr).toMatch(/line 3\b/);
     expect(result.stderr).toContain("joined");
     expect(result.stderr).toContain("31.02.2026");
   });
 
-  it("in German, too", () => {
+  it("in German, too", async () => {
     const db = platform();
     const csv = writeTemp("gruppen.csv", "name;kind;joined\nKita;school;1.1.2020\nSV;sports;31.02.2026\n");
-    const result = fails(["groups", "import", csv, "--lang", "de"], { db }, 1);
+    const result = await fails(["groups", "import", csv, "--lang", "de"], { db }, 1);
     expect(result.stderr).toMatch(/^Fehler: Zeile 3, Spalte „joined“/);
   });
 
-  it("an unknown column is named", () => {
+  it("an unknown column is named", async () => {
     const csv = writeTemp("gruppen.csv", "name,colour\nKita,red\n");
-    const result = fails(["groups", "import", csv], { db: platform() }, 1);
+    const result = await fails(["groups", "import", csv], { db: platform() }, 1);
     expect(result.stderr).toContain("colour");
   });
 
-  it("a file without a name column", () => {
+  it("a file without a name column", async () => {
     const csv = writeTemp("gruppen.csv", "kind,joined\nschool,2020-01-01\n");
-    const result = fails(["groups", "import", csv], { db: platform() }, 1);
+    const result = await fails(["groups", "import", csv], { db: platform() }, 1);
     expect(result.stderr).toContain("name");
   });
 
-  it("a missing file", () => {
+  it("a missing file", async () => {
     const missing = join(tempDir(), "fehlt.csv");
-    const result = fails(["groups", "import", missing], { db: platform() }, 1);
+    const result = await fails(["groups", "import", missing], { db: platform() }, 1);
     expect(result.stderr).toContain("fehlt.csv");
   });
 
-  it("a broken CSV (unclosed quote)", () => {
+  it("a broken CSV (unclosed quote)", async () => {
     const csv = writeTemp("gruppen.csv", 'name,kind\n"Kita,school\nSV,sports\n');
-    fails(["groups", "import", csv], { db: platform() }, 1);
+    await fails(["groups", "import", csv], { db: platform() }, 1);
   });
 
-  it("the same group twice in one file", () => {
+  it("the same group twice in one file", async () => {
     const csv = writeTemp("gruppen.csv", "name,kind\nKita,school\nkita,school\n");
-    const result = fails(["groups", "import", csv], { db: platform() }, 1);
+    const result = await fails(["groups", "import", csv], { db: platform() }, 1);
     expect(result.stderr).toMatch(/line 3\b/);
   });
 
-  it("a new group with a short code that is taken", () => {
+  it("a new group with a short code that is taken", async () => {
     const csv = writeTemp("gruppen.csv", "name,short\nKita,NUR\n");
-    fails(["groups", "import", csv], { db: platform() }, 1);
+    await fails(["groups", "import", csv], { db: platform() }, 1);
   });
 
-  it("a file whose last line is bad imports nothing at all", () => {
+  it("a file whose last line is bad imports nothing at all", async () => {
     const db = platform();
     const csv = writeTemp(
       "gruppen.csv",
@@ -147,24 +147,24 @@ describe("groups import: errors", () => {
         "Mieterinitiative Süd,MIS,tenants,2022-13-01",
       ].join("\n") + "\n",
     );
-    const result = fails(["groups", "import", csv], { db }, 1);
+    const result = await fails(["groups", "import", csv], { db }, 1);
     expect(result.stderr).toMatch(/line 5\b/);
-    const names = okJson<Group[]>(["groups", "list", "--all"], { db }).map((g) => g.name);
+    const names = (await okJson<Group[]>(["groups", "list", "--all"], { db })).map((g) => g.name);
     expect(names.sort()).toEqual(["Moscheeverein Al-Nur", "St. Josef"]);
-    expect(okJson<Group>(["groups", "show", "JOSEF"], { db }).joined).toBe("2024-03-01");
+    expect((await okJson<Group>(["groups", "show", "JOSEF"], { db })).joined).toBe("2024-03-01");
   });
 
-  it("--dry-run finds the same errors", () => {
+  it("--dry-run finds the same errors", async () => {
     const csv = writeTemp("gruppen.csv", "name,joined\nKita,2020-01-01\nSV,2020-02-30\n");
-    const result = fails(["groups", "import", csv, "--dry-run"], { db: platform() }, 1);
+    const result = await fails(["groups", "import", csv, "--dry-run"], { db: platform() }, 1);
     expect(result.stderr).toMatch(/line 3\b/);
   });
 });
 
 describe("groups: success paths", () => {
-  it("add --json prints the created group with every field", () => {
+  it("add --json prints the created group with every field", async () => {
     const db = platform();
-    const group = okJson<Group>(
+    const group = await okJson<Group>(
       ["groups", "add", "Kita Sonnenschein", "--short", "KITA", "--kind", "school", "--joined", "3.12.2020", "--email", "kita@example.org", "--phone", "030 1234567", "--notes", "Trifft sich dienstags"],
       { db },
     );
@@ -180,54 +180,54 @@ describe("groups: success paths", () => {
       phone: "030 1234567",
       notes: "Trifft sich dienstags",
     });
-    expect(okJson<Group[]>(["groups", "list"], { db }).map((g) => g.name)).toContain("Kita Sonnenschein");
+    expect((await okJson<Group[]>(["groups", "list"], { db })).map((g) => g.name)).toContain("Kita Sonnenschein");
   });
 
-  it("a group added without --kind or --joined is of kind other and joined today", () => {
+  it("a group added without --kind or --joined is of kind other and joined today", async () => {
     const db = platform();
-    const group = okJson<Group>(["groups", "add", "Neu"], { db, env: { PLATTFORM_TODAY: "2026-05-04" } });
+    const group = await okJson<Group>(["groups", "add", "Neu"], { db, env: { PLATTFORM_TODAY: "2026-05-04" } });
     expect(group).toMatchObject({ kind: "other", joined: "2026-05-04", status: "active" });
   });
 
-  it("show finds a group by id, name and short code, in any case", () => {
+  it("show finds a group by id, name and short code, in any case", async () => {
     const db = platform();
-    const byShort = okJson<Group & { people: unknown[] }>(["groups", "show", "nur"], { db });
+    const byShort = await okJson<Group & { people: unknown[] }>(["groups", "show", "nur"], { db });
     expect(byShort).toMatchObject({ name: "Moscheeverein Al-Nur", short: "NUR", kind: "mosque", joined: "2016-06-20", status: "active", email: "info@al-nur.example" });
     expect(byShort.people).toEqual([]);
-    expect(okJson<Group>(["groups", "show", String(byShort.id)], { db }).name).toBe("Moscheeverein Al-Nur");
-    expect(okJson<Group>(["groups", "show", "MOSCHEEVEREIN AL-NUR"], { db }).id).toBe(byShort.id);
+    expect((await okJson<Group>(["groups", "show", String(byShort.id)], { db })).name).toBe("Moscheeverein Al-Nur");
+    expect((await okJson<Group>(["groups", "show", "MOSCHEEVEREIN AL-NUR"], { db })).id).toBe(byShort.id);
   });
 
-  it("show lists the group's people with their roles", () => {
+  it("show lists the group's people with their roles", async () => {
     const db = platform();
-    ok(["people", "add", "Maria Schmidt", "--group", "JOSEF", "--role", "representative", "--since", "2024-03-01"], { db });
-    const group = okJson(["groups", "show", "JOSEF"], { db });
+    await ok(["people", "add", "Maria Schmidt", "--group", "JOSEF", "--role", "representative", "--since", "2024-03-01"], { db });
+    const group = await okJson(["groups", "show", "JOSEF"], { db });
     expect(group.people).toEqual([expect.objectContaining({ name: "Maria Schmidt", role: "representative", since: "2024-03-01", until: null, current: true })]);
   });
 
-  it("edit changes only the given fields and returns the group", () => {
+  it("edit changes only the given fields and returns the group", async () => {
     const db = platform();
-    const { people: _people, ...before } = okJson<Group & { people: unknown[] }>(["groups", "show", "JOSEF"], { db });
-    const edited = okJson<Group>(["groups", "edit", "JOSEF", "--phone", "030 7654321", "--short", "STJ", "--name", "Kath. Gemeinde St. Josef"], { db });
+    const { people: _people, ...before } = await okJson<Group & { people: unknown[] }>(["groups", "show", "JOSEF"], { db });
+    const edited = await okJson<Group>(["groups", "edit", "JOSEF", "--phone", "030 7654321", "--short", "STJ", "--name", "Kath. Gemeinde St. Josef"], { db });
     expect(edited).toEqual({ ...before, phone: "030 7654321", short: "STJ", name: "Kath. Gemeinde St. Josef" });
-    expect(okJson<Group>(["groups", "show", "STJ"], { db })).toEqual({ ...edited, people: [] });
-    fails(["groups", "show", "JOSEF"], { db }, 1);
+    expect(await okJson<Group>(["groups", "show", "STJ"], { db })).toEqual({ ...edited, people: [] });
+    await fails(["groups", "show", "JOSEF"], { db }, 1);
   });
 
-  it("edit with the values it already has changes nothing", () => {
+  it("edit with the values it already has changes nothing", async () => {
     const db = platform();
     const before = fileHash(db);
-    ok(["groups", "edit", "JOSEF", "--kind", "parish"], { db });
+    await ok(["groups", "edit", "JOSEF", "--kind", "parish"], { db });
     expect(fileHash(db)).toBe(before);
   });
 
-  it("leave with a past date: status left, hidden from list, shown with --all", () => {
+  it("leave with a past date: status left, hidden from list, shown with --all", async () => {
     const db = platform();
-    const left = okJson<Group>(["groups", "leave", "JOSEF", "--date", "2025-01-31"], { db });
+    const left = await okJson<Group>(["groups", "leave", "JOSEF", "--date", "2025-01-31"], { db });
     expect(left).toMatchObject({ name: "St. Josef", left: "2025-01-31", status: "left" });
-    expect(okJson<Group>(["groups", "show", "JOSEF"], { db })).toMatchObject({ status: "left", left: "2025-01-31" });
-    expect(okJson<Group[]>(["groups", "list"], { db }).map((g) => g.name)).toEqual(["Moscheeverein Al-Nur"]);
-    const all = okJson<Group[]>(["groups", "list", "--all"], { db });
+    expect(await okJson<Group>(["groups", "show", "JOSEF"], { db })).toMatchObject({ status: "left", left: "2025-01-31" });
+    expect((await okJson<Group[]>(["groups", "list"], { db })).map((g) => g.name)).toEqual(["Moscheeverein Al-Nur"]);
+    const all = await okJson<Group[]>(["groups", "list", "--all"], { db });
     expect(all.map((g) => [g.name, g.status])).toEqual(
       expect.arrayContaining([
         ["St. Josef", "left"],
@@ -235,116 +235,116 @@ describe("groups: success paths", () => {
       ]),
     );
     expect(all).toHaveLength(2);
-    expect(ok(["groups", "list"], { db }).stdout).not.toContain("St. Josef");
-    expect(ok(["groups", "list", "--all"], { db }).stdout).toContain("St. Josef");
+    expect((await ok(["groups", "list"], { db })).stdout).not.toContain("St. Josef");
+    expect((await ok(["groups", "list", "--all"], { db })).stdout).toContain("St. Josef");
   });
 
-  it("leave with a future date: still active and listed until then", () => {
+  it("leave with a future date: still active and listed until then", async () => {
     const db = platform();
     const env = { PLATTFORM_TODAY: "2026-06-01" };
-    const group = okJson<Group>(["groups", "leave", "JOSEF", "--date", "2026-12-31"], { db, env });
+    const group = await okJson<Group>(["groups", "leave", "JOSEF", "--date", "2026-12-31"], { db, env });
     expect(group).toMatchObject({ left: "2026-12-31", status: "active" });
-    expect(okJson<Group[]>(["groups", "list"], { db, env }).map((g) => g.name)).toContain("St. Josef");
-    expect(okJson<Group>(["groups", "show", "JOSEF"], { db, env: { PLATTFORM_TODAY: "2026-12-31" } }).status).toBe("left");
+    expect((await okJson<Group[]>(["groups", "list"], { db, env })).map((g) => g.name)).toContain("St. Josef");
+    expect((await okJson<Group>(["groups", "show", "JOSEF"], { db, env: { PLATTFORM_TODAY: "2026-12-31" } })).status).toBe("left");
   });
 
-  it("leave without --date leaves today", () => {
+  it("leave without --date leaves today", async () => {
     const db = platform();
-    const group = okJson<Group>(["groups", "leave", "NUR"], { db, env: { PLATTFORM_TODAY: "2026-03-15" } });
+    const group = await okJson<Group>(["groups", "leave", "NUR"], { db, env: { PLATTFORM_TODAY: "2026-03-15" } });
     expect(group).toMatchObject({ left: "2026-03-15" });
   });
 
-  it("names with quotes, accents and markup round-trip exactly", () => {
+  it("names with quotes, accents and markup round-trip exactly", async () => {
     const db = platform();
     for (const name of ["O'Brien", "Çağlar Kültür Derneği", "<b>bold</b>", 'Verein "Miteinander" e.V.', "Schüler*innen & Eltern"]) {
-      const added = okJson<Group>(["groups", "add", name], { db });
+      const added = await okJson<Group>(["groups", "add", name], { db });
       expect(added.name).toBe(name);
-      expect(okJson<Group>(["groups", "show", String(added.id)], { db }).name).toBe(name);
-      expect(okJson<Group>(["groups", "show", name], { db }).id).toBe(added.id);
+      expect((await okJson<Group>(["groups", "show", String(added.id)], { db })).name).toBe(name);
+      expect((await okJson<Group>(["groups", "show", name], { db })).id).toBe(added.id);
     }
-    const names = okJson<Group[]>(["groups", "list"], { db }).map((g) => g.name);
+    const names = (await okJson<Group[]>(["groups", "list"], { db })).map((g) => g.name);
     expect(names).toEqual(expect.arrayContaining(["O'Brien", "Çağlar Kültür Derneği", "<b>bold</b>"]));
   });
 
-  it("export --format json is the same as list --all --json", () => {
+  it("export --format json is the same as list --all --json", async () => {
     const db = platform();
-    ok(["groups", "leave", "JOSEF", "--date", "2025-01-01"], { db });
-    const exported = JSON.parse(ok(["groups", "export", "--format", "json"], { db }).stdout);
-    expect(exported).toEqual(okJson(["groups", "list", "--all"], { db }));
+    await ok(["groups", "leave", "JOSEF", "--date", "2025-01-01"], { db });
+    const exported = JSON.parse((await ok(["groups", "export", "--format", "json"], { db })).stdout);
+    expect(exported).toEqual(await okJson(["groups", "list", "--all"], { db }));
   });
 
-  it("export --out writes the file (owner-only) with the same content as stdout", () => {
+  it("export --out writes the file (owner-only) with the same content as stdout", async () => {
     const db = platform();
     const out = join(tempDir(), "gruppen.csv");
-    const result = ok(["groups", "export", "--out", out], { db });
+    const result = await ok(["groups", "export", "--out", out], { db });
     expect(result.stdout).toBe("");
     expect(statSync(out).mode & 0o777).toBe(0o600);
-    expect(readFileSync(out, "utf8")).toBe(ok(["groups", "export"], { db }).stdout);
+    expect(readFileSync(out, "utf8")).toBe((await ok(["groups", "export"], { db })).stdout);
   });
 });
 
 describe("groups export and import", () => {
   /** A platform with the cases an export must carry: a left group, a formula, a phone with +, notes with a line break. */
-  function richPlatform(): string {
+  async function richPlatform(): Promise<string> {
     const db = platform();
-    ok(["groups", "add", "=SUM(A1)", "--kind", "other", "--joined", "2021-01-01"], { db });
-    ok(["groups", "add", "Çağlar Kültür Derneği", "--short", "CAG", "--kind", "culture", "--joined", "2019-09-09", "--phone", "+49 30 1234567"], { db });
-    ok(["groups", "add", "Mieterinitiative Süd", "--kind", "tenants", "--joined", "2018-01-01", "--notes", 'Treffen "im Hof", dienstags\nzweite Zeile'], { db });
-    ok(["groups", "add", "--kind", "social", "--joined", "2018-01-01", "--", "-Bindestrich e.V."], { db });
-    ok(["groups", "leave", "Mieterinitiative Süd", "--date", "2023-06-30"], { db });
+    await ok(["groups", "add", "=SUM(A1)", "--kind", "other", "--joined", "2021-01-01"], { db });
+    await ok(["groups", "add", "Çağlar Kültür Derneği", "--short", "CAG", "--kind", "culture", "--joined", "2019-09-09", "--phone", "+49 30 1234567"], { db });
+    await ok(["groups", "add", "Mieterinitiative Süd", "--kind", "tenants", "--joined", "2018-01-01", "--notes", 'Treffen "im Hof", dienstags\nzweite Zeile'], { db });
+    await ok(["groups", "add", "--kind", "social", "--joined", "2018-01-01", "--", "-Bindestrich e.V."], { db });
+    await ok(["groups", "leave", "Mieterinitiative Süd", "--date", "2023-06-30"], { db });
     return db;
   }
 
-  it("export csv imported into a fresh platform gives the same groups; importing it again changes nothing", () => {
-    const source = richPlatform();
+  it("export csv imported into a fresh platform gives the same groups; importing it again changes nothing", async () => {
+    const source = await richPlatform();
     const csv = join(tempDir(), "gruppen.csv");
-    ok(["groups", "export", "--format", "csv", "--out", csv], { db: source });
+    await ok(["groups", "export", "--format", "csv", "--out", csv], { db: source });
 
-    const target = newPlatform();
-    const report = okJson(["groups", "import", csv], { db: target });
+    const target = await newPlatform();
+    const report = await okJson(["groups", "import", csv], { db: target });
     expect(report).toMatchObject({ dryRun: false, added: 6, changed: 0, unchanged: 0 });
-    const expected = withoutIds(okJson<Group[]>(["groups", "list", "--all"], { db: source }));
-    expect(withoutIds(okJson<Group[]>(["groups", "list", "--all"], { db: target }))).toEqual(expected);
+    const expected = withoutIds(await okJson<Group[]>(["groups", "list", "--all"], { db: source }));
+    expect(withoutIds(await okJson<Group[]>(["groups", "list", "--all"], { db: target }))).toEqual(expected);
 
     const hash = fileHash(target);
-    const again = okJson(["groups", "import", csv], { db: target });
+    const again = await okJson(["groups", "import", csv], { db: target });
     expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 6 });
     expect(fileHash(target)).toBe(hash);
     // and back into the source itself: nothing to change either
-    expect(okJson(["groups", "import", csv], { db: source })).toMatchObject({ added: 0, changed: 0, unchanged: 6 });
+    expect(await okJson(["groups", "import", csv], { db: source })).toMatchObject({ added: 0, changed: 0, unchanged: 6 });
   });
 
-  it("CSV export neutralises a formula, but the name itself stays exact", () => {
-    const db = richPlatform();
-    const csv = ok(["groups", "export"], { db }).stdout;
+  it("CSV export neutralises a formula, but the name itself stays exact", async () => {
+    const db = await richPlatform();
+    const csv = (await ok(["groups", "export"], { db })).stdout;
     expect(csv.split("\n")[0]).toBe("name,short,kind,joined,left,email,phone,notes");
     expect(csv).toMatch(/^'=SUM\(A1\),/m);
     expect(csv).not.toMatch(/^=SUM/m);
     expect(csv).toMatch(/^'-Bindestrich e\.V\.,/m);
     expect(csv).toContain("'+49 30 1234567");
-    expect(okJson<Group>(["groups", "show", "=SUM(A1)"], { db }).name).toBe("=SUM(A1)");
-    expect(okJson<Group[]>(["groups", "list"], { db }).map((g) => g.name)).toContain("=SUM(A1)");
+    expect((await okJson<Group>(["groups", "show", "=SUM(A1)"], { db })).name).toBe("=SUM(A1)");
+    expect((await okJson<Group[]>(["groups", "list"], { db })).map((g) => g.name)).toContain("=SUM(A1)");
   });
 
   // A name that itself begins with an apostrophe and a formula character must not lose its apostrophe on import.
-  it("a name beginning with an apostrophe survives export and import", () => {
+  it("a name beginning with an apostrophe survives export and import", async () => {
     const source = platform();
-    ok(["groups", "add", "'+1 Club"], { db: source });
+    await ok(["groups", "add", "'+1 Club"], { db: source });
     const csv = join(tempDir(), "gruppen.csv");
-    ok(["groups", "export", "--out", csv], { db: source });
-    const target = newPlatform();
-    ok(["groups", "import", csv], { db: target });
-    expect(okJson<Group[]>(["groups", "list"], { db: target }).map((g) => g.name)).toContain("'+1 Club");
+    await ok(["groups", "export", "--out", csv], { db: source });
+    const target = await newPlatform();
+    await ok(["groups", "import", csv], { db: target });
+    expect((await okJson<Group[]>(["groups", "list"], { db: target })).map((g) => g.name)).toContain("'+1 Club");
   });
 
-  it("import --dry-run reports the counts and changes nothing", () => {
+  it("import --dry-run reports the counts and changes nothing", async () => {
     const db = platform();
     const csv = writeTemp(
       "gruppen.csv",
       "name,short,kind,joined\nKita Sonnenschein,KITA,school,2020-01-01\nSt. Josef,JOSEF,parish,2024-03-01\nMoscheeverein Al-Nur,NUR,mosque,1.7.2016\n",
     );
     const before = fileHash(db);
-    const dry = okJson(["groups", "import", csv, "--dry-run"], { db });
+    const dry = await okJson(["groups", "import", csv, "--dry-run"], { db });
     expect(dry).toMatchObject({ dryRun: true, added: 1, changed: 1, unchanged: 1 });
     expect(dry.lines).toEqual(
       expect.arrayContaining([
@@ -353,22 +353,22 @@ describe("groups export and import", () => {
       ]),
     );
     expect(fileHash(db)).toBe(before);
-    expect(okJson<Group[]>(["groups", "list", "--all"], { db })).toHaveLength(2);
-    expect(ok(["groups", "import", csv, "--dry-run"], { db }).stdout).toMatch(/1 would be added, 1 changed, 1 unchanged/);
+    expect(await okJson<Group[]>(["groups", "list", "--all"], { db })).toHaveLength(2);
+    expect((await ok(["groups", "import", csv, "--dry-run"], { db })).stdout).toMatch(/1 would be added, 1 changed, 1 unchanged/);
 
-    const real = okJson(["groups", "import", csv], { db });
+    const real = await okJson(["groups", "import", csv], { db });
     expect(real).toMatchObject({ dryRun: false, added: 1, changed: 1, unchanged: 1 });
-    expect(okJson<Group[]>(["groups", "list", "--all"], { db })).toHaveLength(3);
-    expect(okJson<Group>(["groups", "show", "NUR"], { db }).joined).toBe("2016-07-01");
+    expect(await okJson<Group[]>(["groups", "list", "--all"], { db })).toHaveLength(3);
+    expect((await okJson<Group>(["groups", "show", "NUR"], { db })).joined).toBe("2016-07-01");
   });
 
-  it("imports a semicolon CSV with German dates and a BOM", () => {
+  it("imports a semicolon CSV with German dates and a BOM", async () => {
     const db = platform();
     const csv = writeTemp("gruppen.csv", "\uFEFFName;Short\nKita;KITA\n");
-    const report = okJson(["groups", "import", csv], { db });
+    const report = await okJson(["groups", "import", csv], { db });
     expect(report).toMatchObject({ added: 1 });
     const csv2 = writeTemp("gruppen2.csv", "name;kind;joined\nSV Blau-Weiß;sports;3.12.2020\n");
-    ok(["groups", "import", csv2], { db });
-    expect(okJson<Group>(["groups", "show", "SV Blau-Weiß"], { db })).toMatchObject({ kind: "sports", joined: "2020-12-03" });
+    await ok(["groups", "import", csv2], { db });
+    expect(await okJson<Group>(["groups", "show", "SV Blau-Weiß"], { db })).toMatchObject({ kind: "sports", joined: "2020-12-03" });
   });
 });

@@ -38,10 +38,10 @@ type Task = { id: number; title: string; owner: string; ownerKind: "person" | "g
 type Shown = Meeting & { items: Item[]; attendance: Attendance; tasks: Task[]; amendments: Array<{ text: string; author: string; date: string }> };
 
 /** Runs the commands on a new platform with today pinned; the file is then copied per test. */
-function build(commands: string[][]): string {
+async function build(commands: string[][]): Promise<string> {
   const db = join(tempDir(), "template.db");
-  ok(["init", "--name", "Testplattform"], { db });
-  for (const args of commands) ok(args, at(db));
+  await ok(["init", "--name", "Testplattform"], { db });
+  for (const args of commands) await ok(args, at(db));
   return db;
 }
 
@@ -51,8 +51,8 @@ function build(commands: string[][]): string {
  * #2 Kernkreis 10.3.2026 (planned, standard agenda), #3 team meeting 15.4.2026, #4 assembly 30.10.2025 (planned, past).
  */
 let template: string;
-beforeAll(() => {
-  template = build([
+beforeAll(async () => {
+  template = await build([
     ["groups", "add", "Ev. Kirchengemeinde Alt-Schöneweide", "--short", "ASW", "--kind", "parish", "--joined", "2016-03-14"],
     ["groups", "add", "Moscheeverein Al-Nur", "--short", "NUR", "--kind", "mosque", "--joined", "2016-06-20"],
     ["groups", "add", "Mieterinitiative Kosmosviertel", "--short", "KOSMOS", "--kind", "tenants", "--joined", "2016-11-07"],
@@ -145,52 +145,52 @@ describe("meetings: bad input exits 1 (2 for usage), one line on stderr, the dat
     ["template set: missing file argument", ["meetings", "template", "set", "standard"], 2],
     ["list: unknown --kind", ["meetings", "list", "--kind", "party"], 1],
     ["list: --upcoming and --past together", ["meetings", "list", "--upcoming", "--past"], 2],
-  ])("%s", (_what, args, code) => {
-    fails(args, at(platform()), code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, at(platform()), code);
   });
 
-  it("the template error names the line and the allowed types", () => {
-    const result = fails(["meetings", "template", "set", "standard", badTemplate], at(platform()), 1);
+  it("the template error names the line and the allowed types", async () => {
+    const result = await fails(["meetings", "template", "set", "standard", badTemplate], at(platform()), 1);
     expect(result.stderr).toContain("2");
     expect(result.stderr).toContain("vote 5 Abstimmung");
     expect(result.stderr).toContain("report, discussion, decision, election, info");
   });
 
-  it("a person who acts for two groups needs --for; the error lists both groups", () => {
+  it("a person who acts for two groups needs --for; the error lists both groups", async () => {
     const db = platform();
-    const result = fails(["meetings", "attend", "2", "Khaled Al-Masri"], at(db), 1);
+    const result = await fails(["meetings", "attend", "2", "Khaled Al-Masri"], at(db), 1);
     expect(result.stderr).toContain("Moscheeverein Al-Nur");
     expect(result.stderr).toContain("Mieterinitiative Kosmosviertel");
     expect(result.stderr).toContain("--for");
-    const summary = okJson<Attendance>(["meetings", "attend", "2", "Khaled Al-Masri", "--for", "KOSMOS"], at(db));
+    const summary = await okJson<Attendance>(["meetings", "attend", "2", "Khaled Al-Masri", "--for", "KOSMOS"], at(db));
     expect(summary.present).toEqual([{ group: "Mieterinitiative Kosmosviertel", groupId: expect.any(Number), people: ["Khaled Al-Masri"], entitled: true }]);
   });
 
-  it("two meetings on one date: the date is ambiguous, the error lists both", () => {
+  it("two meetings on one date: the date is ambiguous, the error lists both", async () => {
     const db = platform();
-    ok(["meetings", "add", "training", "--date", "2026-03-10", "--title", "Training Einzelgespräche"], at(db));
-    const result = fails(["meetings", "show", "2026-03-10"], at(db), 1);
+    await ok(["meetings", "add", "training", "--date", "2026-03-10", "--title", "Training Einzelgespräche"], at(db));
+    const result = await fails(["meetings", "show", "2026-03-10"], at(db), 1);
     expect(result.stderr).toContain("#2 kernkreis");
     expect(result.stderr).toContain("Training Einzelgespräche");
   });
 
-  it("a meeting is closed on its day or later, not before", () => {
+  it("a meeting is closed on its day or later, not before", async () => {
     const db = platform();
-    expect(fails(["meetings", "close", "2"], at(db), 1).stderr).toContain("2026-03-10");
-    fails(["meetings", "close", "2"], at(db, { PLATTFORM_TODAY: "2026-03-09" }), 1);
-    expect(okJson<Meeting>(["meetings", "close", "2"], at(db, { PLATTFORM_TODAY: "2026-03-10" })).status).toBe("held");
+    expect((await fails(["meetings", "close", "2"], at(db), 1)).stderr).toContain("2026-03-10");
+    await fails(["meetings", "close", "2"], at(db, { PLATTFORM_TODAY: "2026-03-09" }), 1);
+    expect((await okJson<Meeting>(["meetings", "close", "2"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).status).toBe("held");
   });
 
-  it("approve at an earlier meeting says why", () => {
-    const result = fails(["meetings", "approve", "1", "--at", "4"], at(platform()), 1);
+  it("approve at an earlier meeting says why", async () => {
+    const result = await fails(["meetings", "approve", "1", "--at", "4"], at(platform()), 1);
     expect(result.stderr).toMatch(/later meeting/);
   });
 });
 
 describe("meetings: after approval the minutes are locked", () => {
-  it("approve locks; every edit exits 1 and leaves the data file byte for byte unchanged", () => {
+  it("approve locks; every edit exits 1 and leaves the data file byte for byte unchanged", async () => {
     const db = platform();
-    const approved = okJson<Meeting>(["meetings", "approve", "1", "--at", "2"], at(db));
+    const approved = await okJson<Meeting>(["meetings", "approve", "1", "--at", "2"], at(db));
     expect(approved).toMatchObject({ id: 1, status: "held", minutes: "approved", approvedBy: 2 });
 
     for (const args of [
@@ -209,31 +209,31 @@ describe("meetings: after approval the minutes are locked", () => {
       ["tasks", "add", "Nachtrag", "--owner", "Ingrid Hoffmann", "--meeting", "1", "--item", "3"],
     ]) {
       const before = fileHash(db);
-      const result = fails(args, at(db), 1);
+      const result = await fails(args, at(db), 1);
       expect(fileHash(db), args.join(" ")).toBe(before);
       if (!["cancel", "close"].includes(args[1]!)) expect(result.stderr, args.join(" ")).toMatch(/locked/);
     }
-    const shown = okJson<Shown>(["meetings", "show", "1"], at(db));
+    const shown = await okJson<Shown>(["meetings", "show", "1"], at(db));
     expect(shown.items.find((i) => i.position === 3)!.notes).toEqual(["Kampagne Heizkosten: 40 Unterschriften"]);
     expect(shown.place).toBe("Gemeindesaal");
   });
 
-  it("a correction is an amendment, dated and signed by --as", () => {
+  it("a correction is an amendment, dated and signed by --as", async () => {
     const db = platform();
-    ok(["meetings", "approve", "1", "--at", "2", "--corrections", "TOP 3: 45 statt 40 Unterschriften"], at(db));
-    const amendment = okJson(["meetings", "amend", "1", "TOP 6: Termin ist der 12.3.", "--as", "Ingrid"], at(db));
+    await ok(["meetings", "approve", "1", "--at", "2", "--corrections", "TOP 3: 45 statt 40 Unterschriften"], at(db));
+    const amendment = await okJson(["meetings", "amend", "1", "TOP 6: Termin ist der 12.3.", "--as", "Ingrid"], at(db));
     expect(amendment).toEqual({ id: expect.any(Number), text: "TOP 6: Termin ist der 12.3.", author: "Ingrid", date: TODAY });
-    const shown = okJson<Shown & { approvalNote: string }>(["meetings", "show", "1"], at(db));
+    const shown = await okJson<Shown & { approvalNote: string }>(["meetings", "show", "1"], at(db));
     expect(shown.amendments).toEqual([amendment]);
     expect(shown.approvalNote).toBe("TOP 3: 45 statt 40 Unterschriften");
-    expect(ok(["meetings", "show", "1"], at(db)).stdout).toContain("TOP 6: Termin ist der 12.3.");
+    expect((await ok(["meetings", "show", "1"], at(db))).stdout).toContain("TOP 6: Termin ist der 12.3.");
   });
 });
 
 describe("meetings: success paths", () => {
-  it("add kernkreis --template standard creates the 7 standard items", () => {
+  it("add kernkreis --template standard creates the 7 standard items", async () => {
     const db = platform();
-    const m = okJson<Meeting>(
+    const m = await okJson<Meeting>(
       ["meetings", "add", "kernkreis", "--date", "+2w", "--time", "19:00", "--end", "21:00", "--template", "standard", "--place", "Gemeindesaal Rixdorf", "--chair", "Ingrid Hoffmann", "--secretary", "Claudia Berger", "--invited", "today"],
       at(db),
     );
@@ -256,98 +256,98 @@ describe("meetings: success paths", () => {
       "Dates",
       "Any other business",
     ]);
-    const german = okJson<Meeting>(["meetings", "add", "kernkreis", "--date", "+3w", "--template", "standard", "--lang", "de"], at(db));
+    const german = await okJson<Meeting>(["meetings", "add", "kernkreis", "--date", "+3w", "--template", "standard", "--lang", "de"], at(db));
     expect(german.items!.map((i) => i.title)[0]).toBe("Begrüßung und Vorstellungsrunde");
   });
 
-  it("a template set in the settings is used by add --template", () => {
+  it("a template set in the settings is used by add --template", async () => {
     const db = platform();
     const file = writeTemp("kurz.txt", "# kurzer Kernkreis\ninfo 5 Begrüßung\n\ndecision 15 Beschlüsse\n");
-    expect(okJson(["meetings", "template", "set", "kurz", file], at(db))).toEqual([
+    expect(await okJson(["meetings", "template", "set", "kurz", file], at(db))).toEqual([
       { type: "info", duration: 5, title: "Begrüßung" },
       { type: "decision", duration: 15, title: "Beschlüsse" },
     ]);
-    expect(okJson<Item[]>(["meetings", "template", "show", "kurz"], at(db))).toHaveLength(2);
-    const m = okJson<Meeting>(["meetings", "add", "kernkreis", "--date", "2026-06-02", "--template", "kurz"], at(db));
+    expect(await okJson<Item[]>(["meetings", "template", "show", "kurz"], at(db))).toHaveLength(2);
+    const m = await okJson<Meeting>(["meetings", "add", "kernkreis", "--date", "2026-06-02", "--template", "kurz"], at(db));
     expect(m.items!.map((i) => i.title)).toEqual(["Begrüßung", "Beschlüsse"]);
     // The standard template can be replaced too.
-    ok(["meetings", "template", "set", "standard", file], at(db));
-    expect(okJson<Meeting>(["meetings", "add", "kernkreis", "--date", "2026-06-30", "--template", "standard"], at(db)).items).toHaveLength(2);
+    await ok(["meetings", "template", "set", "standard", file], at(db));
+    expect((await okJson<Meeting>(["meetings", "add", "kernkreis", "--date", "2026-06-30", "--template", "standard"], at(db))).items).toHaveLength(2);
   });
 
-  it("list, --upcoming, --past, --kind", () => {
+  it("list, --upcoming, --past, --kind", async () => {
     const db = platform();
-    const ids = (args: string[]) => okJson<Meeting[]>(["meetings", "list", ...args], at(db)).map((m) => m.id);
-    expect(ids([])).toEqual([4, 1, 2, 3]);
-    expect(ids(["--upcoming"])).toEqual([2, 3]);
-    expect(ids(["--past"])).toEqual([1, 4]);
-    expect(ids(["--kind", "kernkreis"])).toEqual([1, 2]);
-    expect(ids(["--upcoming", "--kind", "team"])).toEqual([3]);
-    expect(ids(["--past", "--kind", "team"])).toEqual([]);
-    const [first] = okJson<Meeting[]>(["meetings", "list"], at(db));
+    const ids = async (args: string[]) => (await okJson<Meeting[]>(["meetings", "list", ...args], at(db))).map((m) => m.id);
+    expect(await ids([])).toEqual([4, 1, 2, 3]);
+    expect(await ids(["--upcoming"])).toEqual([2, 3]);
+    expect(await ids(["--past"])).toEqual([1, 4]);
+    expect(await ids(["--kind", "kernkreis"])).toEqual([1, 2]);
+    expect(await ids(["--upcoming", "--kind", "team"])).toEqual([3]);
+    expect(await ids(["--past", "--kind", "team"])).toEqual([]);
+    const [first] = await okJson<Meeting[]>(["meetings", "list"], at(db));
     for (const key of ["id", "kind", "date", "time", "place", "status", "minutes"]) expect(first).toHaveProperty(key);
-    expect(ok(["meetings", "list"], at(db)).stdout).toContain("Aktionsteam Wohnen");
+    expect((await ok(["meetings", "list"], at(db))).stdout).toContain("Aktionsteam Wohnen");
   });
 
-  it("meetings are addressed by id, next, last and a date", () => {
+  it("meetings are addressed by id, next, last and a date", async () => {
     const db = platform();
-    const show = (ref: string, extra = {}) => okJson<Shown>(["meetings", "show", ref], at(db, extra)).id;
-    expect(show("2")).toBe(2);
-    expect(show("#3")).toBe(3);
-    expect(show("next")).toBe(2);
-    expect(show("last")).toBe(1);
-    expect(show("10.3.2026")).toBe(2);
-    expect(show("2026-04-15")).toBe(3);
-    expect(show("+9d")).toBe(2);
-    expect(show("next", { PLATTFORM_TODAY: "2026-03-11" })).toBe(3);
-    expect(show("last", { PLATTFORM_TODAY: "2026-03-11" })).toBe(2);
-    ok(["meetings", "cancel", "next"], at(db));
-    expect(show("next")).toBe(3);
+    const show = async (ref: string, extra = {}) => (await okJson<Shown>(["meetings", "show", ref], at(db, extra))).id;
+    expect(await show("2")).toBe(2);
+    expect(await show("#3")).toBe(3);
+    expect(await show("next")).toBe(2);
+    expect(await show("last")).toBe(1);
+    expect(await show("10.3.2026")).toBe(2);
+    expect(await show("2026-04-15")).toBe(3);
+    expect(await show("+9d")).toBe(2);
+    expect(await show("next", { PLATTFORM_TODAY: "2026-03-11" })).toBe(3);
+    expect(await show("last", { PLATTFORM_TODAY: "2026-03-11" })).toBe(2);
+    await ok(["meetings", "cancel", "next"], at(db));
+    expect(await show("next")).toBe(3);
   });
 
-  it("warns on stderr when the planned durations exceed end − start, and still succeeds", () => {
+  it("warns on stderr when the planned durations exceed end − start, and still succeeds", async () => {
     const db = platform();
-    const added = ok(["meetings", "add", "kernkreis", "--date", "2026-05-05", "--time", "19:00", "--end", "20:30", "--template", "standard", "--json"], at(db));
+    const added = await ok(["meetings", "add", "kernkreis", "--date", "2026-05-05", "--time", "19:00", "--end", "20:30", "--template", "standard", "--json"], at(db));
     expect(JSON.parse(added.stdout).items).toHaveLength(7);
     expect(added.stderr).toMatch(/^warning: .*100.*90/);
     expect(added.stderr.trimEnd().split("\n")).toHaveLength(1);
-    const item = ok(["meetings", "item", "add", "2", "Wahl des Strategie- und Finanzteams", "--type", "election", "--duration", "45", "--presenter", "Claudia Berger"], at(db));
+    const item = await ok(["meetings", "item", "add", "2", "Wahl des Strategie- und Finanzteams", "--type", "election", "--duration", "45", "--presenter", "Claudia Berger"], at(db));
     expect(item.stdout).toContain("8");
     expect(item.stderr).toMatch(/warning: .*145.*120/);
-    expect(ok(["meetings", "show", "2"], at(db)).stderr).toMatch(/145/);
+    expect((await ok(["meetings", "show", "2"], at(db))).stderr).toMatch(/145/);
     // Within the time: no warning.
-    const fits = ok(["meetings", "add", "kernkreis", "--date", "2026-05-06", "--time", "19:00", "--end", "21:00", "--template", "standard"], at(db));
+    const fits = await ok(["meetings", "add", "kernkreis", "--date", "2026-05-06", "--time", "19:00", "--end", "21:00", "--template", "standard"], at(db));
     expect(fits.stderr).toBe("");
-    expect(ok(["meetings", "edit", "5", "--end", "21:00"], at(db)).stderr).toBe("");
+    expect((await ok(["meetings", "edit", "5", "--end", "21:00"], at(db))).stderr).toBe("");
   });
 
-  it("edit and cancel", () => {
+  it("edit and cancel", async () => {
     const db = platform();
-    expect(okJson<Meeting>(["meetings", "edit", "2", "--place", "Moschee Al-Nur", "--chair", "Yusuf Demir", "--time", "18:30"], at(db))).toMatchObject({ place: "Moschee Al-Nur", chair: "Yusuf Demir", time: "18:30", end: "21:00" });
-    expect(okJson<Meeting>(["meetings", "edit", "2", "--chair", ""], at(db)).chair).toBeNull();
-    expect(okJson<Meeting>(["meetings", "cancel", "3"], at(db))).toMatchObject({ status: "cancelled", minutes: "none" });
-    fails(["meetings", "cancel", "3"], at(db), 1);
-    fails(["meetings", "note", "3", "1", "x"], at(db), 1);
+    expect(await okJson<Meeting>(["meetings", "edit", "2", "--place", "Moschee Al-Nur", "--chair", "Yusuf Demir", "--time", "18:30"], at(db))).toMatchObject({ place: "Moschee Al-Nur", chair: "Yusuf Demir", time: "18:30", end: "21:00" });
+    expect((await okJson<Meeting>(["meetings", "edit", "2", "--chair", ""], at(db))).chair).toBeNull();
+    expect(await okJson<Meeting>(["meetings", "cancel", "3"], at(db))).toMatchObject({ status: "cancelled", minutes: "none" });
+    await fails(["meetings", "cancel", "3"], at(db), 1);
+    await fails(["meetings", "note", "3", "1", "x"], at(db), 1);
   });
 
-  it("the agenda: add, move and remove renumber", () => {
+  it("the agenda: add, move and remove renumber", async () => {
     const db = platform();
     const titles = (items: Item[]) => items.map((i) => `${i.position} ${i.title}`);
-    const added = okJson<Item>(["meetings", "item", "add", "2", "Wahl", "--type", "election", "--duration", "30", "--presenter", "Hatice Kaya"], at(db));
+    const added = await okJson<Item>(["meetings", "item", "add", "2", "Wahl", "--type", "election", "--duration", "30", "--presenter", "Hatice Kaya"], at(db));
     expect(added).toMatchObject({ position: 8, title: "Wahl", type: "election", duration: 30, presenter: "Hatice Kaya" });
-    const moved = okJson<Item[]>(["meetings", "item", "move", "2", "8", "5"], at(db));
+    const moved = await okJson<Item[]>(["meetings", "item", "move", "2", "8", "5"], at(db));
     expect(titles(moved).slice(3, 7)).toEqual(["4 Finance and fundraising", "5 Wahl", "6 Decisions", "7 Dates"]);
-    const removed = okJson<Item[]>(["meetings", "item", "remove", "2", "1"], at(db));
+    const removed = await okJson<Item[]>(["meetings", "item", "remove", "2", "1"], at(db));
     expect(titles(removed)[0]).toBe("1 Approval of the previous minutes");
     expect(removed).toHaveLength(7);
     expect(removed.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it("attendance, guests and excuses; the summary follows the members on the date", () => {
+  it("attendance, guests and excuses; the summary follows the members on the date", async () => {
     const db = platform();
-    ok(["meetings", "attend", "2", "Yusuf Demir", "Hatice Kaya"], at(db));
-    ok(["meetings", "attend", "2", "Frau Schulz vom Bezirksamt", "--guest"], at(db));
-    const summary = okJson<Attendance>(["meetings", "excuse", "2", "DAHME"], at(db));
+    await ok(["meetings", "attend", "2", "Yusuf Demir", "Hatice Kaya"], at(db));
+    await ok(["meetings", "attend", "2", "Frau Schulz vom Bezirksamt", "--guest"], at(db));
+    const summary = await okJson<Attendance>(["meetings", "excuse", "2", "DAHME"], at(db));
     // BWJ left on 31.12.2024 and is not entitled in 2026.
     expect(summary.entitled).toBe(4);
     expect(summary.present.map((p) => p.group)).toEqual(["Mieterinitiative Kosmosviertel", "Moscheeverein Al-Nur"]);
@@ -356,42 +356,42 @@ describe("meetings: success paths", () => {
     expect(summary.guests).toEqual(["Frau Schulz vom Bezirksamt"]);
     // Half: 2·2 = 4 is not more than 4.
     expect(summary.quorum).toEqual({ rule: "half", required: 3, present: 2, entitled: 4, met: false });
-    ok(["config", "set", "quorum", "2"], at(db));
-    expect(okJson<Shown>(["meetings", "show", "2"], at(db)).attendance.quorum).toEqual({ rule: "count", required: 2, present: 2, entitled: 4, met: true });
+    await ok(["config", "set", "quorum", "2"], at(db));
+    expect((await okJson<Shown>(["meetings", "show", "2"], at(db))).attendance.quorum).toEqual({ rule: "count", required: 2, present: 2, entitled: 4, met: true });
     // Someone for the group that left is listed but does not count.
-    const withFormer = okJson<Attendance>(["meetings", "attend", "2", "Rüdiger Voigt"], at(db));
+    const withFormer = await okJson<Attendance>(["meetings", "attend", "2", "Rüdiger Voigt"], at(db));
     expect(withFormer.present.find((p) => p.group === "SV Blau-Weiß Johannisthal")).toMatchObject({ entitled: false });
     expect(withFormer.quorum.present).toBe(2);
     // At the assembly in October 2025, BWJ was no longer a member either; in 2024 it was.
-    expect(okJson<Shown>(["meetings", "show", "4"], at(db)).attendance.entitled).toBe(4);
-    ok(["meetings", "add", "kernkreis", "--date", "2024-06-04"], at(db));
-    expect(okJson<Shown>(["meetings", "show", "2024-06-04"], at(db)).attendance.entitled).toBe(5);
+    expect((await okJson<Shown>(["meetings", "show", "4"], at(db))).attendance.entitled).toBe(4);
+    await ok(["meetings", "add", "kernkreis", "--date", "2024-06-04"], at(db));
+    expect((await okJson<Shown>(["meetings", "show", "2024-06-04"], at(db))).attendance.entitled).toBe(5);
   });
 
-  it("close and approve print the meeting; approve --at next", () => {
+  it("close and approve print the meeting; approve --at next", async () => {
     const db = platform();
-    expect(okJson<Meeting>(["meetings", "close", "next"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).toMatchObject({ id: 2, status: "held", minutes: "draft" });
-    expect(okJson<Meeting>(["meetings", "approve", "1", "--at", "last"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).toMatchObject({ id: 1, minutes: "approved", approvedBy: 2 });
+    expect(await okJson<Meeting>(["meetings", "close", "next"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).toMatchObject({ id: 2, status: "held", minutes: "draft" });
+    expect(await okJson<Meeting>(["meetings", "approve", "1", "--at", "last"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).toMatchObject({ id: 1, minutes: "approved", approvedBy: 2 });
   });
 
-  it("before a planned meeting nobody is called absent and no quorum is missed", () => {
+  it("before a planned meeting nobody is called absent and no quorum is missed", async () => {
     const db = platform();
-    const text = ok(["meetings", "show", "next"], at(db)).stdout;
+    const text = (await ok(["meetings", "show", "next"], at(db))).stdout;
     expect(text).toContain("Nothing recorded yet; 4 member groups are entitled");
     expect(text).not.toMatch(/absent|Quorum/);
-    ok(["meetings", "excuse", "next", "NUR"], at(db));
-    expect(ok(["meetings", "show", "next"], at(db)).stdout).toContain("0 of 4 member groups present, 1 excused, 3 absent");
+    await ok(["meetings", "excuse", "next", "NUR"], at(db));
+    expect((await ok(["meetings", "show", "next"], at(db))).stdout).toContain("0 of 4 member groups present, 1 excused, 3 absent");
   });
 
-  it("--lang de shows the meeting in German", () => {
+  it("--lang de shows the meeting in German", async () => {
     const db = platform();
-    const result = ok(["meetings", "show", "1", "--lang", "de"], at(db));
+    const result = await ok(["meetings", "show", "1", "--lang", "de"], at(db));
     expect(result.stdout).toContain("Tagesordnung");
     expect(result.stdout).toContain("Beschlussfähigkeit");
     expect(result.stdout).toContain("Anwesenheit");
     expect(result.stdout).toContain("20.01.2026");
     expect(result.stdout).toContain("Ev. Kirchengemeinde Alt-Schöneweide: Ingrid Hoffmann");
-    const english = ok(["meetings", "show", "1"], at(db)).stdout;
+    const english = (await ok(["meetings", "show", "1"], at(db))).stdout;
     expect(english).toContain("Agenda");
     expect(english).toContain("Quorum");
   });
@@ -416,28 +416,28 @@ describe("the scripted Kernkreis of the issue, with the CLI only", () => {
   let db: string;
   let shown: Shown;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = join(tempDir(), "kernkreis.db");
     const day = { db, env: { PLATTFORM_TODAY: DAY } };
-    ok(["init", "--name", "SO! MIT UNS"], { db });
+    await ok(["init", "--name", "SO! MIT UNS"], { db });
     for (const [name, short, kind, rep] of GROUPS) {
-      ok(["groups", "add", name, "--short", short, "--kind", kind, "--joined", "2020-01-01"], day);
-      ok(["people", "add", rep, "--group", short, "--role", "representative", "--since", "2020-01-01"], day);
+      await ok(["groups", "add", name, "--short", short, "--kind", kind, "--joined", "2020-01-01"], day);
+      await ok(["people", "add", rep, "--group", short, "--role", "representative", "--since", "2020-01-01"], day);
     }
-    ok(["meetings", "add", "kernkreis", "--date", "today", "--time", "19:00", "--end", "21:00", "--template", "standard", "--place", "Gemeindesaal Alt-Schöneweide", "--chair", "Ingrid Hoffmann", "--secretary", "Claudia Berger"], day);
+    await ok(["meetings", "add", "kernkreis", "--date", "today", "--time", "19:00", "--end", "21:00", "--template", "standard", "--place", "Gemeindesaal Alt-Schöneweide", "--chair", "Ingrid Hoffmann", "--secretary", "Claudia Berger"], day);
     // 9 of 12 present (in three commands), 1 excused, 2 absent.
-    ok(["meetings", "attend", "next", "Ingrid Hoffmann", "Agnieszka Nowak", "Renate Schulze"], day);
-    ok(["meetings", "attend", "next", "Yusuf Demir", "Emine Yıldız", "Miriam Rosenthal", "Sabine Wójcik"], day);
-    ok(["meetings", "attend", "next", "Claudia Berger", "Hatice Kaya"], day);
-    ok(["meetings", "excuse", "next", "WEISSE"], day);
-    ok(["meetings", "note", "next", "1", "Vorstellungsrunde; zwei Gäste aus dem Bezirk"], day);
-    ok(["meetings", "note", "next", "3", "Kampagne Heizkosten: 412 Unterschriften gesammelt"], day);
-    ok(["meetings", "note", "next", "4", "Antrag bei der Stiftung ist eingereicht"], day);
-    ok(["tasks", "add", "Unterschriften an den Bezirk übergeben", "--owner", "Hatice Kaya", "--due", "2026-03-24", "--meeting", "next", "--item", "3"], day);
-    ok(["tasks", "add", "Raum für die Versammlung anfragen", "--owner", "RIX", "--due", "+3w", "--meeting", "next", "--item", "6"], day);
-    ok(["tasks", "add", "Verwendungsnachweis schreiben", "--owner", "Claudia Berger", "--due", "30.4.2026", "--meeting", "next", "--item", "4"], day);
-    ok(["meetings", "close", "next"], day);
-    shown = okJson<Shown>(["meetings", "show", "last"], day);
+    await ok(["meetings", "attend", "next", "Ingrid Hoffmann", "Agnieszka Nowak", "Renate Schulze"], day);
+    await ok(["meetings", "attend", "next", "Yusuf Demir", "Emine Yıldız", "Miriam Rosenthal", "Sabine Wójcik"], day);
+    await ok(["meetings", "attend", "next", "Claudia Berger", "Hatice Kaya"], day);
+    await ok(["meetings", "excuse", "next", "WEISSE"], day);
+    await ok(["meetings", "note", "next", "1", "Vorstellungsrunde; zwei Gäste aus dem Bezirk"], day);
+    await ok(["meetings", "note", "next", "3", "Kampagne Heizkosten: 412 Unterschriften gesammelt"], day);
+    await ok(["meetings", "note", "next", "4", "Antrag bei der Stiftung ist eingereicht"], day);
+    await ok(["tasks", "add", "Unterschriften an den Bezirk übergeben", "--owner", "Hatice Kaya", "--due", "2026-03-24", "--meeting", "next", "--item", "3"], day);
+    await ok(["tasks", "add", "Raum für die Versammlung anfragen", "--owner", "RIX", "--due", "+3w", "--meeting", "next", "--item", "6"], day);
+    await ok(["tasks", "add", "Verwendungsnachweis schreiben", "--owner", "Claudia Berger", "--due", "30.4.2026", "--meeting", "next", "--item", "4"], day);
+    await ok(["meetings", "close", "next"], day);
+    shown = await okJson<Shown>(["meetings", "show", "last"], day);
   }, 60_000);
 
   it("is held with its minutes in draft, on the standard agenda, with its notes", () => {
@@ -468,8 +468,8 @@ describe("the scripted Kernkreis of the issue, with the CLI only", () => {
     expect(shown.tasks.every((t) => t.meeting === shown.id)).toBe(true);
   });
 
-  it("the text view names the groups present and states the quorum", () => {
-    const text = ok(["meetings", "show", "last", "--lang", "de"], { db, env: { PLATTFORM_TODAY: DAY } }).stdout;
+  it("the text view names the groups present and states the quorum", async () => {
+    const text = (await ok(["meetings", "show", "last", "--lang", "de"], { db, env: { PLATTFORM_TODAY: DAY } })).stdout;
     expect(text).toContain("9 von 12 Mitgliedsgruppen anwesend, 1 entschuldigt, 2 abwesend");
     expect(text).toContain("Beschlussfähigkeit: gegeben (9 von 12 Gruppen anwesend, 7 nötig)");
     expect(text).toContain("Mieterinitiative Kosmosviertel: Hatice Kaya");

@@ -97,28 +97,28 @@ function offsetFromIntl(local: string): string {
 
 // ---- a platform with meetings of every sort
 
-function platform(): string {
-  const db = newPlatform(["--lang", "de"]);
+async function platform(): Promise<string> {
+  const db = await newPlatform(["--lang", "de"]);
   const o = { db, env: ENV };
-  ok(["meetings", "add", "kernkreis", "--date", "2026-07-02", "--time", "19:00", "--end", "21:00", "--place", "Gemeindesaal St. Josef, Köpenick"], o);
-  ok(["meetings", "add", "kernkreis", "--date", "2026-12-03", "--time", "19:00", "--end", "21:30", "--place", "Nachbarschaftshaus", "--template", "standard"], o);
-  ok(["teams", "add", "Wohnen", "--kind", "action"], o); // --team names a team of the teams table
-  ok(["meetings", "add", "team", "--date", "2026-10-25", "--time", "18:00", "--team", "Wohnen"], o); // no end: planned agenda or 2 h
-  ok(["meetings", "add", "assembly", "--date", "2027-03-28", "--time", "15:00", "--end", "18:00", "--title", "Große Versammlung; Zusagen, Mieten"], o);
-  ok(["meetings", "add", "action", "--date", "2026-11-20", "--title", "Aktion vor dem Rathaus"], o); // no time: a whole day
-  ok(["meetings", "add", "training", "--date", "2026-11-14", "--time", "10:00", "--end", "16:00", "--title", "Training Einzelgespräche"], o);
-  ok(["meetings", "cancel", "6"], o);
+  await ok(["meetings", "add", "kernkreis", "--date", "2026-07-02", "--time", "19:00", "--end", "21:00", "--place", "Gemeindesaal St. Josef, Köpenick"], o);
+  await ok(["meetings", "add", "kernkreis", "--date", "2026-12-03", "--time", "19:00", "--end", "21:30", "--place", "Nachbarschaftshaus", "--template", "standard"], o);
+  await ok(["teams", "add", "Wohnen", "--kind", "action"], o); // --team names a team of the teams table
+  await ok(["meetings", "add", "team", "--date", "2026-10-25", "--time", "18:00", "--team", "Wohnen"], o); // no end: planned agenda or 2 h
+  await ok(["meetings", "add", "assembly", "--date", "2027-03-28", "--time", "15:00", "--end", "18:00", "--title", "Große Versammlung; Zusagen, Mieten"], o);
+  await ok(["meetings", "add", "action", "--date", "2026-11-20", "--title", "Aktion vor dem Rathaus"], o); // no time: a whole day
+  await ok(["meetings", "add", "training", "--date", "2026-11-14", "--time", "10:00", "--end", "16:00", "--title", "Training Einzelgespräche"], o);
+  await ok(["meetings", "cancel", "6"], o);
   return db;
 }
 
-function exportIcs(db: string, extra: string[] = [], env: Record<string, string> = {}): string {
-  return ok(["meetings", "export", "--format", "ics", ...extra], { db, env: { ...ENV, ...env } }).stdout;
+async function exportIcs(db: string, extra: string[] = [], env: Record<string, string> = {}): Promise<string> {
+  return (await ok(["meetings", "export", "--format", "ics", ...extra], { db, env: { ...ENV, ...env } })).stdout;
 }
 
 describe("meetings export --format ics", () => {
-  it("writes an iCalendar file that parses again: every VEVENT has a UID, and a timed one its DTSTART in Europe/Berlin", () => {
-    const db = platform();
-    const cal = parseIcs(exportIcs(db));
+  it("writes an iCalendar file that parses again: every VEVENT has a UID, and a timed one its DTSTART in Europe/Berlin", async () => {
+    const db = await platform();
+    const cal = parseIcs(await exportIcs(db));
     expect(prop(cal, "VERSION")!.value).toBe("2.0");
     expect(prop(cal, "PRODID")).toBeDefined();
     const all = events(cal);
@@ -141,9 +141,9 @@ describe("meetings export --format ics", () => {
     expect(all.filter((e) => prop(e, "DTSTART")!.params.TZID === "Europe/Berlin")).toHaveLength(5);
   });
 
-  it("writes the stored wall-clock times, with a VTIMEZONE whose rules agree with the time zone database", () => {
-    const db = platform();
-    const cal = parseIcs(exportIcs(db));
+  it("writes the stored wall-clock times, with a VTIMEZONE whose rules agree with the time zone database", async () => {
+    const db = await platform();
+    const cal = parseIcs(await exportIcs(db));
     const vtz = cal.children.filter((c) => c.name === "VTIMEZONE");
     expect(vtz).toHaveLength(1);
     expect(prop(vtz[0]!, "TZID")!.value).toBe("Europe/Berlin");
@@ -163,78 +163,78 @@ describe("meetings export --format ics", () => {
     expect(new Set(starts.map((p) => offsetFromIntl(p.value)))).toEqual(new Set(["+0100", "+0200"]));
   });
 
-  it("gives the same file whatever time zone the computer is in", () => {
-    const db = platform();
-    ok(["meetings", "add", "team", "--date", "2026-03-08", "--time", "02:30"], { db, env: ENV }); // a gap in New York
-    const utc = exportIcs(db, [], { TZ: "UTC" });
-    expect(exportIcs(db, [], { TZ: "America/New_York" })).toBe(utc);
-    expect(exportIcs(db, [], { TZ: "Asia/Tokyo" })).toBe(utc);
+  it("gives the same file whatever time zone the computer is in", async () => {
+    const db = await platform();
+    await ok(["meetings", "add", "team", "--date", "2026-03-08", "--time", "02:30"], { db, env: ENV }); // a gap in New York
+    const utc = await exportIcs(db, [], { TZ: "UTC" });
+    expect(await exportIcs(db, [], { TZ: "America/New_York" })).toBe(utc);
+    expect(await exportIcs(db, [], { TZ: "Asia/Tokyo" })).toBe(utc);
     expect(utc).toContain("DTSTART;TZID=Europe/Berlin:20260308T023000");
   });
 
-  it("exporting twice gives identical UIDs (and the same file); an edit keeps the UID and raises SEQUENCE", () => {
-    const db = platform();
-    const first = exportIcs(db);
-    expect(exportIcs(db)).toBe(first);
+  it("exporting twice gives identical UIDs (and the same file); an edit keeps the UID and raises SEQUENCE", async () => {
+    const db = await platform();
+    const first = await exportIcs(db);
+    expect(await exportIcs(db)).toBe(first);
     const uidsOf = (ics: string) => events(parseIcs(ics)).map((e) => prop(e, "UID")!.value);
     const before = parseIcs(first);
     const kernkreis = events(before).find((e) => prop(e, "DTSTART")!.value === "20261203T190000")!;
     expect(prop(kernkreis, "SEQUENCE")!.value).toBe("0");
 
-    ok(["meetings", "edit", "2", "--time", "18:30", "--place", "Rathaus"], { db, env: ENV });
-    ok(["config", "set", "name", "Bürgerplattform Südost"], { db, env: ENV }); // renaming the platform changes no UID
-    const after = exportIcs(db);
+    await ok(["meetings", "edit", "2", "--time", "18:30", "--place", "Rathaus"], { db, env: ENV });
+    await ok(["config", "set", "name", "Bürgerplattform Südost"], { db, env: ENV }); // renaming the platform changes no UID
+    const after = await exportIcs(db);
     expect(uidsOf(after)).toEqual(uidsOf(first));
     const moved = events(parseIcs(after)).find((e) => prop(e, "UID")!.value === prop(kernkreis, "UID")!.value)!;
     expect(prop(moved, "DTSTART")!.value).toBe("20261203T183000");
     expect(prop(moved, "SEQUENCE")!.value).toBe("1");
   });
 
-  it("exports a cancelled meeting with STATUS:CANCELLED under the same UID, so calendars remove it", () => {
-    const db = platform();
-    const before = parseIcs(exportIcs(db));
+  it("exports a cancelled meeting with STATUS:CANCELLED under the same UID, so calendars remove it", async () => {
+    const db = await platform();
+    const before = parseIcs(await exportIcs(db));
     const team = bySummary(before, "Teamsitzung Wohnen");
     expect(prop(team, "STATUS")!.value).toBe("CONFIRMED");
     expect(prop(bySummary(before, "Training Einzelgespräche"), "STATUS")!.value).toBe("CANCELLED");
 
-    ok(["meetings", "cancel", "3"], { db, env: ENV });
-    const after = bySummary(parseIcs(exportIcs(db)), "Teamsitzung Wohnen");
+    await ok(["meetings", "cancel", "3"], { db, env: ENV });
+    const after = bySummary(parseIcs(await exportIcs(db)), "Teamsitzung Wohnen");
     expect(prop(after, "UID")!.value).toBe(prop(team, "UID")!.value);
     expect(prop(after, "STATUS")!.value).toBe("CANCELLED");
     expect(Number(prop(after, "SEQUENCE")!.value)).toBeGreaterThan(Number(prop(team, "SEQUENCE")!.value));
   });
 
-  it("--kind and --upcoming choose the meetings; --out writes the same file, readable by its owner only", () => {
-    const db = platform();
-    const kernkreis = events(parseIcs(exportIcs(db, ["--kind", "kernkreis"])));
+  it("--kind and --upcoming choose the meetings; --out writes the same file, readable by its owner only", async () => {
+    const db = await platform();
+    const kernkreis = events(parseIcs(await exportIcs(db, ["--kind", "kernkreis"])));
     expect(kernkreis.map((e) => prop(e, "DTSTART")!.value)).toEqual(["20260702T190000", "20261203T190000"]);
-    const upcoming = events(parseIcs(exportIcs(db, ["--upcoming"]))); // today is 2026-11-01
+    const upcoming = events(parseIcs(await exportIcs(db, ["--upcoming"]))); // today is 2026-11-01
     expect(upcoming.map((e) => prop(e, "DTSTART")!.value)).toEqual(["20261114T100000", "20261120", "20261203T190000", "20270328T150000"]);
-    expect(events(parseIcs(exportIcs(db, ["--kind", "kernkreis", "--upcoming"])))).toHaveLength(1);
+    expect(events(parseIcs(await exportIcs(db, ["--kind", "kernkreis", "--upcoming"])))).toHaveLength(1);
 
     const out = join(tempDir(), "sitzungen.ics");
-    const result = ok(["meetings", "export", "--format", "ics", "--out", out], { db, env: ENV });
+    const result = await ok(["meetings", "export", "--format", "ics", "--out", out], { db, env: ENV });
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("6");
-    expect(readFileSync(out, "utf8")).toBe(exportIcs(db));
-    const summary = okJson(["meetings", "export", "--out", out], { db, env: ENV });
+    expect(readFileSync(out, "utf8")).toBe(await exportIcs(db));
+    const summary = await okJson(["meetings", "export", "--out", out], { db, env: ENV });
     expect(summary).toMatchObject({ format: "ics", out, events: 6 });
     expect(summary.uids).toEqual(events(parseIcs(readFileSync(out, "utf8"))).map((e) => prop(e, "UID")!.value));
   });
 
-  it("changes nothing in the data file; refuses other formats (usage, exit 2) and unknown kinds (exit 1)", () => {
-    const db = platform();
+  it("changes nothing in the data file; refuses other formats (usage, exit 2) and unknown kinds (exit 1)", async () => {
+    const db = await platform();
     const before = fileHash(db);
-    exportIcs(db);
+    await exportIcs(db);
     expect(fileHash(db)).toBe(before);
-    expect(run(["meetings", "export", "--format", "csv"], { db }).code).toBe(2);
-    fails(["meetings", "export", "--kind", "party"], { db }, 1);
-    fails(["meetings", "export", "--out", join(tempDir(), "fehlt", "x.ics")], { db }, 1);
+    expect((await run(["meetings", "export", "--format", "csv"], { db })).code).toBe(2);
+    await fails(["meetings", "export", "--kind", "party"], { db }, 1);
+    await fails(["meetings", "export", "--out", join(tempDir(), "fehlt", "x.ics")], { db }, 1);
   });
 
-  it("an empty platform exports an empty, valid calendar", () => {
-    const db = newPlatform();
-    const cal = parseIcs(exportIcs(db));
+  it("an empty platform exports an empty, valid calendar", async () => {
+    const db = await newPlatform();
+    const cal = parseIcs(await exportIcs(db));
     expect(events(cal)).toEqual([]);
   });
 });

@@ -26,9 +26,9 @@ type Row = { group: string; present: number; held: number; rate: number | null; 
  * - A campaign of the action team Wohnen, started 1.2.2026, won on 1.6.2026.
  */
 let template: string;
-beforeAll(() => {
+beforeAll(async () => {
   const kernkreis = ["2026-01-10", "2026-02-10", "2026-03-10", "2026-04-10", "2026-05-10"];
-  template = buildTemplate(
+  template = await buildTemplate(
     [
       ["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "parish", "--joined", "2020-01-01"],
       ["groups", "add", "Al-Nur", "--short", "NUR", "--kind", "mosque", "--joined", "2020-01-01"],
@@ -80,8 +80,8 @@ beforeAll(() => {
 const platform = () => copyOf(template);
 
 describe("report attendance", () => {
-  it("rates each group at the held Kernkreis meetings while it was a member; absent from its last 3 is drifting", () => {
-    const rows = okJson<Row[]>(["report", "attendance"], at(platform()));
+  it("rates each group at the held Kernkreis meetings while it was a member; absent from its last 3 is drifting", async () => {
+    const rows = await okJson<Row[]>(["report", "attendance"], at(platform()));
     expect(rows.map((r) => [r.group, r.present, r.held, r.rate, r.drifting, r.excused])).toEqual([
       ["Al-Nur", 2, 5, 40, true, 0],
       ["Kosmosviertel", 3, 5, 60, false, 1],
@@ -89,22 +89,22 @@ describe("report attendance", () => {
       ["St. Josef", 5, 5, 100, false, 0],
       ["SV Blau-Weiß", 0, 3, 0, false, 0],
     ]);
-    const text = ok(["report", "attendance"], at(platform())).stdout;
+    const text = (await ok(["report", "attendance"], at(platform()))).stdout;
     expect(text).toContain("5 Kernkreis meetings held.");
     expect(text).toContain("Drifting away: Al-Nur");
   });
 
-  it("--since counts only the meetings from then on; a group then at 2 of 2 absences is not drifting", () => {
-    const rows = okJson<Row[]>(["report", "attendance", "--since", "2026-03-01"], at(platform()));
+  it("--since counts only the meetings from then on; a group then at 2 of 2 absences is not drifting", async () => {
+    const rows = await okJson<Row[]>(["report", "attendance", "--since", "2026-03-01"], at(platform()));
     const nur = rows.find((r) => r.group === "Al-Nur")!;
     expect([nur.present, nur.held, nur.rate, nur.drifting]).toEqual([0, 3, 0, true]);
     const kosmos = rows.find((r) => r.group === "Kosmosviertel")!;
     expect([kosmos.present, kosmos.held, kosmos.rate, kosmos.drifting]).toEqual([1, 3, 33, false]);
-    expect(okJson<Row[]>(["report", "attendance", "--since", "2026-06-01"], at(platform()))).toEqual([]);
+    expect(await okJson<Row[]>(["report", "attendance", "--since", "2026-06-01"], at(platform()))).toEqual([]);
   });
 
-  it("Markdown and German", () => {
-    const md = ok(["report", "attendance", "--format", "md", "--lang", "de"], at(platform())).stdout;
+  it("Markdown and German", async () => {
+    const md = (await ok(["report", "attendance", "--format", "md", "--lang", "de"], at(platform()))).stdout;
     expect(md).toContain("# Anwesenheit im Kernkreis");
     expect(md).toContain("| Al-Nur | 2 | 0 | 5 | 40 % | 10.02.2026 | ja |");
     expect(md).toContain("| Kultur & \"Begegnung\" \\<e.V.\\> | 0 | 0 | 2 | 0 % |   |   |");
@@ -112,8 +112,8 @@ describe("report attendance", () => {
 });
 
 describe("report annual", () => {
-  it("the figures of the year", () => {
-    const report = okJson<any>(["report", "annual", "2026"], at(platform()));
+  it("the figures of the year", async () => {
+    const report = await okJson<any>(["report", "annual", "2026"], at(platform()));
     expect(report).toMatchObject({ year: 2026, platform: "Testplattform", from: "2026-01-01", to: "2026-12-31" });
     const s = report.sections;
     // fundraising adds its own section after these
@@ -139,30 +139,30 @@ describe("report annual", () => {
     expect(s.commitments).toMatchObject({ total: 3, answers: { yes: 1, no: 0, partial: 1, absent: 1 }, kept: 1, broken: 1, keptRate: 50 });
   });
 
-  it("a year with nothing in it, and an invalid year", () => {
-    const report = okJson<any>(["report", "annual", "2024"], at(platform()));
+  it("a year with nothing in it, and an invalid year", async () => {
+    const report = await okJson<any>(["report", "annual", "2024"], at(platform()));
     expect(report.sections.meetings.count).toBe(0);
     expect(report.sections.groups).toMatchObject({ atStart: 4, atEnd: 4, joined: [], left: [] });
     expect(report.sections.commitments.total).toBe(0);
-    fails(["report", "annual", "26"], at(platform()), 1);
-    fails(["report", "annual", "2026", "--format", "pdf"], at(platform()), 2);
+    await fails(["report", "annual", "26"], at(platform()), 1);
+    await fails(["report", "annual", "2026", "--format", "pdf"], at(platform()), 2);
   });
 
-  it("Markdown by default; German when the platform speaks German", () => {
-    const md = ok(["report", "annual", "2026"], at(platform())).stdout;
+  it("Markdown by default; German when the platform speaks German", async () => {
+    const md = (await ok(["report", "annual", "2026"], at(platform()))).stdout;
     expect(md.startsWith("# Annual report 2026\n")).toBe(true);
     expect(md).toContain("## Commitments");
     const db = platform();
-    ok(["config", "set", "language", "de"], at(db));
-    const de = ok(["report", "annual", "2026"], at(db)).stdout;
+    await ok(["config", "set", "language", "de"], at(db));
+    const de = (await ok(["report", "annual", "2026"], at(db))).stdout;
     expect(de.startsWith("# Jahresbericht 2026\n")).toBe(true);
     for (const heading of ["## Mitgliedsgruppen", "## Anwesenheit im Kernkreis", "## Beschlüsse", "## Wahlen", "## Kampagnen", "## Gespräche", "## Zusagen"])
       expect(de).toContain(heading);
     expect(de).toContain("Einhaltungsquote 50 %");
   });
 
-  it("--format html is one valid, self-contained page with all user text escaped", () => {
-    const html = ok(["report", "annual", "2026", "--format", "html"], at(platform())).stdout;
+  it("--format html is one valid, self-contained page with all user text escaped", async () => {
+    const html = (await ok(["report", "annual", "2026", "--format", "html"], at(platform()))).stdout;
     expect(html.startsWith("<!DOCTYPE html>\n")).toBe(true);
     for (const tag of ["<html", "<head>", "</head>", "<body", "</body>", "</html>", "<title>"]) expect(html.split(tag).length - 1, tag).toBe(1);
     expect(html.indexOf("<head>")).toBeLessThan(html.indexOf("</head>"));
@@ -182,11 +182,11 @@ describe("report annual", () => {
 });
 
 describe("status", () => {
-  it("shows commitments coming due within 30 days and overdue, and conversations to follow up within 14 days", () => {
+  it("shows commitments coming due within 30 days and overdue, and conversations to follow up within 14 days", async () => {
     const db = platform();
-    ok(["commitments", "add", "--ask", "Bald", "--from", "Degewo", "--answer", "yes", "--due", "2026-07-15"], at(db)); // 5: in 30 days
-    ok(["commitments", "add", "--ask", "Später", "--from", "Degewo", "--answer", "yes", "--due", "2026-07-16"], at(db)); // 6: in 31 days
-    const status = okJson<any>(["status"], at(db));
+    await ok(["commitments", "add", "--ask", "Bald", "--from", "Degewo", "--answer", "yes", "--due", "2026-07-15"], at(db)); // 5: in 30 days
+    await ok(["commitments", "add", "--ask", "Später", "--from", "Degewo", "--answer", "yes", "--due", "2026-07-16"], at(db)); // 6: in 31 days
+    const status = await okJson<any>(["status"], at(db));
     expect(status.commitments.dueSoon.map((c: { id: number }) => c.id)).toEqual([5]);
     expect(status.commitments.overdue.map((c: { id: number }) => c.id)).toEqual([3]);
     // Ali's follow-up (20.6.) is due; Kim's (1.6.) is overdue; the 2025 one with Kim was followed up
@@ -194,12 +194,12 @@ describe("status", () => {
       ["2026-06-01", ["Kim Roth"], true],
       ["2026-06-20", ["Ali Kaya"], false],
     ]);
-    const text = ok(["status"], at(db)).stdout;
+    const text = (await ok(["status"], at(db))).stdout;
     expect(text).toMatch(/Commitments\s+1 coming due within 30 days, 1 overdue/);
     expect(text).toMatch(/Follow-ups\s+2 due within 14 days, 1 of them overdue/);
     expect(text).toContain("#3 2026-04-01 (overdue): Jobcenter — Sprechstunde");
     // a later conversation with Kim is the follow-up
-    ok(["conversations", "add", "--with", "Kim Roth", "--by", "Eva Berg", "--date", "2026-06-10"], at(db));
-    expect(okJson<any>(["status"], at(db)).followUpsDue.map((f: any) => f.with)).toEqual([["Ali Kaya"]]);
+    await ok(["conversations", "add", "--with", "Kim Roth", "--by", "Eva Berg", "--date", "2026-06-10"], at(db));
+    expect((await okJson<any>(["status"], at(db))).followUpsDue.map((f: any) => f.with)).toEqual([["Ali Kaya"]]);
   });
 });

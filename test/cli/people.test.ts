@@ -13,8 +13,8 @@ type Person = { id: number; name: string | null; email: string | null; phone: st
  * Ali Yılmaz is a key person for NUR since 2020-01-01, Paul Zimmermann has no role.
  */
 let template: string;
-beforeAll(() => {
-  template = buildTemplate([
+beforeAll(async () => {
+  template = await buildTemplate([
     ["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "parish", "--joined", "2016-03-14"],
     ["groups", "add", "Moscheeverein Al-Nur", "--short", "NUR", "--kind", "mosque", "--joined", "2016-06-20"],
     ["people", "add", "Maria Schmidt", "--group", "JOSEF", "--role", "representative", "--since", "2024-03-01", "--email", "maria@example.org"],
@@ -58,51 +58,51 @@ describe("people: bad input fails with one line and changes nothing", () => {
     ["list: unknown --group", ["people", "list", "--group", "Nirgendwo"], 1],
     ["list: invalid --role", ["people", "list", "--role", "boss"], 2],
     ["export: unknown format", ["people", "export", "--format", "xml"], 2],
-  ])("%s", (_what, args, code) => {
-    fails(args, { db: platform() }, code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, { db: platform() }, code);
   });
 
-  it("--role without --group says what is missing", () => {
-    const result = fails(["people", "add", "Eva", "--role", "representative"], { db: platform() }, 2);
+  it("--role without --group says what is missing", async () => {
+    const result = await fails(["people", "add", "Eva", "--role", "representative"], { db: platform() }, 2);
     expect(result.stderr).toContain("--group");
   });
 
-  it("forget without --yes and without a terminal exits 1 with a hint about --yes", () => {
+  it("forget without --yes and without a terminal exits 1 with a hint about --yes", async () => {
     const db = platform();
-    const result = fails(["people", "forget", "Maria Schmidt"], { db, input: "y\n" }, 1);
+    const result = await fails(["people", "forget", "Maria Schmidt"], { db, input: "y\n" }, 1);
     expect(result.stderr).toContain("--yes");
-    expect(okJson<Person>(["people", "show", "Maria Schmidt"], { db })).toMatchObject({ name: "Maria Schmidt", forgotten: false });
+    expect(await okJson<Person>(["people", "show", "Maria Schmidt"], { db })).toMatchObject({ name: "Maria Schmidt", forgotten: false });
   });
 
-  it("forget --no-input without --yes exits 1 too", () => {
-    const result = fails(["people", "forget", "Maria Schmidt", "--no-input"], { db: platform() }, 1);
+  it("forget --no-input without --yes exits 1 too", async () => {
+    const result = await fails(["people", "forget", "Maria Schmidt", "--no-input"], { db: platform() }, 1);
     expect(result.stderr).toContain("--yes");
   });
 
-  it("forgetting twice exits 1; a forgotten person cannot be edited or linked", () => {
+  it("forgetting twice exits 1; a forgotten person cannot be edited or linked", async () => {
     const db = platform();
-    const { id } = okJson<Person>(["people", "forget", "Paul Zimmermann", "--yes"], { db });
-    fails(["people", "forget", String(id), "--yes"], { db }, 1);
-    fails(["people", "edit", String(id), "--email", "p@example.org"], { db }, 1);
-    fails(["people", "link", String(id), "JOSEF"], { db }, 1);
+    const { id } = await okJson<Person>(["people", "forget", "Paul Zimmermann", "--yes"], { db });
+    await fails(["people", "forget", String(id), "--yes"], { db }, 1);
+    await fails(["people", "edit", String(id), "--email", "p@example.org"], { db }, 1);
+    await fails(["people", "link", String(id), "JOSEF"], { db }, 1);
   });
 
-  it("export --out into a missing folder exits 1 with one line", () => {
+  it("export --out into a missing folder exits 1 with one line", async () => {
     const dir = join(tempDir(), "fehlt");
-    fails(["people", "export", "--out", join(dir, "personen.csv")], { db: platform() }, 1);
+    await fails(["people", "export", "--out", join(dir, "personen.csv")], { db: platform() }, 1);
     expect(existsSync(dir)).toBe(false);
   });
 });
 
 describe("people import: errors", () => {
-  it("an unknown group on a row names the line and column, and imports nothing", () => {
+  it("an unknown group on a row names the line and column, and imports nothing", async () => {
     const db = platform();
     const csv = writeTemp("personen.csv", "name,group,role\nEva Berger,JOSEF,member\nFatma Demir,NIRGENDWO,member\n");
-    const result = fails(["people", "import", csv], { db }, 1);
+    const result = await fails(["people", "import", csv], { db }, 1);
     expect(result.stderr).toMatch(/line 3\b/);
     expect(result.stderr).toContain("group");
     expect(result.stderr).toContain("NIRGENDWO");
-    const names = okJson<Person[]>(["people", "list"], { db }).map((p) => p.name);
+    const names = (await okJson<Person[]>(["people", "list"], { db })).map((p) => p.name);
     expect(names).not.toContain("Eva Berger");
   });
 
@@ -113,23 +113,23 @@ describe("people import: errors", () => {
     ["a bad since date", "name,group,since\nEva,JOSEF,2020-01-01\nFatma,JOSEF,2020-02-31\n", /line 3\b.*since/],
     ["an unknown column", "name,birthday\nEva,1990-01-01\n", /birthday/],
     ["an empty name", "name,email\nEva,eva@example.org\n,x@example.org\n", /line 3\b/],
-  ])("%s", (_what, content, pattern) => {
+  ])("%s", async (_what, content, pattern) => {
     const db = platform();
     const csv = writeTemp("personen.csv", content);
-    const result = fails(["people", "import", csv], { db }, 1);
+    const result = await fails(["people", "import", csv], { db }, 1);
     expect(result.stderr).toMatch(pattern);
-    expect(okJson<Person[]>(["people", "list"], { db })).toHaveLength(3);
+    expect(await okJson<Person[]>(["people", "list"], { db })).toHaveLength(3);
   });
 
-  it("a missing file", () => {
-    fails(["people", "import", join(tempDir(), "fehlt.csv")], { db: platform() }, 1);
+  it("a missing file", async () => {
+    await fails(["people", "import", join(tempDir(), "fehlt.csv")], { db: platform() }, 1);
   });
 });
 
 describe("people: success paths", () => {
-  it("add with --group and --role prints the person with the role", () => {
+  it("add with --group and --role prints the person with the role", async () => {
     const db = platform();
-    const person = okJson<Person>(
+    const person = await okJson<Person>(
       ["people", "add", "Eva Berger", "--group", "NUR", "--role", "representative", "--since", "1.2.2025", "--email", "eva@example.org", "--phone", "0151 2345678"],
       { db },
     );
@@ -143,80 +143,80 @@ describe("people: success paths", () => {
     });
   });
 
-  it("add with --group and no --role makes a member from today", () => {
+  it("add with --group and no --role makes a member from today", async () => {
     const db = platform();
-    const person = okJson<Person>(["people", "add", "Eva Berger", "--group", "JOSEF"], { db, env: { PLATTFORM_TODAY: "2026-04-01" } });
+    const person = await okJson<Person>(["people", "add", "Eva Berger", "--group", "JOSEF"], { db, env: { PLATTFORM_TODAY: "2026-04-01" } });
     expect(person.groups).toEqual([expect.objectContaining({ group: "St. Josef", role: "member", since: "2026-04-01" })]);
   });
 
-  it("list filters by --group and --role", () => {
+  it("list filters by --group and --role", async () => {
     const db = platform();
-    ok(["people", "link", "Paul Zimmermann", "JOSEF", "--role", "member", "--since", "2025-01-01"], { db });
-    const names = (args: string[]) => okJson<Person[]>(["people", "list", ...args], { db }).map((p) => p.name);
-    expect(names([])).toEqual(["Ali Yılmaz", "Maria Schmidt", "Paul Zimmermann"]);
-    expect(names(["--group", "JOSEF"])).toEqual(["Maria Schmidt", "Paul Zimmermann"]);
-    expect(names(["--group", "nur"])).toEqual(["Ali Yılmaz"]);
-    expect(names(["--role", "representative"])).toEqual(["Maria Schmidt"]);
-    expect(names(["--role", "key-person"])).toEqual(["Ali Yılmaz"]);
-    expect(names(["--group", "JOSEF", "--role", "member"])).toEqual(["Paul Zimmermann"]);
-    expect(names(["--group", "NUR", "--role", "representative"])).toEqual([]);
+    await ok(["people", "link", "Paul Zimmermann", "JOSEF", "--role", "member", "--since", "2025-01-01"], { db });
+    const names = async (args: string[]) => (await okJson<Person[]>(["people", "list", ...args], { db })).map((p) => p.name);
+    expect(await names([])).toEqual(["Ali Yılmaz", "Maria Schmidt", "Paul Zimmermann"]);
+    expect(await names(["--group", "JOSEF"])).toEqual(["Maria Schmidt", "Paul Zimmermann"]);
+    expect(await names(["--group", "nur"])).toEqual(["Ali Yılmaz"]);
+    expect(await names(["--role", "representative"])).toEqual(["Maria Schmidt"]);
+    expect(await names(["--role", "key-person"])).toEqual(["Ali Yılmaz"]);
+    expect(await names(["--group", "JOSEF", "--role", "member"])).toEqual(["Paul Zimmermann"]);
+    expect(await names(["--group", "NUR", "--role", "representative"])).toEqual([]);
   });
 
-  it("show includes the roles history, past and present", () => {
+  it("show includes the roles history, past and present", async () => {
     const db = platform();
-    ok(["people", "link", "Maria Schmidt", "NUR", "--role", "key-person", "--since", "2022-01-01"], { db });
-    ok(["people", "unlink", "Maria Schmidt", "NUR", "--until", "2023-01-01"], { db });
-    const maria = okJson(["people", "show", "Maria Schmidt"], { db });
+    await ok(["people", "link", "Maria Schmidt", "NUR", "--role", "key-person", "--since", "2022-01-01"], { db });
+    await ok(["people", "unlink", "Maria Schmidt", "NUR", "--until", "2023-01-01"], { db });
+    const maria = await okJson(["people", "show", "Maria Schmidt"], { db });
     expect(maria.name).toBe("Maria Schmidt");
     expect(maria.groups).toEqual([expect.objectContaining({ group: "St. Josef", role: "representative" })]);
     expect(maria.roles).toEqual([
       { group: "Moscheeverein Al-Nur", role: "key-person", since: "2022-01-01", until: "2023-01-01" },
       { group: "St. Josef", role: "representative", since: "2024-03-01", until: null },
     ]);
-    expect(okJson(["people", "show", String(maria.id)], { db })).toEqual(maria);
+    expect(await okJson(["people", "show", String(maria.id)], { db })).toEqual(maria);
   });
 
-  it("link and unlink change the person's current roles", () => {
+  it("link and unlink change the person's current roles", async () => {
     const db = platform();
-    const linked = okJson<Person>(["people", "link", "Paul Zimmermann", "NUR", "--role", "key-person", "--since", "2025-05-05"], { db });
+    const linked = await okJson<Person>(["people", "link", "Paul Zimmermann", "NUR", "--role", "key-person", "--since", "2025-05-05"], { db });
     expect(linked.groups).toEqual([{ group: "Moscheeverein Al-Nur", role: "key-person", since: "2025-05-05", until: null }]);
-    expect(okJson<Person[]>(["people", "list", "--group", "NUR", "--role", "key-person"], { db }).map((p) => p.name)).toContain("Paul Zimmermann");
+    expect((await okJson<Person[]>(["people", "list", "--group", "NUR", "--role", "key-person"], { db })).map((p) => p.name)).toContain("Paul Zimmermann");
 
-    const unlinked = okJson<Person>(["people", "unlink", "Paul Zimmermann", "NUR", "--until", "2025-12-31"], { db, env: { PLATTFORM_TODAY: "2026-01-15" } });
+    const unlinked = await okJson<Person>(["people", "unlink", "Paul Zimmermann", "NUR", "--until", "2025-12-31"], { db, env: { PLATTFORM_TODAY: "2026-01-15" } });
     expect(unlinked.groups).toEqual([]);
-    expect(okJson<Person[]>(["people", "list", "--group", "NUR", "--role", "key-person"], { db, env: { PLATTFORM_TODAY: "2026-01-15" } }).map((p) => p.name)).not.toContain("Paul Zimmermann");
-    const roles = okJson(["people", "show", "Paul Zimmermann"], { db }).roles;
+    expect((await okJson<Person[]>(["people", "list", "--group", "NUR", "--role", "key-person"], { db, env: { PLATTFORM_TODAY: "2026-01-15" } })).map((p) => p.name)).not.toContain("Paul Zimmermann");
+    const roles = (await okJson(["people", "show", "Paul Zimmermann"], { db })).roles;
     expect(roles).toEqual([{ group: "Moscheeverein Al-Nur", role: "key-person", since: "2025-05-05", until: "2025-12-31" }]);
   });
 
-  it("a person may hold two roles for one group; unlink --role ends only that one", () => {
+  it("a person may hold two roles for one group; unlink --role ends only that one", async () => {
     const db = platform();
-    ok(["people", "link", "Maria Schmidt", "JOSEF", "--role", "key-person", "--since", "2024-06-01"], { db });
-    const maria = okJson<Person>(["people", "unlink", "Maria Schmidt", "JOSEF", "--role", "key-person", "--until", "2025-01-01"], { db });
+    await ok(["people", "link", "Maria Schmidt", "JOSEF", "--role", "key-person", "--since", "2024-06-01"], { db });
+    const maria = await okJson<Person>(["people", "unlink", "Maria Schmidt", "JOSEF", "--role", "key-person", "--until", "2025-01-01"], { db });
     expect(maria.groups).toEqual([expect.objectContaining({ group: "St. Josef", role: "representative" })]);
   });
 
-  it("edit changes the given fields", () => {
+  it("edit changes the given fields", async () => {
     const db = platform();
-    const edited = okJson<Person>(["people", "edit", "Maria Schmidt", "--phone", "030 1111111", "--name", "Maria Schmidt-Özdemir"], { db });
+    const edited = await okJson<Person>(["people", "edit", "Maria Schmidt", "--phone", "030 1111111", "--name", "Maria Schmidt-Özdemir"], { db });
     expect(edited).toMatchObject({ name: "Maria Schmidt-Özdemir", phone: "030 1111111", email: "maria@example.org" });
-    expect(okJson<Person>(["people", "show", "Maria Schmidt-Özdemir"], { db }).id).toBe(edited.id);
-    fails(["people", "show", "Maria Schmidt"], { db }, 1);
+    expect((await okJson<Person>(["people", "show", "Maria Schmidt-Özdemir"], { db })).id).toBe(edited.id);
+    await fails(["people", "show", "Maria Schmidt"], { db }, 1);
   });
 
-  it("names with quotes, accents and markup round-trip exactly", () => {
+  it("names with quotes, accents and markup round-trip exactly", async () => {
     const db = platform();
     for (const name of ["O'Brien", "Çağlar Öztürk", "<b>bold</b>", 'Jan "Janek" Nowak', "Zoë Ångström-Łukasiewicz"]) {
-      const added = okJson<Person>(["people", "add", name, "--group", "JOSEF"], { db });
+      const added = await okJson<Person>(["people", "add", name, "--group", "JOSEF"], { db });
       expect(added.name).toBe(name);
-      expect(okJson<Person>(["people", "show", String(added.id)], { db }).name).toBe(name);
-      expect(okJson<Person>(["people", "show", name], { db }).id).toBe(added.id);
+      expect((await okJson<Person>(["people", "show", String(added.id)], { db })).name).toBe(name);
+      expect((await okJson<Person>(["people", "show", name], { db })).id).toBe(added.id);
     }
-    const names = okJson<Person[]>(["people", "list", "--group", "JOSEF"], { db }).map((p) => p.name);
+    const names = (await okJson<Person[]>(["people", "list", "--group", "JOSEF"], { db })).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(["O'Brien", "Çağlar Öztürk", "<b>bold</b>"]));
   });
 
-  it("import adds and updates people with roles; --dry-run changes nothing", () => {
+  it("import adds and updates people with roles; --dry-run changes nothing", async () => {
     const db = platform();
     const csv = writeTemp(
       "personen.csv",
@@ -226,30 +226,30 @@ describe("people: success paths", () => {
         "Paul Zimmermann,paul@example.org,,,,,\n",
     );
     const before = fileHash(db);
-    const dry = okJson(["people", "import", csv, "--dry-run"], { db });
+    const dry = await okJson(["people", "import", csv, "--dry-run"], { db });
     expect(dry).toMatchObject({ dryRun: true, added: 1, changed: 1, unchanged: 1 });
     expect(fileHash(db)).toBe(before);
 
-    const real = okJson(["people", "import", csv], { db });
+    const real = await okJson(["people", "import", csv], { db });
     expect(real).toMatchObject({ dryRun: false, added: 1, changed: 1, unchanged: 1 });
-    expect(okJson<Person>(["people", "show", "Eva Berger"], { db }).groups).toEqual([
+    expect((await okJson<Person>(["people", "show", "Eva Berger"], { db })).groups).toEqual([
       { group: "St. Josef", role: "member", since: "2025-01-01", until: null },
     ]);
-    expect(okJson<Person>(["people", "show", "Paul Zimmermann"], { db }).email).toBe("paul@example.org");
-    expect(okJson(["people", "import", csv], { db })).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
+    expect((await okJson<Person>(["people", "show", "Paul Zimmermann"], { db })).email).toBe("paul@example.org");
+    expect(await okJson(["people", "import", csv], { db })).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
   });
 
-  it("export csv imports back unchanged", () => {
+  it("export csv imports back unchanged", async () => {
     const db = platform();
     const csv = join(tempDir(), "personen.csv");
-    ok(["people", "export", "--out", csv], { db });
+    await ok(["people", "export", "--out", csv], { db });
     expect(readFileSync(csv, "utf8").split("\n")[0]).toBe("name,email,phone,group,role,since,notes");
-    expect(okJson(["people", "import", csv], { db })).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
+    expect(await okJson(["people", "import", csv], { db })).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
   });
 
-  it("export --format json is the list", () => {
+  it("export --format json is the list", async () => {
     const db = platform();
-    expect(JSON.parse(ok(["people", "export", "--format", "json"], { db }).stdout)).toEqual(okJson(["people", "list"], { db }));
+    expect(JSON.parse((await ok(["people", "export", "--format", "json"], { db })).stdout)).toEqual(await okJson(["people", "list"], { db }));
   });
 });
 
@@ -259,36 +259,36 @@ describe("people forget", () => {
   const PHONE = "0151 98765432";
 
   /** A person mentioned in several audit entries: added with a role, edited, linked and unlinked by name. */
-  function platformWithHannelore(): { db: string; id: number } {
+  async function platformWithHannelore(): Promise<{ db: string; id: number }> {
     const db = platform();
-    const { id } = okJson<Person>(["people", "add", NAME, "--group", "JOSEF", "--role", "key-person", "--since", "2020-01-01"], { db });
-    ok(["people", "edit", NAME, "--email", EMAIL, "--phone", PHONE], { db });
-    ok(["people", "link", NAME.toUpperCase(), "NUR", "--since", "2021-01-01"], { db });
-    ok(["people", "unlink", NAME, "NUR", "--until", "2022-01-01"], { db });
+    const { id } = await okJson<Person>(["people", "add", NAME, "--group", "JOSEF", "--role", "key-person", "--since", "2020-01-01"], { db });
+    await ok(["people", "edit", NAME, "--email", EMAIL, "--phone", PHONE], { db });
+    await ok(["people", "link", NAME.toUpperCase(), "NUR", "--since", "2021-01-01"], { db });
+    await ok(["people", "unlink", NAME, "NUR", "--until", "2022-01-01"], { db });
     return { db, id };
   }
 
   const contains = (db: string, text: string) => dataFileBytes(db).includes(Buffer.from(text, "utf8"));
 
-  it("--yes erases the name, keeps the anonymised history, and leaves no trace of the name in the file", () => {
-    const { db, id } = platformWithHannelore();
+  it("--yes erases the name, keeps the anonymised history, and leaves no trace of the name in the file", async () => {
+    const { db, id } = await platformWithHannelore();
     expect(contains(db, NAME), "the test needs the name in the file before").toBe(true);
     expect(contains(db, EMAIL)).toBe(true);
 
-    const forgotten = okJson<Person>(["people", "forget", NAME, "--yes"], { db });
+    const forgotten = await okJson<Person>(["people", "forget", NAME, "--yes"], { db });
     expect(forgotten).toMatchObject({ id, name: null, email: null, phone: null, forgotten: true });
 
-    const shown = okJson(["people", "show", String(id)], { db });
+    const shown = await okJson(["people", "show", String(id)], { db });
     expect(shown).toMatchObject({ id, name: null, forgotten: true });
     expect(shown.roles).toEqual([
       { group: "St. Josef", role: "key-person", since: "2020-01-01", until: null },
       { group: "Moscheeverein Al-Nur", role: "member", since: "2021-01-01", until: "2022-01-01" },
     ]);
-    expect(okJson<Person[]>(["people", "list"], { db }).map((p) => p.id)).not.toContain(id);
-    expect(okJson<Person[]>(["people", "list", "--all"], { db }).map((p) => p.id)).toContain(id);
-    fails(["people", "show", NAME], { db }, 1);
-    expect(okJson(["status"], { db }).people).toEqual({ total: 4, forgotten: 1 });
-    expect(okJson(["groups", "show", "JOSEF"], { db }).people).toEqual(
+    expect((await okJson<Person[]>(["people", "list"], { db })).map((p) => p.id)).not.toContain(id);
+    expect((await okJson<Person[]>(["people", "list", "--all"], { db })).map((p) => p.id)).toContain(id);
+    await fails(["people", "show", NAME], { db }, 1);
+    expect((await okJson(["status"], { db })).people).toEqual({ total: 4, forgotten: 1 });
+    expect((await okJson(["groups", "show", "JOSEF"], { db })).people).toEqual(
       expect.arrayContaining([expect.objectContaining({ id, name: null, role: "key-person" })]),
     );
 
@@ -300,31 +300,31 @@ describe("people forget", () => {
     expect(log.at(-1)).toMatchObject({ action: "forget" });
   });
 
-  it("works by id and in German", () => {
-    const { db, id } = platformWithHannelore();
-    const result = ok(["people", "forget", String(id), "--yes", "--lang", "de"], { db });
+  it("works by id and in German", async () => {
+    const { db, id } = await platformWithHannelore();
+    const result = await ok(["people", "forget", String(id), "--yes", "--lang", "de"], { db });
     expect(result.stdout).toContain("gelöscht");
     expect(contains(db, NAME)).toBe(false);
   });
 
-  it("a former name (before a rename) does not survive forget", () => {
-    const { db } = platformWithHannelore();
-    ok(["people", "edit", NAME, "--name", "Hannelore Quast-Berg"], { db });
-    ok(["people", "forget", "Hannelore Quast-Berg", "--yes"], { db });
+  it("a former name (before a rename) does not survive forget", async () => {
+    const { db } = await platformWithHannelore();
+    await ok(["people", "edit", NAME, "--name", "Hannelore Quast-Berg"], { db });
+    await ok(["people", "forget", "Hannelore Quast-Berg", "--yes"], { db });
     expect(contains(db, "Hannelore")).toBe(false);
   });
 
-  it("notes do not survive forget", () => {
+  it("notes do not survive forget", async () => {
     const db = platform();
-    ok(["people", "add", NAME, "--notes", "Pflegt ihre Mutter, Diagnose Demenz"], { db });
-    ok(["people", "forget", NAME, "--yes"], { db });
+    await ok(["people", "add", NAME, "--notes", "Pflegt ihre Mutter, Diagnose Demenz"], { db });
+    await ok(["people", "forget", NAME, "--yes"], { db });
     expect(contains(db, "Diagnose Demenz")).toBe(false);
   });
 
-  it("without --yes nothing is erased, even with 'y' on stdin", () => {
+  it("without --yes nothing is erased, even with 'y' on stdin", async () => {
     const db = platform();
-    const result = run(["people", "forget", "Maria Schmidt"], { db, input: "y\n" });
+    const result = await run(["people", "forget", "Maria Schmidt"], { db, input: "y\n" });
     expect(result.code).toBe(1);
-    expect(okJson<Person>(["people", "show", "Maria Schmidt"], { db }).forgotten).toBe(false);
+    expect((await okJson<Person>(["people", "show", "Maria Schmidt"], { db })).forgotten).toBe(false);
   });
 });

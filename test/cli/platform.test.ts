@@ -9,127 +9,127 @@ import { buildTemplate, copyOf, fails, ok, okJson, query } from "./util.js";
 const GROUP_KEYS = ["id", "name", "short", "kind", "joined", "left", "status"];
 
 describe("a first session", () => {
-  it("init, add a group, list it, and refuse the same group twice", () => {
+  it("init, add a group, list it, and refuse the same group twice", async () => {
     const db = join(tempDir(), "plattform.db");
     expect(existsSync(db)).toBe(false);
-    ok(["init"], { db });
+    await ok(["init"], { db });
     expect(statSync(db).mode & 0o777).toBe(0o600);
 
-    const added = okJson(["groups", "add", "St. Josef", "--kind", "parish", "--joined", "2024-03-01"], { db });
+    const added = await okJson(["groups", "add", "St. Josef", "--kind", "parish", "--joined", "2024-03-01"], { db });
     expect(added).toMatchObject({ name: "St. Josef", kind: "parish", joined: "2024-03-01", status: "active" });
 
-    const list = okJson<Array<Record<string, unknown>>>(["groups", "list"], { db });
+    const list = await okJson<Array<Record<string, unknown>>>(["groups", "list"], { db });
     expect(list).toHaveLength(1);
     const group = list[0]!;
     for (const key of GROUP_KEYS) expect(group).toHaveProperty(key);
     expect(group).toMatchObject({ name: "St. Josef", short: null, kind: "parish", joined: "2024-03-01", left: null, status: "active" });
     expect(typeof group.id).toBe("number");
 
-    const again = fails(["groups", "add", "St. Josef", "--kind", "parish", "--joined", "2024-03-01"], { db }, 1);
+    const again = await fails(["groups", "add", "St. Josef", "--kind", "parish", "--joined", "2024-03-01"], { db }, 1);
     expect(again.stderr).toContain("St. Josef");
-    expect(okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(1);
+    expect(await okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(1);
   });
 });
 
 describe("init", () => {
-  it("creates a new data file readable by its owner only and prints where", () => {
+  it("creates a new data file readable by its owner only and prints where", async () => {
     const db = join(tempDir(), "neu.db");
-    const result = okJson(["init", "--name", "SO! MIT UNS"], { db });
+    const result = await okJson(["init", "--name", "SO! MIT UNS"], { db });
     expect(result.dataFile).toBe(db);
     expect(result.settings).toMatchObject({ name: "SO! MIT UNS", quorum: "half", majority: "simple", base: "yes-no", "term-months": 12 });
     expect(statSync(db).mode & 0o777).toBe(0o600);
-    expect(okJson(["status"], { db }).platform.name).toBe("SO! MIT UNS");
+    expect((await okJson(["status"], { db })).platform.name).toBe("SO! MIT UNS");
   });
 
-  it("creates the folders of a new data file", () => {
+  it("creates the folders of a new data file", async () => {
     const db = join(tempDir(), "a", "b", "plattform.db");
-    ok(["init"], { db });
+    await ok(["init"], { db });
     expect(statSync(db).mode & 0o777).toBe(0o600);
   });
 
-  it("refuses an existing platform with exit 1 and leaves the file unchanged", () => {
-    const db = newPlatform();
-    ok(["groups", "add", "St. Josef"], { db });
-    const result = fails(["init", "--name", "Andere"], { db }, 1);
+  it("refuses an existing platform with exit 1 and leaves the file unchanged", async () => {
+    const db = await newPlatform();
+    await ok(["groups", "add", "St. Josef"], { db });
+    const result = await fails(["init", "--name", "Andere"], { db }, 1);
     expect(result.stderr).toContain(db);
-    expect(okJson(["status"], { db }).platform.name).toBe("Testplattform");
-    expect(okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(1);
+    expect((await okJson(["status"], { db })).platform.name).toBe("Testplattform");
+    expect(await okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(1);
   });
 
-  it("refuses a name with control characters without creating a file", () => {
+  it("refuses a name with control characters without creating a file", async () => {
     const db = join(tempDir(), "plattform.db");
-    fails(["init", "--name", "   x\u0007"], { db }, 1);
+    await fails(["init", "--name", "   x\u0007"], { db }, 1);
     expect(existsSync(db)).toBe(false);
   });
 
-  it("--lang de makes a German platform", () => {
+  it("--lang de makes a German platform", async () => {
     const db = join(tempDir(), "plattform.db");
-    ok(["init", "--lang", "de"], { db });
-    expect(ok(["config", "get", "language"], { db }).stdout.trim()).toBe("de");
-    expect(ok(["groups", "list"], { db }).stdout).toContain("Keine Mitgliedsgruppen");
-    expect(okJson(["status"], { db }).platform.name).toBe("Bürgerplattform");
+    await ok(["init", "--lang", "de"], { db });
+    expect((await ok(["config", "get", "language"], { db })).stdout.trim()).toBe("de");
+    expect((await ok(["groups", "list"], { db })).stdout).toContain("Keine Mitgliedsgruppen");
+    expect((await okJson(["status"], { db })).platform.name).toBe("Bürgerplattform");
   });
 });
 
 describe("an unusable data file exits 3", () => {
-  it("a missing data file: exit 3 with a hint to run plattform init, and no file is created", () => {
+  it("a missing data file: exit 3 with a hint to run plattform init, and no file is created", async () => {
     const db = join(tempDir(), "fehlt.db");
     for (const args of [["groups", "list"], ["status"], ["groups", "add", "X"], ["config", "get"]]) {
-      const result = fails(args, { db }, 3);
+      const result = await fails(args, { db }, 3);
       expect(result.stderr).toContain("plattform init");
       expect(existsSync(db)).toBe(false);
     }
   });
 
-  it("a file of garbage bytes: exit 3, file unchanged", () => {
+  it("a file of garbage bytes: exit 3, file unchanged", async () => {
     const db = join(tempDir(), "garbage.db");
     const bytes = Buffer.alloc(8192);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 251;
     writeFileSync(db, bytes);
-    fails(["groups", "list"], { db }, 3);
-    fails(["groups", "add", "X"], { db }, 3);
-    fails(["init"], { db }, 3);
+    await fails(["groups", "list"], { db }, 3);
+    await fails(["groups", "add", "X"], { db }, 3);
+    await fails(["init"], { db }, 3);
     expect(readFileSync(db).equals(bytes)).toBe(true);
   });
 
-  it("a data file of a newer schema: exit 3 naming the version, file unchanged", () => {
-    const db = newPlatform();
+  it("a data file of a newer schema: exit 3 naming the version, file unchanged", async () => {
+    const db = await newPlatform();
     const handle = new Database(db);
     handle.pragma("user_version = 99");
     handle.close();
-    const result = fails(["groups", "list"], { db }, 3);
+    const result = await fails(["groups", "list"], { db }, 3);
     expect(result.stderr).toContain("99");
-    fails(["groups", "add", "X"], { db }, 3);
-    fails(["status"], { db }, 3);
+    await fails(["groups", "add", "X"], { db }, 3);
+    await fails(["status"], { db }, 3);
     expect(existsSync(`${db}-wal`)).toBe(false);
   });
 
   /** Runs `args` while this process holds an exclusive lock on the data file (the command waits ~5 s, then gives up). */
-  function whileLocked(db: string, args: string[]) {
+  async function whileLocked(db: string, args: string[]) {
     const handle = new Database(db);
     handle.exec("BEGIN EXCLUSIVE");
     try {
-      return run(args, { db });
+      return await run(args, { db });
     } finally {
       handle.exec("ROLLBACK");
       handle.close();
     }
   }
 
-  it("a data file locked by another writer: a write exits 3 with one line, and nothing is written", () => {
-    const db = newPlatform();
+  it("a data file locked by another writer: a write exits 3 with one line, and nothing is written", async () => {
+    const db = await newPlatform();
     const before = fileHash(db);
-    const result = whileLocked(db, ["groups", "add", "St. Josef"]);
+    const result = await whileLocked(db, ["groups", "add", "St. Josef"]);
     expect(result.code).toBe(3);
     expect(oneLineError(result.stderr), result.stderr).toBe(true);
     expect(result.stderr).toContain("busy");
     expect(fileHash(db)).toBe(before);
-    expect(okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(0);
+    expect(await okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(0);
   });
 
-  it("the locked-file message names the data file", () => {
-    const db = newPlatform();
-    const result = whileLocked(db, ["groups", "add", "St. Josef"]);
+  it("the locked-file message names the data file", async () => {
+    const db = await newPlatform();
+    const result = await whileLocked(db, ["groups", "add", "St. Josef"]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(db);
   });
@@ -142,64 +142,64 @@ describe("an unusable data file exits 3", () => {
     return db;
   }
 
-  it("a SQLite file of another program: exit 3 with one line", () => {
+  it("a SQLite file of another program: exit 3 with one line", async () => {
     const db = foreignFile();
-    const result = run(["groups", "list"], { db });
+    const result = await run(["groups", "list"], { db });
     expect(result.code).toBe(3);
     expect(oneLineError(result.stderr)).toBe(true);
     expect(result.stderr).toContain("not a plattform data file");
   });
 
-  it("a SQLite file of another program is left byte for byte unchanged", () => {
+  it("a SQLite file of another program is left byte for byte unchanged", async () => {
     const db = foreignFile();
     const before = fileHash(db);
-    expect(run(["groups", "list"], { db }).code).toBe(3);
+    expect((await run(["groups", "list"], { db })).code).toBe(3);
     expect(fileHash(db)).toBe(before);
   });
 });
 
 describe("usage errors exit 2", () => {
-  it("an unknown command, with a suggestion", () => {
-    const db = newPlatform();
-    const result = fails(["grops", "list"], { db }, 2);
+  it("an unknown command, with a suggestion", async () => {
+    const db = await newPlatform();
+    const result = await fails(["grops", "list"], { db }, 2);
     expect(result.stderr).toMatch(/did you mean groups/);
   });
 
-  it("an unknown subcommand", () => {
-    const db = newPlatform();
-    fails(["groups", "lsit"], { db }, 2);
+  it("an unknown subcommand", async () => {
+    const db = await newPlatform();
+    await fails(["groups", "lsit"], { db }, 2);
   });
 
-  it("an unknown option", () => {
-    const db = newPlatform();
-    const result = fails(["groups", "list", "--bogus"], { db }, 2);
+  it("an unknown option", async () => {
+    const db = await newPlatform();
+    const result = await fails(["groups", "list", "--bogus"], { db }, 2);
     expect(result.stderr).toContain("--bogus");
-    fails(["groups", "add", "X", "--colour", "red"], { db }, 2);
+    await fails(["groups", "add", "X", "--colour", "red"], { db }, 2);
   });
 
-  it("a missing argument, a missing option value, too many arguments", () => {
-    const db = newPlatform();
-    fails(["groups", "add"], { db }, 2);
-    fails(["groups", "add", "X", "--kind"], { db }, 2);
-    fails(["config", "set", "quorum"], { db }, 2);
-    fails(["groups", "show", "a", "b"], { db }, 2);
+  it("a missing argument, a missing option value, too many arguments", async () => {
+    const db = await newPlatform();
+    await fails(["groups", "add"], { db }, 2);
+    await fails(["groups", "add", "X", "--kind"], { db }, 2);
+    await fails(["config", "set", "quorum"], { db }, 2);
+    await fails(["groups", "show", "a", "b"], { db }, 2);
   });
 
-  it("an unknown --lang", () => {
-    const db = newPlatform();
-    fails(["groups", "list", "--lang", "fr"], { db }, 2);
+  it("an unknown --lang", async () => {
+    const db = await newPlatform();
+    await fails(["groups", "list", "--lang", "fr"], { db }, 2);
   });
 });
 
 describe("config", () => {
   let template: string;
-  beforeAll(() => {
-    template = buildTemplate([]);
+  beforeAll(async () => {
+    template = await buildTemplate([]);
   }, 60_000);
 
-  it("config get shows every setting, with the defaults", () => {
+  it("config get shows every setting, with the defaults", async () => {
     const db = copyOf(template);
-    expect(okJson(["config", "get"], { db })).toEqual({
+    expect(await okJson(["config", "get"], { db })).toEqual({
       name: "Testplattform",
       language: "en",
       quorum: "half",
@@ -207,15 +207,15 @@ describe("config", () => {
       base: "yes-no",
       "term-months": 12,
     });
-    expect(okJson(["config", "get", "majority"], { db })).toEqual({ majority: "simple" });
-    expect(ok(["config", "get", "base"], { db }).stdout).toBe("yes-no\n");
+    expect(await okJson(["config", "get", "majority"], { db })).toEqual({ majority: "simple" });
+    expect((await ok(["config", "get", "base"], { db })).stdout).toBe("yes-no\n");
   });
 
-  it("config set quorum 7, then config get quorum prints 7", () => {
+  it("config set quorum 7, then config get quorum prints 7", async () => {
     const db = copyOf(template);
-    ok(["config", "set", "quorum", "7"], { db });
-    expect(ok(["config", "get", "quorum"], { db }).stdout.trim()).toBe("7");
-    expect(String(okJson(["config", "get", "quorum"], { db }).quorum)).toBe("7");
+    await ok(["config", "set", "quorum", "7"], { db });
+    expect((await ok(["config", "get", "quorum"], { db })).stdout.trim()).toBe("7");
+    expect(String((await okJson(["config", "get", "quorum"], { db })).quorum)).toBe("7");
   });
 
   it.each([
@@ -227,17 +227,17 @@ describe("config", () => {
     ["term-months", "24"],
     ["name", "SO! MIT UNS"],
     ["language", "de"],
-  ])("config set %s %s", (key, value) => {
+  ])("config set %s %s", async (key, value) => {
     const db = copyOf(template);
-    const set = okJson(["config", "set", key, value], { db });
+    const set = await okJson(["config", "set", key, value], { db });
     expect(String(set[key])).toBe(value);
-    expect(String(okJson(["config", "get"], { db })[key])).toBe(value);
+    expect(String((await okJson(["config", "get"], { db }))[key])).toBe(value);
   });
 
-  it("setting a value it already has changes nothing", () => {
+  it("setting a value it already has changes nothing", async () => {
     const db = copyOf(template);
     const before = fileHash(db);
-    ok(["config", "set", "majority", "simple"], { db });
+    await ok(["config", "set", "majority", "simple"], { db });
     expect(fileHash(db)).toBe(before);
   });
 
@@ -252,32 +252,32 @@ describe("config", () => {
     ["term-months 0", ["term-months", "0"]],
     ["term-months text", ["term-months", "twelve"]],
     ["empty name", ["name", ""]],
-  ])("config set: %s exits 1, nothing changed", (_what, args) => {
+  ])("config set: %s exits 1, nothing changed", async (_what, args) => {
     const db = copyOf(template);
-    fails(["config", "set", ...args], { db }, 1);
+    await fails(["config", "set", ...args], { db }, 1);
   });
 
-  it("config get of an unknown key exits 1 and names the known keys", () => {
+  it("config get of an unknown key exits 1 and names the known keys", async () => {
     const db = copyOf(template);
-    const result = fails(["config", "get", "colour"], { db }, 1);
+    const result = await fails(["config", "get", "colour"], { db }, 1);
     expect(result.stderr).toContain("quorum");
   });
 });
 
 describe("status", () => {
-  it("counts groups and people and names the groups without a representative", () => {
-    const db = newPlatform();
-    ok(["groups", "add", "St. Josef", "--short", "JOSEF", "--joined", "2020-01-01"], { db });
-    ok(["groups", "add", "Al-Nur", "--short", "NUR", "--joined", "2020-01-01"], { db });
-    ok(["groups", "add", "Gone", "--joined", "2020-01-01"], { db });
-    ok(["groups", "leave", "Gone", "--date", "2021-01-01"], { db });
-    ok(["people", "add", "Maria", "--group", "JOSEF", "--role", "representative"], { db });
-    const status = okJson(["status"], { db });
+  it("counts groups and people and names the groups without a representative", async () => {
+    const db = await newPlatform();
+    await ok(["groups", "add", "St. Josef", "--short", "JOSEF", "--joined", "2020-01-01"], { db });
+    await ok(["groups", "add", "Al-Nur", "--short", "NUR", "--joined", "2020-01-01"], { db });
+    await ok(["groups", "add", "Gone", "--joined", "2020-01-01"], { db });
+    await ok(["groups", "leave", "Gone", "--date", "2021-01-01"], { db });
+    await ok(["people", "add", "Maria", "--group", "JOSEF", "--role", "representative"], { db });
+    const status = await okJson(["status"], { db });
     expect(status.groups).toEqual({ active: 2, left: 1 });
     expect(status.people).toEqual({ total: 1, forgotten: 0 });
     expect(status.groupsWithoutRepresentative).toEqual(["Al-Nur"]);
     expect(status.dataFile).toBe(db);
-    expect(ok(["status"], { db }).stdout).toContain("Al-Nur");
+    expect((await ok(["status"], { db })).stdout).toContain("Al-Nur");
   });
 });
 
@@ -287,63 +287,63 @@ describe("where the data file is", () => {
     return { HOME: dir, XDG_DATA_HOME: join(dir, "data"), XDG_CONFIG_HOME: join(dir, "config") };
   }
 
-  it("--db beats PLATTFORM_DB", () => {
-    const a = newPlatform();
+  it("--db beats PLATTFORM_DB", async () => {
+    const a = await newPlatform();
     const b = join(tempDir(), "b.db");
-    ok(["init", "--name", "B"], { db: b });
-    const status = okJson(["status", "--db", b], { db: a });
+    await ok(["init", "--name", "B"], { db: b });
+    const status = await okJson(["status", "--db", b], { db: a });
     expect(status.platform.name).toBe("B");
     expect(status.dataFile).toBe(b);
-    ok(["groups", "add", "Nur in B", "--db", b], { db: a });
-    expect(okJson<unknown[]>(["groups", "list"], { db: a })).toHaveLength(0);
-    expect(okJson<unknown[]>(["groups", "list"], { db: b })).toHaveLength(1);
+    await ok(["groups", "add", "Nur in B", "--db", b], { db: a });
+    expect(await okJson<unknown[]>(["groups", "list"], { db: a })).toHaveLength(0);
+    expect(await okJson<unknown[]>(["groups", "list"], { db: b })).toHaveLength(1);
   });
 
-  it("without --db or PLATTFORM_DB, the config file's db is used", () => {
+  it("without --db or PLATTFORM_DB, the config file's db is used", async () => {
     const env = home();
     const db = join(tempDir(), "configured.db");
-    ok(["init", "--name", "Configured"], { db });
+    await ok(["init", "--name", "Configured"], { db });
     mkdirSync(join(env.XDG_CONFIG_HOME, "plattform"), { recursive: true });
     writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), JSON.stringify({ db }));
-    const status = okJson(["status"], { env: { ...env, PLATTFORM_DB: undefined } });
+    const status = await okJson(["status"], { env: { ...env, PLATTFORM_DB: undefined } });
     expect(status.platform.name).toBe("Configured");
     expect(status.dataFile).toBe(db);
   });
 
-  it("PLATTFORM_DB beats the config file", () => {
+  it("PLATTFORM_DB beats the config file", async () => {
     const env = home();
     const configured = join(tempDir(), "configured.db");
-    ok(["init", "--name", "Configured"], { db: configured });
+    await ok(["init", "--name", "Configured"], { db: configured });
     const fromEnv = join(tempDir(), "env.db");
-    ok(["init", "--name", "FromEnv"], { db: fromEnv });
+    await ok(["init", "--name", "FromEnv"], { db: fromEnv });
     mkdirSync(join(env.XDG_CONFIG_HOME, "plattform"), { recursive: true });
     writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), JSON.stringify({ db: configured }));
-    expect(okJson(["status"], { env: { ...env, PLATTFORM_DB: fromEnv } }).platform.name).toBe("FromEnv");
+    expect((await okJson(["status"], { env: { ...env, PLATTFORM_DB: fromEnv } })).platform.name).toBe("FromEnv");
   });
 
-  it("with nothing set, init creates $XDG_DATA_HOME/plattform/plattform.db and later commands use it", () => {
+  it("with nothing set, init creates $XDG_DATA_HOME/plattform/plattform.db and later commands use it", async () => {
     const env = { ...home(), PLATTFORM_DB: undefined };
     const expected = join(env.XDG_DATA_HOME, "plattform", "plattform.db");
-    ok(["init", "--name", "Default"], { env });
+    await ok(["init", "--name", "Default"], { env });
     expect(existsSync(expected)).toBe(true);
     expect(statSync(expected).mode & 0o777).toBe(0o600);
-    ok(["groups", "add", "St. Josef"], { env });
-    const status = okJson(["status"], { env });
+    await ok(["groups", "add", "St. Josef"], { env });
+    const status = await okJson(["status"], { env });
     expect(status.dataFile).toBe(expected);
     expect(status.groups.active).toBe(1);
   });
 
-  it("with nothing set and no platform yet, a command exits 3 with the init hint", () => {
+  it("with nothing set and no platform yet, a command exits 3 with the init hint", async () => {
     const env = { ...home(), PLATTFORM_DB: undefined };
-    const result = fails(["groups", "list"], { env }, 3);
+    const result = await fails(["groups", "list"], { env }, 3);
     expect(result.stderr).toContain("plattform init");
   });
 
-  it("a config file that is not JSON is one clear error line", () => {
+  it("a config file that is not JSON is one clear error line", async () => {
     const env = home();
     mkdirSync(join(env.XDG_CONFIG_HOME, "plattform"), { recursive: true });
     writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), "{ db: ");
-    const result = run(["status"], { env: { ...env, PLATTFORM_DB: undefined } });
+    const result = await run(["status"], { env: { ...env, PLATTFORM_DB: undefined } });
     expect(result.code).not.toBe(0);
     expect(oneLineError(result.stderr)).toBe(true);
     expect(result.stderr).toContain("config.json");
@@ -353,25 +353,25 @@ describe("where the data file is", () => {
 describe("the audit log records who acted", () => {
   type Row = { actor: string; action: string; entity: string; command: string };
 
-  it("--as Alice is recorded as the actor", () => {
-    const db = newPlatform();
-    ok(["groups", "add", "St. Josef", "--as", "Alice"], { db });
+  it("--as Alice is recorded as the actor", async () => {
+    const db = await newPlatform();
+    await ok(["groups", "add", "St. Josef", "--as", "Alice"], { db });
     const rows = query<Row>(db, "SELECT actor, action, entity, command FROM audit_log WHERE entity = 'group'");
     expect(rows).toEqual([expect.objectContaining({ actor: "Alice", action: "add", entity: "group" })]);
     expect(JSON.parse(rows[0]!.command)).toContain("St. Josef");
   });
 
-  it("--as before the subcommand works too", () => {
-    const db = newPlatform();
-    ok(["--as", "Alice", "groups", "add", "St. Josef"], { db });
+  it("--as before the subcommand works too", async () => {
+    const db = await newPlatform();
+    await ok(["--as", "Alice", "groups", "add", "St. Josef"], { db });
     expect(query<Row>(db, "SELECT actor FROM audit_log WHERE entity = 'group'")).toEqual([{ actor: "Alice" }]);
   });
 
-  it("PLATTFORM_USER is the actor when --as is not given, and --as beats it", () => {
-    const db = newPlatform();
-    ok(["groups", "add", "St. Josef"], { db, env: { PLATTFORM_USER: "Bob" } });
-    ok(["groups", "add", "Al-Nur"], { db, env: { PLATTFORM_USER: "Bob" } });
-    ok(["groups", "edit", "Al-Nur", "--kind", "mosque", "--as", "Alice"], { db, env: { PLATTFORM_USER: "Bob" } });
+  it("PLATTFORM_USER is the actor when --as is not given, and --as beats it", async () => {
+    const db = await newPlatform();
+    await ok(["groups", "add", "St. Josef"], { db, env: { PLATTFORM_USER: "Bob" } });
+    await ok(["groups", "add", "Al-Nur"], { db, env: { PLATTFORM_USER: "Bob" } });
+    await ok(["groups", "edit", "Al-Nur", "--kind", "mosque", "--as", "Alice"], { db, env: { PLATTFORM_USER: "Bob" } });
     const rows = query<Row>(db, "SELECT actor, action FROM audit_log WHERE entity = 'group' ORDER BY id");
     expect(rows).toEqual([
       { actor: "Bob", action: "add" },
@@ -380,10 +380,10 @@ describe("the audit log records who acted", () => {
     ]);
   });
 
-  it("a failed command writes no audit entry", () => {
-    const db = newPlatform();
+  it("a failed command writes no audit entry", async () => {
+    const db = await newPlatform();
     const before = query(db, "SELECT count(*) AS n FROM audit_log")[0].n;
-    fails(["groups", "add", "X", "--joined", "31.02.2026", "--as", "Alice"], { db }, 1);
+    await fails(["groups", "add", "X", "--joined", "31.02.2026", "--as", "Alice"], { db }, 1);
     expect(query(db, "SELECT count(*) AS n FROM audit_log")[0].n).toBe(before);
   });
 });

@@ -32,23 +32,23 @@ function pageText(dom: string): string {
 describe("the HTML minutes in a browser", () => {
   it.skipIf(!hasChromium)(
     `Chromium shows every group as text and runs no script from user text (skipped when ${CHROMIUM} is missing)`,
-    () => {
+    async () => {
       const env = { PLATTFORM_TODAY: "2026-12-10" };
       const db = join(tempDir(), "plattform.db");
       const run = (...args: string[]) => ok(args, { db, env });
-      run("init", "--name", "SO! MIT UNS", "--lang", "de");
-      GROUPS.forEach((group, i) => {
-        run("groups", "add", group, "--short", `G${i + 1}`, "--joined", "2020-01-01");
-        run("people", "add", `Person ${i + 1}`, "--group", `G${i + 1}`, "--role", "representative", "--since", "2020-01-01");
-      });
-      run("meetings", "add", "kernkreis", "--date", "2026-12-03", "--time", "19:00", "--end", "21:00", "--template", "standard", "--place", "Saal <b>1</b>");
-      run("meetings", "attend", "last", "Person 1", "Person 2", "Person 3");
-      run("meetings", "excuse", "last", "G4");
-      run("meetings", "note", "last", "3", "Bericht: <img src=x onerror=alert(2)> 40 Haushalte");
-      run("tasks", "add", "Flyer <i>drucken</i>", "--owner", "G3", "--due", "2026-12-20", "--meeting", "last", "--item", "3");
-      run("meetings", "close", "last");
+      await run("init", "--name", "SO! MIT UNS", "--lang", "de");
+      for (const [i, group] of GROUPS.entries()) {
+        await run("groups", "add", group, "--short", `G${i + 1}`, "--joined", "2020-01-01");
+        await run("people", "add", `Person ${i + 1}`, "--group", `G${i + 1}`, "--role", "representative", "--since", "2020-01-01");
+      }
+      await run("meetings", "add", "kernkreis", "--date", "2026-12-03", "--time", "19:00", "--end", "21:00", "--template", "standard", "--place", "Saal <b>1</b>");
+      await run("meetings", "attend", "last", "Person 1", "Person 2", "Person 3");
+      await run("meetings", "excuse", "last", "G4");
+      await run("meetings", "note", "last", "3", "Bericht: <img src=x onerror=alert(2)> 40 Haushalte");
+      await run("tasks", "add", "Flyer <i>drucken</i>", "--owner", "G3", "--due", "2026-12-20", "--meeting", "last", "--item", "3");
+      await run("meetings", "close", "last");
       const file = join(tempDir(), "protokoll.html");
-      run("report", "minutes", "last", "--format", "html", "--out", file);
+      await run("report", "minutes", "last", "--format", "html", "--out", file);
 
       const profile = tempDir();
       const result = spawnSync(

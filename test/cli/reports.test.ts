@@ -39,7 +39,7 @@ const TASKS = [
  * approves the minutes of #1 with a correction and is closed; and the next Kernkreis planned for 14 January.
  */
 let template: string;
-beforeAll(() => {
+beforeAll(async () => {
   template = join(tempDir(), "template.db");
   const commands: string[][] = [["init", "--name", "SO! MIT UNS", "--lang", "de"]];
   GROUPS.forEach(([group, person], i) => {
@@ -64,7 +64,7 @@ beforeAll(() => {
     ["meetings", "close", "2"],
     ["meetings", "add", "kernkreis", "--date", "2027-01-14", "--time", "19:00", "--end", "21:00", "--place", "Nachbarschaftshaus Köpenick", "--template", "standard"],
   );
-  for (const args of commands) ok(args, { db: template, env });
+  for (const args of commands) await ok(args, { db: template, env });
 }, 120_000);
 
 function platform(): RunOptions {
@@ -72,8 +72,8 @@ function platform(): RunOptions {
 }
 
 describe("report minutes (Markdown)", () => {
-  it("names every group present with its people, the excused and the absent groups, and states the quorum", () => {
-    const md = ok(["report", "minutes", "2"], platform()).stdout;
+  it("names every group present with its people, the excused and the absent groups, and states the quorum", async () => {
+    const md = (await ok(["report", "minutes", "2"], platform())).stdout;
     expect(md).toContain("# Protokoll: Kernkreis am 03.12.2026");
     expect(md).toContain("Mitgliedsgruppen am Sitzungstag: 12");
     expect(md).toContain("### Anwesende Gruppen (9)");
@@ -84,14 +84,14 @@ describe("report minutes (Markdown)", () => {
     expect(md).toContain("Die Sitzung war beschlussfähig: 9 von 12 Mitgliedsgruppen waren anwesend (erforderlich: mehr als die Hälfte, also mindestens 7).");
   });
 
-  it("lists the tasks with owners and due dates", () => {
-    const md = ok(["report", "minutes", "last"], platform()).stdout;
+  it("lists the tasks with owners and due dates", async () => {
+    const md = (await ok(["report", "minutes", "last"], platform())).stdout;
     expect(md).toContain("| Aufgabe | Wer | Bis wann | TOP |");
     for (const [title, owner, , due, item] of TASKS) expect(md).toContain(`| ${title} | ${owner} | ${due} | ${item} |`);
   });
 
-  it("has the rest of the checklist: header, chair and secretary, invitation, agenda, approval, notes, next meeting, signatures, status", () => {
-    const md = ok(["report", "minutes", "3.12.2026"], platform()).stdout;
+  it("has the rest of the checklist: header, chair and secretary, invitation, agenda, approval, notes, next meeting, signatures, status", async () => {
+    const md = (await ok(["report", "minutes", "3.12.2026"], platform())).stdout;
     for (const line of [
       "*SO! MIT UNS*",
       "> **Stand:** Entwurf: noch nicht genehmigt.",
@@ -120,8 +120,8 @@ describe("report minutes (Markdown)", () => {
     expect(md).not.toContain("## Wahlen");
   });
 
-  it("is in English with --lang en", () => {
-    const md = ok(["report", "minutes", "last", "--lang", "en"], platform()).stdout;
+  it("is in English with --lang en", async () => {
+    const md = (await ok(["report", "minutes", "last", "--lang", "en"], platform())).stdout;
     expect(md).toContain("# Minutes: Kernkreis on 2026-12-03");
     expect(md).toContain("### Groups present (9)");
     expect(md).toContain("The meeting was quorate: 9 of 12 member groups were present");
@@ -129,24 +129,24 @@ describe("report minutes (Markdown)", () => {
     expect(md).not.toContain("Protokoll:");
   });
 
-  it("approved minutes say where they were approved, and show later amendments with date and author", () => {
+  it("approved minutes say where they were approved, and show later amendments with date and author", async () => {
     const options = platform();
-    ok(["meetings", "amend", "1", "TOP 5: Es waren 8, nicht 7 Gruppen anwesend.", "--as", "uwe"], options);
-    const md = ok(["report", "minutes", "1"], options).stdout;
+    await ok(["meetings", "amend", "1", "TOP 5: Es waren 8, nicht 7 Gruppen anwesend.", "--as", "uwe"], options);
+    const md = (await ok(["report", "minutes", "1"], options)).stdout;
     expect(md).toContain("> **Stand:** Genehmigt in der Sitzung Kernkreis am 03.12.2026 mit Änderungen: TOP 3: Datum berichtigt");
     expect(md).toContain("## Berichtigungen nach der Genehmigung\n\n- **10.12.2026, uwe:** TOP 5: Es waren 8, nicht 7 Gruppen anwesend.");
   });
 
-  it("writes to --out and prints nothing", () => {
+  it("writes to --out and prints nothing", async () => {
     const out = join(tempDir(), "protokoll.md");
-    const result = ok(["report", "minutes", "last", "--out", out], platform());
+    const result = await ok(["report", "minutes", "last", "--out", out], platform());
     expect(result.stdout).toBe("");
     expect(readFileSync(out, "utf8")).toContain("# Protokoll: Kernkreis am 03.12.2026");
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
-  it("--json gives the report model", () => {
-    const model = ok(["report", "minutes", "last", "--json"], platform()).json();
+  it("--json gives the report model", async () => {
+    const model = (await ok(["report", "minutes", "last", "--json"], platform())).json();
     expect(model.meeting).toMatchObject({ id: 2, kind: "kernkreis", date: "2026-12-03", minutes: "draft" });
     expect(model.attendance.present).toHaveLength(9);
     expect(model.quorum).toEqual({ rule: "half", required: 7, present: 9, entitled: 12, met: true });
@@ -158,11 +158,11 @@ describe("report minutes (Markdown)", () => {
 });
 
 describe("report agenda", () => {
-  it("has the platform, date, time and place, the agenda, the minutes up for approval and the open tasks due", () => {
+  it("has the platform, date, time and place, the agenda, the minutes up for approval and the open tasks due", async () => {
     const options = platform();
-    ok(["meetings", "item", "add", "next", "Beschluss Mietenkampagne", "--type", "decision", "--presenter", "Hatice Kaya", "--duration", "15"], options);
-    ok(["tasks", "done", "1"], options);
-    const md = ok(["report", "agenda", "next"], options).stdout;
+    await ok(["meetings", "item", "add", "next", "Beschluss Mietenkampagne", "--type", "decision", "--presenter", "Hatice Kaya", "--duration", "15"], options);
+    await ok(["tasks", "done", "1"], options);
+    const md = (await ok(["report", "agenda", "next"], options)).stdout;
     for (const line of [
       "# Einladung: Kernkreis am 14.01.2027",
       "*SO! MIT UNS*",
@@ -181,8 +181,8 @@ describe("report agenda", () => {
     expect(md).not.toContain("Unterschrift");
   });
 
-  it("is self-contained HTML with --format html", () => {
-    const html = ok(["report", "agenda", "next", "--format", "html", "--lang", "en"], platform()).stdout;
+  it("is self-contained HTML with --format html", async () => {
+    const html = (await ok(["report", "agenda", "next", "--format", "html", "--lang", "en"], platform())).stdout;
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain("<h1>Invitation: Kernkreis on 2027-01-14</h1>");
     expect(html).toContain("@media print");
@@ -190,15 +190,15 @@ describe("report agenda", () => {
 });
 
 describe("report minutes --format html", () => {
-  it("escapes a group named <script>alert(1)</script>", () => {
+  it("escapes a group named <script>alert(1)</script>", async () => {
     const options = platform();
-    ok(["groups", "edit", "G01", "--name", "<script>alert(1)</script>"], options);
-    const html = ok(["report", "minutes", "last", "--format", "html"], options).stdout;
+    await ok(["groups", "edit", "G01", "--name", "<script>alert(1)</script>"], options);
+    const html = (await ok(["report", "minutes", "last", "--format", "html"], options)).stdout;
     expect(html).toContain("<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>: Maria Schmidt");
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html.match(/<script/gi)).toBeNull();
     // Markdown escapes it too.
-    const md = ok(["report", "minutes", "last"], options).stdout;
+    const md = (await ok(["report", "minutes", "last"], options)).stdout;
     expect(md).toContain("- **\\<script\\>alert(1)\\</script\\>**: Maria Schmidt");
   });
 });
@@ -209,9 +209,9 @@ describe("report minutes --format pdf", () => {
     expect(bytes.subarray(-7).toString("latin1")).toMatch(/%%EOF\n?$/);
   }
 
-  it("`report minutes last --format pdf --out m.pdf` writes a valid PDF", () => {
+  it("`report minutes last --format pdf --out m.pdf` writes a valid PDF", async () => {
     const out = join(tempDir(), "m.pdf");
-    const result = ok(["report", "minutes", "last", "--format", "pdf", "--out", out], platform());
+    const result = await ok(["report", "minutes", "last", "--format", "pdf", "--out", out], platform());
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe("");
     isPdf(readFileSync(out));
@@ -248,39 +248,39 @@ describe("report minutes --format pdf", () => {
 });
 
 describe("bad input", () => {
-  it("an unknown meeting: exit 1, one line", () => {
-    const result = fails(["report", "minutes", "99"], platform(), 1);
+  it("an unknown meeting: exit 1, one line", async () => {
+    const result = await fails(["report", "minutes", "99"], platform(), 1);
     expect(result.stderr).toMatch(/^Fehler: .*„99“/);
-    fails(["report", "agenda", "1.1.2030"], platform(), 1);
+    await fails(["report", "agenda", "1.1.2030"], platform(), 1);
   });
 
-  it("--out into a folder that does not exist: exit 1, nothing written, data file unchanged", () => {
+  it("--out into a folder that does not exist: exit 1, nothing written, data file unchanged", async () => {
     const missing = join(tempDir(), "nope", "m.md");
-    fails(["report", "minutes", "last", "--out", missing], platform(), 1);
-    fails(["report", "minutes", "last", "--format", "pdf", "--out", missing], platform(), 1);
+    await fails(["report", "minutes", "last", "--out", missing], platform(), 1);
+    await fails(["report", "minutes", "last", "--format", "pdf", "--out", missing], platform(), 1);
     expect(existsSync(missing)).toBe(false);
   });
 
-  it("a cancelled meeting has no agenda and no minutes", () => {
+  it("a cancelled meeting has no agenda and no minutes", async () => {
     const options = platform();
-    ok(["meetings", "add", "kernkreis", "--date", "2027-02-11"], options);
-    ok(["meetings", "cancel", "4"], options);
-    fails(["report", "agenda", "4"], options, 1);
-    fails(["report", "minutes", "4"], options, 1);
+    await ok(["meetings", "add", "kernkreis", "--date", "2027-02-11"], options);
+    await ok(["meetings", "cancel", "4"], options);
+    await fails(["report", "agenda", "4"], options, 1);
+    await fails(["report", "minutes", "4"], options, 1);
   });
 
-  it("an unknown format is a usage error (exit 2); the agenda has no PDF", () => {
-    fails(["report", "minutes", "last", "--format", "docx"], platform(), 2);
-    fails(["report", "agenda", "next", "--format", "pdf"], platform(), 2);
+  it("an unknown format is a usage error (exit 2); the agenda has no PDF", async () => {
+    await fails(["report", "minutes", "last", "--format", "docx"], platform(), 2);
+    await fails(["report", "agenda", "next", "--format", "pdf"], platform(), 2);
   });
 });
 
 describe("help", () => {
-  it("lists the reports and leads with examples", () => {
-    const help = run(["report", "--help"]).stdout;
+  it("lists the reports and leads with examples", async () => {
+    const help = (await run(["report", "--help"])).stdout;
     expect(help).toMatch(/agenda \[options\] <meeting>/);
     expect(help).toMatch(/minutes \[options\] <meeting>/);
-    const minutes = run(["report", "minutes", "--help", "--lang", "de"]);
+    const minutes = await run(["report", "minutes", "--help", "--lang", "de"]);
     expect(minutes.code).toBe(0);
     expect(minutes.stdout).toMatch(/^Beispiele:\n {2}\$ plattform report minutes last/);
     expect(minutes.stdout).toContain("--format <format>");

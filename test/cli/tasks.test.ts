@@ -26,9 +26,9 @@ type Task = {
  * Tasks: #1 Ingrid, due 15.2. (overdue); #2 ASW, due 15.3.; #3 Amal, no due date; #4 Ingrid, due 1.2., done.
  */
 let template: string;
-beforeAll(() => {
+beforeAll(async () => {
   template = join(tempDir(), "template.db");
-  ok(["init", "--name", "Testplattform"], { db: template });
+  await ok(["init", "--name", "Testplattform"], { db: template });
   for (const args of [
     ["groups", "add", "Ev. Kirchengemeinde Alt-Schöneweide", "--short", "ASW", "--kind", "parish", "--joined", "2016-03-14"],
     ["groups", "add", "Arabischer Frauenverein Al-Amal", "--short", "AMAL", "--kind", "migrants", "--joined", "2023-03-08"],
@@ -42,7 +42,7 @@ beforeAll(() => {
     ["tasks", "done", "4", "--date", "2026-01-30"],
     ["meetings", "close", "1"],
   ])
-    ok(args, at(template));
+    await ok(args, at(template));
 }, 60_000);
 
 const platform = () => copyOf(template);
@@ -72,35 +72,35 @@ describe("tasks: bad input exits 1 (2 for usage), one line on stderr, the data f
     ["list: --open and --overdue together", ["tasks", "list", "--open", "--overdue"], 2],
     ["list: unknown --owner", ["tasks", "list", "--owner", "Niemand"], 1],
     ["list: unknown --meeting", ["tasks", "list", "--meeting", "99"], 1],
-  ])("%s", (_what, args, code) => {
-    fails(args, at(platform()), code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, at(platform()), code);
   });
 
-  it("an owner name matching both a person and a group: the error lists both and how to say which", () => {
+  it("an owner name matching both a person and a group: the error lists both and how to say which", async () => {
     const db = platform();
-    const result = fails(["tasks", "add", "Etwas tun", "--owner", "amal"], at(db), 1);
+    const result = await fails(["tasks", "add", "Etwas tun", "--owner", "amal"], at(db), 1);
     expect(result.stderr).toContain("group:2 Arabischer Frauenverein Al-Amal");
     expect(result.stderr).toContain("person:2 Amal");
     expect(result.stderr).toMatch(/person:<id> or group:<id>/);
-    expect(okJson<Task>(["tasks", "add", "Etwas tun", "--owner", "person:2"], at(db))).toMatchObject({ owner: "Amal", ownerKind: "person", ownerId: 2 });
-    expect(okJson<Task>(["tasks", "add", "Etwas tun", "--owner", "group:amal"], at(db))).toMatchObject({ owner: "Arabischer Frauenverein Al-Amal", ownerKind: "group" });
-    expect(okJson<Task>(["tasks", "add", "Etwas tun", "--owner", "Gruppe:1"], at(db))).toMatchObject({ ownerKind: "group", ownerId: 1 });
-    expect(okJson<Task>(["tasks", "add", "Etwas tun", "--owner", "person: 1"], at(db))).toMatchObject({ owner: "Ingrid Hoffmann", ownerKind: "person" });
+    expect(await okJson<Task>(["tasks", "add", "Etwas tun", "--owner", "person:2"], at(db))).toMatchObject({ owner: "Amal", ownerKind: "person", ownerId: 2 });
+    expect(await okJson<Task>(["tasks", "add", "Etwas tun", "--owner", "group:amal"], at(db))).toMatchObject({ owner: "Arabischer Frauenverein Al-Amal", ownerKind: "group" });
+    expect(await okJson<Task>(["tasks", "add", "Etwas tun", "--owner", "Gruppe:1"], at(db))).toMatchObject({ ownerKind: "group", ownerId: 1 });
+    expect(await okJson<Task>(["tasks", "add", "Etwas tun", "--owner", "person: 1"], at(db))).toMatchObject({ owner: "Ingrid Hoffmann", ownerKind: "person" });
   });
 
-  it("done twice: the second exits 1, names the first date and keeps it", () => {
+  it("done twice: the second exits 1, names the first date and keeps it", async () => {
     const db = platform();
-    expect(okJson<Task>(["tasks", "done", "1"], at(db, "2026-03-02"))).toMatchObject({ id: 1, status: "done", done: "2026-03-02" });
-    const result = fails(["tasks", "done", "1", "--date", "2026-03-05"], at(db), 1);
+    expect(await okJson<Task>(["tasks", "done", "1"], at(db, "2026-03-02"))).toMatchObject({ id: 1, status: "done", done: "2026-03-02" });
+    const result = await fails(["tasks", "done", "1", "--date", "2026-03-05"], at(db), 1);
     expect(result.stderr).toContain("2026-03-02");
-    expect(okJson<Task[]>(["tasks", "list"], at(db)).find((t) => t.id === 1)!.done).toBe("2026-03-02");
+    expect((await okJson<Task[]>(["tasks", "list"], at(db))).find((t) => t.id === 1)!.done).toBe("2026-03-02");
   });
 });
 
 describe("tasks: success paths", () => {
-  it("add --json prints the task; due dates as typed, relative to today", () => {
+  it("add --json prints the task; due dates as typed, relative to today", async () => {
     const db = platform();
-    expect(okJson<Task>(["tasks", "add", "Presse einladen", "--owner", "group:AMAL", "--due", "+2w"], at(db))).toEqual({
+    expect(await okJson<Task>(["tasks", "add", "Presse einladen", "--owner", "group:AMAL", "--due", "+2w"], at(db))).toEqual({
       id: 5,
       title: "Presse einladen",
       owner: "Arabischer Frauenverein Al-Amal",
@@ -112,50 +112,50 @@ describe("tasks: success paths", () => {
       status: "open",
       done: null,
     });
-    expect(okJson<Task>(["tasks", "add", "Bericht", "--owner", "Ingrid Hoffmann", "--due", "tomorrow"], at(db)).due).toBe("2026-03-02");
-    expect(ok(["tasks", "add", "Bericht 2", "--owner", "person:1"], at(db)).stdout).toContain("Ingrid Hoffmann");
+    expect((await okJson<Task>(["tasks", "add", "Bericht", "--owner", "Ingrid Hoffmann", "--due", "tomorrow"], at(db))).due).toBe("2026-03-02");
+    expect((await ok(["tasks", "add", "Bericht 2", "--owner", "person:1"], at(db))).stdout).toContain("Ingrid Hoffmann");
   });
 
-  it("a task from a meeting item knows both; list --meeting finds it", () => {
+  it("a task from a meeting item knows both; list --meeting finds it", async () => {
     const db = platform();
-    const [task] = okJson<Task[]>(["tasks", "list", "--meeting", "1"], at(db));
+    const [task] = await okJson<Task[]>(["tasks", "list", "--meeting", "1"], at(db));
     expect(task).toMatchObject({ id: 1, meeting: 1, item: 3, owner: "Ingrid Hoffmann", ownerKind: "person" });
   });
 
-  it("list, --open, --overdue, --owner", () => {
+  it("list, --open, --overdue, --owner", async () => {
     const db = platform();
-    const ids = (args: string[], today = TODAY) => okJson<Task[]>(["tasks", "list", ...args], at(db, today)).map((t) => t.id);
+    const ids = async (args: string[], today = TODAY) => (await okJson<Task[]>(["tasks", "list", ...args], at(db, today))).map((t) => t.id);
     // Ordered by due date, tasks without one last.
-    expect(ids([])).toEqual([4, 1, 2, 3]);
-    expect(ids(["--open"])).toEqual([1, 2, 3]);
-    expect(ids(["--overdue"])).toEqual([1]);
-    expect(ids(["--overdue"], "2026-03-16")).toEqual([1, 2]);
-    expect(ids(["--overdue"], "2026-02-15")).toEqual([]);
-    expect(ids(["--owner", "Ingrid Hoffmann"])).toEqual([4, 1]);
-    expect(ids(["--owner", "Ingrid Hoffmann", "--open"])).toEqual([1]);
-    expect(ids(["--owner", "ASW"])).toEqual([2]);
-    expect(ids(["--owner", "person:2"])).toEqual([3]);
-    expect(ids(["--owner", "group:AMAL", "--open"])).toEqual([]);
-    const text = ok(["tasks", "list", "--open"], at(db)).stdout;
+    expect(await ids([])).toEqual([4, 1, 2, 3]);
+    expect(await ids(["--open"])).toEqual([1, 2, 3]);
+    expect(await ids(["--overdue"])).toEqual([1]);
+    expect(await ids(["--overdue"], "2026-03-16")).toEqual([1, 2]);
+    expect(await ids(["--overdue"], "2026-02-15")).toEqual([]);
+    expect(await ids(["--owner", "Ingrid Hoffmann"])).toEqual([4, 1]);
+    expect(await ids(["--owner", "Ingrid Hoffmann", "--open"])).toEqual([1]);
+    expect(await ids(["--owner", "ASW"])).toEqual([2]);
+    expect(await ids(["--owner", "person:2"])).toEqual([3]);
+    expect(await ids(["--owner", "group:AMAL", "--open"])).toEqual([]);
+    const text = (await ok(["tasks", "list", "--open"], at(db))).stdout;
     expect(text).toContain("Flyer drucken");
     expect(text).toMatch(/overdue/);
-    expect(ok(["tasks", "list", "--open", "--lang", "de"], at(db)).stdout).toMatch(/überfällig/);
+    expect((await ok(["tasks", "list", "--open", "--lang", "de"], at(db))).stdout).toMatch(/überfällig/);
   });
 
-  it("done marks the task with today or --date, and it leaves the open list", () => {
+  it("done marks the task with today or --date, and it leaves the open list", async () => {
     const db = platform();
-    expect(okJson<Task>(["tasks", "done", "#2", "--date", "yesterday"], at(db))).toMatchObject({ id: 2, status: "done", done: "2026-02-28" });
-    expect(okJson<Task[]>(["tasks", "list", "--open"], at(db)).map((t) => t.id)).toEqual([1, 3]);
+    expect(await okJson<Task>(["tasks", "done", "#2", "--date", "yesterday"], at(db))).toMatchObject({ id: 2, status: "done", done: "2026-02-28" });
+    expect((await okJson<Task[]>(["tasks", "list", "--open"], at(db))).map((t) => t.id)).toEqual([1, 3]);
   });
 
-  it("a task of approved minutes can still be done", () => {
+  it("a task of approved minutes can still be done", async () => {
     const db = platform();
-    ok(["meetings", "add", "kernkreis", "--date", "2026-03-10"], at(db));
-    ok(["meetings", "approve", "1", "--at", "2"], at(db));
-    expect(okJson<Task>(["tasks", "done", "1"], at(db))).toMatchObject({ status: "done", done: TODAY });
+    await ok(["meetings", "add", "kernkreis", "--date", "2026-03-10"], at(db));
+    await ok(["meetings", "approve", "1", "--at", "2"], at(db));
+    expect(await okJson<Task>(["tasks", "done", "1"], at(db))).toMatchObject({ status: "done", done: TODAY });
   });
 
-  it("status counts open and overdue tasks", () => {
-    expect(okJson(["status"], at(platform())).tasks).toEqual({ open: 3, overdue: 1 });
+  it("status counts open and overdue tasks", async () => {
+    expect((await okJson(["status"], at(platform()))).tasks).toEqual({ open: 3, overdue: 1 });
   });
 });

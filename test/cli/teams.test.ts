@@ -12,8 +12,8 @@ type Team = { id: number; name: string; short: string | null; kind: string; memb
 
 /** People Maria Schmidt, Ali Yılmaz, Uwe Brandt; team #2 Aktionsteam Wohnen (wohnen) with Maria as lead from 1.1.2026. */
 let template: string;
-beforeAll(() => {
-  template = buildTemplate([
+beforeAll(async () => {
+  template = await buildTemplate([
     ["people", "add", "Maria Schmidt"],
     ["people", "add", "Ali Yılmaz"],
     ["people", "add", "Uwe Brandt"],
@@ -24,65 +24,65 @@ beforeAll(() => {
 const platform = () => copyOf(template);
 
 describe("teams", () => {
-  it("list: the Strategy & Finance team first, then the others", () => {
-    const teams = okJson<Array<Team & { members: number }>>(["teams", "list"], at(platform()));
+  it("list: the Strategy & Finance team first, then the others", async () => {
+    const teams = await okJson<Array<Team & { members: number }>>(["teams", "list"], at(platform()));
     expect(teams.map((t) => [t.id, t.short, t.kind, t.members])).toEqual([
       [1, "strategy-finance", "strategy-finance", 0],
       [2, "wohnen", "action", 1],
     ]);
-    const text = ok(["teams", "list"], at(platform())).stdout;
+    const text = (await ok(["teams", "list"], at(platform()))).stdout;
     expect(text).toContain("Strategie- und Finanzteam");
     expect(text).toContain("action team");
   });
 
-  it("add prints the new team; it is found by name, short name and id", () => {
+  it("add prints the new team; it is found by name, short name and id", async () => {
     const db = platform();
-    const added = okJson<Team>(["teams", "add", "Redaktion Rundbrief", "--kind", "other"], at(db));
+    const added = await okJson<Team>(["teams", "add", "Redaktion Rundbrief", "--kind", "other"], at(db));
     expect(added).toMatchObject({ id: 3, name: "Redaktion Rundbrief", short: null, kind: "other", members: [] });
-    expect(okJson<Team>(["teams", "show", "redaktion rundbrief"], at(db)).id).toBe(3);
-    expect(okJson<Team>(["teams", "show", "3"], at(db)).id).toBe(3);
-    expect(okJson<Team>(["teams", "show", "WOHNEN"], at(db)).id).toBe(2);
+    expect((await okJson<Team>(["teams", "show", "redaktion rundbrief"], at(db))).id).toBe(3);
+    expect((await okJson<Team>(["teams", "show", "3"], at(db))).id).toBe(3);
+    expect((await okJson<Team>(["teams", "show", "WOHNEN"], at(db))).id).toBe(2);
   });
 
-  it("join, leave and the history", () => {
+  it("join, leave and the history", async () => {
     const db = platform();
-    const joined = okJson<Member & { team: string }>(["teams", "join", "wohnen", "Ali Yılmaz", "--from", "2026-02-01", "--until", "2027-02-01"], at(db));
+    const joined = await okJson<Member & { team: string }>(["teams", "join", "wohnen", "Ali Yılmaz", "--from", "2026-02-01", "--until", "2027-02-01"], at(db));
     expect(joined).toMatchObject({ team: "Aktionsteam Wohnen", person: "Ali Yılmaz", role: "member", from: "2026-02-01", until: "2027-02-01" });
-    ok(["teams", "leave", "wohnen", "Maria Schmidt", "--date", "2026-02-15"], at(db));
-    ok(["teams", "join", "wohnen", "Uwe Brandt", "--from", "2026-04-01"], at(db));
-    const team = okJson<Team>(["teams", "show", "wohnen"], at(db));
+    await ok(["teams", "leave", "wohnen", "Maria Schmidt", "--date", "2026-02-15"], at(db));
+    await ok(["teams", "join", "wohnen", "Uwe Brandt", "--from", "2026-04-01"], at(db));
+    const team = await okJson<Team>(["teams", "show", "wohnen"], at(db));
     expect(team.members.map((m) => m.person)).toEqual(["Ali Yılmaz"]);
     expect(team.upcoming.map((m) => [m.person, m.from])).toEqual([["Uwe Brandt", "2026-04-01"]]);
     expect(team.history.map((m) => [m.person, m.role, m.from, m.until])).toEqual([["Maria Schmidt", "lead", "2026-01-01", "2026-02-15"]]);
     // She can join again after her membership ended; the history keeps both.
-    ok(["teams", "join", "wohnen", "Maria Schmidt", "--from", "2026-02-20"], at(db));
-    const text = ok(["teams", "show", "wohnen"], at(db)).stdout;
+    await ok(["teams", "join", "wohnen", "Maria Schmidt", "--from", "2026-02-20"], at(db));
+    const text = (await ok(["teams", "show", "wohnen"], at(db))).stdout;
     expect(text).toContain("History");
     expect(text).toContain("2026-02-15");
   });
 
-  it("show in German", () => {
-    const text = ok(["teams", "show", "wohnen", "--lang", "de"], at(platform())).stdout;
+  it("show in German", async () => {
+    const text = (await ok(["teams", "show", "wohnen", "--lang", "de"], at(platform()))).stdout;
     expect(text).toContain("Mitglieder");
     expect(text).toContain("Leitung");
     expect(text).toContain("01.01.2026");
   });
 
-  it("a Strategy & Finance term that ends soon warns on stderr, in list and show, without changing stdout's JSON", () => {
+  it("a Strategy & Finance term that ends soon warns on stderr, in list and show, without changing stdout's JSON", async () => {
     const db = platform();
-    ok(["teams", "join", "strategy-finance", "Uwe Brandt", "--from", "2025-04-01", "--until", "2026-04-01"], at(db));
-    const shown = run(["teams", "show", "strategy-finance", "--json"], at(db));
+    await ok(["teams", "join", "strategy-finance", "Uwe Brandt", "--from", "2025-04-01", "--until", "2026-04-01"], at(db));
+    const shown = await run(["teams", "show", "strategy-finance", "--json"], at(db));
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.stdout).term).toMatchObject({ from: "2025-04-01", until: "2026-04-01", election: null, daysLeft: 31, due: true, overdue: false });
     expect(shown.stderr).toContain("a new election is due");
-    expect(run(["teams", "list"], at(db)).stderr).toContain("a new election is due");
+    expect((await run(["teams", "list"], at(db))).stderr).toContain("a new election is due");
     // An action team's term is not watched unless it was elected.
-    ok(["teams", "join", "wohnen", "Ali Yılmaz", "--until", "2026-03-10"], at(db));
-    expect(run(["teams", "show", "wohnen"], at(db)).stderr).toBe("");
+    await ok(["teams", "join", "wohnen", "Ali Yılmaz", "--until", "2026-03-10"], at(db));
+    expect((await run(["teams", "show", "wohnen"], at(db))).stderr).toBe("");
   });
 
-  it.each([["teams"], ["teams", "list"], ["teams", "show"], ["teams", "add"], ["teams", "join"], ["teams", "leave"]])("%s %s --help leads with examples", (...command) => {
-    const help = ok([...command, "--help"]).stdout;
+  it.each([["teams"], ["teams", "list"], ["teams", "show"], ["teams", "add"], ["teams", "join"], ["teams", "leave"]])("%s %s --help leads with examples", async (...command) => {
+    const help = (await ok([...command, "--help"])).stdout;
     expect(help.indexOf("Examples")).toBeGreaterThanOrEqual(0);
     expect(help.indexOf("Examples")).toBeLessThan(help.indexOf("Usage"));
   });
@@ -111,7 +111,7 @@ describe("teams: bad input exits 1 (2 for usage), one line on stderr, the data f
     ["leave: not on the team", ["teams", "leave", "wohnen", "Ali Yılmaz"], 1],
     ["leave: before the membership began", ["teams", "leave", "wohnen", "Maria Schmidt", "--date", "2026-01-01"], 1],
     ["leave: invalid --date", ["teams", "leave", "wohnen", "Maria Schmidt", "--date", "bald"], 1],
-  ])("%s", (_what, args, code) => {
-    fails(args, at(platform()), code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, at(platform()), code);
   });
 });

@@ -1,4 +1,4 @@
-// Shared assertions for the CLI tests: they spawn the built bin/plattform.js through test/helpers.ts.
+// Shared assertions for the CLI tests: they run the CLI in-process through test/helpers.ts (main(argv, io)).
 import Database from "better-sqlite3";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,15 +8,15 @@ import { fileHash, oneLineError, run, tempDir, type RunResult } from "../helpers
 export type RunOptions = { db?: string; env?: Record<string, string | undefined>; input?: string };
 
 /** Runs a command that must succeed; shows stderr when it does not. */
-export function ok(args: string[], options: RunOptions = {}): RunResult {
-  const result = run(args, options);
+export async function ok(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const result = await run(args, options);
   expect(result.code, `plattform ${args.join(" ")}\n${result.stderr}`).toBe(0);
   return result;
 }
 
 /** Runs a command with --json that must succeed and returns the parsed document. */
-export function okJson<T = any>(args: string[], options: RunOptions = {}): T {
-  const result = ok([...args, "--json"], options);
+export async function okJson<T = any>(args: string[], options: RunOptions = {}): Promise<T> {
+  const result = await ok([...args, "--json"], options);
   return result.json<T>();
 }
 
@@ -24,9 +24,9 @@ export function okJson<T = any>(args: string[], options: RunOptions = {}): T {
  * Runs a command that must fail the way CLI.md fixes: the exit code, one line on stderr without a stack trace,
  * nothing on stdout, and the data file (when given and existing) byte for byte unchanged.
  */
-export function fails(args: string[], options: RunOptions, code: number): RunResult {
+export async function fails(args: string[], options: RunOptions, code: number): Promise<RunResult> {
   const before = options.db && existsSync(options.db) ? fileHash(options.db) : undefined;
-  const result = run(args, options);
+  const result = await run(args, options);
   expect(result.code, `plattform ${args.join(" ")}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`).toBe(code);
   expect(oneLineError(result.stderr), `not one error line: ${JSON.stringify(result.stderr)}`).toBe(true);
   expect(result.stderr).not.toMatch(/^ {4}at /m);
@@ -44,10 +44,10 @@ export function copyOf(template: string): string {
 }
 
 /** Builds a template platform by running commands; the returned file is copied per test with copyOf. */
-export function buildTemplate(commands: string[][], initArgs: string[] = ["--name", "Testplattform"]): string {
+export async function buildTemplate(commands: string[][], initArgs: string[] = ["--name", "Testplattform"]): Promise<string> {
   const db = join(tempDir(), "template.db");
-  ok(["init", ...initArgs], { db });
-  for (const args of commands) ok(args, { db });
+  await ok(["init", ...initArgs], { db });
+  for (const args of commands) await ok(args, { db });
   return db;
 }
 

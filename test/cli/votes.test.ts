@@ -55,9 +55,9 @@ const REPS = GROUPS.map((g) => g[3]);
  * Votes in the template: #1 roll call at #1, ASW has voted yes; #2 count at #1; #3 roll call at #1, closed.
  */
 let template: string;
-beforeAll(() => {
+beforeAll(async () => {
   const db = join(tempDir(), "template.db");
-  ok(["init", "--name", "Testplattform", "--lang", "en"], { db });
+  await ok(["init", "--name", "Testplattform", "--lang", "en"], { db });
   const commands: string[][] = [];
   for (const [name, short, kind, rep] of GROUPS) {
     commands.push(["groups", "add", name, "--short", short, "--kind", kind, "--joined", "2016-01-01"]);
@@ -86,23 +86,23 @@ beforeAll(() => {
     ["votes", "cast", "3", "NUR", "yes"],
     ["votes", "close", "3"],
   );
-  for (const args of commands) ok(args, at(db));
+  for (const args of commands) await ok(args, at(db));
   template = db;
 }, 120_000);
 
 const platform = () => copyOf(template);
 
-function castAll(db: string, vote: number, choices: string[]): void {
-  choices.forEach((choice, i) => ok(["votes", "cast", String(vote), SHORTS[i]!, choice], at(db)));
+async function castAll(db: string, vote: number, choices: string[]): Promise<void> {
+  for (const [i, choice] of choices.entries()) await ok(["votes", "cast", String(vote), SHORTS[i]!, choice], at(db));
 }
 
 describe("the scripted Kernkreis", () => {
-  it("5 yes, 4 no and 3 abstentions, simple majority of yes and no: adopted", () => {
+  it("5 yes, 4 no and 3 abstentions, simple majority of yes and no: adopted", async () => {
     const db = platform();
-    const opened = okJson<Vote>(["votes", "open", "1", "Die Plattform startet eine Kampagne für bezahlbare Mieten.", "--item", "5", "--mover", "DAHME"], at(db));
+    const opened = await okJson<Vote>(["votes", "open", "1", "Die Plattform startet eine Kampagne für bezahlbare Mieten.", "--item", "5", "--mover", "DAHME"], at(db));
     expect(opened).toMatchObject({ meeting: 1, item: 5, mover: "Grundschule an der Dahme", mode: "roll-call", majority: "simple", base: "yes-no", status: "open", result: null });
-    castAll(db, opened.id, [...Array(5).fill("yes"), ...Array(4).fill("no"), ...Array(3).fill("abstain")]);
-    const closed = okJson<Vote>(["votes", "close", String(opened.id)], at(db));
+    await castAll(db, opened.id, [...Array(5).fill("yes"), ...Array(4).fill("no"), ...Array(3).fill("abstain")]);
+    const closed = await okJson<Vote>(["votes", "close", String(opened.id)], at(db));
     expect(closed).toMatchObject({
       id: opened.id,
       meeting: 1,
@@ -124,123 +124,123 @@ describe("the scripted Kernkreis", () => {
     expect(closed.casts).toContainEqual({ group: "Kiezsport Adlershof", choice: "abstain" });
     for (const key of ["id", "meeting", "motion", "mode", "majority", "base", "status", "yes", "no", "abstain", "present", "entitled", "quorum", "result", "casts"])
       expect(closed).toHaveProperty(key);
-    expect(okJson<Vote>(["votes", "show", String(opened.id)], at(db))).toEqual(closed);
+    expect(await okJson<Vote>(["votes", "show", String(opened.id)], at(db))).toEqual(closed);
   });
 
-  it("4 yes and 4 no: rejected", () => {
+  it("4 yes and 4 no: rejected", async () => {
     const db = platform();
-    const { id } = okJson<Vote>(["votes", "open", "1", "Der Kernkreis tagt künftig dienstags."], at(db));
-    castAll(db, id, [...Array(4).fill("yes"), ...Array(4).fill("no"), ...Array(4).fill("abstain")]);
-    expect(okJson<Vote>(["votes", "close", String(id)], at(db))).toMatchObject({ yes: 4, no: 4, abstain: 4, result: "rejected" });
+    const { id } = await okJson<Vote>(["votes", "open", "1", "Der Kernkreis tagt künftig dienstags."], at(db));
+    await castAll(db, id, [...Array(4).fill("yes"), ...Array(4).fill("no"), ...Array(4).fill("abstain")]);
+    expect(await okJson<Vote>(["votes", "close", String(id)], at(db))).toMatchObject({ yes: 4, no: 4, abstain: 4, result: "rejected" });
   });
 
-  it("with quorum 'half' (the default) and 6 of 12 groups present: no-quorum", () => {
+  it("with quorum 'half' (the default) and 6 of 12 groups present: no-quorum", async () => {
     const db = platform();
-    expect(ok(["config", "get", "quorum"], at(db)).stdout).toContain("half");
-    const { id } = okJson<Vote>(["votes", "open", "2", "Die Plattform tritt dem Bündnis bei."], at(db));
-    castAll(db, id, Array(6).fill("yes"));
-    const closed = okJson<Vote>(["votes", "close", String(id)], at(db));
+    expect((await ok(["config", "get", "quorum"], at(db))).stdout).toContain("half");
+    const { id } = await okJson<Vote>(["votes", "open", "2", "Die Plattform tritt dem Bündnis bei."], at(db));
+    await castAll(db, id, Array(6).fill("yes"));
+    const closed = await okJson<Vote>(["votes", "close", String(id)], at(db));
     expect(closed).toMatchObject({ yes: 6, no: 0, present: 6, entitled: 12, quorum: { required: 7, present: 6, met: false }, result: "no-quorum" });
   });
 
-  it("a group that left the day before and one that joined after the meeting are present but may not vote", () => {
+  it("a group that left the day before and one that joined after the meeting are present but may not vote", async () => {
     const db = platform();
-    expect(fails(["votes", "cast", "1", "BWJ", "yes"], at(db), 1).stderr).toMatch(/left on 2026-03-09/);
-    expect(fails(["votes", "cast", "1", "NEU", "yes"], at(db), 1).stderr).toMatch(/joined on 2026-03-18/);
+    expect((await fails(["votes", "cast", "1", "BWJ", "yes"], at(db), 1)).stderr).toMatch(/left on 2026-03-09/);
+    expect((await fails(["votes", "cast", "1", "NEU", "yes"], at(db), 1)).stderr).toMatch(/joined on 2026-03-18/);
     // Both are present, and neither counts: 12 present, 12 entitled.
-    expect(okJson<Vote>(["votes", "show", "1"], at(db))).toMatchObject({ present: 12, entitled: 12 });
+    expect(await okJson<Vote>(["votes", "show", "1"], at(db))).toMatchObject({ present: 12, entitled: 12 });
   });
 
-  it("an absent member group's vote is refused", () => {
+  it("an absent member group's vote is refused", async () => {
     const db = platform();
-    const { id } = okJson<Vote>(["votes", "open", "2", "Antrag"], at(db));
-    expect(fails(["votes", "cast", String(id), "WUHLE", "yes"], at(db), 1).stderr).toMatch(/nobody attends meeting #2/);
+    const { id } = await okJson<Vote>(["votes", "open", "2", "Antrag"], at(db));
+    expect((await fails(["votes", "cast", String(id), "WUHLE", "yes"], at(db), 1)).stderr).toMatch(/nobody attends meeting #2/);
   });
 
-  it("a second vote by a group is refused and points to votes recast; a recast corrects it, logged", () => {
+  it("a second vote by a group is refused and points to votes recast; a recast corrects it, logged", async () => {
     const db = platform();
-    const error = fails(["votes", "cast", "1", "ASW", "no"], at(db), 1).stderr;
+    const error = (await fails(["votes", "cast", "1", "ASW", "no"], at(db), 1)).stderr;
     expect(error).toMatch(/already voted/);
     expect(error).toMatch(/votes recast 1/);
-    const corrected = okJson<Vote>(["votes", "recast", "1", "ASW", "no", "--reason", "Versehentlich als Ja erfasst", "--as", "Protokollführerin"], at(db));
+    const corrected = await okJson<Vote>(["votes", "recast", "1", "ASW", "no", "--reason", "Versehentlich als Ja erfasst", "--as", "Protokollführerin"], at(db));
     expect(corrected.casts).toEqual([{ group: "Ev. Kirchengemeinde Alt-Schöneweide", choice: "no" }]);
     expect(corrected.corrections).toEqual([expect.objectContaining({ group: "Ev. Kirchengemeinde Alt-Schöneweide", from: "yes", to: "no", reason: "Versehentlich als Ja erfasst", actor: "Protokollführerin" })]);
     const audit = query(db, "SELECT actor, entity, action, changes FROM audit_log WHERE action = 'recast'");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: "Protokollführerin", entity: "vote_cast" });
     expect(JSON.parse(audit[0].changes)).toMatchObject({ choice: ["yes", "no"], reason: "Versehentlich als Ja erfasst" });
-    expect(ok(["votes", "show", "1"], at(db)).stdout).toMatch(/Corrections[\s\S]*yes → no \(Versehentlich als Ja erfasst\)/);
+    expect((await ok(["votes", "show", "1"], at(db))).stdout).toMatch(/Corrections[\s\S]*yes → no \(Versehentlich als Ja erfasst\)/);
   });
 
-  it("count mode: totals above the entitled groups present exit 1; within them the vote is counted and closed", () => {
+  it("count mode: totals above the entitled groups present exit 1; within them the vote is counted and closed", async () => {
     const db = platform();
     // 14 people are present at #1, but only the 12 member groups count.
-    expect(fails(["votes", "count", "2", "--yes", "7", "--no", "4", "--abstain", "2"], at(db), 1).stderr).toMatch(/13 votes counted, but only 12/);
-    const counted = okJson<Vote>(["votes", "count", "2", "--no", "4", "--yes", "7", "--abstain", "1"], at(db));
+    expect((await fails(["votes", "count", "2", "--yes", "7", "--no", "4", "--abstain", "2"], at(db), 1)).stderr).toMatch(/13 votes counted, but only 12/);
+    const counted = await okJson<Vote>(["votes", "count", "2", "--no", "4", "--yes", "7", "--abstain", "1"], at(db));
     expect(counted).toMatchObject({ mode: "count", yes: 7, no: 4, abstain: 1, status: "open" });
     expect(counted).not.toHaveProperty("casts");
-    expect(okJson<Vote>(["votes", "close", "2"], at(db))).toMatchObject({ result: "adopted", yes: 7, no: 4, abstain: 1 });
+    expect(await okJson<Vote>(["votes", "close", "2"], at(db))).toMatchObject({ result: "adopted", yes: 7, no: 4, abstain: 1 });
   });
 
-  it("the global --yes and a count's --yes <n> live side by side, in every spelling", () => {
+  it("the global --yes and a count's --yes <n> live side by side, in every spelling", async () => {
     const db = platform();
-    expect(okJson<Vote>(["votes", "count", "2", "--yes=3", "--no", "1", "--abstain", "0"], at(db))).toMatchObject({ yes: 3, no: 1, abstain: 0 });
-    expect(okJson<Vote>(["--yes", "votes", "count", "2", "--abstain", "2", "--yes", "5", "--no", "1"], at(db))).toMatchObject({ yes: 5, no: 1, abstain: 2 });
+    expect(await okJson<Vote>(["votes", "count", "2", "--yes=3", "--no", "1", "--abstain", "0"], at(db))).toMatchObject({ yes: 3, no: 1, abstain: 0 });
+    expect(await okJson<Vote>(["--yes", "votes", "count", "2", "--abstain", "2", "--yes", "5", "--no", "1"], at(db))).toMatchObject({ yes: 5, no: 1, abstain: 2 });
   });
 
-  it("a closed vote cannot be cast, recast, counted or closed again", () => {
+  it("a closed vote cannot be cast, recast, counted or closed again", async () => {
     const db = platform();
-    expect(fails(["votes", "cast", "3", "ASW", "yes"], at(db), 1).stderr).toMatch(/vote #3 is closed/);
-    fails(["votes", "recast", "3", "NUR", "no", "--reason", "Irrtum"], at(db), 1);
-    fails(["votes", "close", "3"], at(db), 1);
-    ok(["votes", "count", "2", "--yes", "6", "--no", "0", "--abstain", "0"], at(db));
-    ok(["votes", "close", "2"], at(db));
-    expect(fails(["votes", "count", "2", "--yes", "1", "--no", "0", "--abstain", "0"], at(db), 1).stderr).toMatch(/vote #2 is closed/);
+    expect((await fails(["votes", "cast", "3", "ASW", "yes"], at(db), 1)).stderr).toMatch(/vote #3 is closed/);
+    await fails(["votes", "recast", "3", "NUR", "no", "--reason", "Irrtum"], at(db), 1);
+    await fails(["votes", "close", "3"], at(db), 1);
+    await ok(["votes", "count", "2", "--yes", "6", "--no", "0", "--abstain", "0"], at(db));
+    await ok(["votes", "close", "2"], at(db));
+    expect((await fails(["votes", "count", "2", "--yes", "1", "--no", "0", "--abstain", "0"], at(db), 1)).stderr).toMatch(/vote #2 is closed/);
   });
 
-  it("secret votes take totals only; German choice words are accepted in roll calls", () => {
+  it("secret votes take totals only; German choice words are accepted in roll calls", async () => {
     const db = platform();
-    const secret = okJson<Vote>(["votes", "open", "1", "Satzungsänderung § 4", "--mode", "secret", "--majority", "two-thirds", "--base", "present"], at(db));
+    const secret = await okJson<Vote>(["votes", "open", "1", "Satzungsänderung § 4", "--mode", "secret", "--majority", "two-thirds", "--base", "present"], at(db));
     expect(secret).toMatchObject({ mode: "secret", majority: "two-thirds", base: "present", yes: null, no: null, abstain: null });
-    fails(["votes", "cast", String(secret.id), "NUR", "yes"], at(db), 1);
-    ok(["votes", "count", String(secret.id), "--yes", "8", "--no", "3", "--abstain", "1"], at(db));
-    expect(okJson<Vote>(["votes", "close", String(secret.id)], at(db))).toMatchObject({ result: "adopted" }); // 3·8 ≥ 2·12
-    expect(okJson<Vote>(["votes", "cast", "1", "NUR", "nein"], at(db)).casts).toContainEqual({ group: "Moscheeverein Al-Nur", choice: "no" });
+    await fails(["votes", "cast", String(secret.id), "NUR", "yes"], at(db), 1);
+    await ok(["votes", "count", String(secret.id), "--yes", "8", "--no", "3", "--abstain", "1"], at(db));
+    expect(await okJson<Vote>(["votes", "close", String(secret.id)], at(db))).toMatchObject({ result: "adopted" }); // 3·8 ≥ 2·12
+    expect((await okJson<Vote>(["votes", "cast", "1", "NUR", "nein"], at(db))).casts).toContainEqual({ group: "Moscheeverein Al-Nur", choice: "no" });
   });
 });
 
 describe("reading votes", () => {
-  it("list: all votes or one meeting's, as JSON or a table", () => {
+  it("list: all votes or one meeting's, as JSON or a table", async () => {
     const db = platform();
-    expect(okJson<Vote[]>(["votes", "list"], at(db)).map((v) => v.id)).toEqual([1, 2, 3]);
-    expect(okJson<Vote[]>(["votes", "list", "--meeting", "2"], at(db))).toEqual([]);
-    const table = ok(["votes", "list"], at(db)).stdout;
+    expect((await okJson<Vote[]>(["votes", "list"], at(db))).map((v) => v.id)).toEqual([1, 2, 3]);
+    expect(await okJson<Vote[]>(["votes", "list", "--meeting", "2"], at(db))).toEqual([]);
+    const table = (await ok(["votes", "list"], at(db))).stdout;
     expect(table).toMatch(/roll call/);
     expect(table).toMatch(/show of hands/);
     expect(table).toMatch(/adopted/);
-    expect(ok(["votes", "list", "--meeting", "2"], at(db)).stdout.trim()).toBe("No votes.");
+    expect((await ok(["votes", "list", "--meeting", "2"], at(db))).stdout.trim()).toBe("No votes.");
   });
 
-  it("show: the motion, the roll call so far and who has not voted yet, in English and German", () => {
+  it("show: the motion, the roll call so far and who has not voted yet, in English and German", async () => {
     const db = platform();
-    const en = ok(["votes", "show", "1"], at(db)).stdout;
+    const en = (await ok(["votes", "show", "1"], at(db))).stdout;
     expect(en).toContain("Die Plattform unterstützt die Mieterversammlung im Kosmosviertel.");
     expect(en).toContain("Mieterinitiative Kosmosviertel");
     expect(en).toMatch(/1 yes, 0 no, 0 abstentions/);
     expect(en).toMatch(/Present and not voted yet: .*Moscheeverein Al-Nur/);
     expect(en).not.toMatch(/not voted yet: .*SV Blau-Weiß/);
-    const de = ok(["votes", "show", "1", "--lang", "de"], at(db)).stdout;
+    const de = (await ok(["votes", "show", "1", "--lang", "de"], at(db))).stdout;
     expect(de).toMatch(/Antrag\s+Die Plattform/);
     expect(de).toMatch(/namentlich/);
   });
 
-  it("the minutes state each closed motion: wording, mover, how voted, figures, quorum, result and the sides", () => {
+  it("the minutes state each closed motion: wording, mover, how voted, figures, quorum, result and the sides", async () => {
     const db = platform();
     // ASW has voted yes already; the other eleven: 5 yes, 4 no, 2 abstentions.
     const rest = [...Array(5).fill("yes"), ...Array(4).fill("no"), ...Array(2).fill("abstain")];
-    rest.forEach((choice, i) => ok(["votes", "cast", "1", SHORTS[i + 1]!, choice], at(db)));
-    ok(["votes", "close", "1"], at(db));
-    const md = ok(["report", "minutes", "1", "--format", "md"], at(db)).stdout;
+    for (const [i, choice] of rest.entries()) await ok(["votes", "cast", "1", SHORTS[i + 1]!, choice], at(db));
+    await ok(["votes", "close", "1"], at(db));
+    const md = (await ok(["report", "minutes", "1", "--format", "md"], at(db))).stdout;
     const decisions = md.slice(md.indexOf("## Decisions"));
     expect(decisions).toContain("Die Plattform unterstützt die Mieterversammlung im Kosmosviertel.");
     expect(decisions).toMatch(/Moved by:\*\* Mieterinitiative Kosmosviertel/);
@@ -306,22 +306,22 @@ describe("bad input: exit code, one line on stderr, the data file unchanged", ()
     // read
     ["show: unknown vote", ["votes", "show", "99"], 1],
     ["list: unknown meeting", ["votes", "list", "--meeting", "99"], 1],
-  ])("%s", (_what, args, code) => {
-    fails(args, at(platform()), code);
+  ])("%s", async (_what, args, code) => {
+    await fails(args, at(platform()), code);
   });
 
-  it("errors are translated", () => {
+  it("errors are translated", async () => {
     const db = platform();
-    expect(fails(["votes", "cast", "1", "ASW", "no", "--lang", "de"], at(db), 1).stderr).toMatch(/^Fehler: .*bereits abgestimmt.*votes recast/);
-    expect(fails(["votes", "cast", "1", "BWJ", "no", "--lang", "de"], at(db), 1).stderr).toMatch(/^Fehler: .*ausgetreten am 2026-03-09/);
+    expect((await fails(["votes", "cast", "1", "ASW", "no", "--lang", "de"], at(db), 1)).stderr).toMatch(/^Fehler: .*bereits abgestimmt.*votes recast/);
+    expect((await fails(["votes", "cast", "1", "BWJ", "no", "--lang", "de"], at(db), 1)).stderr).toMatch(/^Fehler: .*ausgetreten am 2026-03-09/);
   });
 });
 
 describe("help", () => {
   it.each([["votes"], ["votes", "open"], ["votes", "cast"], ["votes", "recast"], ["votes", "count"], ["votes", "close"], ["votes", "show"], ["votes", "list"]])(
     "%s %s --help leads with examples",
-    (...command) => {
-      const out = ok([...command, "--help"]).stdout;
+    async (...command) => {
+      const out = (await ok([...command, "--help"])).stdout;
       expect(out.indexOf("Examples")).toBeGreaterThanOrEqual(0);
       expect(out.indexOf("Examples")).toBeLessThan(out.indexOf("Usage"));
       expect(out).toContain("$ plattform votes");

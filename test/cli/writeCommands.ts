@@ -77,7 +77,7 @@ export interface Files {
   dir: string;
 }
 
-export function makeFiles(templateDb: string): Files {
+export async function makeFiles(templateDb: string): Promise<Files> {
   const dir = tempDir();
   const write = (name: string, content: string) => {
     const path = join(dir, name);
@@ -85,7 +85,7 @@ export function makeFiles(templateDb: string): Files {
     return path;
   };
   const backup = join(dir, "backup.db");
-  const result = run(["backup", backup], { db: templateDb });
+  const result = await run(["backup", backup], { db: templateDb });
   if (result.code !== 0) throw new Error(`backup failed: ${result.stderr}`);
   return {
     dir,
@@ -99,10 +99,10 @@ export function makeFiles(templateDb: string): Files {
 }
 
 /** Builds the template in a new file; every command runs with "today" pinned to TODAY. */
-export function buildWriteTemplate(): string {
+export async function buildWriteTemplate(): Promise<string> {
   const db = join(tempDir(), "template.db");
   for (const args of [["init", "--name", "Testplattform", "--lang", "en"], ...TEMPLATE_COMMANDS]) {
-    const result = run(args, { db, env: ENV });
+    const result = await run(args, { db, env: ENV });
     if (result.code !== 0) throw new Error(`template: plattform ${args.join(" ")} failed: ${result.stderr}`);
   }
   return db;

@@ -4,7 +4,7 @@ import { translate } from "../../src/core/i18n.js";
 import { parseBlt, toBlt } from "../../src/elections/blt.js";
 import { cliErrorOf } from "./errorOf.js";
 
-const DIR = new URL("../../../shared/data/stv/scottish/", import.meta.url);
+const DIR = new URL("../data/stv/scottish/", import.meta.url);
 
 const SIMPLE = `4 2
 -2

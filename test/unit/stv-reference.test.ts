@@ -1,4 +1,4 @@
-// Every reference count in ../shared/data/stv/scottish/ (21 Glasgow wards of 2007 and two tie-break cases, counted
+// Every reference count in test/data/stv/scottish/ (21 Glasgow wards of 2007 and two tie-break cases, counted
 // by the Droop package's "scotland" rule): the same candidates elected, and every stage's votes to 5 decimals.
 //
 // How the reference's rows map to our rounds: the reference logs several rows per stage ("begin" or "transfer",
@@ -16,7 +16,7 @@ import { parseBlt } from "../../src/elections/blt.js";
 import { countScottishStv } from "../../src/elections/stv.js";
 import type { Tally } from "../../src/elections/tally.js";
 
-const DIR = new URL("../../../shared/data/stv/scottish/", import.meta.url);
+const DIR = new URL("../data/stv/scottish/", import.meta.url);
 const cases = readdirSync(fileURLToPath(DIR))
   .filter((f) => f.endsWith(".blt"))
   .map((f) => f.slice(0, -4))

@@ -6,7 +6,7 @@ import { renderTally, roundAction } from "../../src/elections/roundsTable.js";
 import { countScottishStv } from "../../src/elections/stv.js";
 import type { Tally } from "../../src/elections/tally.js";
 
-const DIR = new URL("../../../shared/data/stv/scottish/", import.meta.url);
+const DIR = new URL("../data/stv/scottish/", import.meta.url);
 const en = (key: string, params?: Record<string, string | number>) => translate("en", key, params);
 const de = (key: string, params?: Record<string, string | number>) => translate("de", key, params);
 

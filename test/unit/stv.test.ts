@@ -76,7 +76,7 @@ describe("exact arithmetic", () => {
   });
 
   it("keeps every vote accounted for in every round of every reference case: candidates + non-transferable + residual = valid", () => {
-    const dir = new URL("../../../shared/data/stv/scottish/", import.meta.url);
+    const dir = new URL("../data/stv/scottish/", import.meta.url);
     let rounds = 0;
     for (const file of readdirSync(fileURLToPath(dir)).filter((f) => f.endsWith(".blt"))) {
       const blt = parseBlt(readFileSync(new URL(file, dir), "utf8"));

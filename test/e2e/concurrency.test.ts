@@ -6,19 +6,19 @@ import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, newPlatform, tempDir } from "../helpers.js";
-import { ok, query } from "./util.js";
+import { ok, query } from "../cli/util.js";
 
-const WRITER = join(ROOT, "test", "cli", "scripts", "writer.mjs");
+const WRITER = join(ROOT, "test", "e2e", "scripts", "writer.mjs");
 const DIST_MAIN = join(ROOT, "dist", "main.js");
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function platform(): string {
-  const db = newPlatform(["--lang", "en"]);
+async function platform(): Promise<string> {
+  const db = await newPlatform(["--lang", "en"]);
   dirs.push(join(db, ".."));
-  ok(["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "parish"], { db });
+  await ok(["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "parish"], { db });
   return db;
 }
 
@@ -49,7 +49,7 @@ function startWriters(db: string, writers: number, count: number): Promise<Exit[
 
 describe("concurrent writers", () => {
   it("8 processes × 50 tasks: exactly 400 arrive, none fails as locked; a reader meanwhile sees counts that only grow", async () => {
-    const db = platform();
+    const db = await platform();
     let writing = true;
     const writers = startWriters(db, 8, 50).finally(() => (writing = false));
     // The reader: `tasks list --json` again and again until the writers are done (and once more after).
@@ -84,13 +84,13 @@ describe("concurrent writers", () => {
     }
     expect(query(db, "SELECT count(*) AS n FROM audit_log WHERE entity = 'task' AND action = 'add'")[0].n).toBe(400);
     expect(query(db, "PRAGMA integrity_check")[0].integrity_check).toBe("ok");
-    expect(ok(["tasks", "list", "--json"], { db }).json()).toHaveLength(400);
+    expect((await ok(["tasks", "list", "--json"], { db })).json()).toHaveLength(400);
   }, 600_000);
 });
 
 describe("backup while others write", () => {
   it("each backup is intact, mode 0600, and holds whole transactions only", async () => {
-    const db = platform();
+    const db = await platform();
     const out = tempDir();
     dirs.push(out);
     let writing = true;
@@ -124,7 +124,7 @@ describe("backup while others write", () => {
     for (let i = 1; i < sizes.length; i++) expect(sizes[i]!).toBeGreaterThanOrEqual(sizes[i - 1]!);
     // The last backup was taken after the writers finished: it holds everything.
     const last = join(out, "after.db");
-    ok(["backup", last], { db });
+    await ok(["backup", last], { db });
     expect(query(last, "SELECT count(*) AS n FROM tasks")[0].n).toBe(120);
   }, 600_000);
 });

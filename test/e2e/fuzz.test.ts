@@ -4,17 +4,19 @@
 // dates and --out paths into folders that do not exist. A rejected invocation must exit 1 or 2 with one line on
 // stderr and leave the data file byte for byte as it was; an accepted one must exit 0. Never 70, never a stack.
 //
-// Reproduce a failure with its seed: PLATTFORM_FUZZ_SEED=<seed> npx vitest run test/cli/fuzz.test.ts
+// `npm test` runs a sample of 200 invocations; CI (CI=true) or PLATTFORM_FUZZ=full runs all of them.
+// Reproduce a failure with its seed: PLATTFORM_FUZZ=full PLATTFORM_FUZZ_SEED=<seed> npx vitest run test/e2e/fuzz.test.ts
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, fileHash, oneLineError, tempDir } from "../helpers.js";
-import { optionsOf } from "./commandTree.js";
-import { buildWriteTemplate, ENV, FILE_WRITERS, makeFiles, NEW_FILE_COMMANDS, WRITE_COMMANDS, type Files } from "./writeCommands.js";
+import { optionsOf } from "../cli/commandTree.js";
+import { buildWriteTemplate, ENV, FILE_WRITERS, makeFiles, NEW_FILE_COMMANDS, WRITE_COMMANDS, type Files } from "../cli/writeCommands.js";
 
 const SEED = Number(process.env.PLATTFORM_FUZZ_SEED ?? 20260301);
-const MIN_INVOCATIONS = 1000;
+const FULL = process.env.PLATTFORM_FUZZ === "full" || (process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false");
+const MIN_INVOCATIONS = FULL ? 1000 : 200;
 const CONCURRENCY = 4;
 
 /** mulberry32: small, fast and seedable, so that a failure can be reproduced. */
@@ -175,8 +177,8 @@ let template: string;
 let files: Files;
 let targets: Target[];
 beforeAll(async () => {
-  template = buildWriteTemplate();
-  files = makeFiles(template);
+  template = await buildWriteTemplate();
+  files = await makeFiles(template);
   targets = [];
   for (const c of [...WRITE_COMMANDS, ...NEW_FILE_COMMANDS]) targets.push({ name: c.name, valid: c.valid(files), ...(await optionsOf(c.name)), writesFile: false });
   for (const c of FILE_WRITERS) targets.push({ name: c.name, valid: c.valid(files), ...(await optionsOf(c.name)), writesFile: true });
@@ -225,7 +227,7 @@ describe("fuzz: hostile input to every write command", () => {
     const leaked = jobs.flat().filter((a) => a.includes("gibt-es-nicht-") && existsSync(join(a, "..")));
     rmSync(outDir, { recursive: true, force: true });
     if (failures.length > 0) console.log(failures.join("\n"));
-    console.log(`fuzz: seed ${SEED}, ${jobs.length} invocations over ${targets.length} commands; exit codes ${JSON.stringify(Object.fromEntries(codes))}`);
+    console.log(`fuzz (${FULL ? "full" : "sample"}): seed ${SEED}, ${jobs.length} invocations over ${targets.length} commands; exit codes ${JSON.stringify(Object.fromEntries(codes))}`);
     const top = [...reasons.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
     console.log(`fuzz: most frequent rejections: ${top.map(([k, n]) => `${n}× exit ${k}`).join("; ")}`);
     expect(jobs.length).toBeGreaterThanOrEqual(MIN_INVOCATIONS);

@@ -7,9 +7,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bundledSources } from "../../src/core/debugImports.js";
-import { newPlatform, ROOT, run } from "../helpers.js";
+import { newPlatform, ROOT, spawnRun } from "../helpers.js";
 
-const BLT = fileURLToPath(new URL("../../../shared/data/stv/scottish/Partick-West-2007.blt", import.meta.url));
+const BLT = fileURLToPath(new URL("../data/stv/scottish/Partick-West-2007.blt", import.meta.url));
 
 /** Never on the path of --version or --help: prompts, PDF, Markdown, CSV, calendar, validation, the database. */
 const HEAVY = [
@@ -36,8 +36,8 @@ interface Loaded {
 }
 
 /** Runs the binary with PLATTFORM_DEBUG_IMPORTS=1 and reads the list it prints at exit. */
-function loaded(args: string[], db?: string): Loaded {
-  const result = run(args, { db, env: { PLATTFORM_DEBUG_IMPORTS: "1" } });
+async function loaded(args: string[], db?: string): Promise<Loaded> {
+  const result = spawnRun(args, { db, env: { PLATTFORM_DEBUG_IMPORTS: "1" } });
   expect(result.code, result.stderr).toBe(0);
   const files: string[] = [];
   const packages = new Set<string>();
@@ -53,32 +53,32 @@ function loaded(args: string[], db?: string): Loaded {
 const heavyIn = (packages: Iterable<string>) => [...packages].filter((p) => HEAVY.includes(p) || p.startsWith("@inquirer/"));
 
 describe("start-up path (PLATTFORM_DEBUG_IMPORTS)", () => {
-  it("--version loads no bundle file at all, and no package", () => {
-    const { files, packages } = loaded(["--version"]);
+  it("--version loads no bundle file at all, and no package", async () => {
+    const { files, packages } = await loaded(["--version"]);
     expect(files.filter((f) => f === "dist/main.js")).toEqual([]);
     expect([...packages]).toEqual([]);
   });
 
-  it("--help loads commander and the program's own files, nothing heavy", () => {
-    const { files, packages } = loaded(["--help"]);
+  it("--help loads commander and the program's own files, nothing heavy", async () => {
+    const { files, packages } = await loaded(["--help"]);
     expect(files).toContain("dist/main.js");
     expect(packages.has("commander")).toBe(true);
     expect(heavyIn(packages)).toEqual([]);
   });
 
-  it("a subcommand's --help loads nothing heavy either", () => {
-    const { packages } = loaded(["report", "minutes", "--help"]);
+  it("a subcommand's --help loads nothing heavy either", async () => {
+    const { packages } = await loaded(["report", "minutes", "--help"]);
     expect(heavyIn(packages)).toEqual([]);
   });
 
-  it("elections tally --blt counts a ballot file without loading better-sqlite3", () => {
-    const { packages } = loaded(["elections", "tally", "--blt", BLT]);
+  it("elections tally --blt counts a ballot file without loading better-sqlite3", async () => {
+    const { packages } = await loaded(["elections", "tally", "--blt", BLT]);
     expect(heavyIn(packages)).toEqual([]);
   });
 
-  it("lists what a command with a data file loads (better-sqlite3, required when the file is opened)", () => {
-    const db = newPlatform();
-    const { files, packages } = loaded(["groups", "list"], db);
+  it("lists what a command with a data file loads (better-sqlite3, required when the file is opened)", async () => {
+    const db = await newPlatform();
+    const { files, packages } = await loaded(["groups", "list"], db);
     expect(packages.has("better-sqlite3")).toBe(true);
     expect(files.some((f) => f.startsWith("node_modules/better-sqlite3/"))).toBe(true);
     expect(heavyIn(packages).filter((p) => p !== "better-sqlite3")).toEqual([]);

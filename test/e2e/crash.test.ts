@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDataFile, migrate, openDataFile, schemaVersion } from "../../src/core/db.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/migrations/index.js";
 import { BIN, newPlatform, tempDir } from "../helpers.js";
-import { ok, okJson, query } from "./util.js";
+import { ok, okJson, query } from "../cli/util.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -50,10 +50,10 @@ function integrity(db: string): string {
 
 describe("killed during a CSV import", () => {
   it("people import of 3,000 rows, killed at row 2,000: intact, and none of the rows arrived; a rerun imports all", async () => {
-    const db = newPlatform(["--lang", "en"]);
+    const db = await newPlatform(["--lang", "en"]);
     dirs.push(join(db, ".."));
-    ok(["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "parish"], { db });
-    ok(["people", "add", "Maria Schmidt", "--group", "JOSEF"], { db });
+    await ok(["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "parish"], { db });
+    await ok(["people", "add", "Maria Schmidt", "--group", "JOSEF"], { db });
     const lines = ["name,email,group,role"];
     for (let i = 1; i <= 3000; i++) lines.push(`Person ${i},person${i}@example.org,JOSEF,member`);
     const csv = join(tempDir(), "people.csv");
@@ -67,21 +67,21 @@ describe("killed during a CSV import", () => {
     expect(query(db, "SELECT name FROM people ORDER BY id").map((r) => r.name)).toEqual(["Maria Schmidt"]);
     expect(query(db, "SELECT count(*) AS n FROM group_roles")[0].n).toBe(1);
     expect(query(db, "SELECT count(*) AS n FROM audit_log")[0].n).toBe(auditBefore);
-    expect(okJson(["check"], { db }).ok).toBe(true);
+    expect((await okJson(["check"], { db })).ok).toBe(true);
 
-    const report = okJson(["people", "import", csv], { db });
+    const report = await okJson(["people", "import", csv], { db });
     expect(report.added).toBe(3000);
     expect(query(db, "SELECT count(*) AS n FROM people")[0].n).toBe(3001);
     expect(query(db, "SELECT count(*) AS n FROM group_roles")[0].n).toBe(3001);
   }, 300_000);
 
-  it("a pause point at a row the import never reaches changes nothing", () => {
-    const db = newPlatform(["--lang", "en"]);
+  it("a pause point at a row the import never reaches changes nothing", async () => {
+    const db = await newPlatform(["--lang", "en"]);
     dirs.push(join(db, ".."));
     const csv = join(tempDir(), "people.csv");
     dirs.push(join(csv, ".."));
     writeFileSync(csv, "name\nAnna\nBerta\n");
-    expect(okJson(["people", "import", csv], { db, env: { PLATTFORM_TEST_PAUSE_IMPORT_AT: "7" } }).added).toBe(2);
+    expect((await okJson(["people", "import", csv], { db, env: { PLATTFORM_TEST_PAUSE_IMPORT_AT: "7" } })).added).toBe(2);
   });
 });
 
@@ -122,9 +122,9 @@ describe("killed during a migration", () => {
     const backups = readdirSync(join(db, "..")).filter((f) => /^alt\.db\.v3-.*\.bak$/.test(f));
     expect(backups).toHaveLength(1);
 
-    const groups = okJson<Array<{ name: string }>>(["groups", "list"], { db });
+    const groups = await okJson<Array<{ name: string }>>(["groups", "list"], { db });
     expect(groups.map((g) => g.name)).toEqual(["Mieterinitiative Süd", "St. Marien"].sort((a, b) => a.localeCompare(b, "de")));
     expect(query(db, "PRAGMA user_version")[0].user_version).toBe(SCHEMA_VERSION);
-    expect(okJson(["check"], { db }).ok).toBe(true);
+    expect((await okJson(["check"], { db })).ok).toBe(true);
   }, 300_000);
 });
