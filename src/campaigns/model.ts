@@ -1,4 +1,5 @@
 // Campaigns and their status reports: pure rules, no I/O.
+import { compareIso } from "../core/dates.js";
 
 export const CAMPAIGN_STATUSES = ["research", "action", "negotiation", "won", "lost", "paused"] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -40,7 +41,7 @@ export interface Campaign {
 
 /** Updates in the order they happened: by date, and on one date in the order they were recorded. */
 export function byDate(a: Pick<CampaignUpdate, "date" | "id">, b: Pick<CampaignUpdate, "date" | "id">): number {
-  return a.date.localeCompare(b.date) || a.id - b.id;
+  return compareIso(a.date, b.date) || a.id - b.id;
 }
 
 /** The latest update on or before `date`, if any. */

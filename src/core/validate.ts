@@ -53,3 +53,18 @@ export function oneOf<T extends string>(raw: string, allowed: readonly T[], fiel
 export function nameKey(name: string): string {
   return name.normalize("NFC").toLowerCase().replace(/i\u0307/g, "i").replace(/ı/g, "i");
 }
+
+/** A name for sorting as a German list does (DIN 5007-1: ä as a, ß as ss), case and accents set aside. */
+function sortKey(name: string): string {
+  return name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss").replace(/ı/g, "i");
+}
+
+/**
+ * Orders names alphabetically without ICU (localeCompare costs 7–15 ms at its first call on Node 20, on every
+ * command that sorts); names equal but for case or accents keep a fixed order by their code units.
+ */
+export function compareNames(a: string, b: string): number {
+  const [x, y] = [sortKey(a), sortKey(b)];
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,6 +1,7 @@
 // The fundraising report's data for a year, and the deadlines: built once from the store, then printed as a
 // table, JSON, Markdown or HTML, and used by `status` and the annual report.
-import { shiftDate } from "../core/dates.js";
+import { compareIso, shiftDate } from "../core/dates.js";
+import { compareNames } from "../core/validate.js";
 import type { Db } from "../core/db.js";
 import {
   INCOME_KINDS,
@@ -105,7 +106,7 @@ export function buildFundraisingReport(db: Db, year: number, asOf: string, label
     entry.total = sumCents([entry.total, i.amount]);
     sources.set(key, entry);
   }
-  const bySource = [...sources.values()].sort((a, b) => b.total - a.total || a.source.localeCompare(b.source));
+  const bySource = [...sources.values()].sort((a, b) => b.total - a.total || compareNames(a.source, b.source));
   const byMonth = Array.from({ length: 12 }, (_, m) => sumCents(income.filter((i) => Number(i.date.slice(5, 7)) === m + 1).map((i) => i.amount)));
 
   const funds = new Map<string, number>();
@@ -150,7 +151,7 @@ export function buildFundraisingReport(db: Db, year: number, asOf: string, label
     funds: {
       restricted,
       general: total - restricted,
-      byFund: [...funds.entries()].map(([fund, t]) => ({ fund, total: t })).sort((a, b) => b.total - a.total || a.fund.localeCompare(b.fund)),
+      byFund: [...funds.entries()].map(([fund, t]) => ({ fund, total: t })).sort((a, b) => b.total - a.total || compareNames(a.fund, b.fund)),
     },
     pipeline: { expectedValue: pipelineValue, requested: sumCents(open.map((a) => a.amount)), count: open.length, byStage },
     grants: {
@@ -206,7 +207,7 @@ export function listDeadlines(db: Db, today: string, until: string): Deadline[] 
     if (d.due <= until)
       out.push({ date: d.due, kind: d.kind, application: a.id, title: a.title, funder: a.funder, id: d.id, overdue: d.due < today, days: daysBetween(today, d.due) });
   }
-  return out.sort((x, y) => x.date.localeCompare(y.date) || x.application - y.application || (x.id ?? 0) - (y.id ?? 0));
+  return out.sort((x, y) => compareIso(x.date, y.date) || x.application - y.application || (x.id ?? 0) - (y.id ?? 0));
 }
 
 export interface FundraisingStatus {

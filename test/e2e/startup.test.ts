@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { bundledSources } from "../../src/core/debugImports.js";
-import { newPlatform, ROOT, spawnRun } from "../helpers.js";
+import { newPlatform, ROOT, run, spawnRun, tempDir } from "../helpers.js";
 
 const BLT = fileURLToPath(new URL("../data/stv/scottish/Partick-West-2007.blt", import.meta.url));
 
@@ -31,6 +31,8 @@ const HEAVY = [
 
 interface Loaded {
   files: string[];
+  /** what the run asked of ICU (Intl objects, localeCompare …), from the `intl <what>` lines */
+  intl: string[];
   /** packages (and date-fns (root)) bundled into the loaded files, and packages required at run time */
   packages: Set<string>;
 }
@@ -41,13 +43,14 @@ async function loaded(args: string[], db?: string): Promise<Loaded> {
   expect(result.code, result.stderr).toBe(0);
   const files: string[] = [];
   const packages = new Set<string>();
+  const intl = result.stderr.split("\n").flatMap((line) => (line.startsWith("intl ") ? [line.slice(5)] : []));
   for (const line of result.stderr.split("\n")) {
     const m = /^(import|require) (\S+?)(?:: (.*))?$/.exec(line);
     if (!m) continue;
     files.push(m[2]!);
     for (const source of (m[3] ?? "").split(", ").filter(Boolean)) if (!source.startsWith("src/")) packages.add(source);
   }
-  return { files, packages };
+  return { files, packages, intl };
 }
 
 const heavyIn = (packages: Iterable<string>) => [...packages].filter((p) => HEAVY.includes(p) || p.startsWith("@inquirer/"));
@@ -82,6 +85,27 @@ describe("start-up path (PLATTFORM_DEBUG_IMPORTS)", () => {
     expect(packages.has("better-sqlite3")).toBe(true);
     expect(files.some((f) => f.startsWith("node_modules/better-sqlite3/"))).toBe(true);
     expect(heavyIn(packages).filter((p) => p !== "better-sqlite3")).toEqual([]);
+  });
+});
+
+describe("no ICU on the everyday path (Node 20 spends 20–30 ms starting it at the first Intl call)", () => {
+  let demo: string;
+  beforeAll(async () => {
+    demo = join(tempDir(), "demo.db");
+    expect((await run(["demo", "--db", demo])).code).toBe(0);
+  }, 120_000);
+
+  it.each([[["--version"]], [["--help"]], [["groups", "list"]], [["status"]], [["people", "list"]], [["tasks", "list", "--open"]], [["meetings", "list"]]])(
+    "%j makes no Intl object and calls no locale-aware method",
+    async (args) => {
+      const { intl } = await loaded(args, demo);
+      expect(intl).toEqual([]);
+    },
+  );
+
+  it("the guard sees ICU when it is used: `log` formats its times with Intl", async () => {
+    const { intl } = await loaded(["log", "--limit", "1"], demo);
+    expect(intl.length).toBeGreaterThan(0);
   });
 });
 

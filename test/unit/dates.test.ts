@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { formatDate, isIsoDate, parseDate, parseTime, shiftDate, today } from "../../src/core/dates.js";
+import { berlinTime, formatDate, isIsoDate, parseDate, parseTime, shiftDate, today } from "../../src/core/dates.js";
 import { cliErrorOf } from "./errorOf.js";
 
 const BASE = "2026-12-03";
@@ -214,5 +214,35 @@ describe("today", () => {
   ])("without PLATTFORM_TODAY, %s is %s in Berlin", (instant, expected) => {
     vi.stubEnv("PLATTFORM_TODAY", "");
     expect(today(new Date(instant))).toBe(expected);
+  });
+});
+
+describe("berlinTime: Berlin's wall clock without Intl", () => {
+  const viaIcu = (date: Date) =>
+    new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .format(date)
+      .replace(" ", "T");
+
+  it("agrees with ICU's Europe/Berlin at every hour around each change of 1996–2040, and at midnight", () => {
+    const instants: Date[] = [];
+    for (let year = 1996; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        // the last Sunday of March and October, ±30 hours, every 30 minutes
+        const last = new Date(Date.UTC(year, month + 1, 0));
+        const sunday = Date.UTC(year, month, last.getUTCDate() - last.getUTCDay());
+        for (let t = sunday - 30 * 3_600_000; t <= sunday + 30 * 3_600_000; t += 1_800_000) instants.push(new Date(t));
+      }
+      // New Year's Eve around midnight Berlin time: the UTC date is still the old year
+      for (const minutes of [-61, -60, -59, -1, 0, 1]) instants.push(new Date(Date.UTC(year, 11, 31, 23, minutes)));
+    }
+    const differing = instants.filter((d) => berlinTime(d) !== viaIcu(d)).map((d) => d.toISOString());
+    expect(instants.length).toBeGreaterThan(10_000);
+    expect(differing).toEqual([]);
+  });
+
+  it("today() is Berlin's date: 23:30 UTC on 31 December is already the new year there", () => {
+    expect(today(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+    expect(today(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
+    expect(today(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02");
   });
 });

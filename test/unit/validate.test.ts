@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../../src/core/validate.js";
+import { cleanEmail, compareNames, cleanNotes, cleanPhone, cleanText, oneOf } from "../../src/core/validate.js";
 import { GROUP_KINDS } from "../../src/groups/model.js";
 import { cliErrorOf } from "./errorOf.js";
 
@@ -147,5 +147,20 @@ describe("oneOf", () => {
     const error = cliErrorOf(() => oneOf(input, GROUP_KINDS, "--kind"));
     expect(error.key).toBe("error.notOneOf");
     expect(error.params).toEqual({ field: "--kind", value: input, allowed: GROUP_KINDS.join(", ") });
+  });
+});
+
+describe("compareNames: a German list's order without ICU", () => {
+  it("sorts umlauts with their base letter, ß as ss, case and accents set aside", () => {
+    const names = ["Zukunftswerkstatt", "Özgür Kulturverein", "ökumenisches Zentrum", "Oberschule", "Straße der Pariser Kommune", "Strasbourg-Verein", "Ärztinnen für den Kiez", "Abenteuerspielplatz", "Çağlar", "Caritas"];
+    expect([...names].sort(compareNames)).toEqual([
+      "Abenteuerspielplatz", "Ärztinnen für den Kiez", "Çağlar", "Caritas", "Oberschule", "ökumenisches Zentrum", "Özgür Kulturverein", "Strasbourg-Verein", "Straße der Pariser Kommune", "Zukunftswerkstatt",
+    ]);
+  });
+
+  it("agrees with ICU's German collation on names that differ in their letters", () => {
+    const names = ["Müller", "Mueller", "Muller", "Meier", "Mayer", "Maier", "Schröder", "Schroeder", "Schmidt", "Yılmaz", "Yildiz", "Şahin", "Sahin", "Özdemir", "Ozturk"];
+    const icu = [...names].sort((a, b) => a.localeCompare(b, "de", { sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0));
+    expect([...names].sort(compareNames)).toEqual(icu);
   });
 });
