@@ -8,10 +8,10 @@ import type { Block, ReportDocument } from "../reports/render/document.js";
 import { INCOME_KINDS, OPEN_STAGES } from "./model.js";
 import { buildFundraisingReport, type FundraisingReport } from "./report.js";
 
-/** "September 2026" / "September 2026" — a coverage month for people. */
+/** "März 2026" / "March 2026" — a coverage month for people (from the catalogue: Intl is slow to start). */
 export function monthLabel(yearMonth: string, lang: Lang): string {
   const [y, m] = yearMonth.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(lang === "de" ? "de-DE" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, 1));
+  return `${translate(lang, `month.${m}`)} ${y}`;
 }
 
 export function coverageText(report: Pick<FundraisingReport, "coveredUntil" | "year"> & { budget: { total: number } }, lang: Lang): string {
