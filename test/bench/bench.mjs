@@ -24,7 +24,8 @@ const RSS_PRELOAD = join(ROOT, "test", "bench", "rss.cjs");
 const STV_DIR = join(ROOT, "test", "data", "stv", "scottish");
 const TODAY = "2026-06-15";
 
-const TARGETS = { startRatio: 1.5, growth: 1.2, importMs: 2000, rssMb: 120 };
+// Issue 13: everyday read commands at most 2.0 × node -e 0 (1.5 × is the mark to beat), --version at most 1.3 ×.
+const TARGETS = { startRatio: 2.0, versionRatio: 1.3, beat: 1.5, growth: 1.2, importMs: 2000, rssMb: 120 };
 
 // ---- options
 
@@ -217,8 +218,11 @@ const COMMANDS = [
   ["--version"],
   ["--help"],
   ["groups", "list"],
+  ["people", "list"],
   ["tasks", "list", "--open"],
   ["status"],
+  ["meetings", "list"],
+  ["meetings", "show", "next"],
   ["report", "agenda", "next"],
   ["report", "minutes", "last"],
   ["report", "minutes", "last", "--format", "html"],
@@ -291,10 +295,12 @@ for (const row of rows) {
   const growth = row.results.get(large).ms / row.results.get(small).ms;
   const rss = Math.max(...[...row.results.values()].map((r) => r.rss));
   const marks = [];
-  if (ratio > TARGETS.startRatio) marks.push(`✗ >${TARGETS.startRatio}× node`);
+  const limit = row.label === "--version" ? TARGETS.versionRatio : TARGETS.startRatio;
+  if (ratio > limit) marks.push(`✗ >${limit}× node`);
+  else if (ratio <= TARGETS.beat) marks.push(`≤${TARGETS.beat}×`);
   if (options.years.length > 1 && growth > TARGETS.growth) marks.push(`✗ growth >${TARGETS.growth}`);
   if (rss > TARGETS.rssMb) marks.push(`✗ RSS >${TARGETS.rssMb} MB`);
-  for (const m of marks) misses.push(`${row.label}: ${m.slice(2)} (${fmt(ratio, 2)}× node, growth ${fmt(growth, 2)}, ${fmt(rss)} MB)`);
+  for (const m of marks.filter((mark) => mark.startsWith("✗"))) misses.push(`${row.label}: ${m.slice(2)} (${fmt(ratio, 2)}× node, growth ${fmt(growth, 2)}, ${fmt(rss)} MB)`);
   lines.push([
     row.label,
     ...options.years.map((y) => fmt(row.results.get(y).ms)),
@@ -325,7 +331,7 @@ console.log(`| ${head.join(" | ")} |`);
 console.log(`|${head.map((_, i) => (i === 0 || i === head.length - 1 ? "---" : "---:")).join("|")}|`);
 for (const line of lines) console.log(`| ${line.join(" | ")} |`);
 console.log(
-  `\nTargets: read commands ≤ ${TARGETS.startRatio}× node -e 0 on the ${target}-year platform; ${large}y ÷ ${small}y ≤ ${TARGETS.growth}; ` +
+  `\nTargets: read commands ≤ ${TARGETS.startRatio}× node -e 0 on the ${target}-year platform (--version ≤ ${TARGETS.versionRatio}×; ≤ ${TARGETS.beat}× is the mark to beat); ${large}y ÷ ${small}y ≤ ${TARGETS.growth}; ` +
     `import of ${options.importRows} people ≤ ${TARGETS.importMs / 1000} s; peak RSS ≤ ${TARGETS.rssMb} MB.`,
 );
 if (misses.length === 0) console.log("All targets met.");
