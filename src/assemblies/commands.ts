@@ -1,10 +1,10 @@
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
 import { heading, printJson, printTable, say } from "../core/output.js";
-import { decisionMakerLabel, statusLabel } from "../commitments/commands.js";
-import { resolveGroup } from "../groups/service.js";
-import type { Meeting } from "../meetings/model.js";
-import { resolveMeeting } from "../meetings/service.js";
+import { decisionMakerLabel, statusLabel } from "../commitments/index.js";
+import { resolveGroup } from "../groups/index.js";
+import type { Meeting } from "../meetings/index.js";
+import { resolveMeeting } from "../meetings/index.js";
 import { parseHeadcount, setTurnout, type AssemblyView } from "./service.js";
 
 type Options = Record<string, string | boolean | undefined>;

@@ -2,9 +2,9 @@
 // Each builds its rows once, then prints them as --json, a terminal table, Markdown or HTML (reports/output.ts).
 import type { Context } from "../core/context.js";
 import { formatDate, parseDate, shiftDate, today } from "../core/dates.js";
-import { readSettings } from "../platform/store.js";
-import { emitReport } from "../reports/output.js";
-import type { Block, ReportDocument } from "../reports/render/document.js";
+import { readSettings } from "../platform/index.js";
+import { emitReport } from "../reports/index.js";
+import type { Block, ReportDocument } from "../reports/index.js";
 import { conversationsByHolderMonth, coverage, coverageCutoff, listening, parseMonths } from "./model.js";
 import { conversationFacts, keyPersons, lastConversations, topicQuarters, topicTotals } from "./store.js";
 

@@ -5,7 +5,7 @@ import { formatDate, shiftDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { formatMoney } from "../core/money.js";
 import { heading, note, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
-import { readSettings } from "../platform/store.js";
+import { readSettings } from "../platform/index.js";
 import { importBankRows, readBankCsv, type BankReport } from "./bankImport.js";
 import { parseWithin, type Application, type Income } from "./model.js";
 import { buildFundraisingReport, duesStatus, listDeadlines } from "./report.js";
@@ -31,7 +31,7 @@ import {
   resolveSource,
   setBudget,
 } from "./service.js";
-import { resolveGroup } from "../groups/service.js";
+import { resolveGroup } from "../groups/index.js";
 import {
   getApplication,
   getFunder,

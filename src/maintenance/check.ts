@@ -2,7 +2,7 @@
 // To check a new area, add an entry to CHECKS: a name and a function that returns its problems.
 import type { Db } from "../core/db.js";
 import type { Params } from "../core/errors.js";
-import { minutesHash } from "../meetings/service.js";
+import { minutesHash } from "../meetings/index.js";
 
 export interface Problem {
   /** the check that found it (a CHECKS name) */

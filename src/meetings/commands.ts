@@ -3,9 +3,9 @@ import { formatDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
 import { cleanText } from "../core/validate.js";
-import { writeSetting } from "../platform/store.js";
-import { taskHeader, taskRows } from "../tasks/commands.js";
-import { listTasks } from "../tasks/store.js";
+import { writeSetting } from "../platform/index.js";
+import { taskHeader, taskRows } from "../tasks/index.js";
+import { listTasks } from "../tasks/index.js";
 import { agendaOverrun, meetingLength, MEETING_KINDS, parseTemplate, type Meeting } from "./model.js";
 import {
   addItem,
@@ -28,8 +28,8 @@ import {
   type MeetingInput,
 } from "./service.js";
 import { getMeeting, listAmendments, listItems, listMeetings, notesOfMeeting } from "./store.js";
-import { assemblyView } from "../assemblies/service.js";
-import { printAssembly } from "../assemblies/commands.js";
+import { assemblyView } from "../assemblies/index.js";
+import { printAssembly } from "../assemblies/index.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);

@@ -5,14 +5,14 @@ import { isIsoDate, parseDate, parseTime } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
-import type { Group } from "../groups/model.js";
-import { resolveGroup } from "../groups/service.js";
-import { membersOn } from "../groups/store.js";
-import type { Person } from "../people/model.js";
-import { resolvePerson } from "../people/service.js";
-import { rolesOfPerson } from "../people/store.js";
-import { readSettings } from "../platform/store.js";
-import { resolveTeam } from "../teams/service.js";
+import type { Group } from "../groups/index.js";
+import { resolveGroup } from "../groups/index.js";
+import { membersOn } from "../groups/index.js";
+import type { Person } from "../people/index.js";
+import { resolvePerson } from "../people/index.js";
+import { rolesOfPerson } from "../people/index.js";
+import { readSettings } from "../platform/index.js";
+import { resolveTeam } from "../teams/index.js";
 import {
   evaluateQuorum,
   ITEM_TYPES,

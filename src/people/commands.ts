@@ -2,11 +2,11 @@ import type { Context } from "../core/context.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
-import { resolveGroup } from "../groups/service.js";
+import { resolveGroup } from "../groups/index.js";
 import { PEOPLE_CSV_COLUMNS, type Person } from "./model.js";
 import { addPerson, editPerson, forget as forgetPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
 import { getPerson, listPeople, rolesOfPerson } from "./store.js";
-import { trainingsOfPerson } from "../assemblies/store.js";
+import { trainingsOfPerson } from "../assemblies/index.js";
 
 type Options = Record<string, string | boolean | undefined>;
 

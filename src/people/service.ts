@@ -4,11 +4,11 @@ import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
-import { eraseNotesWith } from "../conversations/store.js";
-import { eraseFromIncome } from "../fundraising/store.js";
-import { atLine, summarise, type ImportLine, type ImportReport } from "../groups/csvImport.js";
-import type { Group } from "../groups/model.js";
-import { resolveGroup } from "../groups/service.js";
+import { eraseNotesWith } from "../conversations/index.js";
+import { eraseFromIncome } from "../fundraising/index.js";
+import { atLine, summarise, type ImportLine, type ImportReport } from "../groups/index.js";
+import type { Group } from "../groups/index.js";
+import { resolveGroup } from "../groups/index.js";
 import { ROLES, type Person, type PersonFields, type Role } from "./model.js";
 import {
   endRole,

@@ -2,7 +2,7 @@ import type { Context } from "../core/context.js";
 import { today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { writeOut } from "../core/output.js";
-import { resolveMeeting } from "../meetings/service.js";
+import { resolveMeeting } from "../meetings/index.js";
 import { buildReport } from "./model.js";
 import type { ReportKind } from "./render/document.js";
 

@@ -2,16 +2,16 @@
 // stores of the meetings and tasks areas; the renderers in render/ take it as it is and never query.
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
-import type { ItemType, Meeting, MeetingKind, QuorumResult } from "../meetings/model.js";
-import { attendanceSummary } from "../meetings/service.js";
-import { approvedAt, followingMeeting, getMeeting, listAmendments, listItems, notesOfMeeting, previousMeeting } from "../meetings/store.js";
-import { readSettings } from "../platform/store.js";
-import { listTasks, type Task } from "../tasks/store.js";
-import { minutesEntries } from "../elections/service.js";
-import { decisionsOf } from "../votes/service.js";
+import type { ItemType, Meeting, MeetingKind, QuorumResult } from "../meetings/index.js";
+import { attendanceSummary } from "../meetings/index.js";
+import { approvedAt, followingMeeting, getMeeting, listAmendments, listItems, notesOfMeeting, previousMeeting } from "../meetings/index.js";
+import { readSettings } from "../platform/index.js";
+import { listTasks, type Task } from "../tasks/index.js";
+import { minutesEntries } from "../elections/index.js";
+import { decisionsOf } from "../votes/index.js";
 import { assemblyEntry, type AssemblyEntry } from "./assembly.js";
-import { withCampaignReports } from "../campaigns/agenda.js";
-import type { CampaignReport } from "../campaigns/model.js";
+import { withCampaignReports } from "../campaigns/index.js";
+import type { CampaignReport } from "../campaigns/index.js";
 
 /** A meeting as a report mentions it: enough to name it (kind, title, date, time, place). */
 export interface MeetingRef {

@@ -2,7 +2,7 @@ import type { Context } from "../core/context.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { printJson, printTable, say } from "../core/output.js";
-import { resolveMeeting } from "../meetings/service.js";
+import { resolveMeeting } from "../meetings/index.js";
 import { addTask, completeTask, resolveOwner, resolveTask } from "./service.js";
 import { getTask, listTasks, type Task } from "./store.js";
 

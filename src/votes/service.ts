@@ -4,13 +4,13 @@ import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
-import { isMemberOn, type Group } from "../groups/model.js";
-import type { Meeting } from "../meetings/model.js";
-import { attendanceSummary, ensureEditable, itemAt } from "../meetings/service.js";
-import { getMeeting } from "../meetings/store.js";
-import { readSettings } from "../platform/store.js";
-import type { DecisionEntry } from "../reports/model.js";
-import { resolveOwner } from "../tasks/service.js";
+import { isMemberOn, type Group } from "../groups/index.js";
+import type { Meeting } from "../meetings/index.js";
+import { attendanceSummary, ensureEditable, itemAt } from "../meetings/index.js";
+import { getMeeting } from "../meetings/index.js";
+import { readSettings } from "../platform/index.js";
+import type { DecisionEntry } from "../reports/index.js";
+import { resolveOwner } from "../tasks/index.js";
 import {
   BASES,
   CHOICES,

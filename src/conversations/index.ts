@@ -1,0 +1,3 @@
+// The public face of conversations: other areas import only this file (scripts/check-boundaries.mjs).
+export { addConversation, ensureTopics } from "./service.js";
+export { eraseNotesWith } from "./store.js";
