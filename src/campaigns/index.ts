@@ -2,3 +2,5 @@
 export { withCampaignReports } from "./agenda.js";
 export type { CampaignReport } from "./model.js";
 export { addCampaign, addUpdate, resolveCampaign } from "./service.js";
+export { campaignsStartedBy, campaignUpdatesBy } from "./store.js";
+export type { CampaignUpdateRow, StartedCampaign } from "./store.js";

@@ -3,7 +3,7 @@ import type { Context } from "../core/context.js";
 import { formatDate, shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { heading, say } from "../core/output.js";
-import { followUpsDue, type FollowUp } from "../reports/index.js";
+import { followUpsDue, type FollowUp } from "../conversations/index.js";
 import { DUE_SOON_DAYS, type Commitment } from "./model.js";
 import { listCommitments } from "./store.js";
 

@@ -18,7 +18,7 @@ import type { Meeting } from "../meetings/index.js";
 import { lastMeeting, nextMeeting } from "../meetings/index.js";
 import type { ReportKind } from "../reports/index.js";
 import { defaultSettings } from "../platform/index.js";
-import { readSettings, writeSetting, writeSettings } from "../platform/index.js";
+import { readSetting, readSettings, writeSetting, writeSettings } from "../platform/index.js";
 import { openForNewPlatform, removeDataFile } from "../platform/index.js";
 import { seedElectionsAndDecisions } from "./elections.js";
 import { seedMeetings } from "./meetings.js";
@@ -39,7 +39,7 @@ export function fixturesDir(): string {
 }
 
 function isDemoFile(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM settings WHERE key = 'demo' AND value = 'true'").get() !== undefined;
+  return readSetting(db, "demo") === "true";
 }
 
 /** Fills a fresh platform with the sample groups and people. Later areas add their sample data here. */

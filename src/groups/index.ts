@@ -1,6 +1,5 @@
 // The public face of groups: other areas import only this file (scripts/check-boundaries.mjs).
-export { atLine, importGroups, summarise } from "./csvImport.js";
-export type { ImportLine, ImportReport } from "./csvImport.js";
+export { importGroups } from "./csvImport.js";
 export { GROUP_CSV_COLUMNS, isMemberOn } from "./model.js";
 export type { Group } from "./model.js";
 export { resolveGroup } from "./service.js";

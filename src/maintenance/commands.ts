@@ -6,7 +6,7 @@ import { parseDate, TIME_ZONE, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { printJson, printTable, sanitize, say, writeOut } from "../core/output.js";
 import { resolvePerson } from "../people/index.js";
-import { listAudit, type AuditRow } from "./auditLog.js";
+import { listAudit, type AuditRow } from "../core/auditStore.js";
 import type { PersonData } from "./personData.js";
 
 type Options = Record<string, string | boolean | undefined>;

@@ -2,7 +2,7 @@
 // and the audit entries about those rows. Tables are found through the schema's foreign keys, so areas added
 // later are included without changes here.
 import type { Db } from "../core/db.js";
-import { auditAbout, toAuditRow, type AuditRow } from "./auditLog.js";
+import { auditAbout, toAuditRow, type AuditRow } from "../core/auditStore.js";
 
 export interface PersonRecords {
   table: string;

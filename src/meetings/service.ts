@@ -11,7 +11,7 @@ import { membersOn } from "../groups/index.js";
 import type { Person } from "../people/index.js";
 import { resolvePerson } from "../people/index.js";
 import { rolesOfPerson } from "../people/index.js";
-import { readSettings } from "../platform/index.js";
+import { readSetting, readSettings } from "../platform/index.js";
 import { resolveTeam } from "../teams/index.js";
 import {
   evaluateQuorum,
@@ -134,8 +134,8 @@ function ensureNotCancelled(meeting: Meeting): void {
 }
 
 export function templateText(db: Db, name: string, lang: "de" | "en"): string {
-  const row = db.prepare("SELECT value FROM settings WHERE key = ?").get(`template.${name}`) as { value: string } | undefined;
-  if (row) return row.value;
+  const stored = readSetting(db, `template.${name}`);
+  if (stored !== undefined) return stored;
   if (name === "standard") return STANDARD_TEMPLATE[lang];
   throw new CliError("error.unknownTemplate", { name });
 }

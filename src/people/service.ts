@@ -6,7 +6,7 @@ import { CliError } from "../core/errors.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import { eraseNotesWith } from "../conversations/index.js";
 import { eraseFromIncome } from "../fundraising/index.js";
-import { atLine, summarise, type ImportLine, type ImportReport } from "../groups/index.js";
+import { atLine, summarise, type ImportLine, type ImportReport } from "../core/importReport.js";
 import type { Group } from "../groups/index.js";
 import { resolveGroup } from "../groups/index.js";
 import { ROLES, type Person, type PersonFields, type Role } from "./model.js";

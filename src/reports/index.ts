@@ -1,7 +1,5 @@
 // The public face of reports: other areas import only this file (scripts/check-boundaries.mjs).
 export type { AnnualInput, AnnualSection } from "./annual.js";
 export type { DecisionEntry, ElectionEntry } from "./model.js";
-export { followUpsDue } from "./organizingStore.js";
-export type { FollowUp } from "./organizingStore.js";
 export { emitReport } from "./output.js";
 export type { Block, ReportDocument, ReportKind } from "./render/document.js";

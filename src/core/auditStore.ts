@@ -1,5 +1,10 @@
-// Reading the audit log: who changed what and when.
-import type { Db } from "../core/db.js";
+// The audit log: written by Context.write for every change, read by `log` and the personal-data export.
+import type { Db } from "./db.js";
+
+/** The statement Context.write logs each change with, inside the change's own transaction. */
+export function auditInserter(db: Db) {
+  return db.prepare("INSERT INTO audit_log (at, actor, command, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+}
 
 export interface AuditRow {
   id: number;
