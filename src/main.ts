@@ -126,7 +126,7 @@ export function buildProgram(cli: Cli): Command {
   const platform = () => import("./platform/commands.js");
   cli.command(program, "init", "init").option("--name <name>", t("opt.platformName")).action(cli.run(platform, "init"));
   cli.command(program, "demo", "demo").action(cli.run(() => import("./demo/commands.js"), "demo"));
-  cli.command(program, "status", "status").action(cli.run(platform, "status"));
+  cli.command(program, "status", "status").action(cli.run(() => import("./app/status.js"), "status"));
   const maintenance = () => import("./maintenance/commands.js");
   cli.command(program, "backup <file>", "backup").action(cli.run(maintenance, "backup"));
   cli.command(program, "restore <file>", "restore").action(cli.run(maintenance, "restore"));

@@ -3,6 +3,4 @@ export { decisionMakerLabel, statusLabel } from "./commands.js";
 export { ANSWERS, isOverdue, keptFigures, percent } from "./model.js";
 export type { Commitment, CommitmentStatus, KeptFigures } from "./model.js";
 export { addCommitment, findCommitments, updateCommitment } from "./service.js";
-export { organizingDetails, organizingStatus, printOrganizingStatus } from "./status.js";
-export type { OrganizingStatus } from "./status.js";
 export { getCommitment, listCommitments } from "./store.js";

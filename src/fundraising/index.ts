@@ -2,6 +2,4 @@
 export { fundraisingAnnualSection } from "./annual.js";
 export type { FunderKind } from "./model.js";
 export { addApplication, addFunder, addIncome, addReportingDeadline, assessDues, changeStage, markReportingDone, membersDuringYear, resolveApplication, resolveFunder, setBudget } from "./service.js";
-export { fundraisingDetails, fundraisingStatus, printFundraisingStatus } from "./status.js";
-export type { FundraisingStatus } from "./status.js";
 export { eraseFromIncome, getReportingDeadline } from "./store.js";

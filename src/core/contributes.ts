@@ -1,0 +1,45 @@
+// What an area adds to the features that span all areas (status, `check`, `people forget`, the annual report).
+// Each area exports one Contribution from its contributes.ts; src/app/contributions.ts collects them in one list,
+// and the features iterate that list instead of importing every area. Keep contributes.ts light: `status` loads
+// all of them, so anything heavy goes behind import().
+import type { Context } from "./context.js";
+import type { Db } from "./db.js";
+import type { Params } from "./errors.js";
+
+export interface Problem {
+  /** the check that found it (a Check name) */
+  check: string;
+  /** message and hint keys; params fill both */
+  key: string;
+  hintKey: string;
+  params: Params;
+}
+
+export interface Check {
+  name: string;
+  run(db: Db): Problem[];
+}
+
+export const problem = (check: string, key: string, params: Params = {}): Problem => ({ check, key: `check.${key}`, hintKey: `check.${key}.hint`, params });
+
+/**
+ * A piece of `status`. Ranks place the pieces of all areas in one order (the order of the JSON keys, the
+ * details table and the sections printed after it differ, so each has its own rank).
+ */
+export interface StatusPart<T = unknown> {
+  /** the key in `status --json` and its rank */
+  key: string;
+  rank: number;
+  build(ctx: Context, day: string): T;
+  /** rows of the details table, each with its rank */
+  details?(ctx: Context, value: T): Array<[rank: number, label: string, value: string | null]>;
+  /** what is printed after the table, at this rank */
+  after?: { rank: number; print(ctx: Context, value: T, report: Readonly<Record<string, unknown>>): void };
+}
+
+export interface Contribution {
+  area: string;
+  status?: StatusPart[];
+  /** invariants `check` runs; checks of one name from several areas are run as one, ordered by rank */
+  checks?: Array<Check & { rank: number }>;
+}
