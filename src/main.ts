@@ -126,7 +126,7 @@ export function buildProgram(cli: Cli): Command {
   const platform = () => import("./platform/commands.js");
   cli.command(program, "init", "init").option("--name <name>", t("opt.platformName")).action(cli.run(platform, "init"));
   cli.command(program, "demo", "demo").action(cli.run(() => import("./demo/commands.js"), "demo"));
-  cli.command(program, "status", "status").action(cli.run(() => import("./app/status.js"), "status"));
+  cli.command(program, "status", "status").action(cli.run(() => import("./app/handlers.js"), "status"));
   const maintenance = () => import("./maintenance/commands.js");
   cli.command(program, "backup <file>", "backup").action(cli.run(maintenance, "backup"));
   cli.command(program, "restore <file>", "restore").action(cli.run(maintenance, "restore"));
@@ -183,7 +183,7 @@ export function buildProgram(cli: Cli): Command {
   const pUnlink = cli.command(p, "unlink <person> <group>", "people.unlink");
   cli.option(pUnlink, "--role <role>", "role", ["representative", "key-person", "member"]);
   cli.option(pUnlink, "--until <date>", "until").action(cli.run(people, "unlink"));
-  cli.command(p, "forget <person>", "people.forget").action(cli.run(people, "forget"));
+  cli.command(p, "forget <person>", "people.forget").action(cli.run(() => import("./app/handlers.js"), "forget"));
   cli.option(cli.command(p, "import <file>", "people.import"), "--dry-run", "dryRun").action(cli.run(people, "importCsv"));
   const pExport = cli.command(p, "export [person]", "people.export");
   cli.option(pExport, "--format <format>", "peopleExportFormat", ["csv", "json", "text"]);

@@ -1,7 +1,7 @@
 import type { Contribution, StatusPart } from "../core/contributes.js";
 import { formatDate, shiftDate } from "../core/dates.js";
 import { heading, say } from "../core/output.js";
-import { followUpsDue, type FollowUp } from "./store.js";
+import { eraseNotesWith, followUpsDue, type FollowUp } from "./store.js";
 
 /** How far ahead the dashboard looks for follow-ups of conversations. */
 export const FOLLOW_UP_DAYS = 14;
@@ -38,4 +38,9 @@ const followUps: StatusPart<Array<FollowUp & { overdue: boolean }>> = {
   },
 };
 
-export const conversations: Contribution = { area: "conversations", status: [followUps as StatusPart] };
+export const conversations: Contribution = {
+  area: "conversations",
+  status: [followUps as StatusPart],
+  // What they said in conversations is theirs too: the notes go, the record that a conversation took place stays.
+  erase: (db, person) => void eraseNotesWith(db, person.personId),
+};

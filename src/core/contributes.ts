@@ -37,8 +37,19 @@ export interface StatusPart<T = unknown> {
   after?: { rank: number; print(ctx: Context, value: T, report: Readonly<Record<string, unknown>>): void };
 }
 
+/** What `people forget` knows when it asks the areas to erase a person from their tables. */
+export interface Forgetting {
+  personId: number;
+  /** matches every spelling of the person's former name, e-mail and phone in free text */
+  pattern: RegExp;
+  /** the text that replaces them ("forgotten person") */
+  placeholder: string;
+}
+
 export interface Contribution {
   area: string;
+  /** erases the person's personal data from this area's tables (`people forget`, inside its transaction) */
+  erase?(db: Db, person: Forgetting): void;
   status?: StatusPart[];
   /** invariants `check` runs; checks of one name from several areas are run as one, ordered by rank */
   checks?: Array<Check & { rank: number }>;

@@ -2,7 +2,7 @@ import type { Check, Contribution, Problem, StatusPart } from "../core/contribut
 import { problem } from "../core/contributes.js";
 import { tableNames } from "../core/db.js";
 import { fundraisingStatusPart } from "./status.js";
-import { duesWithoutGroup, incomeWithBadAmount, negativeAmounts, overpaidGrants } from "./store.js";
+import { duesWithoutGroup, eraseFromIncome, incomeWithBadAmount, negativeAmounts, overpaidGrants } from "./store.js";
 
 const cents = (value: number) => (value / 100).toFixed(2);
 
@@ -29,4 +29,10 @@ const income: Check & { rank: number } = {
   },
 };
 
-export const fundraising: Contribution = { area: "fundraising", status: [fundraisingStatusPart as StatusPart], checks: [income] };
+export const fundraising: Contribution = {
+  area: "fundraising",
+  status: [fundraisingStatusPart as StatusPart],
+  checks: [income],
+  // Bank statements name payers: the income's texts are personal data too.
+  erase: (db, person) => eraseFromIncome(db, person.personId, person.pattern, person.placeholder),
+};

@@ -1,6 +1,6 @@
 // `plattform check`: SQLite's own checks and the application's invariants, each problem with what to do.
 // An area adds its invariants in its contributes.ts (checks); they run after SQLite's own checks.
-import { areaChecks } from "../app/contributions.js";
+import { areaChecks } from "../app/index.js";
 import { problem, type Check, type Problem } from "../core/contributes.js";
 import type { Db } from "../core/db.js";
 import { foreignKeyProblems, integrityProblems } from "./store.js";
