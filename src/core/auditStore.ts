@@ -89,3 +89,16 @@ export function auditAbout(db: Db, entity: string, ids: number[]): AuditRow[] {
     .all(entity, JSON.stringify(ids)) as Raw[];
   return rows.map(toAuditRow);
 }
+
+/** Entries of changes made under the given name (for a person's data export). */
+export function auditByActor(db: Db, actor: string): AuditRow[] {
+  const rows = db
+    .prepare("SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log WHERE actor = ? COLLATE NOCASE ORDER BY id")
+    .all(actor) as Raw[];
+  return rows.map(toAuditRow);
+}
+
+/** The time of the newest entry, null for an empty log. */
+export function lastAuditAt(db: Db): string | null {
+  return (db.prepare("SELECT max(at) FROM audit_log").pluck().get() as string | null) ?? null;
+}
