@@ -4,7 +4,7 @@ import type { Context } from "../core/context.js";
 import { formatDate, parseDate, shiftDate, today } from "../core/dates.js";
 import { readSettings } from "../platform/index.js";
 import { emitReport } from "../reports/index.js";
-import type { Block, ReportDocument } from "../reports/index.js";
+import type { Block, ReportDocument } from "../core/document.js";
 import { conversationsByHolderMonth, coverage, coverageCutoff, listening, parseMonths } from "./model.js";
 import { conversationFacts, keyPersons, lastConversations, topicQuarters, topicTotals } from "./store.js";
 

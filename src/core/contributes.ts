@@ -4,7 +4,9 @@
 // all of them, so anything heavy goes behind import().
 import type { Context } from "./context.js";
 import type { Db } from "./db.js";
+import type { Block } from "./document.js";
 import type { Params } from "./errors.js";
+import type { Lang } from "./i18n.js";
 
 export interface Problem {
   /** the check that found it (a Check name) */
@@ -54,3 +56,27 @@ export interface Contribution {
   /** invariants `check` runs; checks of one name from several areas are run as one, ordered by rank */
   checks?: Array<Check & { rank: number }>;
 }
+
+// The annual report (report annual <year>).
+
+/** What every section builder gets: the year, its first and last day, and the date the report is made. */
+export interface AnnualInput {
+  db: Db;
+  lang: Lang;
+  year: number;
+  from: string;
+  to: string;
+  today: string;
+  forgottenLabel: string;
+}
+
+/** One section: its key in the JSON, its data, and its blocks (under a level-2 heading `title`). */
+export interface AnnualSection {
+  key: string;
+  title: string;
+  data: unknown;
+  blocks: Block[];
+}
+
+/** Builds a section, or null to leave it out. */
+export type AnnualSectionBuilder = (input: AnnualInput) => AnnualSection | null;

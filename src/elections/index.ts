@@ -2,3 +2,4 @@
 export { acceptCandidacy, addElection, candidateName, castBallot, certify, countElection, decodeTally, minutesEntries, nominate, recordTally, resolveCandidate, resolveElection, votingGroups } from "./service.js";
 export { hasReceipt, lastCertifiedTerm, listCandidates, listElections } from "./store.js";
 export type { Candidate, Election } from "./store.js";
+export type { ElectionEntry } from "./service.js";

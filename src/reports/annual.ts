@@ -22,31 +22,12 @@ import { campaignsStartedBy, campaignUpdatesBy } from "../campaigns/index.js";
 import { conversationFigures } from "../conversations/index.js";
 import { fundraisingAnnualSection } from "../fundraising/index.js";
 import { emitReport } from "./output.js";
-import type { Block, ReportDocument } from "./render/document.js";
+import type { AnnualInput, AnnualSection, AnnualSectionBuilder } from "../core/contributes.js";
+import type { Block, ReportDocument } from "../core/document.js";
 
 type Options = Record<string, string | boolean | undefined>;
 
-/** What every section builder gets: the year, its first and last day, and the date the report is made. */
-export interface AnnualInput {
-  db: Db;
-  lang: Lang;
-  year: number;
-  from: string;
-  to: string;
-  today: string;
-  forgottenLabel: string;
-}
-
-/** One section: its key in the JSON, its data, and its blocks (under a level-2 heading `title`). */
-export interface AnnualSection {
-  key: string;
-  title: string;
-  data: unknown;
-  blocks: Block[];
-}
-
-/** Builds a section, or null to leave it out. */
-export type AnnualSectionBuilder = (input: AnnualInput) => AnnualSection | null;
+export type { AnnualInput, AnnualSection, AnnualSectionBuilder };
 
 const muted = (text: string): Block => ({ type: "paragraph", text: [text], role: "muted" });
 

@@ -122,7 +122,7 @@ export async function reportAttendance(ctx: Context, opts: Options): Promise<voi
   const day = today();
   const since = typeof opts.since === "string" ? parseDate(opts.since, "--since", day) : null;
   const { meetings, rows } = buildAttendance(ctx.db, day, since);
-  const { readSettings } = await import("../platform/store.js");
+  const { readSettings } = await import("../platform/index.js");
   const platform = readSettings(ctx.db).name;
   const blocks = attendanceBlocks(rows, meetings.length, ctx.lang, since);
   if (blocks[0]?.type === "title") blocks[0].subtitle = platform;

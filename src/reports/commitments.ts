@@ -133,6 +133,6 @@ export async function reportCommitments(ctx: Context, opts: Options): Promise<vo
   const day = today();
   const since = typeof opts.since === "string" ? parseDate(opts.since, "--since", day) : null;
   const report = buildCommitmentsReport(ctx.db, day, since);
-  const { readSettings } = await import("../platform/store.js");
+  const { readSettings } = await import("../platform/index.js");
   await emitReport(ctx, opts, commitmentsDocument(report, ctx.lang, readSettings(ctx.db).name), report, "commitments");
 }

@@ -1,5 +1,3 @@
 // The public face of reports: other areas import only this file (scripts/check-boundaries.mjs).
-export type { AnnualInput, AnnualSection } from "./annual.js";
-export type { DecisionEntry, ElectionEntry } from "./model.js";
 export { emitReport } from "./output.js";
 export type { Block, ReportDocument, ReportKind } from "./render/document.js";

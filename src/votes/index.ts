@@ -4,3 +4,4 @@ export type { Choice, Majority, VoteMode } from "./majority.js";
 export { castVote, closeVote, countVote, decisionsOf, openVote, parseCount, resolveVote, voteView } from "./service.js";
 export { getVote, listVotes } from "./store.js";
 export type { Vote } from "./store.js";
+export type { DecisionEntry } from "./service.js";
