@@ -495,7 +495,7 @@ export async function report(ctx: Context, _args: string[], opts: Options): Prom
   const year = yearOption(opts);
   const r = buildFundraisingReport(ctx.db, year, today(), reportLabels(ctx));
   const doc = fundraisingDocument(r, ctx.lang, readSettings(ctx.db).name);
-  const { emitReport } = await import("../reports/output.js");
+  const { emitReport } = await import("../reports/index.js");
   await emitReport(ctx, opts, doc, r, "fundraising");
   // The chart goes with the terminal table: on a terminal unless --no-chart, in a pipe with --chart.
   const table = !ctx.json && text(opts, "format") === undefined && text(opts, "out") === undefined;
