@@ -20,9 +20,37 @@ export const LAYERS = {
   cli: 6,
 };
 /** The only same-layer imports allowed ("from>to"); together with the layers they stay acyclic. */
-export const SAME_LAYER = new Set(["core>migrations", "people>groups", "demo>app", "maintenance>app"]);
+export const SAME_LAYER = new Set([
+  "core>migrations", // db.ts applies the migrations
+  "people>groups", // people hold roles in groups
+  "tasks>meetings", // a task can come from a meeting's agenda item
+  "meetings>teams", // a team holds its own meetings
+  "assemblies>commitments", // commitments are made at assemblies
+  "campaigns>conversations", // campaigns grow from listening topics
+  "demo>app",
+  "maintenance>app",
+]);
+/**
+ * Imports from before the walls, each waiting for its code to move (a handler to src/app, a query to the area
+ * that owns it). Listed as "file>area"; they are left out of every rule, including the cycle checks. An entry
+ * that matches nothing any more fails the check, so the list only shrinks.
+ */
+export const KNOWN = new Set([
+  "groups/commands.ts>people", // groups show lists the group's people: the handler belongs in src/app
+  "people/commands.ts>assemblies", // people show lists trainings attended
+  "people/commands.ts>maintenance", // people export <person> is the personal-data export of maintenance
+  "meetings/commands.ts>tasks", // meetings show lists the meeting's tasks
+  "meetings/commands.ts>assemblies", // assembly meetings show turnout and commitments
+  "meetings/run.ts>tasks", // meetings run records tasks: the run flow belongs above votes and elections
+  "meetings/runDecisions.ts>votes",
+  "meetings/runDecisions.ts>elections",
+  "teams/commands.ts>meetings", // teams show lists the team's meetings
+  "teams/service.ts>elections", // a team's term starts with its last certified election
+]);
 /** Plumbing every area may import file by file. */
 const OPEN_AREAS = new Set(["core", "migrations"]);
+/** Handler modules: the thin layer between the command line and an area (they may load the renderers lazily). */
+const HANDLER = /(^|\/)(commands|handlers)\.ts$/;
 /** Files the cli layer may load from an area besides index.ts: command definitions and (lazily) handlers. */
 const CLI_FILES = /^(commands|handlers)\.ts$/;
 /** Handler modules main.ts loads lazily until the command-definition branch lands (it moves them behind commands.ts). */
@@ -31,7 +59,8 @@ const CLI_LEGACY = new Set(["meetings/ics.ts", "meetings/run.ts", "conversations
 const SQL_FILES = [/(^|\/)store\.ts$/, /(^|\/)[A-Za-z]*Store\.ts$/, /^core\/db\.ts$/, /^migrations\//];
 
 const IMPORT = /(?:^|[^\w.])(?:import|export)\s+(?:type\s+)?(?:[\w*${}\s,]+?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
-const SQL = /\.prepare\(|\b\w*[dD]b\.exec\(|\.exec\(\s*["'`]/;
+// `.exec(` of a regular expression literal (`/…/.exec("…")`) is no SQL.
+const SQL = /\.prepare\(|\b\w*[dD]b\.exec\(|(?<!\/)\.exec\(\s*["'`]/;
 
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -44,12 +73,14 @@ function walk(dir, out = []) {
 
 const areaOf = (rel) => (rel.includes("/") ? rel.slice(0, rel.indexOf("/")) : "cli");
 
-export function check(srcDir) {
+/** Checks the tree under srcDir; tests pass their own layers, pairs and known imports. */
+export function check(srcDir, { layers = LAYERS, sameLayer = SAME_LAYER, knownImports = KNOWN } = {}) {
   const root = resolve(srcDir);
   const files = walk(root).map((f) => relative(root, f).split(sep).join("/")).sort();
   const known = new Set(files);
   const problems = [];
-  const edges = new Map(files.map((f) => [f, []])); // file -> [{ to, line }]
+  const edges = new Map(files.map((f) => [f, []])); // file -> [{ to, line, render }]
+  const usedKnown = new Set();
   for (const file of files) {
     const text = readFileSync(join(root, file), "utf8");
     const lines = text.split("\n");
@@ -62,21 +93,27 @@ export function check(srcDir) {
       const line = lineOf(m.index + m[0].length - spec.length);
       const to = relative(root, resolve(root, dirname(file), spec.replace(/\.js$/, ".ts"))).split(sep).join("/");
       if (!known.has(to)) continue;
-      edges.get(file).push({ to, line, lazy });
       const area = areaOf(to);
-      if (area === from) continue;
+      if (knownImports.has(`${file}>${area}`)) {
+        usedKnown.add(`${file}>${area}`);
+        continue;
+      }
+      // A handler renders its report with the renderers of reports/, loaded when the command runs.
+      const render = lazy && to === "reports/index.ts" && (HANDLER.test(file) || CLI_LEGACY.has(file));
+      edges.get(file).push({ to, line, render });
+      if (area === from || render) continue;
       const where = `${file}:${line}`;
-      const [lf, lt] = [LAYERS[from], LAYERS[area]];
+      const [lf, lt] = [layers[from], layers[area]];
       if (lf === undefined) problems.push(`${where}: area "${from}" has no layer in scripts/check-boundaries.mjs`);
       else if (lt === undefined) problems.push(`${where}: area "${area}" has no layer in scripts/check-boundaries.mjs`);
-      else if (lt > lf || (lt === lf && !SAME_LAYER.has(`${from}>${area}`)))
+      else if (lt > lf || (lt === lf && !sameLayer.has(`${from}>${area}`)))
         problems.push(`${where}: ${from} (layer ${lf}) must not import ${area} (layer ${lt}): ${spec}`);
       if (OPEN_AREAS.has(area)) continue;
       const inside = to.slice(area.length + 1);
       const allowed =
         inside === "index.ts" ||
         (from === "cli" && (CLI_FILES.test(inside) || (lazy && CLI_LEGACY.has(to)))) ||
-        (lf === LAYERS.app && inside === "contributes.ts");
+        (lf === layers.app && inside === "contributes.ts");
       if (!allowed) problems.push(`${where}: import ${area}/ only through its index.ts, not ${spec}`);
     }
     if (!SQL_FILES.some((re) => re.test(file)))
@@ -92,13 +129,16 @@ export function check(srcDir) {
   for (const [file, list] of edges)
     for (const e of list) {
       const [a, b] = [areaOf(file), areaOf(e.to)];
-      if (a === b) continue;
+      if (a === b || e.render) continue;
       if (!areaEdges.has(a)) areaEdges.set(a, new Map());
       if (!areaEdges.get(a).has(b)) areaEdges.get(a).set(b, `${file}:${e.line}`);
     }
   const areas = [...new Set(files.map(areaOf))];
   for (const cycle of cycles(areas, (a) => [...(areaEdges.get(a)?.keys() ?? [])]))
     problems.push(`${areaEdges.get(cycle[0]).get(cycle[1])}: area cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
+  for (const entry of knownImports)
+    if (!usedKnown.has(entry))
+      problems.push(`scripts/check-boundaries.mjs: KNOWN entry ${entry} matches no import any more: remove it`);
   return problems;
 }
 
