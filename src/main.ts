@@ -488,7 +488,7 @@ export function buildProgram(cli: Cli): Command {
   }
   const rAnnual = cli.command(rp, "annual <year>", "report.annual");
   cli.option(rAnnual, "--format <format>", "annualFormat", ["md", "html"]);
-  cli.option(rAnnual, "--out <file>", "out").action(cli.run(reports, "annual"));
+  cli.option(rAnnual, "--out <file>", "out").action(cli.run(() => import("./app/handlers.js"), "annual"));
 
   return program;
 }

@@ -1,12 +1,12 @@
 // The commands that span all areas, put together from what each area contributes (app/contributions.ts):
-// `status` and `people forget`.
+// `status`, `people forget` and `report annual`.
 import type { Context } from "../core/context.js";
 import { today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { heading, printDetails, printJson, say } from "../core/output.js";
 import { getPerson, resolvePerson } from "../people/index.js";
 import type { StatusPart } from "../core/contributes.js";
-import { statusParts } from "./contributions.js";
+import { annualSections, statusParts } from "./contributions.js";
 import { forget as forgetPerson } from "./forget.js";
 
 /** The keys of `status --json`, each filled by the area that owns it (see the StatusPart ranks). */
@@ -38,4 +38,10 @@ export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
   ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName")));
   if (ctx.json) return printJson(getPerson(ctx.db, person.id, day));
   say(ctx.t("people.forgotten", { id: person.id }));
+}
+
+/** `report annual <year>`: the Jahresbericht, Markdown or self-contained HTML, from the areas' sections. */
+export async function annual(ctx: Context, [year]: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
+  const [{ reportAnnual }, sections] = await Promise.all([import("../reports/index.js"), annualSections()]);
+  await reportAnnual(ctx, year!, opts, sections);
 }

@@ -55,6 +55,8 @@ export interface Contribution {
   status?: StatusPart[];
   /** invariants `check` runs; checks of one name from several areas are run as one, ordered by rank */
   checks?: Array<Check & { rank: number }>;
+  /** sections of `report annual`, by rank; loaded only when the report is made */
+  annual?: Array<{ rank: number; section(): Promise<AnnualSectionBuilder> }>;
 }
 
 // The annual report (report annual <year>).

@@ -143,7 +143,7 @@ export async function demo(ctx: Context): Promise<void> {
 }
 
 async function showcase(ctx: Context, db: Db, wanted: Array<readonly [Meeting, ReportKind] | undefined | null>): Promise<string[]> {
-  const { buildReport, renderMarkdown } = await import("../reports/index.js");
+  const { buildReport, renderMarkdown } = await (await import("../reports/index.js")).markdownReports();
   const rule = "─".repeat(72);
   return wanted
     .filter((entry): entry is readonly [Meeting, ReportKind] => Boolean(entry))

@@ -33,6 +33,7 @@ export const fundraising: Contribution = {
   area: "fundraising",
   status: [fundraisingStatusPart as StatusPart],
   checks: [income],
+  annual: [{ rank: 90, section: async () => (await import("./annual.js")).fundraisingAnnualSection }],
   // Bank statements name payers: the income's texts are personal data too.
   erase: (db, person) => eraseFromIncome(db, person.personId, person.pattern, person.placeholder),
 };

@@ -1,6 +1,6 @@
 // `report annual <year>`: the Jahresbericht, as Markdown or self-contained HTML (--json: its data). It is made of
-// sections, each built by one function of ANNUAL_SECTIONS from the stores of its area; an area that adds a
-// section (fundraising) appends its builder to that array.
+// sections: the eight of ANNUAL_SECTIONS here, and those other areas contribute (fundraising), collected in
+// rank order by src/app/contributions.ts.
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
@@ -20,7 +20,6 @@ import { commitmentsReport } from "./commitments.js";
 import { rateText, term } from "./organizingLabels.js";
 import { campaignsStartedBy, campaignUpdatesBy } from "../campaigns/index.js";
 import { conversationFigures } from "../conversations/index.js";
-import { fundraisingAnnualSection } from "../fundraising/index.js";
 import { emitReport } from "./output.js";
 import type { AnnualInput, AnnualSection, AnnualSectionBuilder } from "../core/contributes.js";
 import type { Block, ReportDocument } from "../core/document.js";
@@ -257,8 +256,8 @@ export function commitmentsSection(input: AnnualInput): AnnualSection {
 }
 
 /**
- * The sections in the order the report shows them. Another area adds its section by appending its builder here
- * (fundraising: after the commitments).
+ * The sections built here, in the order the report shows them (reports/contributes.ts ranks them); other areas
+ * contribute theirs (fundraising: after the commitments) through their contributes.ts.
  */
 export const ANNUAL_SECTIONS: AnnualSectionBuilder[] = [
   groupsSection,
@@ -269,7 +268,6 @@ export const ANNUAL_SECTIONS: AnnualSectionBuilder[] = [
   campaignsSection,
   conversationsSection,
   commitmentsSection,
-  fundraisingAnnualSection,
 ];
 
 export interface AnnualReport {
@@ -280,7 +278,7 @@ export interface AnnualReport {
   sections: Record<string, unknown>;
 }
 
-export function buildAnnual(input: AnnualInput, platform: string, builders: AnnualSectionBuilder[] = ANNUAL_SECTIONS): { data: AnnualReport; doc: ReportDocument } {
+export function buildAnnual(input: AnnualInput, platform: string, builders: readonly AnnualSectionBuilder[]): { data: AnnualReport; doc: ReportDocument } {
   const t = (key: string, params = {}) => term(input.lang, key, params);
   const sections = builders.map((build) => build(input)).filter((s): s is AnnualSection => s !== null);
   const blocks: Block[] = [
@@ -295,7 +293,7 @@ export function buildAnnual(input: AnnualInput, platform: string, builders: Annu
 }
 
 /** `report annual <year> [--format md|html] [--out <file>]`: Markdown by default. */
-export async function reportAnnual(ctx: Context, yearText: string, opts: Options): Promise<void> {
+export async function reportAnnual(ctx: Context, yearText: string, opts: Options, builders: readonly AnnualSectionBuilder[]): Promise<void> {
   if (!/^\d{4}$/.test(yearText.trim()) || Number(yearText) < 1900 || Number(yearText) > 2999) throw new CliError("error.reports.invalidYear", { value: yearText });
   const year = Number(yearText);
   const input: AnnualInput = {
@@ -307,6 +305,6 @@ export async function reportAnnual(ctx: Context, yearText: string, opts: Options
     today: today(),
     forgottenLabel: ctx.t("people.forgottenName"),
   };
-  const { data, doc } = buildAnnual(input, readSettings(ctx.db).name);
+  const { data, doc } = buildAnnual(input, readSettings(ctx.db).name, builders);
   await emitReport(ctx, { ...opts, format: typeof opts.format === "string" ? opts.format : "md" }, doc, data, "annual");
 }

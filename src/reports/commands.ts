@@ -53,9 +53,3 @@ export async function attendance(ctx: Context, _args: string[], opts: Options): 
   const { reportAttendance } = await import("./attendance.js");
   await reportAttendance(ctx, opts);
 }
-
-/** `report annual <year>`: the Jahresbericht, Markdown or self-contained HTML. */
-export async function annual(ctx: Context, [year]: string[], opts: Options): Promise<void> {
-  const { reportAnnual } = await import("./annual.js");
-  await reportAnnual(ctx, year!, opts);
-}
