@@ -30,6 +30,7 @@ import {
 import { getMeeting, listAmendments, listItems, listMeetings, notesOfMeeting } from "./store.js";
 import { assemblyView } from "../assemblies/index.js";
 import { printAssembly } from "../assemblies/index.js";
+import { meetingLabel } from "./view.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -46,10 +47,6 @@ function inputFrom(opts: Options): MeetingInput {
     secretary: text(opts, "secretary"),
     invited: text(opts, "invited"),
   };
-}
-
-export function meetingLabel(ctx: Context, m: Meeting): string {
-  return `${m.title ?? ctx.t(`meetingKind.${m.kind}`)} ${formatDate(m.date, ctx.lang)}${m.time ? ` ${m.time}` : ""}`;
 }
 
 function stateLabel(ctx: Context, m: Meeting): string {

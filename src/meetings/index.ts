@@ -1,5 +1,5 @@
 // The public face of meetings: other areas import only this file (scripts/check-boundaries.mjs).
-export { meetingLabel } from "./commands.js";
+export { meetingLabel } from "./view.js";
 export { MEETING_KINDS, parseTemplate } from "./model.js";
 export type { ItemType, Meeting, MeetingKind, QuorumResult } from "./model.js";
 export { addItem, addMeeting, addNote, amend, approve, attend, attendanceSummary, closeMeeting, ensureEditable, excuse, itemAt, meetingFields, minutesHash, moveItem, resolveMeeting, templateText } from "./service.js";

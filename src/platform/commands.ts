@@ -1,42 +1,13 @@
-import { rmSync } from "node:fs";
 import type { Context } from "../core/context.js";
-import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
-import { CliError, DataFileError } from "../core/errors.js";
+import { CliError } from "../core/errors.js";
 import { langFromEnv, type Lang } from "../core/i18n.js";
 import { printJson, printTable, say } from "../core/output.js";
 import { cleanText } from "../core/validate.js";
 import { defaultSettings, isSettingKey, parseSetting, SETTING_KEYS, type Settings } from "./settings.js";
-import { hasPlatform, readSettings, writeSetting, writeSettings } from "./store.js";
+import { readSettings, writeSetting, writeSettings } from "./store.js";
+import { openForNewPlatform, removeDataFile } from "./dataFile.js";
 
 type Options = Record<string, string | boolean | undefined>;
-
-/**
- * Opens `path` for a new platform: creates it (mode 0600) when missing and brings an empty file to the
- * current schema. An existing platform or a foreign file is refused; a file created here is removed on failure.
- */
-export function openForNewPlatform(path: string, existing: (db: Db) => void): { db: Db; created: boolean } {
-  const created = createDataFile(path);
-  let db: Db | undefined;
-  try {
-    db = openDataFile(path);
-    if (!created && schemaVersion(db) > 0) {
-      prepareSchema(db, path);
-      if (hasPlatform(db)) existing(db);
-    } else if (!created && !isEmptyFile(db)) {
-      throw new DataFileError("error.foreignFile", { path });
-    }
-    migrate(db);
-    return { db, created };
-  } catch (error) {
-    db?.close();
-    if (created) removeDataFile(path);
-    throw error;
-  }
-}
-
-export function removeDataFile(path: string): void {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
-}
 
 export async function init(ctx: Context, _args: string[], opts: Options): Promise<void> {
   const lang: Lang = ctx.options.lang === "de" || ctx.options.lang === "en" ? ctx.options.lang : langFromEnv(ctx.env);
