@@ -4,10 +4,8 @@ import type { Context } from "../core/context.js";
 import { today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { heading, printDetails, printJson, say } from "../core/output.js";
-import { getPerson, resolvePerson } from "../people/index.js";
 import type { StatusPart } from "../core/contributes.js";
 import { annualSections, statusParts } from "./contributions.js";
-import { forget as forgetPerson } from "./forget.js";
 
 /** The keys of `status --json`, each filled by the area that owns it (see the StatusPart ranks). */
 export function buildStatus(ctx: Context, parts: readonly StatusPart[] = statusParts()): Record<string, unknown> {
@@ -27,6 +25,8 @@ export async function status(ctx: Context): Promise<void> {
 }
 
 export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
+  // Loaded here: status shares this module and needs none of it.
+  const [{ getPerson, resolvePerson }, { forget: forgetPerson }] = await Promise.all([import("../people/index.js"), import("./forget.js")]);
   const day = today();
   const person = resolvePerson(ctx.db, ref!, day);
   if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });

@@ -4,7 +4,7 @@ import { problem } from "../core/contributes.js";
 import { formatDate } from "../core/dates.js";
 import { heading, say } from "../core/output.js";
 import type { Meeting } from "./model.js";
-import { minutesHash } from "./service.js";
+import { minutesHash } from "./minutesHash.js";
 import { approvedMinutesHashes, draftMinutes, nextMeeting } from "./store.js";
 
 /** "Kernkreis, 03.12.2026 19:00, Gemeindesaal" for the dashboard. */

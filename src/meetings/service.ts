@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { changedFields } from "../core/changes.js";
+import { minutesHash } from "./minutesHash.js";
 import type { AuditEntry } from "../core/context.js";
 import { isIsoDate, parseDate, parseTime } from "../core/dates.js";
 import type { Db } from "../core/db.js";
@@ -41,7 +41,6 @@ import {
   listAttendance,
   listItems,
   meetingsOn,
-  minutesSnapshot,
   nextMeeting,
   setItemPosition,
   setMeetingState,
@@ -354,10 +353,6 @@ export function closeMeeting(db: Db, audit: Audit, meeting: Meeting): void {
   audit({ entity: "meeting", id: meeting.id, action: "close" });
 }
 
-export function minutesHash(db: Db, meetingId: number): string {
-  return createHash("sha256").update(minutesSnapshot(db, meetingId)).digest("hex");
-}
-
 export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, note: string | null): void {
   if (meeting.minutes === "approved") throw new CliError("error.minutesLocked", { id: meeting.id }, 1, "error.minutesLocked.hint");
   if (meeting.minutes !== "draft") throw new CliError("error.minutesNotClosed", { id: meeting.id }, 1, "error.minutesNotClosed.hint");
@@ -378,4 +373,4 @@ export function amend(db: Db, audit: Audit, meeting: Meeting, text: string, auth
   return id;
 }
 
-export { parseTemplate };
+export { minutesHash, parseTemplate };
