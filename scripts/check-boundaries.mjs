@@ -41,9 +41,6 @@ export const KNOWN = new Set([
   "people/commands.ts>maintenance", // people export <person> is the personal-data export of maintenance
   "meetings/commands.ts>tasks", // meetings show lists the meeting's tasks
   "meetings/commands.ts>assemblies", // assembly meetings show turnout and commitments
-  "meetings/run.ts>tasks", // meetings run records tasks: the run flow belongs above votes and elections
-  "meetings/runDecisions.ts>votes",
-  "meetings/runDecisions.ts>elections",
   "teams/commands.ts>meetings", // teams show lists the team's meetings
   "teams/service.ts>elections", // a team's term starts with its last certified election
 ]);
@@ -54,7 +51,7 @@ const HANDLER = /(^|\/)(commands|handlers)\.ts$/;
 /** Files the cli layer may load from an area besides index.ts: command definitions and (lazily) handlers. */
 const CLI_FILES = /^(commands|handlers)\.ts$/;
 /** Handler modules main.ts loads lazily until the command-definition branch lands (it moves them behind commands.ts). */
-const CLI_LEGACY = new Set(["meetings/ics.ts", "meetings/run.ts", "conversations/reports.ts"]);
+const CLI_LEGACY = new Set(["meetings/ics.ts", "app/run/run.ts", "conversations/reports.ts"]);
 /** Where SQL may be written. */
 const SQL_FILES = [/(^|\/)store\.ts$/, /(^|\/)[A-Za-z]*Store\.ts$/, /^core\/db\.ts$/, /^migrations\//];
 

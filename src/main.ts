@@ -236,7 +236,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(mExport, "--out <file>", "out");
   cli.option(mExport, "--kind <kind>", "meetingKind");
   cli.option(mExport, "--upcoming", "upcoming").action(cli.run(() => import("./meetings/ics.js"), "exportCalendar"));
-  cli.command(m, "run <meeting>", "meetings.run").action(cli.run(() => import("./meetings/run.js"), "run"));
+  cli.command(m, "run <meeting>", "meetings.run").action(cli.run(() => import("./app/run/run.js"), "run"));
   const mTurnout = cli.command(m, "turnout <meeting> <group>", "meetings.turnout");
   cli.option(mTurnout, "--pledged <n>", "turnoutPledged");
   cli.option(mTurnout, "--actual <n>", "turnoutActual").action(cli.run(() => import("./assemblies/commands.js"), "turnout"));
