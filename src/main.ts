@@ -132,7 +132,7 @@ export function buildProgram(cli: Cli): Command {
   const platform = () => import("./platform/handlers.js");
   cli.command(program, "init", "init").option("--name <name>", t("opt.platformName")).action(cli.run(platform, "init"));
   cli.command(program, "demo", "demo").action(cli.run(() => import("./demo/handlers.js"), "demo"));
-  cli.command(program, "status", "status").action(cli.run(platform, "status"));
+  cli.command(program, "status", "status").action(cli.run(() => import("./app/handlers.js"), "status"));
   const maintenance = () => import("./maintenance/handlers.js");
   cli.command(program, "backup <file>", "backup").action(cli.run(maintenance, "backup"));
   cli.command(program, "restore <file>", "restore").action(cli.run(maintenance, "restore"));
@@ -189,7 +189,7 @@ export function buildProgram(cli: Cli): Command {
   const pUnlink = cli.command(p, "unlink <person> <group>", "people.unlink");
   cli.option(pUnlink, "--role <role>", "role", ["representative", "key-person", "member"]);
   cli.option(pUnlink, "--until <date>", "until").action(cli.run(people, "unlink"));
-  cli.command(p, "forget <person>", "people.forget").action(cli.run(people, "forget"));
+  cli.command(p, "forget <person>", "people.forget").action(cli.run(() => import("./app/handlers.js"), "forget"));
   cli.option(cli.command(p, "import <file>", "people.import"), "--dry-run", "dryRun").action(cli.run(people, "importCsv"));
   const pExport = cli.command(p, "export [person]", "people.export");
   cli.option(pExport, "--format <format>", "peopleExportFormat", ["csv", "json", "text"]);
@@ -242,7 +242,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(mExport, "--out <file>", "out");
   cli.option(mExport, "--kind <kind>", "meetingKind");
   cli.option(mExport, "--upcoming", "upcoming").action(cli.run(() => import("./meetings/ics.js"), "exportCalendar"));
-  cli.command(m, "run <meeting>", "meetings.run").action(cli.run(() => import("./meetings/run.js"), "run"));
+  cli.command(m, "run <meeting>", "meetings.run").action(cli.run(() => import("./app/run/run.js"), "run"));
   const mTurnout = cli.command(m, "turnout <meeting> <group>", "meetings.turnout");
   cli.option(mTurnout, "--pledged <n>", "turnoutPledged");
   cli.option(mTurnout, "--actual <n>", "turnoutActual").action(cli.run(() => import("./assemblies/handlers.js"), "turnout"));
@@ -494,7 +494,7 @@ export function buildProgram(cli: Cli): Command {
   }
   const rAnnual = cli.command(rp, "annual <year>", "report.annual");
   cli.option(rAnnual, "--format <format>", "annualFormat", ["md", "html"]);
-  cli.option(rAnnual, "--out <file>", "out").action(cli.run(reports, "annual"));
+  cli.option(rAnnual, "--out <file>", "out").action(cli.run(() => import("./app/handlers.js"), "annual"));
 
   return program;
 }

@@ -2,11 +2,11 @@
 import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
-import type { Group } from "../groups/model.js";
-import type { Meeting } from "../meetings/model.js";
-import { ensureEditable } from "../meetings/service.js";
-import type { Commitment } from "../commitments/model.js";
-import { listCommitments } from "../commitments/store.js";
+import type { Group } from "../groups/index.js";
+import type { Meeting } from "../meetings/index.js";
+import { ensureEditable } from "../meetings/index.js";
+import type { Commitment } from "../commitments/index.js";
+import { listCommitments } from "../commitments/index.js";
 import { saveTurnout, turnoutOf, turnoutRow, type Turnout } from "./store.js";
 
 type Audit = (entry: AuditEntry) => void;

@@ -1,8 +1,8 @@
 import type { Context } from "../core/context.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { heading, note, printDetails, printJson, printTable, say, warn } from "../core/output.js";
-import { resolveMeeting } from "../meetings/service.js";
-import { resolveTeam } from "../teams/service.js";
+import { resolveMeeting } from "../meetings/index.js";
+import { resolveTeam } from "../teams/index.js";
 import type { Campaign, CampaignUpdate } from "./model.js";
 import { addCampaign, addUpdate, resolveCampaign } from "./service.js";
 import { getCampaign, getUpdate, listCampaigns, updatesOf } from "./store.js";

@@ -4,11 +4,11 @@ import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
-import { ensureTopics } from "../conversations/service.js";
-import type { Meeting } from "../meetings/model.js";
-import { ensureEditable } from "../meetings/service.js";
-import { listItems, listMeetings } from "../meetings/store.js";
-import type { Team } from "../teams/model.js";
+import { ensureTopics } from "../conversations/index.js";
+import type { Meeting } from "../meetings/index.js";
+import { ensureEditable } from "../meetings/index.js";
+import { listItems, listMeetings } from "../meetings/index.js";
+import type { Team } from "../teams/index.js";
 import { CAMPAIGN_STATUSES, isCampaignsItem, latestOn, statusOn, type Campaign, type CampaignStatus } from "./model.js";
 import { campaignNamed, findCampaigns, insertCampaign, insertUpdate, setCampaignStatus, updatesOf } from "./store.js";
 

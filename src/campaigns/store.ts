@@ -147,3 +147,42 @@ export function getUpdate(db: Db, id: number): CampaignUpdate | undefined {
 export function setCampaignStatus(db: Db, id: number, status: CampaignStatus): void {
   db.prepare("UPDATE campaigns SET status = ? WHERE id = ?").run(status, id);
 }
+
+// Read by the annual report (through index.ts).
+export interface StartedCampaign {
+  id: number;
+  name: string;
+  topic: string;
+  team: string;
+  goal: string | null;
+  started: string;
+  startedStatus: string;
+}
+
+export interface CampaignUpdateRow {
+  campaignId: number;
+  date: string;
+  text: string;
+  status: string;
+}
+
+/** Campaigns started on or before `until`, by name. */
+export function campaignsStartedBy(db: Db, until: string): StartedCampaign[] {
+  return db
+    .prepare(
+      `SELECT c.id, c.name, t.name AS topic, tm.name AS team, c.goal, c.started_on AS started, c.started_status AS startedStatus
+         FROM campaigns c JOIN topics t ON t.id = c.topic_id JOIN teams tm ON tm.id = c.team_id
+        WHERE c.started_on <= ? ORDER BY c.name COLLATE NOCASE, c.id`,
+    )
+    .all(until) as StartedCampaign[];
+}
+
+/** The status updates of all campaigns up to `until`, oldest first. */
+export function campaignUpdatesBy(db: Db, until: string): CampaignUpdateRow[] {
+  return db
+    .prepare(
+      `SELECT campaign_id AS campaignId, on_date AS date, text, status FROM campaign_updates
+        WHERE on_date <= ? ORDER BY campaign_id, on_date, id`,
+    )
+    .all(until) as CampaignUpdateRow[];
+}

@@ -4,11 +4,12 @@ import type { Db } from "../core/db.js";
 import { UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say } from "../core/output.js";
 import { oneOf } from "../core/validate.js";
-import { resolveMeeting } from "../meetings/service.js";
-import { getMeeting } from "../meetings/store.js";
+import { resolveMeeting } from "../meetings/index.js";
+import { getMeeting } from "../meetings/index.js";
 import { COMMITMENT_STATUSES, isOverdue, type Commitment, type CommitmentStatus } from "./model.js";
 import { addCommitment, findCommitments, resolveCommitment, resolveDecisionMaker, updateCommitment } from "./service.js";
 import { getCommitment, updatesOf } from "./store.js";
+import { decisionMakerLabel, statusLabel } from "./view.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -16,17 +17,6 @@ const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (o
 /** A commitment as `--json` prints it: the row, whether it is overdue today, and (in detail) its follow-ups. */
 export function commitmentJson(db: Db, c: Commitment, day: string, withUpdates = true) {
   return { ...c, overdue: isOverdue(c, day), ...(withUpdates ? { updates: updatesOf(db, c.id) } : {}) };
-}
-
-export function statusLabel(ctx: Context, c: Pick<Commitment, "status" | "due">, day: string): string {
-  const label = ctx.t(`commitments.status.${c.status}`);
-  return isOverdue(c, day) ? `${label} (${ctx.t("commitments.overdue")})` : label;
-}
-
-/** "Bezirksbürgermeisterin Weber (Bezirksamt Neukölln)": who, with office and body when known. */
-export function decisionMakerLabel(c: Pick<Commitment, "from" | "office" | "body">): string {
-  const where = [c.office, c.body].filter(Boolean).join(", ");
-  return where ? `${c.from} (${where})` : c.from;
 }
 
 export async function add(ctx: Context, _args: string[], opts: Options): Promise<void> {

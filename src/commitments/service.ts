@@ -3,8 +3,8 @@ import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanNotes, cleanText, nameKey, oneOf } from "../core/validate.js";
-import type { Meeting } from "../meetings/model.js";
-import { ensureEditable } from "../meetings/service.js";
+import type { Meeting } from "../meetings/index.js";
+import { ensureEditable } from "../meetings/index.js";
 import { ANSWERS, COMMITMENT_STATUSES, type Commitment, type CommitmentStatus, type DecisionMaker } from "./model.js";
 import {
   decisionMakerByName,

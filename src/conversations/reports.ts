@@ -2,9 +2,8 @@
 // Each builds its rows once, then prints them as --json, a terminal table, Markdown or HTML (reports/output.ts).
 import type { Context } from "../core/context.js";
 import { formatDate, parseDate, shiftDate, today } from "../core/dates.js";
-import { readSettings } from "../platform/store.js";
-import { emitReport } from "../reports/output.js";
-import type { Block, ReportDocument } from "../reports/render/document.js";
+import { readSettings } from "../platform/index.js";
+import type { Block, ReportDocument } from "../core/document.js";
 import { conversationsByHolderMonth, coverage, coverageCutoff, listening, parseMonths } from "./model.js";
 import { conversationFacts, keyPersons, lastConversations, topicQuarters, topicTotals } from "./store.js";
 
@@ -51,7 +50,7 @@ export async function conversations(ctx: Context, _args: string[], opts: Options
           numeric: [2, 3, 4, 5],
         };
   const document = doc(ctx, ctx.t("conversations.report.conversationsTitle"), [period(ctx, from, day), ctx.t("conversations.report.newExplained")], table, ctx.t("conversations.none"));
-  await emitReport(ctx, opts, document, rows, "report-conversations");
+  await (await import("../reports/index.js")).emitReport(ctx, opts, document, rows, "report-conversations");
 }
 
 /** `report coverage [--months 6]`: key persons per group, when someone last spoke with each, the cold ones. */
@@ -71,7 +70,7 @@ export async function coverageReport(ctx: Context, _args: string[], opts: Option
         };
   const summary = ctx.t("conversations.report.coldSummary", { cold, total: rows.length, months, since: formatDate(coverageCutoff(day, months), ctx.lang) });
   const document = doc(ctx, ctx.t("conversations.report.coverageTitle"), rows.length === 0 ? [] : [summary], table, ctx.t("conversations.report.noKeyPersons"));
-  await emitReport(
+  await (await import("../reports/index.js")).emitReport(
     ctx,
     opts,
     document,
@@ -110,5 +109,5 @@ export async function listeningReport(ctx: Context, _args: string[], opts: Optio
   const explained = [period(ctx, from, day), ctx.t("conversations.report.listeningExplained")];
   if (chosen === null) explained.push(ctx.t("conversations.report.listeningDefault"));
   const document = doc(ctx, ctx.t("conversations.report.listeningTitle"), explained, table, ctx.t("conversations.report.noTopics"));
-  await emitReport(ctx, opts, document, rows, "report-listening");
+  await (await import("../reports/index.js")).emitReport(ctx, opts, document, rows, "report-listening");
 }

@@ -3,9 +3,9 @@ import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanNotes, cleanText, oneOf } from "../core/validate.js";
-import type { Group } from "../groups/model.js";
-import { roleHeldOn, type Person } from "../people/model.js";
-import { rolesOfPerson } from "../people/store.js";
+import type { Group } from "../groups/index.js";
+import { roleHeldOn, type Person } from "../people/index.js";
+import { rolesOfPerson } from "../people/index.js";
 import { checkParticipants, CONVERSATION_KINDS, groupOfRoles, type ConversationKind } from "./model.js";
 import { findTopic, insertConversation, insertTopic, topicByName, type Topic } from "./store.js";
 

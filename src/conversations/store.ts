@@ -255,3 +255,73 @@ export function lastConversations(db: Db, today: string, forgotten: string): Las
     .all(today) as Array<{ personId: number; date: string; holderId: number; holder: string | null }>;
   return rows.map((r) => ({ personId: r.personId, date: r.date, by: label(r.holder, r.holderId, forgotten) }));
 }
+
+// Read by the annual report and status (through index.ts).
+export interface ConversationFigures {
+  count: number;
+  /** distinct people spoken with */
+  people: number;
+  /** distinct groups those people were spoken with for */
+  groups: number;
+  byKind: Array<{ kind: string; count: number }>;
+  byHolder: Array<{ holderId: number; holder: string | null; count: number }>;
+}
+
+/** Conversations held from `from` to `until` (inclusive). */
+export function conversationFigures(db: Db, from: string, until: string): ConversationFigures {
+  const totals = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM conversations WHERE held_on BETWEEN @from AND @until) AS count,
+              (SELECT count(DISTINCT p.person_id) FROM conversation_people p JOIN conversations c ON c.id = p.conversation_id
+                WHERE c.held_on BETWEEN @from AND @until) AS people,
+              (SELECT count(DISTINCT p.group_id) FROM conversation_people p JOIN conversations c ON c.id = p.conversation_id
+                WHERE c.held_on BETWEEN @from AND @until AND p.group_id IS NOT NULL) AS "groups"`,
+    )
+    .get({ from, until }) as { count: number; people: number; groups: number };
+  const byKind = db
+    .prepare("SELECT kind, count(*) AS count FROM conversations WHERE held_on BETWEEN ? AND ? GROUP BY kind ORDER BY count DESC, kind")
+    .all(from, until) as ConversationFigures["byKind"];
+  const byHolder = db
+    .prepare(
+      `SELECT c.holder_id AS holderId, p.name AS holder, count(*) AS count
+         FROM conversations c JOIN people p ON p.id = c.holder_id
+        WHERE c.held_on BETWEEN ? AND ? GROUP BY c.holder_id ORDER BY count DESC, p.name COLLATE NOCASE`,
+    )
+    .all(from, until) as ConversationFigures["byHolder"];
+  return { ...totals, byKind, byHolder };
+}
+
+export interface FollowUp {
+  conversation: number;
+  date: string;
+  followUp: string;
+  holder: string | null;
+  holderId: number;
+  /** the people spoken with, by name (null for a forgotten person) */
+  with: Array<string | null>;
+  nextStep: string | null;
+}
+
+/**
+ * Conversations whose follow-up date is on or before `until` and that have not been followed up yet: no later
+ * conversation with any of the same people exists.
+ */
+export function followUpsDue(db: Db, until: string): FollowUp[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id AS conversation, c.held_on AS date, c.follow_up_on AS followUp, h.name AS holder, c.holder_id AS holderId,
+              c.next_step AS nextStep,
+              (SELECT json_group_array(p.name) FROM conversation_people cp JOIN people p ON p.id = cp.person_id
+                WHERE cp.conversation_id = c.id) AS people
+         FROM conversations c JOIN people h ON h.id = c.holder_id
+        WHERE c.follow_up_on IS NOT NULL AND c.follow_up_on <= ?
+          AND NOT EXISTS (
+            SELECT 1 FROM conversation_people mine
+              JOIN conversation_people theirs ON theirs.person_id = mine.person_id AND theirs.conversation_id <> mine.conversation_id
+              JOIN conversations later ON later.id = theirs.conversation_id
+             WHERE mine.conversation_id = c.id AND (later.held_on > c.held_on OR (later.held_on = c.held_on AND later.id > c.id)))
+        ORDER BY c.follow_up_on, c.id`,
+    )
+    .all(until) as Array<Omit<FollowUp, "with"> & { people: string }>;
+  return rows.map(({ people, ...rest }) => ({ ...rest, with: JSON.parse(people) as Array<string | null> }));
+}

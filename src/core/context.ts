@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import { resolveDataFile, type DbSource } from "./config.js";
-import { openDataFile, prepareSchema, withBusyRetry, type Db } from "./db.js";
+import { auditInserter } from "./auditStore.js";
+import { openDataFile, prepareSchema, storedLanguage, withBusyRetry, type Db } from "./db.js";
 import { UsageError } from "./errors.js";
 import { isLang, langFromEnv, translate, type Lang } from "./i18n.js";
 import type { Params } from "./errors.js";
@@ -106,8 +107,8 @@ export class Context {
   /** Adopts an already prepared connection (init and demo create their own). */
   useDb(db: Db): void {
     this.#db = db;
-    const row = db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as { value: string } | undefined;
-    if (row && isLang(row.value)) this.#langFromPlatform = row.value;
+    const language = storedLanguage(db);
+    if (language && isLang(language)) this.#langFromPlatform = language;
   }
 
   get hasOpenDb(): boolean {
@@ -120,9 +121,7 @@ export class Context {
    */
   write<T>(work: (audit: (entry: AuditEntry) => void) => T): T {
     const db = this.db;
-    const insert = db.prepare(
-      "INSERT INTO audit_log (at, actor, command, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    );
+    const insert = auditInserter(db);
     const at = new Date().toISOString();
     const actor = this.actor; // once per write: os.userInfo() for every entry of a large import added up
     let started = false;

@@ -198,3 +198,22 @@ function backupBeforeMigration(db: Db, path: string, version: number): void {
 export function isEmptyFile(db: Db): boolean {
   return schemaVersion(db) === 0 && !hasTables(db);
 }
+
+/**
+ * The platform's language setting, read as soon as a file is opened (before any area runs): part of the generic
+ * open path, so it stays here rather than in platform/store.ts, which owns the settings table otherwise.
+ */
+export function storedLanguage(db: Db): string | undefined {
+  return db.prepare("SELECT value FROM settings WHERE key = 'language'").pluck().get() as string | undefined;
+}
+
+/** Rewrites the file from scratch and empties the write-ahead log, so that neither shows the order of past writes. */
+export function compactFile(db: Db): void {
+  db.exec("VACUUM");
+  db.pragma("wal_checkpoint(TRUNCATE)");
+}
+
+/** The tables of the file: checks skip what an older schema does not have yet. */
+export function tableNames(db: Db): Set<string> {
+  return new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+}

@@ -1,5 +1,5 @@
 // CSV import and CSV/JSON export, the same for every area.
-import type { ImportReport } from "../groups/csvImport.js";
+import type { ImportReport } from "./importReport.js";
 import type { AuditEntry, Context } from "./context.js";
 import { readCsv, toCsv, type CsvRow } from "./csv.js";
 import { CliError } from "./errors.js";

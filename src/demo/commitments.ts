@@ -2,17 +2,17 @@
 // follow-ups), and a training with its participants. Dates are derived from today, nothing is random, and
 // everything goes through the same service functions as the commands. Both lie before the last Kernkreis, so
 // that `meetings show last` stays the Kernkreis; their minutes are approved there.
-import { setTurnout } from "../assemblies/service.js";
-import { addCommitment, updateCommitment } from "../commitments/service.js";
-import { getCommitment } from "../commitments/store.js";
+import { setTurnout } from "../assemblies/index.js";
+import { addCommitment, updateCommitment } from "../commitments/index.js";
+import { getCommitment } from "../commitments/index.js";
 import type { AuditEntry } from "../core/context.js";
 import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
-import { resolveGroup } from "../groups/service.js";
-import { addMeeting, approve, attend, closeMeeting, meetingFields } from "../meetings/service.js";
-import { getMeeting, listMeetings } from "../meetings/store.js";
-import type { CommitmentStatus } from "../commitments/model.js";
+import { resolveGroup } from "../groups/index.js";
+import { addMeeting, approve, attend, closeMeeting, meetingFields } from "../meetings/index.js";
+import { getMeeting, listMeetings } from "../meetings/index.js";
+import type { CommitmentStatus } from "../commitments/index.js";
 
 type Audit = (entry: AuditEntry) => void;
 

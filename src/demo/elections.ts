@@ -7,12 +7,12 @@ import type { AuditEntry } from "../core/context.js";
 import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
-import { resolveGroup } from "../groups/service.js";
-import type { Meeting } from "../meetings/model.js";
-import { addItem, moveItem } from "../meetings/service.js";
-import { getMeeting } from "../meetings/store.js";
-import { resolvePerson } from "../people/service.js";
-import { readSettings } from "../platform/store.js";
+import { resolveGroup } from "../groups/index.js";
+import type { Meeting } from "../meetings/index.js";
+import { addItem, moveItem } from "../meetings/index.js";
+import { getMeeting } from "../meetings/index.js";
+import { resolvePerson } from "../people/index.js";
+import { readSettings } from "../platform/index.js";
 import {
   acceptCandidacy,
   addElection,
@@ -24,10 +24,10 @@ import {
   resolveCandidate,
   resolveElection,
   votingGroups,
-} from "../elections/service.js";
-import { STRATEGY_FINANCE } from "../teams/model.js";
-import { joinTeam, resolveTeam } from "../teams/service.js";
-import { castVote, closeVote, countVote, openVote, resolveVote } from "../votes/service.js";
+} from "../elections/index.js";
+import { STRATEGY_FINANCE } from "../teams/index.js";
+import { joinTeam, resolveTeam } from "../teams/index.js";
+import { castVote, closeVote, countVote, openVote, resolveVote } from "../votes/index.js";
 
 type Audit = (entry: AuditEntry) => void;
 

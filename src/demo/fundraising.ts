@@ -7,9 +7,9 @@ import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
 import { parseMoney } from "../core/money.js";
-import { listGroups } from "../groups/store.js";
-import { resolvePerson } from "../people/service.js";
-import type { FunderKind } from "../fundraising/model.js";
+import { listGroups } from "../groups/index.js";
+import { resolvePerson } from "../people/index.js";
+import type { FunderKind } from "../fundraising/index.js";
 import {
   addApplication,
   addFunder,
@@ -22,8 +22,8 @@ import {
   resolveApplication,
   resolveFunder,
   setBudget,
-} from "../fundraising/service.js";
-import { getReportingDeadline } from "../fundraising/store.js";
+} from "../fundraising/index.js";
+import { getReportingDeadline } from "../fundraising/index.js";
 
 type Audit = (entry: AuditEntry) => void;
 

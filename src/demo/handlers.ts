@@ -8,18 +8,18 @@ import { today } from "../core/dates.js";
 import { openDataFile, type Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { printJson, say } from "../core/output.js";
-import { importGroups } from "../groups/csvImport.js";
-import { GROUP_CSV_COLUMNS } from "../groups/model.js";
-import { countGroups } from "../groups/store.js";
-import { PEOPLE_CSV_COLUMNS } from "../people/model.js";
-import { importPeople } from "../people/service.js";
-import { countPeople } from "../people/store.js";
-import type { Meeting } from "../meetings/model.js";
-import { lastMeeting, nextMeeting } from "../meetings/store.js";
-import type { ReportKind } from "../reports/render/document.js";
-import { defaultSettings } from "../platform/settings.js";
-import { readSettings, writeSetting, writeSettings } from "../platform/store.js";
-import { openForNewPlatform, removeDataFile } from "../platform/handlers.js";
+import { importGroups } from "../groups/index.js";
+import { GROUP_CSV_COLUMNS } from "../groups/index.js";
+import { countGroups } from "../groups/index.js";
+import { PEOPLE_CSV_COLUMNS } from "../people/index.js";
+import { importPeople } from "../people/index.js";
+import { countPeople } from "../people/index.js";
+import type { Meeting } from "../meetings/index.js";
+import { lastMeeting, nextMeeting } from "../meetings/index.js";
+import type { ReportKind } from "../reports/index.js";
+import { defaultSettings } from "../platform/index.js";
+import { readSetting, readSettings, writeSetting, writeSettings } from "../platform/index.js";
+import { openForNewPlatform, removeDataFile } from "../platform/index.js";
 import { seedElectionsAndDecisions } from "./elections.js";
 import { seedMeetings } from "./meetings.js";
 import { seedOrganizing } from "./organizing.js";
@@ -39,7 +39,7 @@ export function fixturesDir(): string {
 }
 
 function isDemoFile(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM settings WHERE key = 'demo' AND value = 'true'").get() !== undefined;
+  return readSetting(db, "demo") === "true";
 }
 
 /** Fills a fresh platform with the sample groups and people. Later areas add their sample data here. */
@@ -143,7 +143,7 @@ export async function demo(ctx: Context): Promise<void> {
 }
 
 async function showcase(ctx: Context, db: Db, wanted: Array<readonly [Meeting, ReportKind] | undefined | null>): Promise<string[]> {
-  const [{ buildReport }, { renderMarkdown }] = await Promise.all([import("../reports/model.js"), import("../reports/render/markdown.js")]);
+  const { buildReport, renderMarkdown } = await (await import("../reports/index.js")).markdownReports();
   const rule = "─".repeat(72);
   return wanted
     .filter((entry): entry is readonly [Meeting, ReportKind] => Boolean(entry))

@@ -6,9 +6,9 @@ import type { AuditEntry } from "../core/context.js";
 import { formatDate, shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
-import { isMemberOn, type Group } from "../groups/model.js";
-import { listGroups } from "../groups/store.js";
-import { parseTemplate, type Meeting } from "../meetings/model.js";
+import { isMemberOn, type Group } from "../groups/index.js";
+import { listGroups } from "../groups/index.js";
+import { parseTemplate, type Meeting } from "../meetings/index.js";
 import {
   addItem,
   addMeeting,
@@ -21,11 +21,11 @@ import {
   meetingFields,
   moveItem,
   templateText,
-} from "../meetings/service.js";
-import { getMeeting } from "../meetings/store.js";
-import { peopleOfGroup } from "../people/store.js";
-import { addTask, completeTask, resolveOwner } from "../tasks/service.js";
-import { getTask } from "../tasks/store.js";
+} from "../meetings/index.js";
+import { getMeeting } from "../meetings/index.js";
+import { peopleOfGroup } from "../people/index.js";
+import { addTask, completeTask, resolveOwner } from "../tasks/index.js";
+import { getTask } from "../tasks/index.js";
 
 type Audit = (entry: AuditEntry) => void;
 

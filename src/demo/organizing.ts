@@ -3,20 +3,20 @@
 // generator, so the same day gives the same platform. Everything goes through the areas' service functions
 // inside the demo's one write transaction. The campaigns report at the Kernkreis meetings: seedOrganizing returns
 // the hook that records those reports while each meeting's minutes are still open.
-import { addCampaign, addUpdate, resolveCampaign } from "../campaigns/service.js";
+import { addCampaign, addUpdate, resolveCampaign } from "../campaigns/index.js";
 import type { AuditEntry } from "../core/context.js";
 import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
-import { addConversation } from "../conversations/service.js";
-import { isMemberOn } from "../groups/model.js";
-import { resolveGroup } from "../groups/service.js";
-import { listGroups } from "../groups/store.js";
-import type { Meeting } from "../meetings/model.js";
-import type { Person } from "../people/model.js";
-import { resolvePerson } from "../people/service.js";
-import { listPeople } from "../people/store.js";
-import { addTeam, joinTeam, resolveTeam } from "../teams/service.js";
+import { addConversation } from "../conversations/index.js";
+import { isMemberOn } from "../groups/index.js";
+import { resolveGroup } from "../groups/index.js";
+import { listGroups } from "../groups/index.js";
+import type { Meeting } from "../meetings/index.js";
+import type { Person } from "../people/index.js";
+import { resolvePerson } from "../people/index.js";
+import { listPeople } from "../people/index.js";
+import { addTeam, joinTeam, resolveTeam } from "../teams/index.js";
 
 type Audit = (entry: AuditEntry) => void;
 

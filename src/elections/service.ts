@@ -4,15 +4,14 @@ import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { nameKey, oneOf } from "../core/validate.js";
-import { isMemberOn, type Group } from "../groups/model.js";
-import type { Meeting } from "../meetings/model.js";
-import { attendanceSummary, ensureEditable, itemAt } from "../meetings/service.js";
-import { getMeeting } from "../meetings/store.js";
-import type { Person } from "../people/model.js";
-import { resolvePerson } from "../people/service.js";
-import type { ElectionEntry } from "../reports/model.js";
-import type { Team } from "../teams/model.js";
-import { startTerm } from "../teams/service.js";
+import { isMemberOn, type Group } from "../groups/index.js";
+import type { Meeting } from "../meetings/index.js";
+import { attendanceSummary, ensureEditable, itemAt } from "../meetings/index.js";
+import { getMeeting } from "../meetings/index.js";
+import type { Person } from "../people/index.js";
+import { resolvePerson } from "../people/index.js";
+import type { Team } from "../teams/index.js";
+import { startTerm } from "../teams/index.js";
 import { countApproval, type ApprovalBallot } from "./approval.js";
 import type { BltElection } from "./blt.js";
 import {
@@ -448,6 +447,29 @@ export function electionView(db: Db, election: Election, forgottenLabel: string)
     seed: election.seed,
     certified: election.certifiedOn,
   };
+}
+
+/**
+ * An election, as the minutes state it (DOMAIN.md, minutes item 10).
+ */
+export interface ElectionEntry {
+  item: number | null;
+  team: string;
+  seats: number;
+  method: string;
+  candidates: string[];
+  /** vote figures per round, as decimal strings with the method's precision */
+  rounds: Array<{ round: number; action: string; votes: Array<{ name: string; votes: string }> }>;
+  elected: string[];
+  /** of the elected, those who accepted */
+  accepted: string[];
+  /** the seed of the lot, when a lot was drawn (null or absent otherwise) */
+  seed?: number | null;
+  /** every tie, and how it was decided */
+  ties?: Array<{ round: number; between: string[]; decidedBy: "earlier-stage" | "lot"; purpose?: "surplus" | "exclusion" | "election"; chosen?: string }>;
+  /** valid ballots, and the quota (STV) */
+  valid?: number | null;
+  quota?: string | null;
 }
 
 /** The elections of a meeting as its minutes state them (DOMAIN.md, minutes item 10). */

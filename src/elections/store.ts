@@ -177,3 +177,36 @@ export function listBallots(db: Db, electionId: number): Array<{ weight: number;
 export function countBallots(db: Db, electionId: number): number {
   return (db.prepare("SELECT coalesce(sum(weight), 0) AS n FROM ballots WHERE election_id = ?").get(electionId) as { n: number }).n;
 }
+
+// What `check` reads to prove ballot secrecy (elections/contributes.ts).
+
+/** Groups with more than one ballot receipt in an election. */
+export function duplicateReceipts(db: Db): Array<{ election: number; groupId: number; group: string; n: number }> {
+  return db
+    .prepare(
+      `SELECT r.election_id AS election, r.group_id AS groupId, coalesce(g.name, '#' || r.group_id) AS "group", count(*) AS n
+         FROM ballot_receipts r LEFT JOIN groups g ON g.id = r.group_id
+        GROUP BY r.election_id, r.group_id HAVING count(*) > 1 ORDER BY r.election_id, r.group_id`,
+    )
+    .all() as Array<{ election: number; groupId: number; group: string; n: number }>;
+}
+
+export function columnsOf(db: Db, table: "ballots" | "ballot_receipts"): string[] {
+  return db.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid").pluck().all(table) as string[];
+}
+
+export function receiptTableSql(db: Db): string {
+  return (db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'ballot_receipts'").pluck().get() as string | undefined) ?? "";
+}
+
+/** Per election: receipts given and ballots cast (by weight). */
+export function receiptAndBallotCounts(db: Db): Array<{ election: number; source: string | null; receipts: number; ballots: number }> {
+  return db
+    .prepare(
+      `SELECT e.id AS election, e.source AS source,
+              (SELECT count(*) FROM ballot_receipts r WHERE r.election_id = e.id) AS receipts,
+              (SELECT coalesce(sum(b.weight), 0) FROM ballots b WHERE b.election_id = e.id) AS ballots
+         FROM elections e ORDER BY e.id`,
+    )
+    .all() as Array<{ election: number; source: string | null; receipts: number; ballots: number }>;
+}

@@ -1,17 +1,18 @@
 // `plattform elections tally <election> [--seed <n>]`: counts a stored election by its method, stores the result
 // with the election (which closes its ballot box) and prints it: the Tally of CLI.md with --json, else round by round.
+import { compactFile } from "../core/db.js";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { heading, note, printDetails, printJson, printTable, say, warn, writeOut } from "../core/output.js";
-import { resolveGroup } from "../groups/service.js";
-import { resolveMeeting } from "../meetings/service.js";
-import { getMeeting } from "../meetings/store.js";
-import { resolvePerson } from "../people/service.js";
-import { readSettings } from "../platform/store.js";
-import { resolveTeam } from "../teams/service.js";
+import { resolveGroup } from "../groups/index.js";
+import { resolveMeeting } from "../meetings/index.js";
+import { getMeeting } from "../meetings/index.js";
+import { resolvePerson } from "../people/index.js";
+import { readSettings } from "../platform/index.js";
+import { resolveTeam } from "../teams/index.js";
 import { parseBlt, toBlt } from "./blt.js";
 import { parseSeed } from "./lot.js";
 import { printTally } from "./roundsTable.js";
@@ -170,8 +171,7 @@ export async function ballotCommand(ctx: Context, [electionRef, ...choices]: str
   // the write-ahead log, whose frames would show the pages commit by commit. Best effort: the ballot is recorded
   // already, and the receipts and ballots were rewritten in a fixed order in any case.
   try {
-    ctx.db.exec("VACUUM");
-    ctx.db.pragma("wal_checkpoint(TRUNCATE)");
+    compactFile(ctx.db);
   } catch {
     // another process holds the file; the next ballot does it
   }

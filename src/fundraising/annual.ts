@@ -1,7 +1,7 @@
 // The fundraising section of the annual report (report annual <year>): the year's fundraising report, its
 // sections under the annual report's level-2 heading.
 import { translate } from "../core/i18n.js";
-import type { AnnualInput, AnnualSection } from "../reports/annual.js";
+import type { AnnualInput, AnnualSection } from "../core/contributes.js";
 import { fundraisingSection } from "./reportDocument.js";
 
 export function fundraisingAnnualSection(input: AnnualInput): AnnualSection {

@@ -5,7 +5,7 @@ import { formatDate, shiftDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { formatMoney } from "../core/money.js";
 import { heading, note, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
-import { readSettings } from "../platform/store.js";
+import { readSettings } from "../platform/index.js";
 import { importBankRows, readBankCsv, type BankReport } from "./bankImport.js";
 import { parseWithin, type Application, type Income } from "./model.js";
 import { buildFundraisingReport, duesStatus, listDeadlines } from "./report.js";
@@ -31,7 +31,7 @@ import {
   resolveSource,
   setBudget,
 } from "./service.js";
-import { resolveGroup } from "../groups/service.js";
+import { resolveGroup } from "../groups/index.js";
 import { io } from "../core/io.js";
 import {
   getApplication,
@@ -496,7 +496,7 @@ export async function report(ctx: Context, _args: string[], opts: Options): Prom
   const year = yearOption(opts);
   const r = buildFundraisingReport(ctx.db, year, today(), reportLabels(ctx));
   const doc = fundraisingDocument(r, ctx.lang, readSettings(ctx.db).name);
-  const { emitReport } = await import("../reports/output.js");
+  const { emitReport } = await import("../reports/index.js");
   await emitReport(ctx, opts, doc, r, "fundraising");
   // The chart goes with the terminal table: on a terminal unless --no-chart, in a pipe with --chart.
   const table = !ctx.json && text(opts, "format") === undefined && text(opts, "out") === undefined;

@@ -4,7 +4,7 @@ import { formatDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { translate, type Lang } from "../core/i18n.js";
 import { formatMoney } from "../core/money.js";
-import type { Block, ReportDocument } from "../reports/render/document.js";
+import type { Block, ReportDocument } from "../core/document.js";
 import { INCOME_KINDS, OPEN_STAGES } from "./model.js";
 import { buildFundraisingReport, type FundraisingReport } from "./report.js";
 

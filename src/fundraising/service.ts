@@ -6,12 +6,12 @@ import type { Db } from "../core/db.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { parseMoney } from "../core/money.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
-import type { Group } from "../groups/model.js";
-import { resolveGroup } from "../groups/service.js";
-import { findGroups, listGroups } from "../groups/store.js";
-import type { Person } from "../people/model.js";
-import { resolvePerson } from "../people/service.js";
-import { findPeople } from "../people/store.js";
+import type { Group } from "../groups/index.js";
+import { resolveGroup } from "../groups/index.js";
+import { findGroups, listGroups } from "../groups/index.js";
+import type { Person } from "../people/index.js";
+import { resolvePerson } from "../people/index.js";
+import { findPeople } from "../people/index.js";
 import {
   checkTransition,
   DEFAULT_PROBABILITY,

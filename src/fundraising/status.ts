@@ -5,14 +5,15 @@ import { heading, say } from "../core/output.js";
 import type { Deadline, FundraisingStatus } from "./report.js";
 import { monthLabel } from "./reportDocument.js";
 
-export { fundraisingStatus, type FundraisingStatus } from "./report.js";
+import { fundraisingStatus } from "./report.js";
+import type { StatusPart } from "../core/contributes.js";
 
 function kindText(ctx: Context, d: Deadline): string {
   return d.kind === "application" ? ctx.t("funds.deadline.application") : ctx.t(`funds.reportKind.${d.kind}`);
 }
 
 /** The coverage line among the dashboard's details. */
-export function fundraisingDetails(ctx: Context, s: FundraisingStatus): Array<[string, string]> {
+function fundraisingDetails(ctx: Context, s: FundraisingStatus): Array<[string, string]> {
   const text =
     s.budget === 0
       ? null
@@ -22,7 +23,7 @@ export function fundraisingDetails(ctx: Context, s: FundraisingStatus): Array<[s
   return text === null ? [] : [[ctx.t("status.funds.coverage"), text]];
 }
 
-export function printFundraisingStatus(ctx: Context, s: FundraisingStatus): void {
+function printFundraisingStatus(ctx: Context, s: FundraisingStatus): void {
   const line = (d: Deadline) =>
     ctx.t("status.funds.deadlineLine", { date: formatDate(d.date, ctx.lang), kind: kindText(ctx, d), title: d.title, funder: d.funder });
   if (s.overdueReports.length > 0) {
@@ -34,3 +35,12 @@ export function printFundraisingStatus(ctx: Context, s: FundraisingStatus): void
     for (const d of s.deadlines) say(`  • ${line(d)}`);
   }
 }
+
+/** Fundraising deadlines in the next 30 days, overdue reporting deadlines, this year's budget coverage. */
+export const fundraisingStatusPart: StatusPart<FundraisingStatus> = {
+  key: "fundraising",
+  rank: 140,
+  build: (ctx, day) => fundraisingStatus(ctx.db, day),
+  details: (ctx, s) => fundraisingDetails(ctx, s).map(([label, value]) => [100, label, value]),
+  after: { rank: 50, print: printFundraisingStatus },
+};

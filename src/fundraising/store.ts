@@ -479,3 +479,29 @@ export function setBudgetLine(db: Db, year: number, line: string, amount: number
 export function budgetLines(db: Db, year: number): Array<{ line: string; amount: number }> {
   return db.prepare("SELECT line, amount FROM budget_lines WHERE year = ? ORDER BY id").all(year) as Array<{ line: string; amount: number }>;
 }
+
+// The invariants `check` reads (fundraising/contributes.ts).
+
+export function incomeWithBadAmount(db: Db): Array<{ id: number; amount: unknown }> {
+  return db.prepare("SELECT id, amount FROM income WHERE typeof(amount) <> 'integer' OR amount <= 0 ORDER BY id").all() as Array<{ id: number; amount: unknown }>;
+}
+
+export function duesWithoutGroup(db: Db): number[] {
+  return db.prepare("SELECT id FROM income WHERE kind = 'dues' AND group_id IS NULL ORDER BY id").pluck().all() as number[];
+}
+
+export function overpaidGrants(db: Db): Array<{ application: number; awarded: number; received: number }> {
+  return db
+    .prepare(
+      `SELECT a.id AS application, a.amount_awarded AS awarded, sum(i.amount) AS received
+         FROM applications a JOIN income i ON i.application_id = a.id
+        WHERE a.amount_awarded IS NOT NULL
+        GROUP BY a.id HAVING sum(i.amount) > a.amount_awarded ORDER BY a.id`,
+    )
+    .all() as Array<{ application: number; awarded: number; received: number }>;
+}
+
+/** Rows of dues_assessments or budget_lines with a negative or non-integer amount. */
+export function negativeAmounts(db: Db, table: "dues_assessments" | "budget_lines"): number[] {
+  return db.prepare(`SELECT id FROM "${table}" WHERE typeof(amount) <> 'integer' OR amount < 0 ORDER BY id`).pluck().all() as number[];
+}

@@ -1,44 +1,9 @@
 import type { CsvRow } from "../core/csv.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
+import { atLine, summarise, type ImportLine, type ImportReport } from "../core/importReport.js";
 import { findByNameOrShort, getGroup } from "./store.js";
 import { addGroup, editGroup, groupFields, type Audit, type GroupInput } from "./service.js";
-
-export interface ImportLine {
-  line: number;
-  name: string;
-  action: "add" | "change" | "unchanged";
-  changes?: Record<string, [unknown, unknown]>;
-}
-
-export interface ImportReport {
-  added: number;
-  changed: number;
-  unchanged: number;
-  lines: ImportLine[];
-}
-
-/** Attaches the line and column to a validation error, so the user can find it in the spreadsheet. */
-export function atLine<T>(line: number, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof CliError && !error.location) {
-      const field = error.params.field;
-      throw error.at(line, typeof field === "string" ? field : undefined);
-    }
-    throw error;
-  }
-}
-
-export function summarise(lines: ImportLine[]): ImportReport {
-  return {
-    added: lines.filter((l) => l.action === "add").length,
-    changed: lines.filter((l) => l.action === "change").length,
-    unchanged: lines.filter((l) => l.action === "unchanged").length,
-    lines,
-  };
-}
 
 /**
  * Applies CSV rows to the groups: a row whose name matches a group updates the columns

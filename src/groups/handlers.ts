@@ -2,7 +2,7 @@ import type { Context } from "../core/context.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
-import { peopleOfGroup } from "../people/store.js";
+import { peopleOfGroup } from "../people/index.js";
 import { GROUP_CSV_COLUMNS, type Group } from "./model.js";
 import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
 import { getGroup, listGroups } from "./store.js";

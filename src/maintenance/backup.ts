@@ -3,9 +3,11 @@
 import Database from "better-sqlite3";
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { createDataFile, isBusy, schemaVersion, type Db } from "../core/db.js";
+import { lastAuditAt } from "../core/auditStore.js";
+import { createDataFile, isBusy, schemaVersion, tableNames, type Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
+import { countRows } from "./store.js";
 
 /** Pages per backup step: all of them, so the copy is taken in one step from one snapshot and never restarts. */
 const ALL_PAGES = 0x7fffffff;
@@ -101,11 +103,11 @@ export function inspectBackup(path: string): BackupSummary {
     if (problems.length !== 1 || problems[0] !== "ok")
       throw new CliError("error.restore.damaged", { path: source, detail: problems[0] ?? "" }, 1, "error.restore.damaged.hint");
     const version = schemaVersion(db);
-    const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+    const tables = tableNames(db);
     if (version === 0 || PLATTFORM_TABLES.some((t) => !tables.has(t))) throw new CliError("error.restore.notPlattform", { path: source });
     if (version > SCHEMA_VERSION)
       throw new CliError("error.restore.newer", { path: source, version, known: SCHEMA_VERSION }, 1, "error.newerSchema.hint");
-    const count = (table: string) => (tables.has(table) ? (db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number) : 0);
+    const count = (table: string) => (tables.has(table) ? countRows(db, table) : 0);
     return {
       path: source,
       schemaVersion: version,
@@ -113,7 +115,7 @@ export function inspectBackup(path: string): BackupSummary {
       people: count("people"),
       meetings: count("meetings"),
       auditEntries: count("audit_log"),
-      lastChange: (db.prepare("SELECT max(at) FROM audit_log").pluck().get() as string | null) ?? null,
+      lastChange: lastAuditAt(db),
     };
   } finally {
     db.close();

@@ -5,8 +5,8 @@ import { openDataFile, prepareSchema } from "../core/db.js";
 import { parseDate, TIME_ZONE, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { printJson, printTable, sanitize, say, writeOut } from "../core/output.js";
-import { resolvePerson } from "../people/service.js";
-import { listAudit, type AuditRow } from "./auditLog.js";
+import { resolvePerson } from "../people/index.js";
+import { listAudit, type AuditRow } from "../core/auditStore.js";
 import type { PersonData } from "./personData.js";
 import { io } from "../core/io.js";
 

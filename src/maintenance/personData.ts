@@ -2,7 +2,8 @@
 // and the audit entries about those rows. Tables are found through the schema's foreign keys, so areas added
 // later are included without changes here.
 import type { Db } from "../core/db.js";
-import { auditAbout, toAuditRow, type AuditRow } from "./auditLog.js";
+import { auditAbout, auditByActor, auditEntities, type AuditRow } from "../core/auditStore.js";
+import { columns, foreignKeys, rowLabelReader, rowsWhere, tables } from "./store.js";
 
 export interface PersonRecords {
   table: string;
@@ -20,35 +21,14 @@ export interface PersonData {
   changesMade: AuditRow[];
 }
 
-interface ForeignKey {
-  table: string;
-  from: string;
-  /** null when the key refers to the primary key */
-  to: string | null;
-}
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-function tables(db: Db): string[] {
-  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-}
-
-function foreignKeys(db: Db, table: string): ForeignKey[] {
-  return db.prepare("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)").all(table) as ForeignKey[];
-}
-
-function columns(db: Db, table: string): string[] {
-  return db.prepare("SELECT name FROM pragma_table_info(?)").pluck().all(table) as string[];
-}
-
 /** A readable label for a referenced row: its name, title or date, whichever the table has. */
 function labeller(db: Db, table: string, key: string | null): ((id: unknown) => unknown) | undefined {
   const cols = columns(db, table);
   const label = ["name", "title", "date"].filter((c) => cols.includes(c));
   const by = key ?? "id";
   if (label.length === 0 || !cols.includes(by)) return undefined;
-  const statement = db.prepare(`SELECT ${label.length === 1 ? quote(label[0]!) : `coalesce(${label.map(quote).join(", ")})`} FROM ${quote(table)} WHERE ${quote(by)} = ?`).pluck();
-  return (id) => (id === null || id === undefined ? null : statement.get(id));
+  const read = rowLabelReader(db, table, label, by);
+  return (id) => (id === null || id === undefined ? null : read(id));
 }
 
 /** `group_roles` ↔ `group_role`, `income` ↔ `income`: how audit entries name the rows of a table. */
@@ -58,13 +38,13 @@ function entityOf(table: string, entities: Set<string>): string | undefined {
 }
 
 export function personData(db: Db, personId: number): PersonData {
-  const person = db.prepare("SELECT * FROM people WHERE id = ?").get(personId) as Record<string, unknown>;
+  const person = rowsWhere(db, "people", "id", personId)[0]!;
   const records: PersonRecords[] = [];
   const labellers = new Map<string, ((id: unknown) => unknown) | undefined>();
   for (const table of tables(db)) {
     const keys = foreignKeys(db, table);
     for (const key of keys.filter((k) => k.table === "people")) {
-      const rows = db.prepare(`SELECT * FROM ${quote(table)} WHERE ${quote(key.from)} = ?`).all(personId) as Array<Record<string, unknown>>;
+      const rows = rowsWhere(db, table, key.from, personId);
       if (rows.length === 0) continue;
       // Other references become readable: group_id 3 gets "group": "St. Josef".
       for (const other of keys.filter((k) => k.table !== "people")) {
@@ -78,7 +58,7 @@ export function personData(db: Db, personId: number): PersonData {
       records.push({ table, column: key.from, rows });
     }
   }
-  const entities = new Set(db.prepare("SELECT DISTINCT entity FROM audit_log").pluck().all() as string[]);
+  const entities = new Set(auditEntities(db));
   const audit: AuditRow[] = [...auditAbout(db, "person", [personId])];
   for (const r of records) {
     const entity = entityOf(r.table, entities);
@@ -87,13 +67,6 @@ export function personData(db: Db, personId: number): PersonData {
   }
   const unique = [...new Map(audit.map((a) => [a.id, a])).values()].sort((a, b) => a.id - b.id);
   const name = typeof person.name === "string" ? person.name : null;
-  const changesMade =
-    name === null
-      ? []
-      : (
-          db
-            .prepare("SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log WHERE actor = ? COLLATE NOCASE ORDER BY id")
-            .all(name) as Parameters<typeof toAuditRow>[0][]
-        ).map(toAuditRow);
+  const changesMade = name === null ? [] : auditByActor(db, name);
   return { person, records, audit: unique, changesMade };
 }

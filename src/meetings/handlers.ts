@@ -3,9 +3,9 @@ import { formatDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
 import { cleanText } from "../core/validate.js";
-import { writeSetting } from "../platform/store.js";
-import { taskHeader, taskRows } from "../tasks/handlers.js";
-import { listTasks } from "../tasks/store.js";
+import { writeSetting } from "../platform/index.js";
+import { taskHeader, taskRows } from "../tasks/index.js";
+import { listTasks } from "../tasks/index.js";
 import { agendaOverrun, meetingLength, MEETING_KINDS, parseTemplate, type Meeting } from "./model.js";
 import {
   addItem,
@@ -28,8 +28,9 @@ import {
   type MeetingInput,
 } from "./service.js";
 import { getMeeting, listAmendments, listItems, listMeetings, notesOfMeeting } from "./store.js";
-import { assemblyView } from "../assemblies/service.js";
-import { printAssembly } from "../assemblies/handlers.js";
+import { assemblyView } from "../assemblies/index.js";
+import { printAssembly } from "../assemblies/index.js";
+import { meetingLabel } from "./view.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -46,10 +47,6 @@ function inputFrom(opts: Options): MeetingInput {
     secretary: text(opts, "secretary"),
     invited: text(opts, "invited"),
   };
-}
-
-export function meetingLabel(ctx: Context, m: Meeting): string {
-  return `${m.title ?? ctx.t(`meetingKind.${m.kind}`)} ${formatDate(m.date, ctx.lang)}${m.time ? ` ${m.time}` : ""}`;
 }
 
 function stateLabel(ctx: Context, m: Meeting): string {

@@ -3,7 +3,7 @@ import type { Context } from "../core/context.js";
 import { TIME_ZONE, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { note, printJson, writeOut } from "../core/output.js";
-import { readSettings } from "../platform/store.js";
+import { readSettings } from "../platform/index.js";
 import { MEETING_KINDS, type Meeting } from "./model.js";
 import { calendarStamps, listItems, listMeetings, type CalendarStamp } from "./store.js";
 

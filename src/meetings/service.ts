@@ -1,18 +1,18 @@
-import { createHash } from "node:crypto";
 import { changedFields } from "../core/changes.js";
+import { minutesHash } from "./minutesHash.js";
 import type { AuditEntry } from "../core/context.js";
 import { isIsoDate, parseDate, parseTime } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
-import type { Group } from "../groups/model.js";
-import { resolveGroup } from "../groups/service.js";
-import { membersOn } from "../groups/store.js";
-import type { Person } from "../people/model.js";
-import { resolvePerson } from "../people/service.js";
-import { rolesOfPerson } from "../people/store.js";
-import { readSettings } from "../platform/store.js";
-import { resolveTeam } from "../teams/service.js";
+import type { Group } from "../groups/index.js";
+import { resolveGroup } from "../groups/index.js";
+import { membersOn } from "../groups/index.js";
+import type { Person } from "../people/index.js";
+import { resolvePerson } from "../people/index.js";
+import { rolesOfPerson } from "../people/index.js";
+import { readSetting, readSettings } from "../platform/index.js";
+import { resolveTeam } from "../teams/index.js";
 import {
   evaluateQuorum,
   ITEM_TYPES,
@@ -41,7 +41,6 @@ import {
   listAttendance,
   listItems,
   meetingsOn,
-  minutesSnapshot,
   nextMeeting,
   setItemPosition,
   setMeetingState,
@@ -134,8 +133,8 @@ function ensureNotCancelled(meeting: Meeting): void {
 }
 
 export function templateText(db: Db, name: string, lang: "de" | "en"): string {
-  const row = db.prepare("SELECT value FROM settings WHERE key = ?").get(`template.${name}`) as { value: string } | undefined;
-  if (row) return row.value;
+  const stored = readSetting(db, `template.${name}`);
+  if (stored !== undefined) return stored;
   if (name === "standard") return STANDARD_TEMPLATE[lang];
   throw new CliError("error.unknownTemplate", { name });
 }
@@ -354,10 +353,6 @@ export function closeMeeting(db: Db, audit: Audit, meeting: Meeting): void {
   audit({ entity: "meeting", id: meeting.id, action: "close" });
 }
 
-export function minutesHash(db: Db, meetingId: number): string {
-  return createHash("sha256").update(minutesSnapshot(db, meetingId)).digest("hex");
-}
-
 export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, note: string | null): void {
   if (meeting.minutes === "approved") throw new CliError("error.minutesLocked", { id: meeting.id }, 1, "error.minutesLocked.hint");
   if (meeting.minutes !== "draft") throw new CliError("error.minutesNotClosed", { id: meeting.id }, 1, "error.minutesNotClosed.hint");
@@ -378,4 +373,4 @@ export function amend(db: Db, audit: Audit, meeting: Meeting, text: string, auth
   return id;
 }
 
-export { parseTemplate };
+export { minutesHash, parseTemplate };

@@ -378,3 +378,10 @@ export function calendarStamps(db: Db, ids: number[]): Map<number, CalendarStamp
   }
   return stamps;
 }
+
+/** Meetings with approved minutes and the hash stored at approval (for `check`). */
+export function approvedMinutesHashes(db: Db): Array<{ id: number; date: string; hash: string | null }> {
+  return db
+    .prepare("SELECT id, date, minutes_hash AS hash FROM meetings WHERE minutes = 'approved' ORDER BY date, id")
+    .all() as Array<{ id: number; date: string; hash: string | null }>;
+}

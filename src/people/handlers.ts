@@ -2,11 +2,11 @@ import type { Context } from "../core/context.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
-import { resolveGroup } from "../groups/service.js";
+import { resolveGroup } from "../groups/index.js";
 import { PEOPLE_CSV_COLUMNS, type Person } from "./model.js";
-import { addPerson, editPerson, forget as forgetPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
+import { addPerson, editPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
 import { getPerson, listPeople, rolesOfPerson } from "./store.js";
-import { trainingsOfPerson } from "../assemblies/store.js";
+import { trainingsOfPerson } from "../assemblies/index.js";
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -122,20 +122,6 @@ export async function unlink(ctx: Context, [personRef, groupRef]: string[], opts
   const updated = getPerson(ctx.db, person.id, day)!;
   if (ctx.json) return printJson(updated);
   say(ctx.t("people.unlinked", { name: nameOf(ctx, person), group: group.name, date: formatDate(until, ctx.lang) }));
-}
-
-export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
-  const day = today();
-  const person = resolvePerson(ctx.db, ref!, day);
-  if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
-  const { confirm } = await import("../core/prompts.js");
-  const ok = await confirm(ctx, ctx.t("people.forgetConfirm", { name: nameOf(ctx, person) }));
-  if (!ok) return say(ctx.t("label.cancelled"));
-  // The audit entry for this command must not repeat the name it erases.
-  ctx.commandLine = ["people", "forget", `#${person.id}`];
-  ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName")));
-  if (ctx.json) return printJson(getPerson(ctx.db, person.id, day));
-  say(ctx.t("people.forgotten", { id: person.id }));
 }
 
 export async function importCsv(ctx: Context, [file]: string[], opts: Options): Promise<void> {

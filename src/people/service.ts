@@ -4,11 +4,9 @@ import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
-import { eraseNotesWith } from "../conversations/store.js";
-import { eraseFromIncome } from "../fundraising/store.js";
-import { atLine, summarise, type ImportLine, type ImportReport } from "../groups/csvImport.js";
-import type { Group } from "../groups/model.js";
-import { resolveGroup } from "../groups/service.js";
+import { atLine, summarise, type ImportLine, type ImportReport } from "../core/importReport.js";
+import type { Group } from "../groups/index.js";
+import { resolveGroup } from "../groups/index.js";
 import { ROLES, type Person, type PersonFields, type Role } from "./model.js";
 import {
   endRole,
@@ -105,16 +103,16 @@ export function unlinkPerson(db: Db, audit: Audit, person: Person, group: Group,
   return roles.length;
 }
 
-export function forget(db: Db, audit: Audit, person: Person, placeholder: string): void {
+/**
+ * Erases the person's own row and roles; what other areas hold about them is erased by their contributions
+ * (app/forget.ts), with the pattern returned here.
+ */
+export function erasePerson(db: Db, person: Person, placeholder: string): RegExp {
   if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
   const current = [person.name, person.email, person.phone, person.notes].filter((s): s is string => s !== null && s.length > 0);
   const secrets = [...new Set([...current, ...formerPersonalData(db, person.id)])];
   eraseData(db, person.id, secrets, new Date().toISOString(), placeholder);
-  // Bank statements name payers: the income's texts are personal data too.
-  eraseFromIncome(db, person.id, personalDataPattern(secrets), placeholder);
-  // What they said in conversations is theirs too: the notes go, the record that a conversation took place stays.
-  eraseNotesWith(db, person.id);
-  audit({ entity: "person", id: person.id, action: "forget" });
+  return personalDataPattern(secrets);
 }
 
 /**

@@ -1,54 +1,13 @@
-import { rmSync } from "node:fs";
 import type { Context } from "../core/context.js";
-import { formatDate, today } from "../core/dates.js";
-import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
-import { CliError, DataFileError } from "../core/errors.js";
+import { CliError } from "../core/errors.js";
 import { langFromEnv, type Lang } from "../core/i18n.js";
-import { printDetails, printJson, printTable, say, heading, warn } from "../core/output.js";
+import { printJson, printTable, say } from "../core/output.js";
 import { cleanText } from "../core/validate.js";
-import { countGroups } from "../groups/store.js";
-import { countPeople, groupsWithoutRepresentative } from "../people/store.js";
-import type { Meeting } from "../meetings/model.js";
-import { draftMinutes, nextMeeting } from "../meetings/store.js";
-import { countTasks } from "../tasks/store.js";
-import { SCHEMA_VERSION } from "../migrations/index.js";
-import type { TermStatus } from "../teams/model.js";
-import { currentTerm } from "../teams/service.js";
-import { membershipsOfTeam, teamOfKind } from "../teams/store.js";
-import { organizingDetails, organizingStatus, printOrganizingStatus, type OrganizingStatus } from "../commitments/status.js";
-import { fundraisingDetails, fundraisingStatus, printFundraisingStatus, type FundraisingStatus } from "../fundraising/status.js";
 import { defaultSettings, isSettingKey, parseSetting, SETTING_KEYS, type Settings } from "./settings.js";
-import { hasPlatform, readSettings, writeSetting, writeSettings } from "./store.js";
+import { readSettings, writeSetting, writeSettings } from "./store.js";
+import { openForNewPlatform, removeDataFile } from "./dataFile.js";
 
 type Options = Record<string, string | boolean | undefined>;
-
-/**
- * Opens `path` for a new platform: creates it (mode 0600) when missing and brings an empty file to the
- * current schema. An existing platform or a foreign file is refused; a file created here is removed on failure.
- */
-export function openForNewPlatform(path: string, existing: (db: Db) => void): { db: Db; created: boolean } {
-  const created = createDataFile(path);
-  let db: Db | undefined;
-  try {
-    db = openDataFile(path);
-    if (!created && schemaVersion(db) > 0) {
-      prepareSchema(db, path);
-      if (hasPlatform(db)) existing(db);
-    } else if (!created && !isEmptyFile(db)) {
-      throw new DataFileError("error.foreignFile", { path });
-    }
-    migrate(db);
-    return { db, created };
-  } catch (error) {
-    db?.close();
-    if (created) removeDataFile(path);
-    throw error;
-  }
-}
-
-export function removeDataFile(path: string): void {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
-}
 
 export async function init(ctx: Context, _args: string[], opts: Options): Promise<void> {
   const lang: Lang = ctx.options.lang === "de" || ctx.options.lang === "en" ? ctx.options.lang : langFromEnv(ctx.env);
@@ -106,99 +65,4 @@ export async function configSet(ctx: Context, [key, raw]: string[]): Promise<voi
   const after: Settings = readSettings(ctx.db);
   if (ctx.json) return printJson({ [key]: after[key] });
   say(ctx.t(old === value ? "config.unchanged" : "config.set", { key, value }));
-}
-
-/** followUpsDue and commitments ({ dueSoon, overdue }) come from the organizing areas (commitments/status.ts). */
-export interface StatusReport extends OrganizingStatus {
-  platform: { name: string; language: string };
-  dataFile: string;
-  schemaVersion: number;
-  today: string;
-  groups: { active: number; left: number };
-  people: { total: number; forgotten: number };
-  groupsWithoutRepresentative: string[];
-  nextMeeting: Meeting | null;
-  tasks: { open: number; overdue: number };
-  /** held meetings whose minutes are in draft */
-  minutesAwaitingApproval: Meeting[];
-  /** the Strategy & Finance team's term (null before it has one); due: a new election within 60 days */
-  strategyFinanceTerm: (TermStatus & { team: string }) | null;
-  /** fundraising deadlines in the next 30 days, overdue reporting deadlines, this year's budget coverage */
-  fundraising: FundraisingStatus;
-}
-
-export function buildStatus(ctx: Context): StatusReport {
-  const day = today();
-  const settings = readSettings(ctx.db);
-  return {
-    platform: { name: settings.name, language: settings.language },
-    dataFile: ctx.dataFile.path,
-    schemaVersion: SCHEMA_VERSION,
-    today: day,
-    groups: countGroups(ctx.db, day),
-    people: countPeople(ctx.db),
-    groupsWithoutRepresentative: groupsWithoutRepresentative(ctx.db, day),
-    nextMeeting: nextMeeting(ctx.db, day) ?? null,
-    tasks: countTasks(ctx.db, day),
-    minutesAwaitingApproval: draftMinutes(ctx.db),
-    strategyFinanceTerm: strategyFinanceTerm(ctx, day),
-    ...organizingStatus(ctx.db, day, ctx.t("people.forgottenName")),
-    fundraising: fundraisingStatus(ctx.db, day),
-  };
-}
-
-function strategyFinanceTerm(ctx: Context, day: string): StatusReport["strategyFinanceTerm"] {
-  const team = teamOfKind(ctx.db, "strategy-finance");
-  if (!team) return null;
-  const term = currentTerm(ctx.db, team, membershipsOfTeam(ctx.db, team.id, ctx.t("people.forgottenName")), day);
-  return term && { team: team.name, ...term };
-}
-
-/** "Kernkreis, 03.12.2026 19:00, Gemeindesaal" for the dashboard. */
-function meetingLine(ctx: Context, m: Meeting): string {
-  const kind = ctx.t(`meetingKind.${m.kind}`);
-  const what = m.title ? `${m.title} (${kind})` : kind;
-  return [what, `${formatDate(m.date, ctx.lang)}${m.time ? ` ${m.time}` : ""}`, m.place].filter(Boolean).join(", ") + ` (#${m.id})`;
-}
-
-export async function status(ctx: Context): Promise<void> {
-  const report = buildStatus(ctx);
-  if (ctx.json) return printJson(report);
-  heading(ctx, report.platform.name);
-  printDetails(ctx, [
-    [ctx.t("status.groups"), ctx.t("status.groupsValue", report.groups)],
-    [ctx.t("status.people"), ctx.t("status.peopleValue", report.people)],
-    [ctx.t("status.language"), report.platform.language],
-    [ctx.t("status.dataFile"), report.dataFile],
-    [ctx.t("status.nextMeeting"), report.nextMeeting ? meetingLine(ctx, report.nextMeeting) : ctx.t("status.noNextMeeting")],
-    [ctx.t("status.tasks"), ctx.t("status.tasksValue", report.tasks)],
-    [
-      ctx.t("status.teamTerm"),
-      report.strategyFinanceTerm
-        ? ctx.t(report.strategyFinanceTerm.overdue ? "status.teamTermOver" : "status.teamTermValue", {
-            team: report.strategyFinanceTerm.team,
-            until: formatDate(report.strategyFinanceTerm.until, ctx.lang),
-            days: report.strategyFinanceTerm.daysLeft,
-          })
-        : null,
-    ],
-    ...organizingDetails(ctx, report),
-    ...fundraisingDetails(ctx, report.fundraising),
-  ]);
-  if (report.strategyFinanceTerm && (report.strategyFinanceTerm.due || report.strategyFinanceTerm.overdue))
-    warn(ctx, ctx.t(report.strategyFinanceTerm.overdue ? "teams.electionOverdue" : "teams.electionDue", {
-      team: report.strategyFinanceTerm.team,
-      until: formatDate(report.strategyFinanceTerm.until, ctx.lang),
-      days: report.strategyFinanceTerm.daysLeft,
-    }));
-  if (report.minutesAwaitingApproval.length > 0) {
-    heading(ctx, ctx.t("status.minutesAwaitingApproval"));
-    for (const m of report.minutesAwaitingApproval) say(`  • ${meetingLine(ctx, m)}`);
-  }
-  printOrganizingStatus(ctx, report);
-  printFundraisingStatus(ctx, report.fundraising);
-  if (report.groups.active === 0) return say(`\n${ctx.t("status.empty")}`);
-  if (report.groupsWithoutRepresentative.length === 0) return say(`\n${ctx.t("status.allRepresented")}`);
-  heading(ctx, ctx.t("status.noRepresentative"));
-  for (const name of report.groupsWithoutRepresentative) say(`  • ${name}`);
 }

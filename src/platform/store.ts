@@ -6,6 +6,11 @@ export function readSettings(db: Db): Settings {
   return settingsFromRows(rows);
 }
 
+/** One stored setting by key, also keys outside SETTING_KEYS (meeting templates, the demo mark). */
+export function readSetting(db: Db, key: string): string | undefined {
+  return db.prepare("SELECT value FROM settings WHERE key = ?").pluck().get(key) as string | undefined;
+}
+
 export function hasPlatform(db: Db): boolean {
   return db.prepare("SELECT 1 FROM settings WHERE key = 'name'").get() !== undefined;
 }

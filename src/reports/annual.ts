@@ -1,51 +1,32 @@
 // `report annual <year>`: the Jahresbericht, as Markdown or self-contained HTML (--json: its data). It is made of
-// sections, each built by one function of ANNUAL_SECTIONS from the stores of its area; an area that adds a
-// section (fundraising) appends its builder to that array.
+// sections: the eight of ANNUAL_SECTIONS here, and those other areas contribute (fundraising), collected in
+// rank order by src/app/contributions.ts.
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
-import { ANSWERS } from "../commitments/model.js";
-import { findCommitments } from "../commitments/service.js";
-import { minutesEntries } from "../elections/service.js";
-import { isMemberOn } from "../groups/model.js";
-import { listGroups } from "../groups/store.js";
-import { MEETING_KINDS, type Meeting } from "../meetings/model.js";
-import { listMeetings } from "../meetings/store.js";
-import { readSettings } from "../platform/store.js";
-import { decisionsOf } from "../votes/service.js";
+import { ANSWERS } from "../commitments/index.js";
+import { findCommitments } from "../commitments/index.js";
+import { minutesEntries } from "../elections/index.js";
+import { isMemberOn } from "../groups/index.js";
+import { listGroups } from "../groups/index.js";
+import { MEETING_KINDS, type Meeting } from "../meetings/index.js";
+import { listMeetings } from "../meetings/index.js";
+import { readSettings } from "../platform/index.js";
+import { decisionsOf } from "../votes/index.js";
 import { attendanceBlocks, buildAttendance } from "./attendance.js";
 import { commitmentsReport } from "./commitments.js";
 import { rateText, term } from "./organizingLabels.js";
-import { campaignsStartedBy, campaignUpdatesBy, conversationFigures } from "./organizingStore.js";
-import { fundraisingAnnualSection } from "../fundraising/annual.js";
+import { campaignsStartedBy, campaignUpdatesBy } from "../campaigns/index.js";
+import { conversationFigures } from "../conversations/index.js";
 import { emitReport } from "./output.js";
-import type { Block, ReportDocument } from "./render/document.js";
+import type { AnnualInput, AnnualSection, AnnualSectionBuilder } from "../core/contributes.js";
+import type { Block, ReportDocument } from "../core/document.js";
 
 type Options = Record<string, string | boolean | undefined>;
 
-/** What every section builder gets: the year, its first and last day, and the date the report is made. */
-export interface AnnualInput {
-  db: Db;
-  lang: Lang;
-  year: number;
-  from: string;
-  to: string;
-  today: string;
-  forgottenLabel: string;
-}
-
-/** One section: its key in the JSON, its data, and its blocks (under a level-2 heading `title`). */
-export interface AnnualSection {
-  key: string;
-  title: string;
-  data: unknown;
-  blocks: Block[];
-}
-
-/** Builds a section, or null to leave it out. */
-export type AnnualSectionBuilder = (input: AnnualInput) => AnnualSection | null;
+export type { AnnualInput, AnnualSection, AnnualSectionBuilder };
 
 const muted = (text: string): Block => ({ type: "paragraph", text: [text], role: "muted" });
 
@@ -275,8 +256,8 @@ export function commitmentsSection(input: AnnualInput): AnnualSection {
 }
 
 /**
- * The sections in the order the report shows them. Another area adds its section by appending its builder here
- * (fundraising: after the commitments).
+ * The sections built here, in the order the report shows them (reports/contributes.ts ranks them); other areas
+ * contribute theirs (fundraising: after the commitments) through their contributes.ts.
  */
 export const ANNUAL_SECTIONS: AnnualSectionBuilder[] = [
   groupsSection,
@@ -287,7 +268,6 @@ export const ANNUAL_SECTIONS: AnnualSectionBuilder[] = [
   campaignsSection,
   conversationsSection,
   commitmentsSection,
-  fundraisingAnnualSection,
 ];
 
 export interface AnnualReport {
@@ -298,7 +278,7 @@ export interface AnnualReport {
   sections: Record<string, unknown>;
 }
 
-export function buildAnnual(input: AnnualInput, platform: string, builders: AnnualSectionBuilder[] = ANNUAL_SECTIONS): { data: AnnualReport; doc: ReportDocument } {
+export function buildAnnual(input: AnnualInput, platform: string, builders: readonly AnnualSectionBuilder[]): { data: AnnualReport; doc: ReportDocument } {
   const t = (key: string, params = {}) => term(input.lang, key, params);
   const sections = builders.map((build) => build(input)).filter((s): s is AnnualSection => s !== null);
   const blocks: Block[] = [
@@ -313,7 +293,7 @@ export function buildAnnual(input: AnnualInput, platform: string, builders: Annu
 }
 
 /** `report annual <year> [--format md|html] [--out <file>]`: Markdown by default. */
-export async function reportAnnual(ctx: Context, yearText: string, opts: Options): Promise<void> {
+export async function reportAnnual(ctx: Context, yearText: string, opts: Options, builders: readonly AnnualSectionBuilder[]): Promise<void> {
   if (!/^\d{4}$/.test(yearText.trim()) || Number(yearText) < 1900 || Number(yearText) > 2999) throw new CliError("error.reports.invalidYear", { value: yearText });
   const year = Number(yearText);
   const input: AnnualInput = {
@@ -325,6 +305,6 @@ export async function reportAnnual(ctx: Context, yearText: string, opts: Options
     today: today(),
     forgottenLabel: ctx.t("people.forgottenName"),
   };
-  const { data, doc } = buildAnnual(input, readSettings(ctx.db).name);
+  const { data, doc } = buildAnnual(input, readSettings(ctx.db).name, builders);
   await emitReport(ctx, { ...opts, format: typeof opts.format === "string" ? opts.format : "md" }, doc, data, "annual");
 }

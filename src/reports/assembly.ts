@@ -1,8 +1,8 @@
 // The assembly's part of the minutes: the roll call of turnout per member group, and the asks made there with the
 // answers given (DOMAIN.md: large public assemblies). Built by buildReport; render/assemblyBlocks.ts lays it out.
 import type { Db } from "../core/db.js";
-import { assemblyView } from "../assemblies/service.js";
-import type { Meeting } from "../meetings/model.js";
+import { assemblyView } from "../assemblies/index.js";
+import type { Meeting } from "../meetings/index.js";
 
 export interface AssemblyEntry {
   turnout: Array<{ group: string; pledged: number | null; actual: number | null }>;

@@ -3,8 +3,8 @@ import type { Context } from "../core/context.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
-import { isOverdue, keptFigures, type Commitment, type KeptFigures } from "../commitments/model.js";
-import { findCommitments } from "../commitments/service.js";
+import { isOverdue, keptFigures, type Commitment, type KeptFigures } from "../commitments/index.js";
+import { findCommitments } from "../commitments/index.js";
 import { rateText, term } from "./organizingLabels.js";
 import { emitReport } from "./output.js";
 import type { Block, ReportDocument } from "./render/document.js";
@@ -133,6 +133,6 @@ export async function reportCommitments(ctx: Context, opts: Options): Promise<vo
   const day = today();
   const since = typeof opts.since === "string" ? parseDate(opts.since, "--since", day) : null;
   const report = buildCommitmentsReport(ctx.db, day, since);
-  const { readSettings } = await import("../platform/store.js");
+  const { readSettings } = await import("../platform/index.js");
   await emitReport(ctx, opts, commitmentsDocument(report, ctx.lang, readSettings(ctx.db).name), report, "commitments");
 }

@@ -2,7 +2,7 @@ import type { Context } from "../core/context.js";
 import { today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { writeOut } from "../core/output.js";
-import { resolveMeeting } from "../meetings/service.js";
+import { resolveMeeting } from "../meetings/index.js";
 import { buildReport } from "./model.js";
 import type { ReportKind } from "./render/document.js";
 import { io } from "../core/io.js";
@@ -53,10 +53,4 @@ export async function commitments(ctx: Context, _args: string[], opts: Options):
 export async function attendance(ctx: Context, _args: string[], opts: Options): Promise<void> {
   const { reportAttendance } = await import("./attendance.js");
   await reportAttendance(ctx, opts);
-}
-
-/** `report annual <year>`: the Jahresbericht, Markdown or self-contained HTML. */
-export async function annual(ctx: Context, [year]: string[], opts: Options): Promise<void> {
-  const { reportAnnual } = await import("./annual.js");
-  await reportAnnual(ctx, year!, opts);
 }

@@ -2,16 +2,18 @@
 // stores of the meetings and tasks areas; the renderers in render/ take it as it is and never query.
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
-import type { ItemType, Meeting, MeetingKind, QuorumResult } from "../meetings/model.js";
-import { attendanceSummary } from "../meetings/service.js";
-import { approvedAt, followingMeeting, getMeeting, listAmendments, listItems, notesOfMeeting, previousMeeting } from "../meetings/store.js";
-import { readSettings } from "../platform/store.js";
-import { listTasks, type Task } from "../tasks/store.js";
-import { minutesEntries } from "../elections/service.js";
-import { decisionsOf } from "../votes/service.js";
+import type { ItemType, Meeting, MeetingKind, QuorumResult } from "../meetings/index.js";
+import { attendanceSummary } from "../meetings/index.js";
+import { approvedAt, followingMeeting, getMeeting, listAmendments, listItems, notesOfMeeting, previousMeeting } from "../meetings/index.js";
+import { readSettings } from "../platform/index.js";
+import { listTasks, type Task } from "../tasks/index.js";
+import { minutesEntries, type ElectionEntry } from "../elections/index.js";
+import { decisionsOf, type DecisionEntry } from "../votes/index.js";
+
+export type { DecisionEntry, ElectionEntry };
 import { assemblyEntry, type AssemblyEntry } from "./assembly.js";
-import { withCampaignReports } from "../campaigns/agenda.js";
-import type { CampaignReport } from "../campaigns/model.js";
+import { withCampaignReports } from "../campaigns/index.js";
+import type { CampaignReport } from "../campaigns/index.js";
 
 /** A meeting as a report mentions it: enough to name it (kind, title, date, time, place). */
 export interface MeetingRef {
@@ -60,50 +62,6 @@ export interface MinutesApproval {
   meeting: MeetingRef;
   /** null: approved as distributed; otherwise the corrections made at approval */
   corrections: string | null;
-}
-
-/**
- * A motion and its vote, as the minutes state it (DOMAIN.md, minutes item 9). The votes area fills this in;
- * until it exists the list is empty and the renderers leave the section out.
- */
-export interface DecisionEntry {
-  item: number | null;
-  motion: string;
-  mover: string | null;
-  mode: "roll-call" | "count" | "secret";
-  majority: string;
-  base: string;
-  yes: number;
-  no: number;
-  abstain: number;
-  quorum: { required: number; present: number; met: boolean } | null;
-  result: "adopted" | "rejected" | "no-quorum";
-  /** roll calls only: the groups on each side */
-  sides: { yes: string[]; no: string[]; abstain: string[] } | null;
-}
-
-/**
- * An election, as the minutes state it (DOMAIN.md, minutes item 10). The elections area fills this in;
- * until it exists the list is empty and the renderers leave the section out.
- */
-export interface ElectionEntry {
-  item: number | null;
-  team: string;
-  seats: number;
-  method: string;
-  candidates: string[];
-  /** vote figures per round, as decimal strings with the method's precision */
-  rounds: Array<{ round: number; action: string; votes: Array<{ name: string; votes: string }> }>;
-  elected: string[];
-  /** of the elected, those who accepted */
-  accepted: string[];
-  /** the seed of the lot, when a lot was drawn (null or absent otherwise) */
-  seed?: number | null;
-  /** every tie, and how it was decided */
-  ties?: Array<{ round: number; between: string[]; decidedBy: "earlier-stage" | "lot"; purpose?: "surplus" | "exclusion" | "election"; chosen?: string }>;
-  /** valid ballots, and the quota (STV) */
-  valid?: number | null;
-  quota?: string | null;
 }
 
 export interface ReportModel {

@@ -2,9 +2,10 @@ import type { Context } from "../core/context.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { printJson, printTable, say } from "../core/output.js";
-import { resolveMeeting } from "../meetings/service.js";
+import { resolveMeeting } from "../meetings/index.js";
 import { addTask, completeTask, resolveOwner, resolveTask } from "./service.js";
-import { getTask, listTasks, type Task } from "./store.js";
+import { getTask, listTasks } from "./store.js";
+import { taskHeader, taskRows } from "./view.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -18,20 +19,6 @@ export async function add(ctx: Context, [title]: string[], opts: Options): Promi
   const task = getTask(ctx.db, id, ctx.t("people.forgottenName"))!;
   if (ctx.json) return printJson(task);
   say(ctx.t("tasks.added", { id, title: task.title, owner: task.owner, due: task.due ? formatDate(task.due, ctx.lang) : "–" }));
-}
-
-export function taskRows(ctx: Context, tasks: Task[], day: string): unknown[][] {
-  return tasks.map((t) => [
-    t.id,
-    t.title,
-    t.owner,
-    formatDate(t.due, ctx.lang),
-    t.status === "done" ? ctx.t("tasks.status.done", { date: formatDate(t.done, ctx.lang) }) : t.due && t.due < day ? ctx.t("tasks.status.overdue") : ctx.t("tasks.status.open"),
-  ]);
-}
-
-export function taskHeader(ctx: Context): string[] {
-  return ["#", ctx.t("label.task"), ctx.t("label.owner"), ctx.t("label.due"), ctx.t("label.status")];
 }
 
 export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {

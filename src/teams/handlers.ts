@@ -2,12 +2,12 @@ import type { Context } from "../core/context.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
 import { oneOf } from "../core/validate.js";
-import { resolvePerson } from "../people/service.js";
+import { resolvePerson } from "../people/index.js";
 import { partitionMemberships, TEAM_ROLES, type Membership, type Team, type TermStatus } from "./model.js";
 import { addTeam, currentTerm, joinTeam, leaveTeam, resolveTeam } from "./service.js";
 import { getTeam, listTeams, memberCounts, membershipsOfTeam } from "./store.js";
-import { listMeetings } from "../meetings/store.js";
-import type { Meeting } from "../meetings/model.js";
+import { listMeetings } from "../meetings/index.js";
+import type { Meeting } from "../meetings/index.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);

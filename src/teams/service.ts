@@ -3,8 +3,9 @@ import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
+// A KNOWN import (scripts/check-boundaries.mjs): the store directly, so that status does not load elections/service.ts.
 import { lastCertifiedTerm } from "../elections/store.js";
-import type { Person } from "../people/model.js";
+import type { Person } from "../people/index.js";
 import { memberOn, TEAM_KINDS, termStatus, type Membership, type Team, type TeamKind, type TeamRole, type TermStatus } from "./model.js";
 import { endMembership, findTeams, insertMembership, insertTeam, membershipsOfTeam, teamOfKind, teamsNamed } from "./store.js";
 

@@ -3,10 +3,10 @@ import type { Context } from "../core/context.js";
 import { formatDate, TIME_ZONE, today } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say } from "../core/output.js";
-import { resolveGroup } from "../groups/service.js";
-import { meetingLabel } from "../meetings/handlers.js";
-import { attendanceSummary, resolveMeeting } from "../meetings/service.js";
-import { getMeeting } from "../meetings/store.js";
+import { resolveGroup } from "../groups/index.js";
+import { meetingLabel } from "../meetings/index.js";
+import { attendanceSummary, resolveMeeting } from "../meetings/index.js";
+import { getMeeting } from "../meetings/index.js";
 import {
   castVote,
   closeVote,

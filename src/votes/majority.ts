@@ -1,6 +1,6 @@
 // Majorities of a Kernkreis vote (DOMAIN.md, "Decisions in the Kernkreis"): pure functions, integers only.
 // Never `ceil(base/2)+1` style shortcuts: each majority is the inequality the statutes state, cross-multiplied.
-import { BASES, MAJORITIES } from "../platform/settings.js";
+import { BASES, MAJORITIES } from "../platform/index.js";
 
 export { BASES, MAJORITIES };
 export type Majority = (typeof MAJORITIES)[number];

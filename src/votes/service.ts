@@ -4,13 +4,12 @@ import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
-import { isMemberOn, type Group } from "../groups/model.js";
-import type { Meeting } from "../meetings/model.js";
-import { attendanceSummary, ensureEditable, itemAt } from "../meetings/service.js";
-import { getMeeting } from "../meetings/store.js";
-import { readSettings } from "../platform/store.js";
-import type { DecisionEntry } from "../reports/model.js";
-import { resolveOwner } from "../tasks/service.js";
+import { isMemberOn, type Group } from "../groups/index.js";
+import type { Meeting } from "../meetings/index.js";
+import { attendanceSummary, ensureEditable, itemAt } from "../meetings/index.js";
+import { getMeeting } from "../meetings/index.js";
+import { readSettings } from "../platform/index.js";
+import { resolveOwner } from "../tasks/index.js";
 import {
   BASES,
   CHOICES,
@@ -277,6 +276,25 @@ export function voteView(db: Db, vote: Vote, forgottenLabel: string): VoteView {
 
 export function votesOf(db: Db, meetingId: number | undefined, forgottenLabel: string): VoteView[] {
   return listVotes(db, { meetingId }).map((v) => voteView(db, v, forgottenLabel));
+}
+
+/**
+ * A motion and its vote, as the minutes state it (DOMAIN.md, minutes item 9).
+ */
+export interface DecisionEntry {
+  item: number | null;
+  motion: string;
+  mover: string | null;
+  mode: "roll-call" | "count" | "secret";
+  majority: string;
+  base: string;
+  yes: number;
+  no: number;
+  abstain: number;
+  quorum: { required: number; present: number; met: boolean } | null;
+  result: "adopted" | "rejected" | "no-quorum";
+  /** roll calls only: the groups on each side */
+  sides: { yes: string[]; no: string[]; abstain: string[] } | null;
 }
 
 /** The closed votes of a meeting as the minutes state them (DOMAIN.md, minutes item 9). */

@@ -29,7 +29,8 @@ import { addMeeting, approve, attend, closeMeeting, meetingFields, minutesHash }
 import { getMeeting } from "../../src/meetings/store.js";
 import { MIGRATIONS } from "../../src/migrations/index.js";
 import type { Person } from "../../src/people/model.js";
-import { addPerson, forget, linkPerson, personFields } from "../../src/people/service.js";
+import { forget } from "../../src/app/forget.js";
+import { addPerson, linkPerson, personFields } from "../../src/people/service.js";
 import { getPerson } from "../../src/people/store.js";
 import { STRATEGY_FINANCE } from "../../src/teams/model.js";
 import { addTeam, currentTerm, joinTeam, resolveTeam } from "../../src/teams/service.js";

@@ -5,7 +5,8 @@ import { insertIncome } from "../../src/fundraising/store.js";
 import { addGroup, groupFields } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
 import type { Person } from "../../src/people/model.js";
-import { addPerson, editPerson, forget, linkPerson, personFields, unlinkPerson } from "../../src/people/service.js";
+import { forget } from "../../src/app/forget.js";
+import { addPerson, editPerson, linkPerson, personFields, unlinkPerson } from "../../src/people/service.js";
 import { countPeople, forgetPerson, getPerson, listPeople, peopleOfGroup } from "../../src/people/store.js";
 import { auditLog, auditRows, cliError, contextFor, count, freshDb } from "./support.js";
 

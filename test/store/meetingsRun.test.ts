@@ -1,4 +1,4 @@
-// The interactive minute-taking walk (src/meetings/run.ts) with scripted prompts in place of @inquirer/prompts:
+// The interactive minute-taking walk (src/app/run/run.ts) with scripted prompts in place of @inquirer/prompts:
 // every answer must be in the data file before the next question is asked, and Ctrl-C must keep them.
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../src/core/db.js";
@@ -10,7 +10,7 @@ import type { Role } from "../../src/people/model.js";
 import { addPerson, linkPerson, personFields } from "../../src/people/service.js";
 import { getPerson } from "../../src/people/store.js";
 import { parseTemplate } from "../../src/meetings/model.js";
-import { runMeeting } from "../../src/meetings/run.js";
+import { runMeeting } from "../../src/app/run/run.js";
 import { addItem, addMeeting, approve, cancelMeeting, closeMeeting, meetingFields } from "../../src/meetings/service.js";
 import { addElection, nominate, resolveElection } from "../../src/elections/service.js";
 import { resolvePerson } from "../../src/people/service.js";

@@ -9,7 +9,8 @@ import { addConversation, ensureTopics } from "../../src/conversations/service.j
 import { getConversation, listTopics } from "../../src/conversations/store.js";
 import { addGroup, groupFields } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
-import { addPerson, forget, linkPerson, personFields, unlinkPerson } from "../../src/people/service.js";
+import { forget } from "../../src/app/forget.js";
+import { addPerson, linkPerson, personFields, unlinkPerson } from "../../src/people/service.js";
 import { getPerson } from "../../src/people/store.js";
 import { MIGRATIONS } from "../../src/migrations/index.js";
 import { addTeam, resolveTeam } from "../../src/teams/service.js";

@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { withBusyRetry } from "../../src/core/db.js";
-import { listAudit } from "../../src/maintenance/auditLog.js";
+import { listAudit } from "../../src/core/auditStore.js";
 import { CHECKS, runChecks, type Check } from "../../src/maintenance/check.js";
 import { personData } from "../../src/maintenance/personData.js";
 import { contextFor, freshDb, track } from "./support.js";

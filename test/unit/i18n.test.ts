@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CATALOGUES, isLang, langFromEnv, translate } from "../../src/core/i18n.js";
-import type { ImportLine } from "../../src/groups/csvImport.js";
+import type { ImportLine } from "../../src/core/importReport.js";
 import { GROUP_KINDS } from "../../src/groups/model.js";
 import { ROLES } from "../../src/people/model.js";
 import { SETTING_KEYS } from "../../src/platform/settings.js";

@@ -2,7 +2,7 @@
 import type { Lang } from "../../core/i18n.js";
 import type { AssemblyEntry } from "../assembly.js";
 import { term } from "../organizingLabels.js";
-import type { Block } from "./document.js";
+import type { Block } from "../../core/document.js";
 
 /** The minutes' sections for an assembly (level-2 headings), in the document's language. */
 export function assemblyBlocks(lang: Lang, entry: AssemblyEntry, formatDate: (d: string | null) => string): Block[] {

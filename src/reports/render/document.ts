@@ -2,31 +2,14 @@
 // Markdown, HTML and PDF renderers only lay these blocks out and escape the text for their format, so that all
 // three formats say the same things.
 import { formatDate } from "../../core/dates.js";
+import type { Block, Inline, ReportDocument } from "../../core/document.js";
 import type { Lang } from "../../core/i18n.js";
 import { kindLabel, phrase } from "../labels.js";
 import { assemblyBlocks } from "./assemblyBlocks.js";
 import type { DecisionEntry, ElectionEntry, MeetingRef, ReportItem, ReportModel, ReportTask } from "../model.js";
 
 export type ReportKind = "agenda" | "minutes";
-
-/** A run of text; `strong` ones are emphasised. */
-export type Inline = string | { strong: string };
-
-export type Block =
-  | { type: "title"; text: string; subtitle: string }
-  | { type: "heading"; text: string; level: 2 | 3 }
-  | { type: "fields"; rows: Array<[string, string]> }
-  | { type: "paragraph"; text: Inline[]; role?: "status" | "quorum" | "muted" }
-  | { type: "list"; items: Inline[][] }
-  | { type: "table"; head: string[]; rows: string[][]; numeric?: number[] }
-  | { type: "signatures"; caption: string; people: Array<{ role: string; name: string | null }> };
-
-export interface ReportDocument {
-  lang: Lang;
-  /** the document's title, e.g. for the HTML <title> and the PDF's metadata */
-  title: string;
-  blocks: Block[];
-}
+export type { Block, Inline, ReportDocument };
 
 /** "Kernkreis on 2026-12-03", or with its title: "Team meeting “Wohnen” on 2026-12-03". */
 export function meetingName(lang: Lang, m: MeetingRef): string {

@@ -1,23 +1,23 @@
 // `meetings run <meeting>`: interactive minute-taking. It walks through attendance and then the agenda item by
 // item; every answer is saved in its own transaction the moment it is given, so Ctrl-C loses nothing and a
 // second run picks up where the first one stopped (present people come up checked, notes taken are shown).
-import type { Context } from "../core/context.js";
-import { formatDate, parseDate, today } from "../core/dates.js";
-import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
-import { note, say } from "../core/output.js";
-import { isPromptExit, loadPrompter, type PromptChoice, type Prompter } from "../core/prompts.js";
-import { isMemberOn, type Group } from "../groups/model.js";
-import { listGroups } from "../groups/store.js";
-import { ROLES, type Role } from "../people/model.js";
-import { getPerson, listPeople } from "../people/store.js";
-import { addTask, resolveOwner, type Owner } from "../tasks/service.js";
-import { listTasks } from "../tasks/store.js";
-import type { AgendaItem, Meeting } from "./model.js";
-import { askBallots, askVotes } from "./runDecisions.js";
+import type { Context } from "../../core/context.js";
+import { formatDate, parseDate, today } from "../../core/dates.js";
+import type { Db } from "../../core/db.js";
+import { CliError } from "../../core/errors.js";
+import { note, say } from "../../core/output.js";
+import { isPromptExit, loadPrompter, type PromptChoice, type Prompter } from "../../core/prompts.js";
+import { isMemberOn, type Group } from "../../groups/index.js";
+import { listGroups } from "../../groups/index.js";
+import { ROLES, type Role } from "../../people/index.js";
+import { getPerson, listPeople } from "../../people/index.js";
+import { addTask, resolveOwner, type Owner } from "../../tasks/index.js";
+import { listTasks } from "../../tasks/index.js";
+import type { AgendaItem, Meeting } from "../../meetings/index.js";
+import { askBallots, askVotes } from "./decisions.js";
 import { message, trySave, untilSaved, type Audit, type Walk } from "./walk.js";
-import { addNote, attend, attendanceSummary, closeMeeting, ensureEditable, excuse, resolveMeeting } from "./service.js";
-import { deleteAttendance, getMeeting, listAttendance, listItems, notesOfMeeting, type AttendanceRow } from "./store.js";
+import { addNote, attend, attendanceSummary, closeMeeting, ensureEditable, excuse, resolveMeeting } from "../../meetings/index.js";
+import { deleteAttendance, getMeeting, listAttendance, listItems, notesOfMeeting, type AttendanceRow } from "../../meetings/index.js";
 
 export interface RunOutcome {
   /** the person pressed Ctrl-C: everything answered before is saved */

@@ -1,5 +1,10 @@
-// Reading the audit log: who changed what and when.
-import type { Db } from "../core/db.js";
+// The audit log: written by Context.write for every change, read by `log` and the personal-data export.
+import type { Db } from "./db.js";
+
+/** The statement Context.write logs each change with, inside the change's own transaction. */
+export function auditInserter(db: Db) {
+  return db.prepare("INSERT INTO audit_log (at, actor, command, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+}
 
 export interface AuditRow {
   id: number;
@@ -83,4 +88,17 @@ export function auditAbout(db: Db, entity: string, ids: number[]): AuditRow[] {
     .prepare("SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY id")
     .all(entity, JSON.stringify(ids)) as Raw[];
   return rows.map(toAuditRow);
+}
+
+/** Entries of changes made under the given name (for a person's data export). */
+export function auditByActor(db: Db, actor: string): AuditRow[] {
+  const rows = db
+    .prepare("SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log WHERE actor = ? COLLATE NOCASE ORDER BY id")
+    .all(actor) as Raw[];
+  return rows.map(toAuditRow);
+}
+
+/** The time of the newest entry, null for an empty log. */
+export function lastAuditAt(db: Db): string | null {
+  return (db.prepare("SELECT max(at) FROM audit_log").pluck().get() as string | null) ?? null;
 }

@@ -1,10 +1,10 @@
 // What the steps of `meetings run` share: the walk's state, and saving an answer so that a refused one is
 // explained and the walk goes on.
-import type { AuditEntry, Context } from "../core/context.js";
-import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
-import type { Prompter } from "../core/prompts.js";
-import type { Meeting } from "./model.js";
+import type { AuditEntry, Context } from "../../core/context.js";
+import type { Db } from "../../core/db.js";
+import { CliError } from "../../core/errors.js";
+import type { Prompter } from "../../core/prompts.js";
+import type { Meeting } from "../../meetings/index.js";
 
 export type Audit = (entry: AuditEntry) => void;
 

@@ -1,14 +1,14 @@
 // The steps of `meetings run` for decision and election items: a vote on a motion (opened, cast group by group
 // or counted, closed) and the ballots of an election. Like the rest of the walk, every answer is saved at once.
-import { CliError } from "../core/errors.js";
-import { candidateName, castBallot, countElection, decodeTally, recordTally, votingGroups } from "../elections/service.js";
-import { hasReceipt, listCandidates, listElections, type Candidate, type Election } from "../elections/store.js";
-import { getGroup } from "../groups/store.js";
-import { readSettings } from "../platform/store.js";
-import { castVote, closeVote, countVote, openVote, parseCount, voteView } from "../votes/service.js";
-import { MAJORITIES, VOTE_MODES, type Choice, type Majority, type VoteMode } from "../votes/majority.js";
-import { getVote, listVotes, type Vote } from "../votes/store.js";
-import type { AgendaItem } from "./model.js";
+import { CliError } from "../../core/errors.js";
+import { candidateName, castBallot, countElection, decodeTally, recordTally, votingGroups } from "../../elections/index.js";
+import { hasReceipt, listCandidates, listElections, type Candidate, type Election } from "../../elections/index.js";
+import { getGroup } from "../../groups/index.js";
+import { readSettings } from "../../platform/index.js";
+import { castVote, closeVote, countVote, openVote, parseCount, voteView } from "../../votes/index.js";
+import { MAJORITIES, VOTE_MODES, type Choice, type Majority, type VoteMode } from "../../votes/index.js";
+import { getVote, listVotes, type Vote } from "../../votes/index.js";
+import type { AgendaItem } from "../../meetings/index.js";
 import { message, trySave, type Walk } from "./walk.js";
 
 const forgotten = (walk: Walk) => walk.ctx.t("people.forgottenName");

@@ -1,0 +1,11 @@
+// `people forget`: the person's row in people, then whatever each area holds about them (their contributions).
+import type { AuditEntry } from "../core/context.js";
+import type { Db } from "../core/db.js";
+import { erasePerson, type Person } from "../people/index.js";
+import { CONTRIBUTIONS } from "./contributions.js";
+
+export function forget(db: Db, audit: (entry: AuditEntry) => void, person: Person, placeholder: string): void {
+  const pattern = erasePerson(db, person, placeholder);
+  for (const area of CONTRIBUTIONS) area.erase?.(db, { personId: person.id, pattern, placeholder });
+  audit({ entity: "person", id: person.id, action: "forget" });
+}

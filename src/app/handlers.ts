@@ -1,0 +1,47 @@
+// The commands that span all areas, put together from what each area contributes (app/contributions.ts):
+// `status`, `people forget` and `report annual`.
+import type { Context } from "../core/context.js";
+import { today } from "../core/dates.js";
+import { CliError } from "../core/errors.js";
+import { heading, printDetails, printJson, say } from "../core/output.js";
+import type { StatusPart } from "../core/contributes.js";
+import { annualSections, statusParts } from "./contributions.js";
+
+/** The keys of `status --json`, each filled by the area that owns it (see the StatusPart ranks). */
+export function buildStatus(ctx: Context, parts: readonly StatusPart[] = statusParts()): Record<string, unknown> {
+  const day = today();
+  return Object.fromEntries(parts.map((part) => [part.key, part.build(ctx, day)]));
+}
+
+export async function status(ctx: Context): Promise<void> {
+  const parts = statusParts();
+  const report = buildStatus(ctx, parts);
+  if (ctx.json) return printJson(report);
+  heading(ctx, (report.platform as { name: string }).name);
+  const rows = parts.flatMap((part) => part.details?.(ctx, report[part.key]) ?? []);
+  printDetails(ctx, rows.sort((a, b) => a[0] - b[0]).map(([, label, value]) => [label, value]));
+  const after = parts.filter((part) => part.after).sort((a, b) => a.after!.rank - b.after!.rank);
+  for (const part of after) part.after!.print(ctx, report[part.key], report);
+}
+
+export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
+  // Loaded here: status shares this module and needs none of it.
+  const [{ getPerson, resolvePerson }, { forget: forgetPerson }] = await Promise.all([import("../people/index.js"), import("./forget.js")]);
+  const day = today();
+  const person = resolvePerson(ctx.db, ref!, day);
+  if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
+  const { confirm } = await import("../core/prompts.js");
+  const ok = await confirm(ctx, ctx.t("people.forgetConfirm", { name: person.name ?? `${ctx.t("people.forgottenName")} #${person.id}` }));
+  if (!ok) return say(ctx.t("label.cancelled"));
+  // The audit entry for this command must not repeat the name it erases.
+  ctx.commandLine = ["people", "forget", `#${person.id}`];
+  ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName")));
+  if (ctx.json) return printJson(getPerson(ctx.db, person.id, day));
+  say(ctx.t("people.forgotten", { id: person.id }));
+}
+
+/** `report annual <year>`: the Jahresbericht, Markdown or self-contained HTML, from the areas' sections. */
+export async function annual(ctx: Context, [year]: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
+  const [{ reportAnnual }, sections] = await Promise.all([import("../reports/index.js"), annualSections()]);
+  await reportAnnual(ctx, year!, opts, sections);
+}

@@ -1,0 +1,6 @@
+// The public face of groups: other areas import only this file (scripts/check-boundaries.mjs).
+export { importGroups } from "./csvImport.js";
+export { GROUP_CSV_COLUMNS, isMemberOn } from "./model.js";
+export type { Group } from "./model.js";
+export { resolveGroup } from "./service.js";
+export { countGroups, findGroups, getGroup, listGroups, membersOn } from "./store.js";

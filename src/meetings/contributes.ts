@@ -1,0 +1,56 @@
+import type { Context } from "../core/context.js";
+import type { Check, Contribution, Problem, StatusPart } from "../core/contributes.js";
+import { problem } from "../core/contributes.js";
+import { formatDate } from "../core/dates.js";
+import { heading, say } from "../core/output.js";
+import type { Meeting } from "./model.js";
+import { minutesHash } from "./minutesHash.js";
+import { approvedMinutesHashes, draftMinutes, nextMeeting } from "./store.js";
+
+/** "Kernkreis, 03.12.2026 19:00, Gemeindesaal" for the dashboard. */
+function meetingLine(ctx: Context, m: Meeting): string {
+  const kind = ctx.t(`meetingKind.${m.kind}`);
+  const what = m.title ? `${m.title} (${kind})` : kind;
+  return [what, `${formatDate(m.date, ctx.lang)}${m.time ? ` ${m.time}` : ""}`, m.place].filter(Boolean).join(", ") + ` (#${m.id})`;
+}
+
+const next: StatusPart<Meeting | null> = {
+  key: "nextMeeting",
+  rank: 80,
+  build: (ctx, day) => nextMeeting(ctx.db, day) ?? null,
+  details: (ctx, m) => [[50, ctx.t("status.nextMeeting"), m ? meetingLine(ctx, m) : ctx.t("status.noNextMeeting")]],
+};
+
+/** Held meetings whose minutes are in draft. */
+const awaitingApproval: StatusPart<Meeting[]> = {
+  key: "minutesAwaitingApproval",
+  rank: 100,
+  build: (ctx) => draftMinutes(ctx.db),
+  after: {
+    rank: 20,
+    print(ctx, meetings) {
+      if (meetings.length === 0) return;
+      heading(ctx, ctx.t("status.minutesAwaitingApproval"));
+      for (const m of meetings) say(`  • ${meetingLine(ctx, m)}`);
+    },
+  },
+};
+
+/** Approved minutes are locked: their content hash, stored at approval, must still match. */
+const approvedMinutes: Check & { rank: number } = {
+  name: "approved-minutes",
+  rank: 50,
+  run(db) {
+    const found: Problem[] = [];
+    for (const r of approvedMinutesHashes(db)) {
+      if (r.hash === null) found.push(problem("approved-minutes", "minutesNoHash", { meeting: r.id, date: r.date }));
+      else {
+        const now = minutesHash(db, r.id);
+        if (now !== r.hash) found.push(problem("approved-minutes", "minutesChanged", { meeting: r.id, date: r.date, stored: r.hash.slice(0, 12), now: now.slice(0, 12) }));
+      }
+    }
+    return found;
+  },
+};
+
+export const meetings: Contribution = { area: "meetings", status: [next as StatusPart, awaitingApproval as StatusPart], checks: [approvedMinutes] };

@@ -1,0 +1,4 @@
+// The public face of platform: other areas import only this file (scripts/check-boundaries.mjs).
+export { openForNewPlatform, removeDataFile } from "./dataFile.js";
+export { BASES, MAJORITIES, defaultSettings } from "./settings.js";
+export { readSetting, readSettings, writeSetting, writeSettings } from "./store.js";

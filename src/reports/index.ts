@@ -1,0 +1,18 @@
+// The public face of reports: other areas import only this file (scripts/check-boundaries.mjs).
+export { emitReport } from "./output.js";
+export type { Block, ReportDocument, ReportKind } from "./render/document.js";
+import type { AnnualSectionBuilder } from "../core/contributes.js";
+import type { Context } from "../core/context.js";
+
+// Loaded when called, so that a handler importing this file for emitReport does not load every area's model.
+
+/** The agenda or minutes model of a meeting and its Markdown (the demo's showcase). */
+export async function markdownReports() {
+  const [{ buildReport }, { renderMarkdown }] = await Promise.all([import("./model.js"), import("./render/markdown.js")]);
+  return { buildReport, renderMarkdown };
+}
+
+/** `report annual <year>` with the sections the areas contribute (app/contributions.ts). */
+export async function reportAnnual(ctx: Context, year: string, opts: Record<string, string | boolean | undefined>, sections: readonly AnnualSectionBuilder[]): Promise<void> {
+  await (await import("./annual.js")).reportAnnual(ctx, year, opts, sections);
+}
