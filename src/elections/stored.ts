@@ -66,7 +66,7 @@ export async function tallyElection(ctx: Context, ref: string, opts: Options): P
   if (!final) say(`\n${ctx.t("elections.tallyStored", { id: election.id })}`);
 }
 
-// ---- the other commands on stored elections (commands.ts loads this module only when one of them runs)
+// ---- the other commands on stored elections (handlers.ts loads this module only when one of them runs)
 
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
 const forgotten = (ctx: Context) => ctx.t("people.forgottenName");
