@@ -133,19 +133,21 @@ export const certify = command({
 });
 
 const handlers = () => import("./handlers.js");
+// The commands on stored elections: the standalone `tally --blt` stays light.
+const stored = () => import("./stored.js");
 
 /** In the order of the help's command lists. */
 export const commands: Runnable[] = [
   elections,
   lazy(tally, handlers, "tally"),
-  lazy(add, handlers, "add"),
-  lazy(nominate, handlers, "nominate"),
-  lazy(accept, handlers, "accept"),
-  lazy(withdraw, handlers, "withdraw"),
-  lazy(ballot, handlers, "ballot"),
-  lazy(importBallots, handlers, "importBallots"),
-  lazy(exportBallots, handlers, "exportBallots"),
-  lazy(show, handlers, "show"),
-  lazy(list, handlers, "list"),
-  lazy(certify, handlers, "certify"),
+  lazy(add, stored, "addCommand"),
+  lazy(nominate, stored, "nominateCommand"),
+  lazy(accept, stored, "acceptCommand"),
+  lazy(withdraw, stored, "withdrawCommand"),
+  lazy(ballot, stored, "ballotCommand"),
+  lazy(importBallots, stored, "importCommand"),
+  lazy(exportBallots, stored, "exportCommand"),
+  lazy(show, stored, "showCommand"),
+  lazy(list, stored, "listCommand"),
+  lazy(certify, stored, "certifyCommand"),
 ];

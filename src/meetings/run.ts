@@ -2,6 +2,8 @@
 // item; every answer is saved in its own transaction the moment it is given, so Ctrl-C loses nothing and a
 // second run picks up where the first one stopped (present people come up checked, notes taken are shown).
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../cli/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
@@ -26,7 +28,7 @@ export interface RunOutcome {
 }
 
 /** The command: refuses without a terminal, before it opens anything. */
-export async function run(ctx: Context, [ref]: string[]): Promise<void> {
+export async function run(ctx: Context, [ref]: Args<typeof def.run>): Promise<void> {
   if (ctx.options.input === false) throw new CliError("error.runNoInput", {}, 1, "error.runNoInput.hint");
   if (!ctx.canPrompt) throw new CliError("error.runNeedsTerminal", {}, 1, "error.runNeedsTerminal.hint");
   const day = today();

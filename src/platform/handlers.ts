@@ -1,4 +1,6 @@
 import { rmSync } from "node:fs";
+import type { Args, Opts } from "../cli/define.js";
+import type * as def from "./commands.js";
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
 import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
@@ -19,8 +21,6 @@ import { organizingDetails, organizingStatus, printOrganizingStatus, type Organi
 import { fundraisingDetails, fundraisingStatus, printFundraisingStatus, type FundraisingStatus } from "../fundraising/status.js";
 import { defaultSettings, isSettingKey, parseSetting, SETTING_KEYS, type Settings } from "./settings.js";
 import { hasPlatform, readSettings, writeSetting, writeSettings } from "./store.js";
-
-type Options = Record<string, string | boolean | undefined>;
 
 /**
  * Opens `path` for a new platform: creates it (mode 0600) when missing and brings an empty file to the
@@ -50,7 +50,7 @@ export function removeDataFile(path: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
 }
 
-export async function init(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function init(ctx: Context, _args: Args<typeof def.init>, opts: Opts<typeof def.init>): Promise<void> {
   const lang: Lang = ctx.options.lang === "de" || ctx.options.lang === "en" ? ctx.options.lang : langFromEnv(ctx.env);
   const name =
     typeof opts.name === "string" ? cleanText(opts.name, "--name", { required: true })! : lang === "de" ? "Bürgerplattform" : "Citizens' platform";
@@ -76,7 +76,7 @@ export async function init(ctx: Context, _args: string[], opts: Options): Promis
   say(ctx.t("init.next"));
 }
 
-export async function configGet(ctx: Context, [key]: string[]): Promise<void> {
+export async function configGet(ctx: Context, [key]: Args<typeof def.configGet>): Promise<void> {
   const settings = readSettings(ctx.db);
   if (key !== undefined) {
     if (!isSettingKey(key)) throw new CliError("error.unknownSetting", { key, keys: SETTING_KEYS.join(", ") }, 1, "error.unknownSetting.hint");
@@ -91,7 +91,7 @@ export async function configGet(ctx: Context, [key]: string[]): Promise<void> {
   );
 }
 
-export async function configSet(ctx: Context, [key, raw]: string[]): Promise<void> {
+export async function configSet(ctx: Context, [key, raw]: Args<typeof def.configSet>): Promise<void> {
   if (!isSettingKey(key!)) throw new CliError("error.unknownSetting", { key: key!, keys: SETTING_KEYS.join(", ") }, 1, "error.unknownSetting.hint");
   const value = parseSetting(key, raw!);
   const before = readSettings(ctx.db);

@@ -2,6 +2,8 @@
 // sections, each built by one function of ANNUAL_SECTIONS from the stores of its area; an area that adds a
 // section (fundraising) appends its builder to that array.
 import type { Context } from "../core/context.js";
+import type { Opts } from "../cli/define.js";
+import type * as def from "./commands.js";
 import { formatDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
@@ -23,7 +25,6 @@ import { fundraisingAnnualSection } from "../fundraising/annual.js";
 import { emitReport } from "./output.js";
 import type { Block, ReportDocument } from "./render/document.js";
 
-type Options = Record<string, string | boolean | undefined>;
 
 /** What every section builder gets: the year, its first and last day, and the date the report is made. */
 export interface AnnualInput {
@@ -313,7 +314,7 @@ export function buildAnnual(input: AnnualInput, platform: string, builders: Annu
 }
 
 /** `report annual <year> [--format md|html] [--out <file>]`: Markdown by default. */
-export async function reportAnnual(ctx: Context, yearText: string, opts: Options): Promise<void> {
+export async function reportAnnual(ctx: Context, yearText: string, opts: Opts<typeof def.annual>): Promise<void> {
   if (!/^\d{4}$/.test(yearText.trim()) || Number(yearText) < 1900 || Number(yearText) > 2999) throw new CliError("error.reports.invalidYear", { value: yearText });
   const year = Number(yearText);
   const input: AnnualInput = {

@@ -1,11 +1,11 @@
 // The command definitions (src/<area>/commands.ts) and the commander program built from them agree, and a
 // handler's arguments and options are typed from its definition.
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { Handler } from "../../src/cli/define.js";
+import { lazy, type Handler } from "../../src/cli/define.js";
 import { buildProgram, Cli } from "../../src/cli/program.js";
 import { DEFINITIONS } from "../../src/cli/registry.js";
 import { commandTree } from "../../src/cli/tree.js";
-import type { add as groupsAdd } from "../../src/groups/commands.js";
+import { add as groupsAdd } from "../../src/groups/commands.js";
 import type { add as teamsAdd } from "../../src/teams/commands.js";
 import { helpOf } from "./commandTree.js";
 
@@ -75,5 +75,12 @@ describe("types", () => {
       expectTypeOf(opts.short).toEqualTypeOf<string | undefined>();
     };
     expect([handler, team]).toHaveLength(2);
+  });
+
+  it("bind a definition only to a handler that takes its arguments and options", () => {
+    const load = () => import("../../src/groups/handlers.js");
+    expect(lazy(groupsAdd, load, "add").path).toBe("groups add");
+    // @ts-expect-error: the handler of groups list takes other options than groups add gives
+    expect(lazy(groupsAdd, load, "list").path).toBe("groups add");
   });
 });
