@@ -34,12 +34,17 @@ export class Cli {
     return async (...raw: unknown[]) => {
       const command = raw[raw.length - 1] as Command;
       const args = raw.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
-      // Loaded here, not at the top: --help and --version never open the data file.
-      const [{ Context }, handler] = await Promise.all([import("../core/context.js"), this.load(def)]);
-      this.ctx = new Context(command.optsWithGlobals(), this.argv);
+      const [ctx, handler] = await Promise.all([this.#context(command), this.load(def)]);
+      this.ctx = ctx;
       await (await import("../core/output.js")).loadColours(this.ctx);
       await handler(this.ctx, args, optionValues(def, command));
     };
+  }
+
+  /** The one place that makes the run's Context; loaded here, not at the top: --help never opens the data file. */
+  async #context(command: Command): Promise<ContextType> {
+    const { Context } = await import("../core/context.js");
+    return new Context(command.optsWithGlobals(), this.argv);
   }
 
   /**
