@@ -49,12 +49,8 @@ export const KNOWN = new Set([
 ]);
 /** Plumbing every area may import file by file. */
 const OPEN_AREAS = new Set(["core", "migrations"]);
-/** Handler modules: the thin layer between the command line and an area (they may load the renderers lazily). */
-const HANDLER = /(^|\/)(commands|handlers)\.ts$/;
-/** Files the cli layer may load from an area besides index.ts: command definitions and (lazily) handlers. */
-const CLI_FILES = /^(commands|handlers)\.ts$/;
-/** Handler modules main.ts loads lazily until the command-definition branch lands (it moves them behind commands.ts). */
-const CLI_LEGACY = new Set(["meetings/ics.ts", "app/run/run.ts", "conversations/reports.ts"]);
+/** Command definitions: a handler may import their types (erased at build: no run-time edge, no cycle). */
+const DEFINITIONS = /^[^/]+\/commands\.ts$/;
 /** Where SQL may be written. */
 const SQL_FILES = [/(^|\/)store\.ts$/, /(^|\/)[A-Za-z]*Store\.ts$/, /^core\/db\.ts$/, /^migrations\//];
 
@@ -71,7 +67,11 @@ function walk(dir, out = []) {
   return out;
 }
 
-const areaOf = (rel) => (rel.includes("/") ? rel.slice(0, rel.indexOf("/")) : "cli");
+/**
+ * The area of a file: its folder; files directly in src/, and every area's commands.ts (the command definitions
+ * the command line reads, kept beside their handlers), belong to the command line.
+ */
+const areaOf = (rel) => (!rel.includes("/") || DEFINITIONS.test(rel) ? "cli" : rel.slice(0, rel.indexOf("/")));
 
 /** Checks the tree under srcDir; tests pass their own layers, pairs and known imports. */
 export function check(srcDir, { layers = LAYERS, sameLayer = SAME_LAYER, knownImports = KNOWN } = {}) {
@@ -81,6 +81,11 @@ export function check(srcDir, { layers = LAYERS, sameLayer = SAME_LAYER, knownIm
   const problems = [];
   const edges = new Map(files.map((f) => [f, []])); // file -> [{ to, line, render }]
   const usedKnown = new Set();
+  // Handler modules: the files a definition loads when its command runs (they may load the renderers lazily).
+  const handlers = new Set();
+  for (const file of files.filter((f) => DEFINITIONS.test(f)))
+    for (const m of readFileSync(join(root, file), "utf8").matchAll(IMPORT))
+      if (m[2]?.startsWith(".")) handlers.add(relative(root, resolve(root, dirname(file), m[2].replace(/\.js$/, ".ts"))).split(sep).join("/"));
   for (const file of files) {
     const text = readFileSync(join(root, file), "utf8");
     const lines = text.split("\n");
@@ -90,16 +95,18 @@ export function check(srcDir, { layers = LAYERS, sameLayer = SAME_LAYER, knownIm
       const spec = m[1] ?? m[2];
       if (!spec.startsWith(".")) continue;
       const lazy = m[2] !== undefined;
+      const typeOnly = /^\W?(?:import|export)\s+type\s/.test(m[0]);
       const line = lineOf(m.index + m[0].length - spec.length);
       const to = relative(root, resolve(root, dirname(file), spec.replace(/\.js$/, ".ts"))).split(sep).join("/");
       if (!known.has(to)) continue;
       const area = areaOf(to);
+      if (typeOnly && DEFINITIONS.test(to)) continue;
       if (knownImports.has(`${file}>${area}`)) {
         usedKnown.add(`${file}>${area}`);
         continue;
       }
       // A handler renders its report with the renderers of reports/, loaded when the command runs.
-      const render = lazy && to === "reports/index.ts" && (HANDLER.test(file) || CLI_LEGACY.has(file));
+      const render = lazy && to === "reports/index.ts" && handlers.has(file);
       edges.get(file).push({ to, line, render });
       if (area === from || render) continue;
       const where = `${file}:${line}`;
@@ -112,7 +119,7 @@ export function check(srcDir, { layers = LAYERS, sameLayer = SAME_LAYER, knownIm
       const inside = to.slice(area.length + 1);
       const allowed =
         inside === "index.ts" ||
-        (from === "cli" && ((CLI_FILES.test(inside) && (inside === "commands.ts" || lazy)) || (lazy && CLI_LEGACY.has(to)))) ||
+        (from === "cli" && lazy) ||
         (lf === layers.app && inside === "contributes.ts");
       if (!allowed) problems.push(`${where}: import ${area}/ only through its index.ts, not ${spec}`);
     }

@@ -41,7 +41,7 @@ export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
 }
 
 /** `report annual <year>`: the Jahresbericht, Markdown or self-contained HTML, from the areas' sections. */
-export async function annual(ctx: Context, [year]: string[], opts: Record<string, string | boolean | undefined>): Promise<void> {
+export async function annual(ctx: Context, [year]: string[], opts: { format?: "md" | "html"; out?: string }): Promise<void> {
   const [{ reportAnnual }, sections] = await Promise.all([import("../reports/index.js"), annualSections()]);
   await reportAnnual(ctx, year!, opts, sections);
 }

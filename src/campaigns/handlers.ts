@@ -1,4 +1,6 @@
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { heading, note, printDetails, printJson, printTable, say, warn } from "../core/output.js";
 import { resolveMeeting } from "../meetings/index.js";
@@ -7,19 +9,16 @@ import type { Campaign, CampaignUpdate } from "./model.js";
 import { addCampaign, addUpdate, resolveCampaign } from "./service.js";
 import { getCampaign, getUpdate, listCampaigns, updatesOf } from "./store.js";
 
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-
 function status(ctx: Context, value: Campaign["status"]): string {
   return ctx.t(`campaigns.status.${value}`);
 }
 
-export async function add(ctx: Context, [name]: string[], opts: Options): Promise<void> {
+export async function add(ctx: Context, [name]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
   const day = today();
-  const team = resolveTeam(ctx.db, text(opts, "team") ?? "");
-  const date = text(opts, "date") !== undefined ? parseDate(text(opts, "date")!, "--date", day) : day;
+  const team = resolveTeam(ctx.db, opts.team ?? "");
+  const date = opts.date !== undefined ? parseDate(opts.date, "--date", day) : day;
   const { id, createdTopics } = ctx.write((audit) =>
-    addCampaign(ctx.db, audit, { name: name!, topic: text(opts, "topic") ?? "", team, goal: text(opts, "goal"), status: text(opts, "status"), date }, day),
+    addCampaign(ctx.db, audit, { name: name!, topic: opts.topic ?? "", team, goal: opts.goal, status: opts.status, date }, day),
   );
   const campaign = getCampaign(ctx.db, id)!;
   for (const topic of createdTopics) note(ctx.t("conversations.newTopic", { name: topic }));
@@ -28,7 +27,7 @@ export async function add(ctx: Context, [name]: string[], opts: Options): Promis
   say(ctx.t("campaigns.added", { id, name: campaign.name, team: campaign.team, status: status(ctx, campaign.status) }));
 }
 
-export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
   const campaigns = listCampaigns(ctx.db, { all: opts.all === true });
   if (ctx.json) return printJson(campaigns);
   if (campaigns.length === 0) return say(ctx.t(opts.all === true ? "campaigns.none" : "campaigns.noneActive"));
@@ -55,7 +54,7 @@ function updateRows(ctx: Context, updates: CampaignUpdate[]): unknown[][] {
   ]);
 }
 
-export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {
   const campaign = resolveCampaign(ctx.db, ref!);
   const updates = updatesOf(ctx.db, campaign.id);
   if (ctx.json) return printJson({ ...campaign, updates });
@@ -74,14 +73,14 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
 }
 
 /** `campaigns update <c> <text>`: a dated status report, optionally given at a meeting, optionally a new status. */
-export async function update(ctx: Context, [ref, report]: string[], opts: Options): Promise<void> {
+export async function update(ctx: Context, [ref, report]: Args<typeof def.update>, opts: Opts<typeof def.update>): Promise<void> {
   const day = today();
   const campaign = resolveCampaign(ctx.db, ref!);
-  const meeting = text(opts, "meeting") !== undefined ? resolveMeeting(ctx.db, text(opts, "meeting")!, day) : undefined;
+  const meeting = opts.meeting !== undefined ? resolveMeeting(ctx.db, opts.meeting, day) : undefined;
   // Given at a meeting: dated that day, unless the meeting is still ahead (a report prepared for it is dated today).
   const fallback = meeting && meeting.date < day ? meeting.date : day;
-  const date = text(opts, "date") !== undefined ? parseDate(text(opts, "date")!, "--date", day) : fallback;
-  const id = ctx.write((audit) => addUpdate(ctx.db, audit, campaign, { text: report!, date, meeting, status: text(opts, "status") }, day));
+  const date = opts.date !== undefined ? parseDate(opts.date, "--date", day) : fallback;
+  const id = ctx.write((audit) => addUpdate(ctx.db, audit, campaign, { text: report!, date, meeting, status: opts.status }, day));
   const created = getUpdate(ctx.db, id)!;
   if (ctx.json) return printJson({ ...created, campaign: campaign.name });
   say(

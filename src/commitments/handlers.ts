@@ -1,4 +1,6 @@
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { UsageError } from "../core/errors.js";
@@ -11,27 +13,24 @@ import { addCommitment, findCommitments, resolveCommitment, resolveDecisionMaker
 import { getCommitment, updatesOf } from "./store.js";
 import { decisionMakerLabel, statusLabel } from "./view.js";
 
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-
 /** A commitment as `--json` prints it: the row, whether it is overdue today, and (in detail) its follow-ups. */
 export function commitmentJson(db: Db, c: Commitment, day: string, withUpdates = true) {
   return { ...c, overdue: isOverdue(c, day), ...(withUpdates ? { updates: updatesOf(db, c.id) } : {}) };
 }
 
-export async function add(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function add(ctx: Context, _args: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
   const day = today();
   // Required options missing are a usage error (exit 2), as commander reports it elsewhere.
   for (const [key, flag] of [["ask", "--ask <text>"], ["from", "--from <decision maker>"], ["answer", "--answer <answer>"]] as const)
-    if (text(opts, key) === undefined) throw new UsageError("usage.requiredOption", { name: flag }, "usage.hint");
-  const meeting = text(opts, "at") !== undefined ? resolveMeeting(ctx.db, text(opts, "at")!, day) : null;
-  const date = text(opts, "date") !== undefined ? parseDate(text(opts, "date")!, "--date", day) : null;
-  const due = text(opts, "due") !== undefined ? parseDate(text(opts, "due")!, "--due", day) : null;
+    if (opts[key] === undefined) throw new UsageError("usage.requiredOption", { name: flag }, "usage.hint");
+  const meeting = opts.at !== undefined ? resolveMeeting(ctx.db, opts.at, day) : null;
+  const date = opts.date !== undefined ? parseDate(opts.date, "--date", day) : null;
+  const due = opts.due !== undefined ? parseDate(opts.due, "--due", day) : null;
   const id = ctx.write((audit) =>
     addCommitment(
       ctx.db,
       audit,
-      { ask: text(opts, "ask")!, from: text(opts, "from")!, office: text(opts, "office"), body: text(opts, "body"), answer: text(opts, "answer")!, meeting, date, due },
+      { ask: opts.ask!, from: opts.from!, office: opts.office, body: opts.body, answer: opts.answer!, meeting, date, due },
       day,
     ),
   );
@@ -40,23 +39,23 @@ export async function add(ctx: Context, _args: string[], opts: Options): Promise
   say(ctx.t(c.answer === "absent" ? "commitments.addedAbsent" : "commitments.added", { id, from: c.from, answer: ctx.t(`commitments.answer.${c.answer}`), ask: c.ask }));
 }
 
-export async function update(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function update(ctx: Context, [ref]: Args<typeof def.update>, opts: Opts<typeof def.update>): Promise<void> {
   const day = today();
-  if (text(opts, "status") === undefined) throw new UsageError("usage.requiredOption", { name: "--status <status>" }, "usage.hint");
+  if (opts.status === undefined) throw new UsageError("usage.requiredOption", { name: "--status <status>" }, "usage.hint");
   const commitment = resolveCommitment(ctx.db, ref!);
-  const date = text(opts, "date") !== undefined ? parseDate(text(opts, "date")!, "--date", day) : day;
-  const status = ctx.write((audit) => updateCommitment(ctx.db, audit, commitment, { status: text(opts, "status")!, note: text(opts, "note"), date }));
+  const date = opts.date !== undefined ? parseDate(opts.date, "--date", day) : day;
+  const status = ctx.write((audit) => updateCommitment(ctx.db, audit, commitment, { status: opts.status!, note: opts.note, date }));
   const c = getCommitment(ctx.db, commitment.id)!;
   if (ctx.json) return printJson(commitmentJson(ctx.db, c, day));
   say(ctx.t("commitments.updated", { id: c.id, status: ctx.t(`commitments.status.${status}`), date: formatDate(c.statusDate, ctx.lang) }));
 }
 
-export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
   const day = today();
-  const status = text(opts, "status") !== undefined ? (oneOf(text(opts, "status")!, COMMITMENT_STATUSES, "--status") as CommitmentStatus) : undefined;
-  const decisionMaker = text(opts, "from") !== undefined ? resolveDecisionMaker(ctx.db, text(opts, "from")!) : undefined;
-  const since = text(opts, "since") !== undefined ? parseDate(text(opts, "since")!, "--since", day) : undefined;
-  const rows = findCommitments(ctx.db, { status, decisionMaker, body: text(opts, "body"), overdueOn: opts.overdue === true ? day : undefined, since });
+  const status = opts.status !== undefined ? (oneOf(opts.status, COMMITMENT_STATUSES, "--status") as CommitmentStatus) : undefined;
+  const decisionMaker = opts.from !== undefined ? resolveDecisionMaker(ctx.db, opts.from) : undefined;
+  const since = opts.since !== undefined ? parseDate(opts.since, "--since", day) : undefined;
+  const rows = findCommitments(ctx.db, { status, decisionMaker, body: opts.body, overdueOn: opts.overdue === true ? day : undefined, since });
   if (ctx.json) return printJson(rows.map((c) => commitmentJson(ctx.db, c, day, false)));
   if (rows.length === 0) return say(ctx.t("commitments.none"));
   printTable(
@@ -66,7 +65,7 @@ export async function list(ctx: Context, _args: string[], opts: Options): Promis
   );
 }
 
-export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {
   const day = today();
   const c = resolveCommitment(ctx.db, ref!);
   const updates = updatesOf(ctx.db, c.id);

@@ -1,4 +1,6 @@
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { note, printDetails, printJson, printTable, say } from "../core/output.js";
@@ -9,9 +11,6 @@ import type { Conversation } from "./model.js";
 import { parseTopics } from "./model.js";
 import { addConversation, addTopic, resolveTopic } from "./service.js";
 import { getConversation, listConversations, listTopics } from "./store.js";
-
-type Options = Record<string, string | string[] | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
 
 function forgotten(ctx: Context): string {
   return ctx.t("people.forgottenName");
@@ -44,17 +43,17 @@ function partnerText(c: Conversation): string {
 }
 
 /** `conversations add`: one command line, or prompts for who and with whom when a person is at a terminal. */
-export async function add(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function add(ctx: Context, _args: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
   const day = today();
-  let by = text(opts, "by");
-  let withRefs = Array.isArray(opts.with) ? (opts.with as string[]) : undefined;
-  let topics = text(opts, "topics");
-  let notes = text(opts, "notes");
-  let nextStep = text(opts, "nextStep");
-  let followUpRaw = text(opts, "followUp");
+  let by = opts.by;
+  let withRefs = opts.with;
+  let topics = opts.topics;
+  let notes = opts.notes;
+  let nextStep = opts.nextStep;
+  let followUpRaw = opts.followUp;
   // Checked before any prompt: a typing error on the command line should not cost the answers.
-  const date = text(opts, "date") !== undefined ? parseDate(text(opts, "date")!, "--date", day) : day;
-  const group = text(opts, "group") !== undefined ? resolveGroup(ctx.db, text(opts, "group")!, day) : undefined;
+  const date = opts.date !== undefined ? parseDate(opts.date, "--date", day) : day;
+  const group = opts.group !== undefined ? resolveGroup(ctx.db, opts.group, day) : undefined;
   if (by === undefined || withRefs === undefined || withRefs.length === 0) {
     const missing = [...(withRefs === undefined || withRefs.length === 0 ? ["--with"] : []), ...(by === undefined ? ["--by"] : [])];
     if (!ctx.canPrompt) throw new UsageError("error.conversations.missing", { options: missing.join(", ") }, "error.conversations.missing.hint");
@@ -88,7 +87,7 @@ export async function add(ctx: Context, _args: string[], opts: Options): Promise
     addConversation(
       ctx.db,
       audit,
-      { kind: text(opts, "kind"), date, holder, partners, group, topics: topicNames, notes, nextStep, followUp },
+      { kind: opts.kind, date, holder, partners, group, topics: topicNames, notes, nextStep, followUp },
       day,
     ),
   );
@@ -106,18 +105,18 @@ export async function add(ctx: Context, _args: string[], opts: Options): Promise
   );
 }
 
-export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
   const day = today();
-  const since = text(opts, "since") !== undefined ? parseDate(text(opts, "since")!, "--since", day) : undefined;
-  const until = text(opts, "until") !== undefined ? parseDate(text(opts, "until")!, "--until", day) : undefined;
+  const since = opts.since !== undefined ? parseDate(opts.since, "--since", day) : undefined;
+  const until = opts.until !== undefined ? parseDate(opts.until, "--until", day) : undefined;
   if (since && until && until < since) throw new CliError("error.conversations.untilBeforeSince", { since, until });
   const conversations = listConversations(
     ctx.db,
     {
-      personId: text(opts, "person") !== undefined ? resolvePerson(ctx.db, text(opts, "person")!, day).id : undefined,
-      groupId: text(opts, "group") !== undefined ? resolveGroup(ctx.db, text(opts, "group")!, day).id : undefined,
-      holderId: text(opts, "by") !== undefined ? resolvePerson(ctx.db, text(opts, "by")!, day).id : undefined,
-      topicId: text(opts, "topic") !== undefined ? resolveTopic(ctx.db, text(opts, "topic")!).id : undefined,
+      personId: opts.person !== undefined ? resolvePerson(ctx.db, opts.person, day).id : undefined,
+      groupId: opts.group !== undefined ? resolveGroup(ctx.db, opts.group, day).id : undefined,
+      holderId: opts.by !== undefined ? resolvePerson(ctx.db, opts.by, day).id : undefined,
+      topicId: opts.topic !== undefined ? resolveTopic(ctx.db, opts.topic).id : undefined,
       since,
       until,
     },
@@ -140,7 +139,7 @@ export async function list(ctx: Context, _args: string[], opts: Options): Promis
   );
 }
 
-export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {
   const value = ref!.trim();
   const conversation = /^#?\d+$/.test(value) ? getConversation(ctx.db, Number(value.replace("#", "")), forgotten(ctx)) : undefined;
   if (!conversation) throw new CliError("error.conversations.unknown", { ref: ref! }, 1, "error.conversations.unknown.hint");
@@ -171,7 +170,7 @@ export async function topicsList(ctx: Context): Promise<void> {
   );
 }
 
-export async function topicsAdd(ctx: Context, [name]: string[]): Promise<void> {
+export async function topicsAdd(ctx: Context, [name]: Args<typeof def.topicsAdd>): Promise<void> {
   const id = ctx.write((audit) => addTopic(ctx.db, audit, name!));
   const topic = listTopics(ctx.db).find((t) => t.id === id)!;
   if (ctx.json) return printJson(topic);

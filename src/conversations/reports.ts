@@ -1,20 +1,19 @@
 // `report conversations`, `report coverage` and `report listening`: the organizer's figures on the listening work.
 // Each builds its rows once, then prints them as --json, a terminal table, Markdown or HTML (reports/output.ts).
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "../reports/commands.js";
 import { formatDate, parseDate, shiftDate, today } from "../core/dates.js";
 import { readSettings } from "../platform/index.js";
 import type { Block, ReportDocument } from "../core/document.js";
 import { conversationsByHolderMonth, coverage, coverageCutoff, listening, parseMonths } from "./model.js";
 import { conversationFacts, keyPersons, lastConversations, topicQuarters, topicTotals } from "./store.js";
 
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-
 /** How many quarters the table shows; --json has every quarter of the period. */
 const QUARTERS_SHOWN = 4;
 
-function since(opts: Options, day: string): string | null {
-  return text(opts, "since") !== undefined ? parseDate(text(opts, "since")!, "--since", day) : null;
+function since(opts: { readonly since?: string | undefined }, day: string): string | null {
+  return opts.since !== undefined ? parseDate(opts.since, "--since", day) : null;
 }
 
 function doc(ctx: Context, title: string, lines: string[], table: Block | null, empty: string): ReportDocument {
@@ -29,7 +28,7 @@ function period(ctx: Context, from: string | null, day: string): string {
 }
 
 /** `report conversations [--since]`: conversations per holder per month, and new people versus repeat. */
-export async function conversations(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function conversations(ctx: Context, _args: Args<typeof def.conversations>, opts: Opts<typeof def.conversations>): Promise<void> {
   const day = today();
   const from = since(opts, day);
   const rows = conversationsByHolderMonth(conversationFacts(ctx.db, day, ctx.t("people.forgottenName")), from);
@@ -54,9 +53,9 @@ export async function conversations(ctx: Context, _args: string[], opts: Options
 }
 
 /** `report coverage [--months 6]`: key persons per group, when someone last spoke with each, the cold ones. */
-export async function coverageReport(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function coverageReport(ctx: Context, _args: Args<typeof def.coverageReport>, opts: Opts<typeof def.coverageReport>): Promise<void> {
   const day = today();
-  const months = parseMonths(text(opts, "months"));
+  const months = parseMonths(opts.months);
   const forgotten = ctx.t("people.forgottenName");
   const rows = coverage(keyPersons(ctx.db, day, forgotten), lastConversations(ctx.db, day, forgotten), day, months);
   const cold = rows.filter((r) => r.cold).length;
@@ -84,7 +83,7 @@ export async function coverageReport(ctx: Context, _args: string[], opts: Option
  * Without --since it covers the last 12 months: the organizer asks what people raise now, and the report's
  * cost stays flat as the years of conversations add up.
  */
-export async function listeningReport(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function listeningReport(ctx: Context, _args: Args<typeof def.listeningReport>, opts: Opts<typeof def.listeningReport>): Promise<void> {
   const day = today();
   const chosen = since(opts, day);
   const from = chosen ?? shiftDate(day, -1, "y");

@@ -6,14 +6,13 @@ import { CliError } from "./errors.js";
 import { printJson, printTable, say, writeOut } from "./output.js";
 import { pauseAt, pausePointsActive } from "./testHooks.js";
 
-type Options = Record<string, string | boolean | undefined>;
 type Audit = (entry: AuditEntry) => void;
 
 /** `<area> import <file.csv> [--dry-run]`: reads the file, applies it as one transaction, reports per line. */
 export function importCommand(
   ctx: Context,
   file: string,
-  opts: Options,
+  opts: { readonly dryRun?: boolean | undefined },
   columns: readonly string[],
   apply: (audit: Audit, rows: CsvRow[]) => ImportReport,
 ): void {
@@ -37,7 +36,7 @@ function withPausePoints(rows: CsvRow[]): CsvRow[] {
 /** `<area> export [--format csv|json] [--out <file>]`: JSON gives the objects, CSV the import's columns. */
 export async function exportCommand(
   ctx: Context,
-  opts: Options,
+  opts: { readonly format?: string | undefined; readonly out?: string | undefined },
   columns: readonly string[],
   objects: unknown[],
   csvRows: () => Array<Record<string, unknown>>,
@@ -45,7 +44,7 @@ export async function exportCommand(
   const format = typeof opts.format === "string" ? opts.format : "csv";
   if (format !== "csv" && format !== "json") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "csv, json" });
   const content = format === "json" ? JSON.stringify(objects, null, 2) : toCsv(columns, csvRows());
-  await writeOut(typeof opts.out === "string" ? opts.out : undefined, content);
+  await writeOut(opts.out, content);
 }
 
 class DryRunRollback extends Error {

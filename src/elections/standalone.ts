@@ -2,6 +2,8 @@
 // data file. Prints the Tally (CLI.md shape) with --json, else the rounds as a table.
 
 import { readFileSync } from "node:fs";
+import type { Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { basename } from "node:path";
 import type { Context } from "../core/context.js";
 import { CliError } from "../core/errors.js";
@@ -10,7 +12,6 @@ import { parseSeed } from "./lot.js";
 import { countScottishStv } from "./stv.js";
 import { io } from "../core/io.js";
 
-type Options = Record<string, string | boolean | undefined>;
 
 function readText(path: string): string {
   try {
@@ -20,7 +21,7 @@ function readText(path: string): string {
   }
 }
 
-export async function tallyBltFile(ctx: Context, path: string, opts: Options): Promise<void> {
+export async function tallyBltFile(ctx: Context, path: string, opts: Opts<typeof def.tally>): Promise<void> {
   const seed = parseSeed(opts.seed);
   const election = parseBlt(readText(path));
   const tally = countScottishStv(election, election.ballots, { seed });

@@ -2,6 +2,8 @@
 // with the election (which closes its ballot box) and prints it: the Tally of CLI.md with --json, else round by round.
 import { compactFile } from "../core/db.js";
 import { readFileSync } from "node:fs";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { basename } from "node:path";
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
@@ -38,9 +40,8 @@ import { getElection, listElections } from "./store.js";
 import type { RankedBallot } from "./tally.js";
 import type { YesNoAbstainCandidate } from "./yesNoAbstain.js";
 
-type Options = Record<string, string | boolean | undefined>;
 
-export async function tallyElection(ctx: Context, ref: string, opts: Options): Promise<void> {
+export async function tallyElection(ctx: Context, ref: string, opts: Opts<typeof def.tally>): Promise<void> {
   const given = parseSeed(opts.seed);
   const election = resolveElection(ctx.db, ref);
   // A recount without --seed repeats the stored count's lot exactly.
@@ -67,9 +68,8 @@ export async function tallyElection(ctx: Context, ref: string, opts: Options): P
   if (!final) say(`\n${ctx.t("elections.tallyStored", { id: election.id })}`);
 }
 
-// ---- the other commands on stored elections (commands.ts loads this module only when one of them runs)
+// ---- the other commands on stored elections (handlers.ts loads this module only when one of them runs)
 
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
 const forgotten = (ctx: Context) => ctx.t("people.forgottenName");
 
 function printView(ctx: Context, view: ElectionView): void {
@@ -107,20 +107,20 @@ function view(ctx: Context, id: number): ElectionView {
   return electionView(ctx.db, getElection(ctx.db, id)!, forgotten(ctx));
 }
 
-export async function addCommand(ctx: Context, [meetingRef]: string[], opts: Options): Promise<void> {
+export async function addCommand(ctx: Context, [meetingRef]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
   const day = today();
-  if (text(opts, "team") === undefined) throw new UsageError("usage.requiredOption", { name: "--team <team>" }, "usage.hint");
-  if (text(opts, "seats") === undefined) throw new UsageError("usage.requiredOption", { name: "--seats <n>" }, "usage.hint");
+  if (opts.team === undefined) throw new UsageError("usage.requiredOption", { name: "--team <team>" }, "usage.hint");
+  if (opts.seats === undefined) throw new UsageError("usage.requiredOption", { name: "--seats <n>" }, "usage.hint");
   const meeting = resolveMeeting(ctx.db, meetingRef!, day);
-  const team = resolveTeam(ctx.db, text(opts, "team")!);
+  const team = resolveTeam(ctx.db, opts.team!);
   const id = ctx.write((audit) =>
     addElection(ctx.db, audit, {
       meeting,
       team,
-      seats: text(opts, "seats")!,
-      method: text(opts, "method"),
-      termMonths: text(opts, "termMonths"),
-      item: text(opts, "item"),
+      seats: opts.seats!,
+      method: opts.method,
+      termMonths: opts.termMonths,
+      item: opts.item,
       defaultTermMonths: readSettings(ctx.db)["term-months"],
     }),
   );
@@ -129,11 +129,11 @@ export async function addCommand(ctx: Context, [meetingRef]: string[], opts: Opt
   say(ctx.t("elections.added", { id, team: team.name, date: formatDate(meeting.date, ctx.lang), seats: added.seats, method: ctx.t(`elections.method.${added.method}`) }));
 }
 
-export async function nominateCommand(ctx: Context, [electionRef, personRef]: string[], opts: Options): Promise<void> {
+export async function nominateCommand(ctx: Context, [electionRef, personRef]: Args<typeof def.nominate>, opts: Opts<typeof def.nominate>): Promise<void> {
   const day = today();
   const election = resolveElection(ctx.db, electionRef!);
   const person = resolvePerson(ctx.db, personRef!, day);
-  const by = text(opts, "by") !== undefined ? resolveGroup(ctx.db, text(opts, "by")!, day) : null;
+  const by = opts.by !== undefined ? resolveGroup(ctx.db, opts.by!, day) : null;
   ctx.write((audit) => nominate(ctx.db, audit, election, person, by));
   if (ctx.json) return printJson(view(ctx, election.id));
   say(ctx.t(by ? "elections.nominatedBy" : "elections.nominated", { person: person.name!, id: election.id, group: by?.name ?? "" }));
@@ -147,11 +147,11 @@ async function candidacy(ctx: Context, [electionRef, personRef]: string[], actio
   say(ctx.t(action === "accept" ? "elections.accepted" : "elections.withdrawn", { person: candidateName(candidate, forgotten(ctx)), id: election.id }));
 }
 
-export async function acceptCommand(ctx: Context, args: string[]): Promise<void> {
+export async function acceptCommand(ctx: Context, args: Args<typeof def.accept>): Promise<void> {
   return candidacy(ctx, args, "accept");
 }
 
-export async function withdrawCommand(ctx: Context, args: string[]): Promise<void> {
+export async function withdrawCommand(ctx: Context, args: Args<typeof def.withdraw>): Promise<void> {
   return candidacy(ctx, args, "withdraw");
 }
 
@@ -159,8 +159,8 @@ export async function withdrawCommand(ctx: Context, args: string[]): Promise<voi
  * `elections ballot <election> --group <g> <choice>...`. The audit log gets the command line without the choices:
  * it records that the group voted, never what.
  */
-export async function ballotCommand(ctx: Context, [electionRef, ...choices]: string[], opts: Options): Promise<void> {
-  const groupRef = text(opts, "group");
+export async function ballotCommand(ctx: Context, [electionRef, ...choices]: Args<typeof def.ballot>, opts: Opts<typeof def.ballot>): Promise<void> {
+  const groupRef = opts.group;
   ctx.commandLine = ["elections", "ballot", electionRef ?? "", "--group", groupRef ?? ""];
   if (groupRef === undefined) throw new UsageError("usage.requiredOption", { name: "--group <group>" }, "usage.hint");
   const day = today();
@@ -181,7 +181,7 @@ export async function ballotCommand(ctx: Context, [electionRef, ...choices]: str
   say(ctx.t("elections.ballotCast", { group: group.name, id: election.id, n: after.ballots }));
 }
 
-export async function importCommand(ctx: Context, [electionRef, file]: string[]): Promise<void> {
+export async function importCommand(ctx: Context, [electionRef, file]: Args<typeof def.importBallots>): Promise<void> {
   const election = resolveElection(ctx.db, electionRef!);
   let content: string;
   try {
@@ -195,7 +195,7 @@ export async function importCommand(ctx: Context, [electionRef, file]: string[])
   say(ctx.t("elections.imported", { n: total, id: election.id }));
 }
 
-export async function exportCommand(ctx: Context, [electionRef]: string[], opts: Options): Promise<void> {
+export async function exportCommand(ctx: Context, [electionRef]: Args<typeof def.exportBallots>, opts: Opts<typeof def.exportBallots>): Promise<void> {
   const election = resolveElection(ctx.db, electionRef!);
   if (election.method !== "scottish-stv") throw new CliError("error.elections.exportNeedsStv", { method: election.method });
   // While ballots are still being cast, their content stays sealed: comparing exports would tell who voted what.
@@ -211,21 +211,21 @@ export async function exportCommand(ctx: Context, [electionRef]: string[], opts:
   }
   const ballots = [...grouped.values()].sort((a, b) => b.weight - a.weight || a.ranking.join(" ").localeCompare(b.ranking.join(" ")));
   const title = `${election.team} ${election.meetingDate}`;
-  await writeOut(text(opts, "out"), toBlt({ ...prepared.input, candidates: names, title }, ballots));
-  if (text(opts, "out") !== undefined) note(ctx.t("elections.exported", { path: text(opts, "out")!, n: prepared.ballots }));
+  await writeOut(opts.out, toBlt({ ...prepared.input, candidates: names, title }, ballots));
+  if (opts.out !== undefined) note(ctx.t("elections.exported", { path: opts.out!, n: prepared.ballots }));
 }
 
-export async function showCommand(ctx: Context, [electionRef]: string[]): Promise<void> {
+export async function showCommand(ctx: Context, [electionRef]: Args<typeof def.show>): Promise<void> {
   const election = resolveElection(ctx.db, electionRef!);
   const shown = electionView(ctx.db, election, forgotten(ctx));
   if (ctx.json) return printJson(shown);
   printView(ctx, shown);
 }
 
-export async function listCommand(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function listCommand(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
   const day = today();
-  const meeting = text(opts, "meeting") !== undefined ? resolveMeeting(ctx.db, text(opts, "meeting")!, day) : undefined;
-  const team = text(opts, "team") !== undefined ? resolveTeam(ctx.db, text(opts, "team")!) : undefined;
+  const meeting = opts.meeting !== undefined ? resolveMeeting(ctx.db, opts.meeting!, day) : undefined;
+  const team = opts.team !== undefined ? resolveTeam(ctx.db, opts.team!) : undefined;
   const views = listElections(ctx.db, { meetingId: meeting?.id, teamId: team?.id }).map((e) => electionView(ctx.db, e, forgotten(ctx)));
   if (ctx.json) return printJson(views);
   if (views.length === 0) return say(ctx.t("elections.none"));
@@ -245,7 +245,7 @@ export async function listCommand(ctx: Context, _args: string[], opts: Options):
   );
 }
 
-export async function certifyCommand(ctx: Context, [electionRef]: string[]): Promise<void> {
+export async function certifyCommand(ctx: Context, [electionRef]: Args<typeof def.certify>): Promise<void> {
   const day = today();
   const election = resolveElection(ctx.db, electionRef!);
   const team = resolveTeam(ctx.db, String(election.teamId));

@@ -1,5 +1,7 @@
 // `plattform fundraising …` (alias `funds`): options in, the area's functions, a table or JSON out.
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { toCsv } from "../core/csv.js";
 import { formatDate, shiftDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
@@ -45,10 +47,8 @@ import {
   budgetLines,
 } from "./store.js";
 
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
 const thisYear = () => Number(today().slice(0, 4));
-const yearOption = (opts: Options) => (text(opts, "year") === undefined ? thisYear() : parseYear(text(opts, "year")!, "--year"));
+const yearOption = (opts: { readonly year?: string | undefined }) => (opts.year === undefined ? thisYear() : parseYear(opts.year, "--year"));
 
 /** Opens the data file first, so that even an error about the arguments is in the platform's language. */
 function open(ctx: Context): void {
@@ -62,18 +62,18 @@ function money(ctx: Context, cents: number | null): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Funders
 
-export async function fundersAdd(ctx: Context, [name]: string[], opts: Options): Promise<void> {
+export async function fundersAdd(ctx: Context, [name]: Args<typeof def.fundersAdd>, opts: Opts<typeof def.fundersAdd>): Promise<void> {
   open(ctx);
   const id = ctx.write((audit) =>
     addFunder(ctx.db, audit, {
       name: name!,
-      kind: text(opts, "kind"),
-      website: text(opts, "website"),
-      notes: text(opts, "notes"),
-      contact: text(opts, "contact"),
-      role: text(opts, "role"),
-      email: text(opts, "email"),
-      phone: text(opts, "phone"),
+      kind: opts.kind,
+      website: opts.website,
+      notes: opts.notes,
+      contact: opts.contact,
+      role: opts.role,
+      email: opts.email,
+      phone: opts.phone,
     }),
   );
   const funder = getFunder(ctx.db, id)!;
@@ -81,9 +81,9 @@ export async function fundersAdd(ctx: Context, [name]: string[], opts: Options):
   say(ctx.t("funds.funderAdded", { name: funder.name, id }));
 }
 
-export async function fundersEdit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function fundersEdit(ctx: Context, [ref]: Args<typeof def.fundersEdit>, opts: Opts<typeof def.fundersEdit>): Promise<void> {
   open(ctx);
-  const input = { name: text(opts, "name"), kind: text(opts, "kind"), website: text(opts, "website"), notes: text(opts, "notes") };
+  const input = { name: opts.name, kind: opts.kind, website: opts.website, notes: opts.notes };
   if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
   const funder = resolveFunder(ctx.db, ref!);
   const changes = ctx.write((audit) => editFunder(ctx.db, audit, funder, input));
@@ -93,10 +93,10 @@ export async function fundersEdit(ctx: Context, [ref]: string[], opts: Options):
   say(fields === "" ? ctx.t("funds.funderUnchanged", { name: updated.name }) : ctx.t("funds.funderEdited", { name: updated.name, fields }));
 }
 
-export async function fundersContact(ctx: Context, [ref, name]: string[], opts: Options): Promise<void> {
+export async function fundersContact(ctx: Context, [ref, name]: Args<typeof def.fundersContact>, opts: Opts<typeof def.fundersContact>): Promise<void> {
   open(ctx);
   const funder = resolveFunder(ctx.db, ref!);
-  ctx.write((audit) => addContact(ctx.db, audit, funder.id, { name: name!, role: text(opts, "role"), email: text(opts, "email"), phone: text(opts, "phone") }));
+  ctx.write((audit) => addContact(ctx.db, audit, funder.id, { name: name!, role: opts.role, email: opts.email, phone: opts.phone }));
   const updated = getFunder(ctx.db, funder.id)!;
   if (ctx.json) return printJson(updated);
   say(ctx.t("funds.contactAdded", { name: name!.trim(), funder: funder.name }));
@@ -121,7 +121,7 @@ export async function fundersList(ctx: Context): Promise<void> {
   );
 }
 
-export async function fundersShow(ctx: Context, [ref]: string[]): Promise<void> {
+export async function fundersShow(ctx: Context, [ref]: Args<typeof def.fundersShow>): Promise<void> {
   open(ctx);
   const funder = resolveFunder(ctx.db, ref!);
   const applications = listApplications(ctx.db, { funderId: funder.id });
@@ -178,7 +178,7 @@ function applicationTable(ctx: Context, apps: Application[]): void {
   );
 }
 
-export async function apply(ctx: Context, [funderRef, title]: string[], opts: Options): Promise<void> {
+export async function apply(ctx: Context, [funderRef, title]: Args<typeof def.apply>, opts: Opts<typeof def.apply>): Promise<void> {
   open(ctx);
   const day = today();
   const funder = resolveFunder(ctx.db, funderRef!);
@@ -189,14 +189,14 @@ export async function apply(ctx: Context, [funderRef, title]: string[], opts: Op
       {
         funder,
         title: title!,
-        amount: text(opts, "amount") ?? "",
-        deadline: text(opts, "deadline"),
-        decision: text(opts, "decision"),
-        probability: text(opts, "probability"),
-        purpose: text(opts, "purpose"),
+        amount: opts.amount ?? "",
+        deadline: opts.deadline,
+        decision: opts.decision,
+        probability: opts.probability,
+        purpose: opts.purpose,
         restricted: opts.restricted === true,
-        stage: text(opts, "stage"),
-        date: text(opts, "date"),
+        stage: opts.stage,
+        date: opts.date,
       },
       day,
     ),
@@ -206,17 +206,17 @@ export async function apply(ctx: Context, [funderRef, title]: string[], opts: Op
   say(ctx.t("funds.applicationAdded", { id, title: app.title, funder: app.funder, amount: money(ctx, app.amount), stage: ctx.t(`funds.stage.${app.stage}`) }));
 }
 
-export async function applicationsList(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function applicationsList(ctx: Context, _args: Args<typeof def.applicationsList>, opts: Opts<typeof def.applicationsList>): Promise<void> {
   open(ctx);
-  const stage = text(opts, "stage") === undefined ? undefined : parseStage(text(opts, "stage")!);
-  const funder = text(opts, "funder") === undefined ? undefined : resolveFunder(ctx.db, text(opts, "funder")!);
+  const stage = opts.stage === undefined ? undefined : parseStage(opts.stage);
+  const funder = opts.funder === undefined ? undefined : resolveFunder(ctx.db, opts.funder);
   const apps = listApplications(ctx.db, { stage, funderId: funder?.id });
   if (ctx.json) return printJson(apps);
   if (apps.length === 0) return say(ctx.t("funds.noApplications"));
   applicationTable(ctx, apps);
 }
 
-export async function applicationsShow(ctx: Context, [ref]: string[]): Promise<void> {
+export async function applicationsShow(ctx: Context, [ref]: Args<typeof def.applicationsShow>): Promise<void> {
   open(ctx);
   const app = applicationObject(ctx, resolveApplication(ctx.db, ref!));
   if (ctx.json) return printJson(app);
@@ -254,7 +254,7 @@ export async function applicationsShow(ctx: Context, [ref]: string[]): Promise<v
   }
 }
 
-export async function stage(ctx: Context, [ref, to]: string[], opts: Options): Promise<void> {
+export async function stage(ctx: Context, [ref, to]: Args<typeof def.stage>, opts: Opts<typeof def.stage>): Promise<void> {
   open(ctx);
   const app = resolveApplication(ctx.db, ref!);
   ctx.write((audit) =>
@@ -262,7 +262,7 @@ export async function stage(ctx: Context, [ref, to]: string[], opts: Options): P
       ctx.db,
       audit,
       app,
-      { stage: to!, date: text(opts, "date"), reopen: opts.reopen === true, awarded: text(opts, "awarded"), from: text(opts, "from"), until: text(opts, "until"), note: text(opts, "note") },
+      { stage: to!, date: opts.date, reopen: opts.reopen === true, awarded: opts.awarded, from: opts.from, until: opts.until, note: opts.note },
       today(),
     ),
   );
@@ -274,7 +274,7 @@ export async function stage(ctx: Context, [ref, to]: string[], opts: Options): P
 
 const APPLICATION_COLUMNS = ["id", "funder", "title", "amount", "probability", "deadline", "decision", "stage", "since", "awarded", "restricted", "purpose", "received"] as const;
 
-export async function applicationsExport(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function applicationsExport(ctx: Context, _args: Args<typeof def.applicationsExport>, opts: Opts<typeof def.applicationsExport>): Promise<void> {
   open(ctx);
   const apps = listApplications(ctx.db);
   await exportRows(ctx, opts, apps, APPLICATION_COLUMNS, () =>
@@ -303,16 +303,16 @@ function centsText(cents: number): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-async function exportRows(ctx: Context, opts: Options, objects: unknown[], columns: readonly string[], rows: () => Array<Record<string, unknown>>): Promise<void> {
-  const format = text(opts, "format") ?? "csv";
+async function exportRows(ctx: Context, opts: { readonly format?: string | undefined; readonly out?: string | undefined }, objects: unknown[], columns: readonly string[], rows: () => Array<Record<string, unknown>>): Promise<void> {
+  const format = opts.format ?? "csv";
   const content = ctx.json || format === "json" ? `${JSON.stringify(objects, null, 2)}\n` : toCsv(columns, rows());
-  await writeOut(text(opts, "out"), content);
+  await writeOut(opts.out, content);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reporting deadlines
 
-export async function reportDueAdd(ctx: Context, [ref, kind, date]: string[]): Promise<void> {
+export async function reportDueAdd(ctx: Context, [ref, kind, date]: Args<typeof def.reportDueAdd>): Promise<void> {
   open(ctx);
   const app = resolveApplication(ctx.db, ref!);
   const id = ctx.write((audit) => addReportingDeadline(ctx.db, audit, app, kind!, date!, today()));
@@ -321,11 +321,11 @@ export async function reportDueAdd(ctx: Context, [ref, kind, date]: string[]): P
   say(ctx.t("funds.reportDueAdded", { id, kind: ctx.t(`funds.reportKind.${deadline.kind}`), date: formatDate(deadline.due, ctx.lang), title: app.title }));
 }
 
-export async function reportDueDone(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function reportDueDone(ctx: Context, [ref]: Args<typeof def.reportDueDone>, opts: Opts<typeof def.reportDueDone>): Promise<void> {
   open(ctx);
   const { parseDate } = await import("../core/dates.js");
   const day = today();
-  const date = text(opts, "date") === undefined ? day : parseDate(text(opts, "date")!, "--date", day);
+  const date = opts.date === undefined ? day : parseDate(opts.date, "--date", day);
   const deadline = resolveReportingDeadline(ctx.db, ref!);
   ctx.write((audit) => markReportingDone(ctx.db, audit, deadline, date));
   const after = resolveReportingDeadline(ctx.db, String(deadline.id));
@@ -336,16 +336,16 @@ export async function reportDueDone(ctx: Context, [ref]: string[], opts: Options
 // ---------------------------------------------------------------------------------------------------------------
 // Income
 
-export async function incomeAdd(ctx: Context, [amount]: string[], opts: Options): Promise<void> {
+export async function incomeAdd(ctx: Context, [amount]: Args<typeof def.incomeAdd>, opts: Opts<typeof def.incomeAdd>): Promise<void> {
   open(ctx);
   const day = today();
-  const source = text(opts, "from") === undefined ? undefined : resolveSource(ctx.db, text(opts, "from")!, day);
-  const application = text(opts, "application") === undefined ? undefined : resolveApplication(ctx.db, text(opts, "application")!);
+  const source = opts.from === undefined ? undefined : resolveSource(ctx.db, opts.from, day);
+  const application = opts.application === undefined ? undefined : resolveApplication(ctx.db, opts.application);
   const id = ctx.write((audit) =>
     addIncome(
       ctx.db,
       audit,
-      { amount: amount!, date: text(opts, "date"), kind: text(opts, "kind"), source, application, fund: text(opts, "fund"), year: text(opts, "year"), note: text(opts, "note") },
+      { amount: amount!, date: opts.date, kind: opts.kind, source, application, fund: opts.fund, year: opts.year, note: opts.note },
       day,
     ),
   );
@@ -354,11 +354,11 @@ export async function incomeAdd(ctx: Context, [amount]: string[], opts: Options)
   say(ctx.t("funds.incomeAdded", { id, amount: money(ctx, income.amount), kind: ctx.t(`funds.incomeKind.${income.kind}`), date: formatDate(income.date, ctx.lang), source: income.source?.name ?? "–" }));
 }
 
-function incomeFilter(ctx: Context, opts: Options) {
+function incomeFilter(ctx: Context, opts: Opts<typeof def.incomeList>) {
   const day = today();
-  const year = text(opts, "year") === undefined ? undefined : parseYear(text(opts, "year")!, "--year");
-  const kind = text(opts, "kind") === undefined ? undefined : parseIncomeKind(text(opts, "kind")!);
-  const source = text(opts, "from") === undefined ? undefined : resolveSource(ctx.db, text(opts, "from")!, day);
+  const year = opts.year === undefined ? undefined : parseYear(opts.year, "--year");
+  const kind = opts.kind === undefined ? undefined : parseIncomeKind(opts.kind);
+  const source = opts.from === undefined ? undefined : resolveSource(ctx.db, opts.from, day);
   return {
     from: year === undefined ? undefined : `${year}-01-01`,
     until: year === undefined ? undefined : `${year}-12-31`,
@@ -369,7 +369,7 @@ function incomeFilter(ctx: Context, opts: Options) {
   };
 }
 
-export async function incomeList(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function incomeList(ctx: Context, _args: Args<typeof def.incomeList>, opts: Opts<typeof def.incomeList>): Promise<void> {
   open(ctx);
   const income = listIncome(ctx.db, incomeFilter(ctx, opts), ctx.t("people.forgottenName"));
   if (ctx.json) return printJson(income);
@@ -389,7 +389,7 @@ function incomeKindText(ctx: Context, i: Income): string {
 
 const INCOME_COLUMNS = ["id", "date", "amount", "kind", "source", "source_kind", "fund", "application", "dues_year", "note"] as const;
 
-export async function incomeExport(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function incomeExport(ctx: Context, _args: Args<typeof def.incomeExport>, opts: Opts<typeof def.incomeExport>): Promise<void> {
   open(ctx);
   const income = listIncome(ctx.db, incomeFilter(ctx, opts), ctx.t("people.forgottenName"));
   await exportRows(ctx, opts, income, INCOME_COLUMNS, () =>
@@ -411,7 +411,7 @@ export async function incomeExport(ctx: Context, _args: string[], opts: Options)
 // ---------------------------------------------------------------------------------------------------------------
 // Dues and budget
 
-export async function duesSet(ctx: Context, [rawYear, target, rawAmount]: string[], opts: Options): Promise<void> {
+export async function duesSet(ctx: Context, [rawYear, target, rawAmount]: Args<typeof def.duesSet>, opts: Opts<typeof def.duesSet>): Promise<void> {
   open(ctx);
   const day = today();
   const year = parseYear(rawYear!);
@@ -426,7 +426,7 @@ export async function duesSet(ctx: Context, [rawYear, target, rawAmount]: string
   say(ctx.t(all ? "funds.duesSetAll" : "funds.duesSet", { year, count: groups.length, group: groups[0]!.name, amount: money(ctx, amount) }));
 }
 
-export async function duesStatusCommand(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function duesStatusCommand(ctx: Context, _args: Args<typeof def.duesStatusCommand>, opts: Opts<typeof def.duesStatusCommand>): Promise<void> {
   open(ctx);
   const year = yearOption(opts);
   const lines = duesStatus(ctx.db, year);
@@ -443,7 +443,7 @@ export async function duesStatusCommand(ctx: Context, _args: string[], opts: Opt
   );
 }
 
-export async function budgetSet(ctx: Context, [rawYear, line, rawAmount]: string[]): Promise<void> {
+export async function budgetSet(ctx: Context, [rawYear, line, rawAmount]: Args<typeof def.budgetSet>): Promise<void> {
   open(ctx);
   const year = parseYear(rawYear!);
   const amount = nonNegativeMoney(rawAmount!, "amount");
@@ -457,7 +457,7 @@ function reportLabels(ctx: Context) {
   return { forgotten: ctx.t("people.forgottenName"), noSource: ctx.t("funds.noSource") };
 }
 
-export async function budgetShow(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function budgetShow(ctx: Context, _args: Args<typeof def.budgetShow>, opts: Opts<typeof def.budgetShow>): Promise<void> {
   open(ctx);
   const year = yearOption(opts);
   const r = buildFundraisingReport(ctx.db, year, today(), reportLabels(ctx));
@@ -491,7 +491,7 @@ function share(part: number, total: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Reports
 
-export async function report(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function report(ctx: Context, _args: Args<typeof def.report>, opts: Opts<typeof def.report>): Promise<void> {
   open(ctx);
   const year = yearOption(opts);
   const r = buildFundraisingReport(ctx.db, year, today(), reportLabels(ctx));
@@ -499,7 +499,7 @@ export async function report(ctx: Context, _args: string[], opts: Options): Prom
   const { emitReport } = await import("../reports/index.js");
   await emitReport(ctx, opts, doc, r, "fundraising");
   // The chart goes with the terminal table: on a terminal unless --no-chart, in a pipe with --chart.
-  const table = !ctx.json && text(opts, "format") === undefined && text(opts, "out") === undefined;
+  const table = !ctx.json && opts.format === undefined && opts.out === undefined;
   if (table && (opts.chart === true || (io().stdout.isTTY === true && opts.chart !== false))) {
     const { incomeChart } = await import("./chart.js");
     heading(ctx, ctx.t("funds.chart.title", { year }));
@@ -507,10 +507,10 @@ export async function report(ctx: Context, _args: string[], opts: Options): Prom
   }
 }
 
-export async function deadlines(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function deadlines(ctx: Context, _args: Args<typeof def.deadlines>, opts: Opts<typeof def.deadlines>): Promise<void> {
   open(ctx);
   const day = today();
-  const raw = text(opts, "within") ?? "60d";
+  const raw = opts.within ?? "60d";
   const within = parseWithin(raw);
   if (!within) throw new CliError("error.funds.invalidWithin", { value: raw }, 1, "error.funds.invalidWithin.hint");
   const list = listDeadlines(ctx.db, day, shiftDate(day, within.amount, within.unit));
@@ -539,15 +539,15 @@ class DryRun extends Error {
   }
 }
 
-export async function importBank(ctx: Context, [file]: string[], opts: Options): Promise<void> {
+export async function importBank(ctx: Context, [file]: Args<typeof def.importBank>, opts: Opts<typeof def.importBank>): Promise<void> {
   open(ctx);
   const day = today();
-  const kind = text(opts, "kind") === undefined ? "other" : parseIncomeKind(text(opts, "kind")!);
+  const kind = opts.kind === undefined ? "other" : parseIncomeKind(opts.kind);
   const rows = readBankCsv(file!, {
-    dateColumn: text(opts, "dateColumn"),
-    amountColumn: text(opts, "amountColumn"),
-    textColumn: text(opts, "textColumn"),
-    delimiter: text(opts, "delimiter"),
+    dateColumn: opts.dateColumn,
+    amountColumn: opts.amountColumn,
+    textColumn: opts.textColumn,
+    delimiter: opts.delimiter,
     kind,
   });
   const dryRun = opts.dryRun === true;

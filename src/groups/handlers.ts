@@ -1,4 +1,6 @@
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
@@ -7,26 +9,15 @@ import { GROUP_CSV_COLUMNS, type Group } from "./model.js";
 import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
 import { getGroup, listGroups } from "./store.js";
 
-type Options = Record<string, string | boolean | undefined>;
-
-function inputFrom(opts: Options): GroupInput {
-  const text = (key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-  return {
-    name: text("name"),
-    short: text("short"),
-    kind: text("kind"),
-    joined: text("joined"),
-    email: text("email"),
-    phone: text("phone"),
-    notes: text("notes"),
-  };
+function inputFrom(opts: Partial<Opts<typeof def.edit>>): GroupInput {
+  return { name: opts.name, short: opts.short, kind: opts.kind, joined: opts.joined, email: opts.email, phone: opts.phone, notes: opts.notes };
 }
 
 export function kindLabel(ctx: Context, kind: string): string {
   return ctx.t(`kind.${kind}`);
 }
 
-export async function add(ctx: Context, [name]: string[], opts: Options): Promise<void> {
+export async function add(ctx: Context, [name]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
   const day = today();
   const fields = groupFields({ ...inputFrom(opts), name }, day);
   const id = ctx.write((audit) => addGroup(ctx.db, audit, fields));
@@ -35,7 +26,7 @@ export async function add(ctx: Context, [name]: string[], opts: Options): Promis
   else say(ctx.t("groups.added", { name: group.name, id }));
 }
 
-export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
   const groups = listGroups(ctx.db, today(), { all: opts.all === true });
   if (ctx.json) return printJson(groups);
   if (groups.length === 0) return say(ctx.t("groups.none"));
@@ -52,7 +43,7 @@ function statusLabel(ctx: Context, group: Group): string {
   return ctx.t("groups.status.active");
 }
 
-export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {
   const day = today();
   const group = resolveGroup(ctx.db, ref!, day);
   const people = peopleOfGroup(ctx.db, group.id).map((p) => ({
@@ -83,7 +74,7 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
   );
 }
 
-export async function edit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function edit(ctx: Context, [ref]: Args<typeof def.edit>, opts: Opts<typeof def.edit>): Promise<void> {
   const input = inputFrom(opts);
   if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
   const day = today();
@@ -95,7 +86,7 @@ export async function edit(ctx: Context, [ref]: string[], opts: Options): Promis
   say(Object.keys(changes).length === 0 ? ctx.t("groups.unchanged", { name: updated.name }) : ctx.t("groups.edited", { name: updated.name, fields: Object.keys(changes).join(", ") }));
 }
 
-export async function leave(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function leave(ctx: Context, [ref]: Args<typeof def.leave>, opts: Opts<typeof def.leave>): Promise<void> {
   const day = today();
   const date = typeof opts.date === "string" ? parseDate(opts.date, "date", day) : day;
   const group = resolveGroup(ctx.db, ref!, day);
@@ -104,12 +95,12 @@ export async function leave(ctx: Context, [ref]: string[], opts: Options): Promi
   say(ctx.t("groups.left", { name: updated.name, date: formatDate(date, ctx.lang) }));
 }
 
-export async function importCsv(ctx: Context, [file]: string[], opts: Options): Promise<void> {
+export async function importCsv(ctx: Context, [file]: Args<typeof def.importCsv>, opts: Opts<typeof def.importCsv>): Promise<void> {
   const [{ importCommand }, { importGroups }] = await Promise.all([import("../core/transfer.js"), import("./csvImport.js")]);
   importCommand(ctx, file!, opts, GROUP_CSV_COLUMNS, (audit, rows) => importGroups(ctx.db, audit, rows, today()));
 }
 
-export async function exportGroups(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function exportGroups(ctx: Context, _args: Args<typeof def.exportGroups>, opts: Opts<typeof def.exportGroups>): Promise<void> {
   const { exportCommand } = await import("../core/transfer.js");
   const groups = listGroups(ctx.db, today(), { all: true });
   await exportCommand(ctx, opts, GROUP_CSV_COLUMNS, groups, () => groups as unknown as Array<Record<string, unknown>>);

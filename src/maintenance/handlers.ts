@@ -1,5 +1,7 @@
 // backup, restore, check, log and the personal-data export: keeping the data file safe and accountable.
 import { resolve } from "node:path";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import type { Context } from "../core/context.js";
 import { openDataFile, prepareSchema } from "../core/db.js";
 import { parseDate, TIME_ZONE, today } from "../core/dates.js";
@@ -10,10 +12,7 @@ import { listAudit, type AuditRow } from "../core/auditStore.js";
 import type { PersonData } from "./personData.js";
 import { io } from "../core/io.js";
 
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-
-export async function backup(ctx: Context, [file]: string[]): Promise<void> {
+export async function backup(ctx: Context, [file]: Args<typeof def.backup>): Promise<void> {
   const { backupTo, checkBackupTarget } = await import("./backup.js");
   const target = checkBackupTarget(file!, ctx.dataFile.path);
   const { bytes, schemaVersion } = await backupTo(ctx.db, target);
@@ -21,7 +20,7 @@ export async function backup(ctx: Context, [file]: string[]): Promise<void> {
   say(ctx.t("backup.written", { path: target, size: Math.max(1, Math.round(bytes / 1024)), version: schemaVersion }));
 }
 
-export async function restore(ctx: Context, [file]: string[]): Promise<void> {
+export async function restore(ctx: Context, [file]: Args<typeof def.restore>): Promise<void> {
   const [{ inspectBackup, keepCurrent, replaceWith }, { existsSync }] = await Promise.all([import("./backup.js"), import("node:fs")]);
   const dataFile = ctx.dataFile.path;
   if (resolve(file!) === resolve(dataFile)) throw new CliError("error.restore.sameFile", { path: resolve(file!) });
@@ -97,11 +96,11 @@ function brief(value: unknown, max = 80): string {
   return json.length > max ? `${json.slice(0, max - 1)}…` : json;
 }
 
-export async function log(ctx: Context, _args: string[], opts: Options): Promise<void> {
-  const since = text(opts, "since") !== undefined ? startOfDay(parseDate(text(opts, "since")!, "--since", today())) : undefined;
-  const limit = text(opts, "limit") !== undefined ? positiveInt(text(opts, "limit")!, "--limit") : undefined;
-  const entity = text(opts, "entity")?.trim() || undefined;
-  const who = text(opts, "who")?.trim() || undefined;
+export async function log(ctx: Context, _args: Args<typeof def.log>, opts: Opts<typeof def.log>): Promise<void> {
+  const since = opts.since !== undefined ? startOfDay(parseDate(opts.since, "--since", today())) : undefined;
+  const limit = opts.limit !== undefined ? positiveInt(opts.limit, "--limit") : undefined;
+  const entity = opts.entity?.trim() || undefined;
+  const who = opts.who?.trim() || undefined;
   const rows = listAudit(ctx.db, { since, entity, who, limit });
   if (ctx.json) return printJson(rows);
   if (rows.length === 0) return say(ctx.t("log.none"));
@@ -113,13 +112,13 @@ export async function log(ctx: Context, _args: string[], opts: Options): Promise
 }
 
 /** `people export <person>`: everything stored about one person, as JSON (default) or readable text. */
-export async function exportPerson(ctx: Context, ref: string, opts: Options): Promise<void> {
-  const format = text(opts, "format") ?? "json";
+export async function exportPerson(ctx: Context, ref: string, opts: { readonly format?: string | undefined; readonly out?: string | undefined }): Promise<void> {
+  const format = opts.format ?? "json";
   if (format !== "json" && format !== "text") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "json, text" });
   const person = resolvePerson(ctx.db, ref, today());
   const { personData } = await import("./personData.js");
   const data = personData(ctx.db, person.id);
-  const out = text(opts, "out");
+  const out = opts.out;
   if (format === "json" || ctx.json) return writeOut(out, JSON.stringify(data, null, 2));
   if (out !== undefined) return writeOut(out, personDataText(ctx, data));
   io().stdout.write(personDataText(ctx, data));

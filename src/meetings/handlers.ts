@@ -1,4 +1,6 @@
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
@@ -32,20 +34,17 @@ import { assemblyView } from "../assemblies/index.js";
 import { printAssembly } from "../assemblies/index.js";
 import { meetingLabel } from "./view.js";
 
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-
-function inputFrom(opts: Options): MeetingInput {
+function inputFrom(opts: Partial<Opts<typeof def.edit>>): MeetingInput {
   return {
-    title: text(opts, "title"),
-    date: text(opts, "date"),
-    time: text(opts, "time"),
-    end: text(opts, "end"),
-    place: text(opts, "place"),
-    team: text(opts, "team"),
-    chair: text(opts, "chair"),
-    secretary: text(opts, "secretary"),
-    invited: text(opts, "invited"),
+    title: opts.title,
+    date: opts.date,
+    time: opts.time,
+    end: opts.end,
+    place: opts.place,
+    team: opts.team,
+    chair: opts.chair,
+    secretary: opts.secretary,
+    invited: opts.invited,
   };
 }
 
@@ -59,12 +58,12 @@ function warnOverrun(ctx: Context, meeting: Meeting): void {
   if (overrun) warn(ctx, ctx.t("meetings.overrun", overrun));
 }
 
-export async function add(ctx: Context, [kind]: string[], opts: Options): Promise<void> {
+export async function add(ctx: Context, [kind]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
   const day = today();
   // A missing required option is a usage error (exit 2), as commander reports it for `tasks add` without --owner.
-  if (text(opts, "date") === undefined) throw new UsageError("usage.requiredOption", { name: "--date <date>" }, "usage.hint");
+  if (opts.date === undefined) throw new UsageError("usage.requiredOption", { name: "--date <date>" }, "usage.hint");
   const fields = meetingFields(ctx.db, { ...inputFrom(opts), kind }, day);
-  const templateName = text(opts, "template");
+  const templateName = opts.template;
   const template = templateName !== undefined ? parseTemplate(templateText(ctx.db, templateName, ctx.lang)) : [];
   const id = ctx.write((audit) => addMeeting(ctx.db, audit, fields, template));
   const meeting = getMeeting(ctx.db, id)!;
@@ -74,9 +73,9 @@ export async function add(ctx: Context, [kind]: string[], opts: Options): Promis
   say(ctx.t("meetings.added", { id, label: meetingLabel(ctx, meeting) }));
 }
 
-export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
   const day = today();
-  const kind = text(opts, "kind");
+  const kind = opts.kind;
   if (kind !== undefined && !(MEETING_KINDS as readonly string[]).includes(kind))
     throw new CliError("error.notOneOf", { field: "--kind", value: kind, allowed: MEETING_KINDS.join(", ") });
   if (opts.upcoming === true && opts.past === true) throw new UsageError("error.upcomingOrPast");
@@ -95,7 +94,7 @@ export async function list(ctx: Context, _args: string[], opts: Options): Promis
   );
 }
 
-export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {
   const day = today();
   const meeting = resolveMeeting(ctx.db, ref!, day);
   const items = listItems(ctx.db, meeting.id);
@@ -157,7 +156,7 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
   if (meeting.status === "planned") warnOverrun(ctx, meeting);
 }
 
-export async function edit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function edit(ctx: Context, [ref]: Args<typeof def.edit>, opts: Opts<typeof def.edit>): Promise<void> {
   const input = inputFrom(opts);
   if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
   const day = today();
@@ -170,48 +169,48 @@ export async function edit(ctx: Context, [ref]: string[], opts: Options): Promis
   say(ctx.t("meetings.edited", { label: meetingLabel(ctx, updated) }));
 }
 
-export async function cancel(ctx: Context, [ref]: string[]): Promise<void> {
+export async function cancel(ctx: Context, [ref]: Args<typeof def.cancel>): Promise<void> {
   const meeting = resolveMeeting(ctx.db, ref!, today());
   ctx.write((audit) => cancelMeeting(ctx.db, audit, meeting));
   if (ctx.json) return printJson(getMeeting(ctx.db, meeting.id));
   say(ctx.t("meetings.cancelled", { label: meetingLabel(ctx, meeting) }));
 }
 
-export async function itemAdd(ctx: Context, [ref, title]: string[], opts: Options): Promise<void> {
+export async function itemAdd(ctx: Context, [ref, title]: Args<typeof def.itemAdd>, opts: Opts<typeof def.itemAdd>): Promise<void> {
   const day = today();
   const meeting = resolveMeeting(ctx.db, ref!, day);
   const item = ctx.write((audit) =>
-    addItem(ctx.db, audit, meeting, { title: title!, type: text(opts, "type"), presenter: text(opts, "presenter"), duration: text(opts, "duration") }, day),
+    addItem(ctx.db, audit, meeting, { title: title!, type: opts.type, presenter: opts.presenter, duration: opts.duration }, day),
   );
   warnOverrun(ctx, meeting);
   if (ctx.json) return printJson(item);
   say(ctx.t("meetings.itemAdded", { position: item.position, title: item.title }));
 }
 
-export async function itemMove(ctx: Context, [ref, from, to]: string[]): Promise<void> {
+export async function itemMove(ctx: Context, [ref, from, to]: Args<typeof def.itemMove>): Promise<void> {
   const meeting = resolveMeeting(ctx.db, ref!, today());
   ctx.write((audit) => moveItem(ctx.db, audit, meeting, from!, to!));
   if (ctx.json) return printJson(listItems(ctx.db, meeting.id));
   say(ctx.t("meetings.itemMoved", { from: from!, to: to! }));
 }
 
-export async function itemRemove(ctx: Context, [ref, position]: string[]): Promise<void> {
+export async function itemRemove(ctx: Context, [ref, position]: Args<typeof def.itemRemove>): Promise<void> {
   const meeting = resolveMeeting(ctx.db, ref!, today());
   ctx.write((audit) => removeItem(ctx.db, audit, meeting, position!));
   if (ctx.json) return printJson(listItems(ctx.db, meeting.id));
   say(ctx.t("meetings.itemRemoved", { position: position! }));
 }
 
-export async function attend(ctx: Context, [ref, ...people]: string[], opts: Options): Promise<void> {
+export async function attend(ctx: Context, [ref, ...people]: Args<typeof def.attend>, opts: Opts<typeof def.attend>): Promise<void> {
   const day = today();
   const meeting = resolveMeeting(ctx.db, ref!, day);
-  const count = ctx.write((audit) => recordAttendance(ctx.db, audit, meeting, people, { for: text(opts, "for"), guest: opts.guest === true }, day));
+  const count = ctx.write((audit) => recordAttendance(ctx.db, audit, meeting, people, { for: opts.for, guest: opts.guest === true }, day));
   const summary = attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName"));
   if (ctx.json) return printJson(summary);
   say(ctx.t("meetings.attended", { count, present: summary.quorum.present, entitled: summary.entitled }));
 }
 
-export async function excuse(ctx: Context, [ref, who]: string[]): Promise<void> {
+export async function excuse(ctx: Context, [ref, who]: Args<typeof def.excuse>): Promise<void> {
   const day = today();
   const meeting = resolveMeeting(ctx.db, ref!, day);
   const result = ctx.write((audit) => recordExcuse(ctx.db, audit, meeting, who!, day));
@@ -219,14 +218,14 @@ export async function excuse(ctx: Context, [ref, who]: string[]): Promise<void> 
   say(ctx.t("meetings.excused", { name: result.name }));
 }
 
-export async function note(ctx: Context, [ref, position, noteText]: string[]): Promise<void> {
+export async function note(ctx: Context, [ref, position, noteText]: Args<typeof def.note>): Promise<void> {
   const meeting = resolveMeeting(ctx.db, ref!, today());
   const id = ctx.write((audit) => addNote(ctx.db, audit, meeting, position!, noteText!));
   if (ctx.json) return printJson({ id, meeting: meeting.id, item: Number(position), text: noteText });
   say(ctx.t("meetings.noted", { position: position! }));
 }
 
-export async function close(ctx: Context, [ref]: string[]): Promise<void> {
+export async function close(ctx: Context, [ref]: Args<typeof def.close>): Promise<void> {
   const day = today();
   const meeting = resolveMeeting(ctx.db, ref!, day);
   // `close next` the day after a meeting would otherwise mark the following one as held, with no way back.
@@ -236,18 +235,18 @@ export async function close(ctx: Context, [ref]: string[]): Promise<void> {
   say(ctx.t("meetings.closed", { label: meetingLabel(ctx, meeting) }));
 }
 
-export async function approveMinutes(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function approveMinutes(ctx: Context, [ref]: Args<typeof def.approveMinutes>, opts: Opts<typeof def.approveMinutes>): Promise<void> {
   const day = today();
-  if (text(opts, "at") === undefined) throw new UsageError("usage.requiredOption", { name: "--at <meeting>" }, "usage.hint");
+  if (opts.at === undefined) throw new UsageError("usage.requiredOption", { name: "--at <meeting>" }, "usage.hint");
   const meeting = resolveMeeting(ctx.db, ref!, day);
-  const at = resolveMeeting(ctx.db, text(opts, "at")!, day);
-  const corrections = text(opts, "corrections") !== undefined ? cleanText(text(opts, "corrections"), "--corrections", { max: 5000 }) : null;
+  const at = resolveMeeting(ctx.db, opts.at, day);
+  const corrections = opts.corrections !== undefined ? cleanText(opts.corrections, "--corrections", { max: 5000 }) : null;
   ctx.write((audit) => approve(ctx.db, audit, meeting, at, corrections));
   if (ctx.json) return printJson(getMeeting(ctx.db, meeting.id));
   say(ctx.t("meetings.approved", { label: meetingLabel(ctx, meeting), at: meetingLabel(ctx, at) }));
 }
 
-export async function amendMinutes(ctx: Context, [ref, amendment]: string[]): Promise<void> {
+export async function amendMinutes(ctx: Context, [ref, amendment]: Args<typeof def.amendMinutes>): Promise<void> {
   const day = today();
   const meeting = resolveMeeting(ctx.db, ref!, day);
   const id = ctx.write((audit) => amend(ctx.db, audit, meeting, amendment!, ctx.actor, day));
@@ -255,7 +254,7 @@ export async function amendMinutes(ctx: Context, [ref, amendment]: string[]): Pr
   say(ctx.t("meetings.amended", { label: meetingLabel(ctx, meeting) }));
 }
 
-export async function templateShow(ctx: Context, [name]: string[]): Promise<void> {
+export async function templateShow(ctx: Context, [name]: Args<typeof def.templateShow>): Promise<void> {
   const items = parseTemplate(templateText(ctx.db, name ?? "standard", ctx.lang));
   if (ctx.json) return printJson(items);
   printTable(
@@ -266,7 +265,7 @@ export async function templateShow(ctx: Context, [name]: string[]): Promise<void
 }
 
 /** Replaces a template with the lines of a file (or standard input with "-"): `<type> [<minutes>] <title>`. */
-export async function templateSet(ctx: Context, [name, file]: string[]): Promise<void> {
+export async function templateSet(ctx: Context, [name, file]: Args<typeof def.templateSet>): Promise<void> {
   const { readFileSync } = await import("node:fs");
   let content: string;
   try {

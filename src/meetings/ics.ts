@@ -1,13 +1,13 @@
 // `meetings export --format ics`: the meetings as an iCalendar file, in the platform's time zone.
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { TIME_ZONE, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { note, printJson, writeOut } from "../core/output.js";
 import { readSettings } from "../platform/index.js";
 import { MEETING_KINDS, type Meeting } from "./model.js";
 import { calendarStamps, listItems, listMeetings, type CalendarStamp } from "./store.js";
-
-type Options = Record<string, string | boolean | undefined>;
 
 /**
  * Europe/Berlin as a VTIMEZONE: the EU rule in force since 1996 (summer time from the last Sunday of March,
@@ -119,10 +119,10 @@ export async function buildCalendar(name: string, lang: "de" | "en", entries: Ca
   return `${inUtc(() => calendar.toString())}\r\n`;
 }
 
-export async function exportCalendar(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function exportCalendar(ctx: Context, _args: Args<typeof def.exportCalendar>, opts: Opts<typeof def.exportCalendar>): Promise<void> {
   const format = typeof opts.format === "string" ? opts.format : "ics";
   if (format !== "ics") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "ics" });
-  const kind = typeof opts.kind === "string" ? opts.kind : undefined;
+  const kind = opts.kind;
   if (kind !== undefined && !(MEETING_KINDS as readonly string[]).includes(kind))
     throw new CliError("error.notOneOf", { field: "--kind", value: kind, allowed: MEETING_KINDS.join(", ") });
   const meetings = listMeetings(ctx.db, { kind: kind as Meeting["kind"] | undefined, from: opts.upcoming === true ? today() : undefined });
@@ -138,7 +138,7 @@ export async function exportCalendar(ctx: Context, _args: string[], opts: Option
     };
   });
   const ics = await buildCalendar(readSettings(ctx.db).name, ctx.lang, entries);
-  const out = typeof opts.out === "string" ? opts.out : undefined;
+  const out = opts.out;
   await writeOut(out, ics);
   if (out === undefined) return;
   if (ctx.json) return printJson({ format, out, events: entries.length, uids: entries.map((e) => meetingUid(e.meeting.id, e.stamp.created)) });

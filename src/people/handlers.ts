@@ -1,4 +1,6 @@
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
@@ -8,12 +10,8 @@ import { addPerson, editPerson, linkPerson, parseRole, personFields, resolvePers
 import { getPerson, listPeople, rolesOfPerson } from "./store.js";
 import { trainingsOfPerson } from "../assemblies/index.js";
 
-type Options = Record<string, string | boolean | undefined>;
-
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-
-function inputFrom(opts: Options): PersonInput {
-  return { name: text(opts, "name"), email: text(opts, "email"), phone: text(opts, "phone"), notes: text(opts, "notes") };
+function inputFrom(opts: Partial<Opts<typeof def.edit>>): PersonInput {
+  return { name: opts.name, email: opts.email, phone: opts.phone, notes: opts.notes };
 }
 
 function nameOf(ctx: Context, person: Pick<Person, "id" | "name">): string {
@@ -24,14 +22,14 @@ function rolesText(ctx: Context, person: Person): string {
   return person.groups.map((g) => `${g.group} (${ctx.t(`role.${g.role}`)})`).join(", ");
 }
 
-export async function add(ctx: Context, [name]: string[], opts: Options): Promise<void> {
+export async function add(ctx: Context, [name]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
   const day = today();
   const fields = personFields({ ...inputFrom(opts), name });
-  const groupRef = text(opts, "group");
-  const roleText = text(opts, "role");
+  const groupRef = opts.group;
+  const roleText = opts.role;
   if (roleText !== undefined && groupRef === undefined) throw new UsageError("error.roleWithoutGroup", {}, "error.roleWithoutGroup.hint");
   const role = roleText !== undefined ? parseRole(roleText) : "member";
-  const since = text(opts, "since") !== undefined ? parseDate(text(opts, "since")!, "since", day) : day;
+  const since = opts.since !== undefined ? parseDate(opts.since, "since", day) : day;
   const group = groupRef !== undefined ? resolveGroup(ctx.db, groupRef, day) : undefined;
   const id = ctx.write((audit) => {
     const personId = addPerson(ctx.db, audit, fields);
@@ -43,11 +41,11 @@ export async function add(ctx: Context, [name]: string[], opts: Options): Promis
   say(ctx.t("people.added", { name: nameOf(ctx, person), id }) + (group ? ` — ${rolesText(ctx, person)}` : ""));
 }
 
-export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
   const day = today();
-  const groupRef = text(opts, "group");
+  const groupRef = opts.group;
   const group = groupRef !== undefined ? resolveGroup(ctx.db, groupRef, day) : undefined;
-  const role = text(opts, "role") !== undefined ? parseRole(text(opts, "role")!) : undefined;
+  const role = opts.role !== undefined ? parseRole(opts.role) : undefined;
   const people = listPeople(ctx.db, day, { groupId: group?.id, role, includeForgotten: opts.all === true });
   if (ctx.json) return printJson(people);
   if (people.length === 0) return say(ctx.t("people.none"));
@@ -58,7 +56,7 @@ export async function list(ctx: Context, _args: string[], opts: Options): Promis
   );
 }
 
-export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {
   const day = today();
   const person = resolvePerson(ctx.db, ref!, day);
   const history = rolesOfPerson(ctx.db, person.id);
@@ -88,7 +86,7 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
   }
 }
 
-export async function edit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function edit(ctx: Context, [ref]: Args<typeof def.edit>, opts: Opts<typeof def.edit>): Promise<void> {
   const input = inputFrom(opts);
   if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
   const day = today();
@@ -100,10 +98,10 @@ export async function edit(ctx: Context, [ref]: string[], opts: Options): Promis
   say(Object.keys(changes).length === 0 ? ctx.t("people.unchanged", { name: nameOf(ctx, updated) }) : ctx.t("people.edited", { name: nameOf(ctx, updated), fields: Object.keys(changes).join(", ") }));
 }
 
-export async function link(ctx: Context, [personRef, groupRef]: string[], opts: Options): Promise<void> {
+export async function link(ctx: Context, [personRef, groupRef]: Args<typeof def.link>, opts: Opts<typeof def.link>): Promise<void> {
   const day = today();
-  const role = text(opts, "role") !== undefined ? parseRole(text(opts, "role")!) : "member";
-  const since = text(opts, "since") !== undefined ? parseDate(text(opts, "since")!, "since", day) : day;
+  const role = opts.role !== undefined ? parseRole(opts.role) : "member";
+  const since = opts.since !== undefined ? parseDate(opts.since, "since", day) : day;
   const person = resolvePerson(ctx.db, personRef!, day);
   const group = resolveGroup(ctx.db, groupRef!, day);
   ctx.write((audit) => linkPerson(ctx.db, audit, person, group, role, since));
@@ -112,10 +110,10 @@ export async function link(ctx: Context, [personRef, groupRef]: string[], opts: 
   say(ctx.t("people.linked", { name: nameOf(ctx, person), group: group.name, role: ctx.t(`role.${role}`), date: formatDate(since, ctx.lang) }));
 }
 
-export async function unlink(ctx: Context, [personRef, groupRef]: string[], opts: Options): Promise<void> {
+export async function unlink(ctx: Context, [personRef, groupRef]: Args<typeof def.unlink>, opts: Opts<typeof def.unlink>): Promise<void> {
   const day = today();
-  const role = text(opts, "role") !== undefined ? parseRole(text(opts, "role")!) : undefined;
-  const until = text(opts, "until") !== undefined ? parseDate(text(opts, "until")!, "until", day) : day;
+  const role = opts.role !== undefined ? parseRole(opts.role) : undefined;
+  const until = opts.until !== undefined ? parseDate(opts.until, "until", day) : day;
   const person = resolvePerson(ctx.db, personRef!, day);
   const group = resolveGroup(ctx.db, groupRef!, day);
   ctx.write((audit) => unlinkPerson(ctx.db, audit, person, group, role, until));
@@ -124,12 +122,12 @@ export async function unlink(ctx: Context, [personRef, groupRef]: string[], opts
   say(ctx.t("people.unlinked", { name: nameOf(ctx, person), group: group.name, date: formatDate(until, ctx.lang) }));
 }
 
-export async function importCsv(ctx: Context, [file]: string[], opts: Options): Promise<void> {
+export async function importCsv(ctx: Context, [file]: Args<typeof def.importCsv>, opts: Opts<typeof def.importCsv>): Promise<void> {
   const [{ importCommand }, { importPeople }] = await Promise.all([import("../core/transfer.js"), import("./service.js")]);
   importCommand(ctx, file!, opts, PEOPLE_CSV_COLUMNS, (audit, rows) => importPeople(ctx.db, audit, rows, today()));
 }
 
-export async function exportPeople(ctx: Context, [personRef]: string[], opts: Options): Promise<void> {
+export async function exportPeople(ctx: Context, [personRef]: Args<typeof def.exportPeople>, opts: Opts<typeof def.exportPeople>): Promise<void> {
   // With a person: everything stored about them (DSGVO Art. 15), see src/maintenance.
   if (personRef !== undefined) return (await import("../maintenance/handlers.js")).exportPerson(ctx, personRef, opts);
   const { exportCommand } = await import("../core/transfer.js");

@@ -1,3 +1,5 @@
+import type * as def from "./commands.js";
+import type { Args, Opts } from "../core/define.js";
 import type { Context } from "../core/context.js";
 import { CliError } from "../core/errors.js";
 import { langFromEnv, type Lang } from "../core/i18n.js";
@@ -9,7 +11,7 @@ import { openForNewPlatform, removeDataFile } from "./dataFile.js";
 
 type Options = Record<string, string | boolean | undefined>;
 
-export async function init(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function init(ctx: Context, _args: Args<typeof def.init>, opts: Opts<typeof def.init>): Promise<void> {
   const lang: Lang = ctx.options.lang === "de" || ctx.options.lang === "en" ? ctx.options.lang : langFromEnv(ctx.env);
   const name =
     typeof opts.name === "string" ? cleanText(opts.name, "--name", { required: true })! : lang === "de" ? "Bürgerplattform" : "Citizens' platform";
@@ -35,7 +37,7 @@ export async function init(ctx: Context, _args: string[], opts: Options): Promis
   say(ctx.t("init.next"));
 }
 
-export async function configGet(ctx: Context, [key]: string[]): Promise<void> {
+export async function configGet(ctx: Context, [key]: Args<typeof def.configGet>): Promise<void> {
   const settings = readSettings(ctx.db);
   if (key !== undefined) {
     if (!isSettingKey(key)) throw new CliError("error.unknownSetting", { key, keys: SETTING_KEYS.join(", ") }, 1, "error.unknownSetting.hint");
@@ -50,7 +52,7 @@ export async function configGet(ctx: Context, [key]: string[]): Promise<void> {
   );
 }
 
-export async function configSet(ctx: Context, [key, raw]: string[]): Promise<void> {
+export async function configSet(ctx: Context, [key, raw]: Args<typeof def.configSet>): Promise<void> {
   if (!isSettingKey(key!)) throw new CliError("error.unknownSetting", { key: key!, keys: SETTING_KEYS.join(", ") }, 1, "error.unknownSetting.hint");
   const value = parseSetting(key, raw!);
   const before = readSettings(ctx.db);

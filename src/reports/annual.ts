@@ -24,7 +24,6 @@ import { emitReport } from "./output.js";
 import type { AnnualInput, AnnualSection, AnnualSectionBuilder } from "../core/contributes.js";
 import type { Block, ReportDocument } from "../core/document.js";
 
-type Options = Record<string, string | boolean | undefined>;
 
 export type { AnnualInput, AnnualSection, AnnualSectionBuilder };
 
@@ -293,7 +292,7 @@ export function buildAnnual(input: AnnualInput, platform: string, builders: read
 }
 
 /** `report annual <year> [--format md|html] [--out <file>]`: Markdown by default. */
-export async function reportAnnual(ctx: Context, yearText: string, opts: Options, builders: readonly AnnualSectionBuilder[]): Promise<void> {
+export async function reportAnnual(ctx: Context, yearText: string, opts: { format?: "md" | "html"; out?: string }, builders: readonly AnnualSectionBuilder[]): Promise<void> {
   if (!/^\d{4}$/.test(yearText.trim()) || Number(yearText) < 1900 || Number(yearText) > 2999) throw new CliError("error.reports.invalidYear", { value: yearText });
   const year = Number(yearText);
   const input: AnnualInput = {

@@ -1,6 +1,8 @@
 // `report attendance`: each member group's attendance at the Kernkreis meetings held while it was a member, and
 // the groups drifting away (absent from their last 3).
 import type { Context } from "../core/context.js";
+import type { Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
@@ -12,7 +14,6 @@ import { rateText, term } from "./organizingLabels.js";
 import { emitReport } from "./output.js";
 import type { Block, ReportDocument } from "./render/document.js";
 
-type Options = Record<string, string | boolean | undefined>;
 
 /** How many of its last held Kernkreis meetings a member group must have missed to count as drifting away. */
 export const DRIFT_MEETINGS = 3;
@@ -118,7 +119,7 @@ export function attendanceBlocks(rows: AttendanceRow[], held: number, lang: Lang
 }
 
 /** `report attendance [--since <d>] [--format md|html] [--out <file>]`. */
-export async function reportAttendance(ctx: Context, opts: Options): Promise<void> {
+export async function reportAttendance(ctx: Context, opts: Opts<typeof def.attendance>): Promise<void> {
   const day = today();
   const since = typeof opts.since === "string" ? parseDate(opts.since, "--since", day) : null;
   const { meetings, rows } = buildAttendance(ctx.db, day, since);

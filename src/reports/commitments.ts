@@ -1,5 +1,7 @@
 // `report commitments`: the commitments by decision maker and by body, with the kept rate and the overdue items.
 import type { Context } from "../core/context.js";
+import type { Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
@@ -9,7 +11,6 @@ import { rateText, term } from "./organizingLabels.js";
 import { emitReport } from "./output.js";
 import type { Block, ReportDocument } from "./render/document.js";
 
-type Options = Record<string, string | boolean | undefined>;
 
 export interface OverdueCommitment extends Commitment {
   /** whole days since the due date */
@@ -129,7 +130,7 @@ export function commitmentsDocument(report: CommitmentsReport, lang: Lang, platf
 }
 
 /** `report commitments [--since <d>] [--format md|html] [--out <file>]`. */
-export async function reportCommitments(ctx: Context, opts: Options): Promise<void> {
+export async function reportCommitments(ctx: Context, opts: Opts<typeof def.commitments>): Promise<void> {
   const day = today();
   const since = typeof opts.since === "string" ? parseDate(opts.since, "--since", day) : null;
   const report = buildCommitmentsReport(ctx.db, day, since);

@@ -1,4 +1,6 @@
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { writeOut } from "../core/output.js";
@@ -7,12 +9,9 @@ import { buildReport } from "./model.js";
 import type { ReportKind } from "./render/document.js";
 import { io } from "../core/io.js";
 
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-
-async function report(ctx: Context, ref: string, kind: ReportKind, opts: Options): Promise<void> {
-  const format = text(opts, "format") ?? "md"; // commander has checked the choices
-  const out = text(opts, "out");
+async function report(ctx: Context, ref: string, kind: ReportKind, opts: Opts<typeof def.minutes>): Promise<void> {
+  const format = opts.format ?? "md"; // commander has checked the choices
+  const out = opts.out;
   const meeting = resolveMeeting(ctx.db, ref, today());
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
   // A PDF is bytes: into a file, or into a pipe (`> m.pdf`, `| lpr`), never onto a terminal.
@@ -34,23 +33,23 @@ async function report(ctx: Context, ref: string, kind: ReportKind, opts: Options
 }
 
 /** `report agenda <meeting>`: the invitation with the agenda, the minutes up for approval and the tasks due. */
-export async function agenda(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function agenda(ctx: Context, [ref]: Args<typeof def.agenda>, opts: Opts<typeof def.agenda>): Promise<void> {
   await report(ctx, ref!, "agenda", opts);
 }
 
 /** `report minutes <meeting>`: the Protokoll, with everything DOMAIN.md's checklist asks for. */
-export async function minutes(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function minutes(ctx: Context, [ref]: Args<typeof def.minutes>, opts: Opts<typeof def.minutes>): Promise<void> {
   await report(ctx, ref!, "minutes", opts);
 }
 
 /** `report commitments [--since <d>]`: by decision maker and body, the kept rate, the overdue items. */
-export async function commitments(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function commitments(ctx: Context, _args: Args<typeof def.commitments>, opts: Opts<typeof def.commitments>): Promise<void> {
   const { reportCommitments } = await import("./commitments.js");
   await reportCommitments(ctx, opts);
 }
 
 /** `report attendance [--since <d>]`: each group's attendance rate at the Kernkreis; drifting groups marked. */
-export async function attendance(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function attendance(ctx: Context, _args: Args<typeof def.attendance>, opts: Opts<typeof def.attendance>): Promise<void> {
   const { reportAttendance } = await import("./attendance.js");
   await reportAttendance(ctx, opts);
 }

@@ -13,6 +13,6 @@ export async function markdownReports() {
 }
 
 /** `report annual <year>` with the sections the areas contribute (app/contributions.ts). */
-export async function reportAnnual(ctx: Context, year: string, opts: Record<string, string | boolean | undefined>, sections: readonly AnnualSectionBuilder[]): Promise<void> {
+export async function reportAnnual(ctx: Context, year: string, opts: { format?: "md" | "html"; out?: string }, sections: readonly AnnualSectionBuilder[]): Promise<void> {
   await (await import("./annual.js")).reportAnnual(ctx, year, opts, sections);
 }

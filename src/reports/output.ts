@@ -5,7 +5,11 @@ import type { Context } from "../core/context.js";
 import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
 import type { Block, Inline, ReportDocument } from "./render/document.js";
 
-type Options = Record<string, string | boolean | undefined>;
+/** Where a report goes: its format (commander has checked the choices) and file. */
+export interface ReportOutput {
+  readonly format?: string | undefined;
+  readonly out?: string | undefined;
+}
 
 function plain(runs: Inline[]): string {
   return runs.map((r) => (typeof r === "string" ? r : r.strong)).join("");
@@ -40,9 +44,9 @@ export function printBlocks(ctx: Context, blocks: Block[]): void {
 }
 
 /** Prints a report: its data with --json, else the document as --format asks (terminal by default). */
-export async function emitReport(ctx: Context, opts: Options, doc: ReportDocument, data: unknown, bodyClass: string): Promise<void> {
-  const format = typeof opts.format === "string" ? opts.format : undefined; // commander has checked the choices
-  const out = typeof opts.out === "string" ? opts.out : undefined;
+export async function emitReport(ctx: Context, opts: ReportOutput, doc: ReportDocument, data: unknown, bodyClass: string): Promise<void> {
+  const format = opts.format; // commander has checked the choices
+  const out = opts.out;
   if (ctx.json) return out === undefined ? printJson(data) : writeOut(out, `${JSON.stringify(data, null, 2)}\n`);
   if (format === "md") {
     const { renderBlocksMarkdown } = await import("./render/markdown.js");

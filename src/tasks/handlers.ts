@@ -1,4 +1,6 @@
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { printJson, printTable, say } from "../core/output.js";
@@ -7,25 +9,22 @@ import { addTask, completeTask, resolveOwner, resolveTask } from "./service.js";
 import { getTask, listTasks } from "./store.js";
 import { taskHeader, taskRows } from "./view.js";
 
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-
-export async function add(ctx: Context, [title]: string[], opts: Options): Promise<void> {
+export async function add(ctx: Context, [title]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
   const day = today();
-  const due = text(opts, "due") !== undefined ? parseDate(text(opts, "due")!, "--due", day) : null;
-  const owner = resolveOwner(ctx.db, text(opts, "owner") ?? "", day);
-  const meeting = text(opts, "meeting") !== undefined ? resolveMeeting(ctx.db, text(opts, "meeting")!, day) : undefined;
-  const id = ctx.write((audit) => addTask(ctx.db, audit, { title: title!, owner, due, meeting, item: text(opts, "item") }));
+  const due = opts.due !== undefined ? parseDate(opts.due, "--due", day) : null;
+  const owner = resolveOwner(ctx.db, opts.owner ?? "", day);
+  const meeting = opts.meeting !== undefined ? resolveMeeting(ctx.db, opts.meeting, day) : undefined;
+  const id = ctx.write((audit) => addTask(ctx.db, audit, { title: title!, owner, due, meeting, item: opts.item }));
   const task = getTask(ctx.db, id, ctx.t("people.forgottenName"))!;
   if (ctx.json) return printJson(task);
   say(ctx.t("tasks.added", { id, title: task.title, owner: task.owner, due: task.due ? formatDate(task.due, ctx.lang) : "–" }));
 }
 
-export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
+export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
   const day = today();
   if (opts.open === true && opts.overdue === true) throw new UsageError("error.openOrOverdue");
-  const owner = text(opts, "owner") !== undefined ? resolveOwner(ctx.db, text(opts, "owner")!, day) : undefined;
-  const meeting = text(opts, "meeting") !== undefined ? resolveMeeting(ctx.db, text(opts, "meeting")!, day) : undefined;
+  const owner = opts.owner !== undefined ? resolveOwner(ctx.db, opts.owner, day) : undefined;
+  const meeting = opts.meeting !== undefined ? resolveMeeting(ctx.db, opts.meeting, day) : undefined;
   const tasks = listTasks(
     ctx.db,
     {
@@ -42,9 +41,9 @@ export async function list(ctx: Context, _args: string[], opts: Options): Promis
   printTable(ctx, taskHeader(ctx), taskRows(ctx, tasks, day));
 }
 
-export async function done(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+export async function done(ctx: Context, [ref]: Args<typeof def.done>, opts: Opts<typeof def.done>): Promise<void> {
   const day = today();
-  const date = text(opts, "date") !== undefined ? parseDate(text(opts, "date")!, "--date", day) : day;
+  const date = opts.date !== undefined ? parseDate(opts.date, "--date", day) : day;
   const task = resolveTask(ctx.db, ref!, ctx.t("people.forgottenName"));
   ctx.write((audit) => completeTask(ctx.db, audit, task, date));
   if (ctx.json) return printJson(getTask(ctx.db, task.id, ctx.t("people.forgottenName")));

@@ -1,4 +1,6 @@
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
 import { oneOf } from "../core/validate.js";
@@ -8,9 +10,6 @@ import { addTeam, currentTerm, joinTeam, leaveTeam, resolveTeam } from "./servic
 import { getTeam, listTeams, memberCounts, membershipsOfTeam } from "./store.js";
 import { listMeetings } from "../meetings/index.js";
 import type { Meeting } from "../meetings/index.js";
-
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
 
 function forgotten(ctx: Context): string {
   return ctx.t("people.forgottenName");
@@ -87,7 +86,7 @@ function membershipRows(ctx: Context, rows: ReturnType<typeof memberJson>[]): un
   return rows.map((m) => [m.person, ctx.t(`teams.role.${m.role}`), formatDate(m.from, ctx.lang), formatDate(m.until, ctx.lang)]);
 }
 
-export async function show(ctx: Context, [ref]: string[]): Promise<void> {
+export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {
   const day = today();
   const team = resolveTeam(ctx.db, ref!);
   const details = teamDetails(ctx, team, day);
@@ -128,31 +127,31 @@ export async function show(ctx: Context, [ref]: string[]): Promise<void> {
   }
 }
 
-export async function add(ctx: Context, [name]: string[], opts: Options): Promise<void> {
-  const id = ctx.write((audit) => addTeam(ctx.db, audit, { name: name!, short: text(opts, "short"), kind: text(opts, "kind") ?? "" }));
+export async function add(ctx: Context, [name]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
+  const id = ctx.write((audit) => addTeam(ctx.db, audit, { name: name!, short: opts.short, kind: opts.kind ?? "" }));
   const team = getTeam(ctx.db, id)!;
   if (ctx.json) return printJson(teamDetails(ctx, team, today()));
   say(ctx.t("teams.added", { name: team.name, id }));
 }
 
-export async function join(ctx: Context, [teamRef, personRef]: string[], opts: Options): Promise<void> {
+export async function join(ctx: Context, [teamRef, personRef]: Args<typeof def.join>, opts: Opts<typeof def.join>): Promise<void> {
   const day = today();
   const team = resolveTeam(ctx.db, teamRef!);
   const person = resolvePerson(ctx.db, personRef!, day);
-  const role = text(opts, "role") !== undefined ? oneOf(text(opts, "role")!, TEAM_ROLES, "--role") : "member";
-  const from = text(opts, "from") !== undefined ? parseDate(text(opts, "from")!, "--from", day) : day;
-  const until = text(opts, "until") !== undefined ? parseDate(text(opts, "until")!, "--until", day) : null;
+  const role = opts.role !== undefined ? oneOf(opts.role, TEAM_ROLES, "--role") : "member";
+  const from = opts.from !== undefined ? parseDate(opts.from, "--from", day) : day;
+  const until = opts.until !== undefined ? parseDate(opts.until, "--until", day) : null;
   const id = ctx.write((audit) => joinTeam(ctx.db, audit, team, person, { role, from, until }, forgotten(ctx)));
   const membership = membershipsOfTeam(ctx.db, team.id, forgotten(ctx)).find((m) => m.id === id)!;
   if (ctx.json) return printJson({ team: team.name, teamId: team.id, ...memberJson(membership) });
   say(ctx.t("teams.joined", { person: membership.person, team: team.name, from: formatDate(from, ctx.lang) }));
 }
 
-export async function leave(ctx: Context, [teamRef, personRef]: string[], opts: Options): Promise<void> {
+export async function leave(ctx: Context, [teamRef, personRef]: Args<typeof def.leave>, opts: Opts<typeof def.leave>): Promise<void> {
   const day = today();
   const team = resolveTeam(ctx.db, teamRef!);
   const person = resolvePerson(ctx.db, personRef!, day);
-  const date = text(opts, "date") !== undefined ? parseDate(text(opts, "date")!, "--date", day) : day;
+  const date = opts.date !== undefined ? parseDate(opts.date, "--date", day) : day;
   const membership = ctx.write((audit) => leaveTeam(ctx.db, audit, team, person, date, forgotten(ctx)));
   if (ctx.json) return printJson({ team: team.name, teamId: team.id, ...memberJson(membership) });
   say(ctx.t("teams.left", { person: membership.person, team: team.name, date: formatDate(date, ctx.lang) }));

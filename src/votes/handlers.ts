@@ -1,5 +1,7 @@
 // votes open/cast/recast/count/close/show/list: parse the options, call the service, print a table or JSON.
 import type { Context } from "../core/context.js";
+import type { Args, Opts } from "../core/define.js";
+import type * as def from "./commands.js";
 import { formatDate, TIME_ZONE, today } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say } from "../core/output.js";
@@ -23,9 +25,6 @@ import {
 } from "./service.js";
 import { getVote } from "./store.js";
 
-type Options = Record<string, string | boolean | undefined>;
-const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
-
 function view(ctx: Context, id: number): VoteView {
   return voteView(ctx.db, getVote(ctx.db, id)!, ctx.t("people.forgottenName"));
 }
@@ -42,7 +41,7 @@ function state(ctx: Context, v: VoteView): string {
   return v.result ? ctx.t(`votes.result.${v.result}`) : ctx.t("votes.status.open");
 }
 
-export async function open(ctx: Context, [meetingRef, motion]: string[], opts: Options): Promise<void> {
+export async function open(ctx: Context, [meetingRef, motion]: Args<typeof def.open>, opts: Opts<typeof def.open>): Promise<void> {
   const day = today();
   const id = ctx.write((audit) => {
     const meeting = resolveMeeting(ctx.db, meetingRef!, day);
@@ -50,7 +49,7 @@ export async function open(ctx: Context, [meetingRef, motion]: string[], opts: O
       ctx.db,
       audit,
       meeting,
-      { motion: motion!, item: text(opts, "item"), mover: text(opts, "mover"), mode: text(opts, "mode"), majority: text(opts, "majority"), base: text(opts, "base") },
+      { motion: motion!, item: opts.item, mover: opts.mover, mode: opts.mode, majority: opts.majority, base: opts.base },
       day,
     );
   });
@@ -60,7 +59,7 @@ export async function open(ctx: Context, [meetingRef, motion]: string[], opts: O
   say(ctx.t("votes.opened", { id, meeting: meetingLabel(ctx, meeting), mode: ctx.t(`votes.mode.${v.mode}`), rule: rule(ctx, v) }));
 }
 
-export async function cast(ctx: Context, [voteRef, groupRef, choiceWord]: string[]): Promise<void> {
+export async function cast(ctx: Context, [voteRef, groupRef, choiceWord]: Args<typeof def.cast>): Promise<void> {
   const day = today();
   const choice = parseChoice(choiceWord!);
   const { id, group } = ctx.write((audit) => {
@@ -74,13 +73,13 @@ export async function cast(ctx: Context, [voteRef, groupRef, choiceWord]: string
   say(ctx.t("votes.cast", { group: group.name, choice: ctx.t(`votes.choice.${choice}`), id, figures: figures(ctx, v) }));
 }
 
-export async function recast(ctx: Context, [voteRef, groupRef, choiceWord]: string[], opts: Options): Promise<void> {
+export async function recast(ctx: Context, [voteRef, groupRef, choiceWord]: Args<typeof def.recast>, opts: Opts<typeof def.recast>): Promise<void> {
   const day = today();
   const choice = parseChoice(choiceWord!);
   const { id, group } = ctx.write((audit) => {
     const vote = resolveVote(ctx.db, voteRef!);
     const group = resolveGroup(ctx.db, groupRef!, day);
-    recastVote(ctx.db, audit, vote, group, choice, text(opts, "reason") ?? "", ctx.actor);
+    recastVote(ctx.db, audit, vote, group, choice, opts.reason ?? "", ctx.actor);
     return { id: vote.id, group };
   });
   const v = view(ctx, id);
@@ -88,10 +87,10 @@ export async function recast(ctx: Context, [voteRef, groupRef, choiceWord]: stri
   say(ctx.t("votes.recast", { group: group.name, choice: ctx.t(`votes.choice.${choice}`), id, figures: figures(ctx, v) }));
 }
 
-export async function count(ctx: Context, [voteRef]: string[], opts: Options): Promise<void> {
-  for (const key of ["yes", "no", "abstain"])
-    if (text(opts, key) === undefined) throw new UsageError("usage.requiredOption", { name: `--${key} <n>` }, "usage.hint");
-  const counts = { yes: parseCount(text(opts, "yes"), "--yes"), no: parseCount(text(opts, "no"), "--no"), abstain: parseCount(text(opts, "abstain"), "--abstain") };
+export async function count(ctx: Context, [voteRef]: Args<typeof def.count>, opts: Opts<typeof def.count>): Promise<void> {
+  for (const key of ["yes", "no", "abstain"] as const)
+    if (opts[key] === undefined) throw new UsageError("usage.requiredOption", { name: `--${key} <n>` }, "usage.hint");
+  const counts = { yes: parseCount(opts.yes, "--yes"), no: parseCount(opts.no, "--no"), abstain: parseCount(opts.abstain, "--abstain") };
   const id = ctx.write((audit) => {
     const vote = resolveVote(ctx.db, voteRef!);
     countVote(ctx.db, audit, vote, counts);
@@ -102,7 +101,7 @@ export async function count(ctx: Context, [voteRef]: string[], opts: Options): P
   say(ctx.t("votes.counted", { id, figures: figures(ctx, v), present: v.present }));
 }
 
-export async function close(ctx: Context, [voteRef]: string[]): Promise<void> {
+export async function close(ctx: Context, [voteRef]: Args<typeof def.close>): Promise<void> {
   const id = ctx.write((audit) => {
     const vote = resolveVote(ctx.db, voteRef!);
     closeVote(ctx.db, audit, vote);
@@ -126,7 +125,7 @@ function localTime(ctx: Context, iso: string): string {
   return `${formatDate(date!, ctx.lang)} ${time}`;
 }
 
-export async function show(ctx: Context, [voteRef]: string[]): Promise<void> {
+export async function show(ctx: Context, [voteRef]: Args<typeof def.show>): Promise<void> {
   const vote = resolveVote(ctx.db, voteRef!);
   const v = voteView(ctx.db, vote, ctx.t("people.forgottenName"));
   if (ctx.json) return printJson(v);
@@ -163,8 +162,8 @@ export async function show(ctx: Context, [voteRef]: string[]): Promise<void> {
   }
 }
 
-export async function list(ctx: Context, _args: string[], opts: Options): Promise<void> {
-  const meeting = text(opts, "meeting") !== undefined ? resolveMeeting(ctx.db, text(opts, "meeting")!, today()) : undefined;
+export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
+  const meeting = opts.meeting !== undefined ? resolveMeeting(ctx.db, opts.meeting, today()) : undefined;
   const votes = votesOf(ctx.db, meeting?.id, ctx.t("people.forgottenName"));
   if (ctx.json) return printJson(votes);
   if (votes.length === 0) return say(ctx.t("votes.none"));

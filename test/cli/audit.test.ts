@@ -24,7 +24,8 @@ describe("the write-command table", () => {
     expect(leaves.length).toBeGreaterThan(60);
     const known = new Set([...WRITE_COMMANDS, ...NEW_FILE_COMMANDS, ...FILE_WRITERS].map((c) => c.name));
     const unknown = leaves.filter((name) => !known.has(name) && !NOT_WRITES.has(name));
-    // A new command? Add it to WRITE_COMMANDS (with a valid invocation and its audit row), FILE_WRITERS or NOT_WRITES.
+    // A new command? Mark it `write: true` in its definition and add its invocation to writeCommands.ts, or add
+    // it to FILE_WRITERS or NOT_WRITES.
     expect(unknown).toEqual([]);
     const stale = [...known, ...NOT_WRITES].filter((name) => !leaves.includes(name));
     expect(stale).toEqual([]);

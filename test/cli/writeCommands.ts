@@ -1,9 +1,11 @@
 // The table of write commands that the fuzz test and the audit test share. Adding a write command to the CLI?
-// Add a row to WRITE_COMMANDS: one valid invocation against the template below and the audit row it writes.
+// Mark it `write: true` in its definition (src/<area>/commands.ts) and add a row to INVOCATIONS: one valid
+// invocation against the template below and the audit row it writes.
 // (test/cli/audit.test.ts fails for a command of the CLI that is in neither WRITE_COMMANDS nor NOT_WRITES.)
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tempDir } from "../helpers.js";
+import { writeCommandNames } from "./commandTree.js";
 
 export const TODAY = "2026-03-01";
 
@@ -121,7 +123,8 @@ export interface WriteCommand {
 
 const w = (name: string, valid: WriteCommand["valid"], entity: string, action: string): WriteCommand => ({ name, valid, audit: { entity, action } });
 
-export const WRITE_COMMANDS: WriteCommand[] = [
+/** One valid invocation per write command; which commands write is said by their definitions (`write: true`). */
+const INVOCATIONS: WriteCommand[] = [
   w("config set", () => ["config", "set", "quorum", "2"], "setting", "set"),
   w("groups add", () => ["groups", "add", "Neue Gruppe", "--kind", "parish"], "group", "add"),
   w("groups edit", () => ["groups", "edit", "JOSEF", "--phone", "030 1234567"], "group", "edit"),
@@ -189,6 +192,22 @@ export const WRITE_COMMANDS: WriteCommand[] = [
 export const NEW_FILE_COMMANDS: WriteCommand[] = [
   w("init", () => ["init", "--name", "Neue Plattform"], "platform", "init"),
 ];
+
+/** Every command whose definition says it writes (but creates no new file), with its invocation from above. */
+export const WRITE_COMMANDS: WriteCommand[] = ((): WriteCommand[] => {
+  const writes = writeCommandNames();
+  const newFile = new Set(NEW_FILE_COMMANDS.map((c) => c.name));
+  const unmarked = [...INVOCATIONS, ...NEW_FILE_COMMANDS].filter((c) => !writes.includes(c.name));
+  if (unmarked.length) throw new Error(`not marked write: true in their definitions: ${unmarked.map((c) => c.name).join(", ")}`);
+  return writes
+    .filter((name) => !newFile.has(name))
+    .map((name) => {
+      const row = INVOCATIONS.find((c) => c.name === name);
+      // A new write command? Add a row to INVOCATIONS: one valid invocation and the audit row it writes.
+      if (!row) throw new Error(`write command without an invocation in test/cli/writeCommands.ts: ${name}`);
+      return row;
+    });
+})();
 
 /** Commands that write files other than the data file: fuzzed through their --out or target path. */
 export const FILE_WRITERS: Array<{ name: string; valid: (files: Files) => string[] }> = [

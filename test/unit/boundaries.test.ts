@@ -20,8 +20,9 @@ const CLEAN: Record<string, string> = {
   "groups/index.ts": 'export { countGroups } from "./store.js";\n',
   "people/service.ts": 'import { countGroups } from "../groups/index.js";\nexport const groups = countGroups;\nconst m = /^(\\d+)$/.exec("12");\n',
   "people/index.ts": 'export { groups } from "./service.js";\n',
-  "main.ts": 'export const run = () => import("./people/commands.js");\n',
-  "people/commands.ts": 'import { groups } from "./service.js";\nexport const list = groups;\n',
+  "main.ts": 'import { commands } from "./people/commands.js";\nexport const all = commands;\n',
+  "people/commands.ts": 'export const list = { path: "people list" };\nexport const commands = [{ ...list, run: () => import("./handlers.js") }];\n',
+  "people/handlers.ts": 'import type * as def from "./commands.js";\nimport { groups } from "./service.js";\nexport const list = (d: typeof def.list) => [d, groups];\n',
 };
 
 function tree(changes: Record<string, string> = {}): string {
@@ -37,6 +38,17 @@ function tree(changes: Record<string, string> = {}): string {
 describe("check-boundaries", () => {
   it("passes a tree that keeps the rules", () => {
     expect(check(tree(), none)).toEqual([]);
+  });
+
+  it("lets a handler import its definitions' types, and only their types, from any area", () => {
+    const typed = 'import type * as def from "../people/commands.js";\nexport const x = (d: typeof def.list) => d;\n';
+    expect(check(tree({ "groups/handlers.ts": typed }), none)).toEqual([]);
+    const problems = check(tree({ "groups/handlers.ts": 'import { list } from "../people/commands.js";\nexport const x = list;\n' }), none);
+    expect(problems).toEqual([
+      "groups/handlers.ts:1: groups (layer 1) must not import cli (layer 6): ../people/commands.js",
+      "groups/handlers.ts:1: import cli/ only through its index.ts, not ../people/commands.js",
+      "groups/handlers.ts:1: area cycle: groups -> cli -> people -> groups",
+    ]);
   });
 
   it("fails on an import cycle between files", () => {

@@ -1,0 +1,16 @@
+// The commands whose handlers live in the composition root, bound here: their definitions stay in the areas
+// whose help lists them (the registry swaps these in by path).
+import { lazy, type Runnable } from "../core/define.js";
+import { run } from "../meetings/commands.js";
+import { forget } from "../people/commands.js";
+import { status } from "../platform/commands.js";
+import { annual } from "../reports/commands.js";
+
+const handlers = () => import("./handlers.js");
+
+export const commands: Runnable[] = [
+  lazy(status, handlers, "status"),
+  lazy(forget, handlers, "forget"),
+  lazy(annual, handlers, "annual"),
+  lazy(run, () => import("./run/run.js"), "run"),
+];

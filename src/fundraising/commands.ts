@@ -1,0 +1,391 @@
+// The fundraising commands: one definition each, read at start-up (keep this file free of heavy imports).
+import { command, flag, group, lazy, option, type Runnable } from "../core/define.js";
+
+/** Which income the list and the export show. */
+const incomeFilters = {
+  year: option("--year <year>", "opt.fundsFilterYear"),
+  kind: option("--kind <kind>", "opt.fundsFilterKind"),
+  from: option("--from <source>", "opt.fundsFilterFrom"),
+};
+
+export const fundraising = group({
+  path: "fundraising",
+  help: "help.fundraising",
+  alias: "funds",
+  examples: [
+    "fundraising report",
+    "funds deadlines --within 30d",
+    "funds dues status --year 2026",
+    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000 --deadline 31.3.2027 --probability 60",
+  ],
+});
+
+export const funders = group({
+  path: "fundraising funders",
+  help: "help.fundraising.funders",
+  examples: [
+    "funds funders list",
+    "funds funders add \"Stiftung Nord\" --kind foundation --contact \"Dr. Petra Lang\" --email lang@stiftung-nord.example",
+  ],
+});
+
+export const fundersAdd = command({
+  path: "fundraising funders add",
+  args: ["<name>"],
+  help: "help.fundraising.funders.add",
+  write: true,
+  options: {
+    kind: option("--kind <kind>", "opt.fundsFunderKind"),
+    contact: option("--contact <name>", "opt.fundsContact"),
+    role: option("--role <role>", "opt.fundsContactRole"),
+    email: option("--email <email>", "opt.email"),
+    phone: option("--phone <phone>", "opt.phone"),
+    website: option("--website <url>", "opt.fundsWebsite"),
+    notes: option("--notes <text>", "opt.notes"),
+  },
+  examples: [
+    "funds funders add \"Stiftung Nord\" --kind foundation --contact \"Dr. Petra Lang\" --role Referentin --email lang@stiftung-nord.example",
+    "funds funders add \"Ev. Kirchenkreis Süd\" --kind church --notes \"Kollektenmittel, Antrag formlos\"",
+  ],
+});
+
+export const fundersList = command({
+  path: "fundraising funders list",
+  help: "help.fundraising.funders.list",
+  examples: ["funds funders list", "funds funders list --json"],
+});
+
+export const fundersShow = command({
+  path: "fundraising funders show",
+  args: ["<funder>"],
+  help: "help.fundraising.funders.show",
+  examples: ["funds funders show \"Stiftung Nord\"", "funds funders show 3 --json"],
+});
+
+export const fundersEdit = command({
+  path: "fundraising funders edit",
+  args: ["<funder>"],
+  help: "help.fundraising.funders.edit",
+  write: true,
+  options: {
+    name: option("--name <name>", "opt.fundsFunderName"),
+    kind: option("--kind <kind>", "opt.fundsFunderKind"),
+    website: option("--website <url>", "opt.fundsWebsite"),
+    notes: option("--notes <text>", "opt.notes"),
+  },
+  examples: [
+    "funds funders edit \"Stiftung Nord\" --website https://stiftung-nord.example",
+    "funds funders edit 3 --name \"Stiftung Nord-Ost\" --notes \"\"",
+  ],
+});
+
+export const fundersContact = command({
+  path: "fundraising funders contact",
+  args: ["<funder>", "<name>"],
+  help: "help.fundraising.funders.contact",
+  write: true,
+  options: {
+    role: option("--role <role>", "opt.fundsContactRole"),
+    email: option("--email <email>", "opt.email"),
+    phone: option("--phone <phone>", "opt.phone"),
+  },
+  examples: ["funds funders contact \"Stiftung Nord\" \"Jan Weber\" --role Buchhaltung --phone \"040 123456\""],
+});
+
+export const apply = command({
+  path: "fundraising apply",
+  args: ["<funder>", "<title>"],
+  help: "help.fundraising.apply",
+  write: true,
+  options: {
+    amount: option("--amount <money>", "opt.fundsAmount", { mandatory: true }),
+    deadline: option("--deadline <date>", "opt.fundsDeadline"),
+    decision: option("--decision <date>", "opt.fundsDecision"),
+    probability: option("--probability <0-100>", "opt.fundsProbability"),
+    purpose: option("--purpose <text>", "opt.fundsPurpose"),
+    restricted: flag("--restricted", "opt.fundsRestricted"),
+    stage: option("--stage <stage>", "opt.fundsInitialStage"),
+    date: option("--date <date>", "opt.fundsStageDate"),
+  },
+  examples: [
+    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000 --deadline 31.3.2027 --decision 30.6.2027 --probability 60",
+    "funds apply \"Ev. Kirchenkreis Süd\" \"Trainings für Leiter:innen\" --amount \"4.500,00 €\" --purpose Trainings --restricted --stage drafting",
+  ],
+});
+
+export const applications = group({
+  path: "fundraising applications",
+  help: "help.fundraising.applications",
+  examples: ["funds applications list", "funds applications show 4", "funds applications export --out antraege.csv"],
+});
+
+export const applicationsList = command({
+  path: "fundraising applications list",
+  help: "help.fundraising.applications.list",
+  options: {
+    stage: option("--stage <stage>", "opt.fundsFilterStage"),
+    funder: option("--funder <funder>", "opt.fundsFilterFunder"),
+  },
+  examples: [
+    "funds applications list",
+    "funds applications list --stage submitted",
+    "funds applications list --funder \"Stiftung Nord\" --json",
+  ],
+});
+
+export const applicationsShow = command({
+  path: "fundraising applications show",
+  args: ["<application>"],
+  help: "help.fundraising.applications.show",
+  examples: ["funds applications show 4", "funds applications show 4 --json"],
+});
+
+export const applicationsExport = command({
+  path: "fundraising applications export",
+  help: "help.fundraising.applications.export",
+  options: {
+    format: option("--format <format>", "opt.exportFormat", { choices: ["csv", "json"] }),
+    out: option("--out <file>", "opt.out"),
+  },
+  examples: ["funds applications export > antraege.csv", "funds applications export --format json --out antraege.json"],
+});
+
+export const stage = command({
+  path: "fundraising stage",
+  args: ["<application>", "<stage>"],
+  help: "help.fundraising.stage",
+  write: true,
+  options: {
+    date: option("--date <date>", "opt.fundsStageDate"),
+    reopen: flag("--reopen", "opt.fundsReopen"),
+    awarded: option("--awarded <money>", "opt.fundsAwarded"),
+    from: option("--from <date>", "opt.fundsPeriodFrom"),
+    until: option("--until <date>", "opt.fundsPeriodUntil"),
+    note: option("--note <text>", "opt.fundsNote"),
+  },
+  examples: [
+    "funds stage 4 submitted",
+    "funds stage 4 approved --awarded 36.000 --from 1.1.2027 --until 31.12.2027",
+    "funds stage 5 rejected --date 12.6.2026 --note \"Programm überzeichnet\"",
+    "funds stage 5 submitted --reopen",
+  ],
+});
+
+export const reportDue = group({
+  path: "fundraising report-due",
+  help: "help.fundraising.report-due",
+  examples: ["funds report-due add 4 interim 30.6.2027", "funds report-due done 2"],
+});
+
+export const reportDueAdd = command({
+  path: "fundraising report-due add",
+  args: ["<application>", "<kind>", "<date>"],
+  help: "help.fundraising.report-due.add",
+  write: true,
+  examples: ["funds report-due add 4 interim 30.6.2027", "funds report-due add 4 proof-of-use 30.6.2028"],
+});
+
+export const reportDueDone = command({
+  path: "fundraising report-due done",
+  args: ["<deadline>"],
+  help: "help.fundraising.report-due.done",
+  write: true,
+  options: {
+    date: option("--date <date>", "opt.fundsSubmittedDate"),
+  },
+  examples: ["funds report-due done 2", "funds report-due done 2 --date yesterday"],
+});
+
+export const income = group({
+  path: "fundraising income",
+  help: "help.fundraising.income",
+  examples: [
+    "funds income add 12.000 --date 15.1.2027 --application 4",
+    "funds income list --year 2027",
+    "funds income export --year 2027 --out einnahmen.csv",
+  ],
+});
+
+export const incomeAdd = command({
+  path: "fundraising income add",
+  args: ["<amount>"],
+  help: "help.fundraising.income.add",
+  write: true,
+  options: {
+    date: option("--date <date>", "opt.fundsIncomeDate"),
+    kind: option("--kind <kind>", "opt.fundsIncomeKind"),
+    from: option("--from <source>", "opt.fundsIncomeFrom"),
+    application: option("--application <application>", "opt.fundsApplication"),
+    fund: option("--fund <purpose>", "opt.fundsFund"),
+    year: option("--year <year>", "opt.fundsDuesYear"),
+    note: option("--note <text>", "opt.fundsNote"),
+  },
+  examples: [
+    "funds income add 12.000 --date 15.1.2027 --application 4",
+    "funds income add 240 --kind dues --from KOSMOS --date 3.2.2027",
+    "funds income add \"50,00 €\" --kind donation --from \"Maria Schmidt\"",
+    "funds income add 500 --kind donation --from funder:3 --fund Kinderbetreuung",
+  ],
+});
+
+export const incomeList = command({
+  path: "fundraising income list",
+  help: "help.fundraising.income.list",
+  options: {
+    ...incomeFilters,
+  },
+  examples: [
+    "funds income list --year 2027",
+    "funds income list --kind dues --from KOSMOS",
+    "funds income list --json",
+  ],
+});
+
+export const incomeExport = command({
+  path: "fundraising income export",
+  help: "help.fundraising.income.export",
+  options: {
+    ...incomeFilters,
+    format: option("--format <format>", "opt.exportFormat", { choices: ["csv", "json"] }),
+    out: option("--out <file>", "opt.out"),
+  },
+  examples: [
+    "funds income export > einnahmen.csv",
+    "funds income export --year 2027 --format json --out einnahmen.json",
+  ],
+});
+
+export const dues = group({
+  path: "fundraising dues",
+  help: "help.fundraising.dues",
+  examples: ["funds dues set 2027 --all 240", "funds dues status"],
+});
+
+export const duesSet = command({
+  path: "fundraising dues set",
+  args: ["<year>", "<group-or-amount>", "[amount]"],
+  help: "help.fundraising.dues.set",
+  write: true,
+  options: {
+    all: flag("--all", "opt.fundsAllGroups"),
+  },
+  examples: [
+    "funds dues set 2027 --all 240",
+    "funds dues set 2027 KOSMOS 120",
+    "funds dues set 2027 \"Kath. Pfarrei St. Josef\" \"480,00 €\"",
+  ],
+});
+
+export const duesStatusCommand = command({
+  path: "fundraising dues status",
+  help: "help.fundraising.dues.status",
+  options: {
+    year: option("--year <year>", "opt.fundsYear"),
+  },
+  examples: ["funds dues status", "funds dues status --year 2026 --json"],
+});
+
+export const budget = group({
+  path: "fundraising budget",
+  help: "help.fundraising.budget",
+  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000", "funds budget show"],
+});
+
+export const budgetSet = command({
+  path: "fundraising budget set",
+  args: ["<year>", "<line>", "<amount>"],
+  help: "help.fundraising.budget.set",
+  write: true,
+  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000", "funds budget set 2027 Trainings \"3.500,00 €\""],
+});
+
+export const budgetShow = command({
+  path: "fundraising budget show",
+  help: "help.fundraising.budget.show",
+  options: {
+    year: option("--year <year>", "opt.fundsYear"),
+  },
+  examples: ["funds budget show", "funds budget show --year 2027 --json"],
+});
+
+export const report = command({
+  path: "fundraising report",
+  help: "help.fundraising.report",
+  options: {
+    year: option("--year <year>", "opt.fundsYear"),
+    format: option("--format <format>", "opt.fundsReportFormat", { choices: ["md", "html"] }),
+    out: option("--out <file>", "opt.out"),
+    chart: flag("--chart", "opt.fundsChart"),
+    noChart: flag("--no-chart", "opt.fundsNoChart"),
+  },
+  examples: [
+    "funds report",
+    "funds report --year 2026 --chart",
+    "funds report --format html --out fundraising-2026.html",
+    "funds report --json",
+  ],
+});
+
+export const deadlines = command({
+  path: "fundraising deadlines",
+  help: "help.fundraising.deadlines",
+  options: {
+    within: option("--within <span>", "opt.fundsWithin"),
+  },
+  examples: ["funds deadlines", "funds deadlines --within 30d", "funds deadlines --within 3m --json"],
+});
+
+export const importBank = command({
+  path: "fundraising import",
+  args: ["<file>"],
+  help: "help.fundraising.import",
+  write: true,
+  options: {
+    dryRun: flag("--dry-run", "opt.dryRun"),
+    dateColumn: option("--date-column <name>", "opt.fundsDateColumn"),
+    amountColumn: option("--amount-column <name>", "opt.fundsAmountColumn"),
+    textColumn: option("--text-column <name>", "opt.fundsTextColumn"),
+    delimiter: option("--delimiter <char>", "opt.fundsDelimiter"),
+    kind: option("--kind <kind>", "opt.fundsImportKind"),
+  },
+  examples: [
+    "funds import kontoauszug.csv --dry-run",
+    "funds import kontoauszug.csv --kind donation",
+    "funds import umsaetze.csv --date-column Valuta --amount-column \"Betrag (EUR)\" --text-column Verwendungszweck --kind dues",
+  ],
+});
+
+const handlers = () => import("./handlers.js");
+
+/** In the order of the help's command lists. */
+export const commands: Runnable[] = [
+  fundraising,
+  funders,
+  lazy(fundersAdd, handlers, "fundersAdd"),
+  lazy(fundersList, handlers, "fundersList"),
+  lazy(fundersShow, handlers, "fundersShow"),
+  lazy(fundersEdit, handlers, "fundersEdit"),
+  lazy(fundersContact, handlers, "fundersContact"),
+  lazy(apply, handlers, "apply"),
+  applications,
+  lazy(applicationsList, handlers, "applicationsList"),
+  lazy(applicationsShow, handlers, "applicationsShow"),
+  lazy(applicationsExport, handlers, "applicationsExport"),
+  lazy(stage, handlers, "stage"),
+  reportDue,
+  lazy(reportDueAdd, handlers, "reportDueAdd"),
+  lazy(reportDueDone, handlers, "reportDueDone"),
+  income,
+  lazy(incomeAdd, handlers, "incomeAdd"),
+  lazy(incomeList, handlers, "incomeList"),
+  lazy(incomeExport, handlers, "incomeExport"),
+  dues,
+  lazy(duesSet, handlers, "duesSet"),
+  lazy(duesStatusCommand, handlers, "duesStatusCommand"),
+  budget,
+  lazy(budgetSet, handlers, "budgetSet"),
+  lazy(budgetShow, handlers, "budgetShow"),
+  lazy(report, handlers, "report"),
+  lazy(deadlines, handlers, "deadlines"),
+  lazy(importBank, handlers, "importBank"),
+];

@@ -1,0 +1,45 @@
+// The maintenance commands: one definition each, read at start-up (keep this file free of heavy imports).
+import { command, lazy, option, type Runnable } from "../core/define.js";
+
+export const backup = command({
+  path: "backup",
+  args: ["<file>"],
+  help: "help.backup",
+  examples: ["backup ~/sicherung/plattform-2026-03-01.db", "backup /media/usb/plattform.db --json"],
+});
+
+export const restore = command({
+  path: "restore",
+  args: ["<file>"],
+  help: "help.restore",
+  write: true,
+  examples: ["restore ~/sicherung/plattform-2026-03-01.db", "restore ~/sicherung/plattform-2026-03-01.db --yes"],
+});
+
+export const check = command({
+  path: "check",
+  help: "help.check",
+  examples: ["check", "check --json"],
+});
+
+export const log = command({
+  path: "log",
+  help: "help.log",
+  options: {
+    since: option("--since <date>", "opt.logSince"),
+    entity: option("--entity <type>", "opt.logEntity"),
+    who: option("--who <name>", "opt.logWho"),
+    limit: option("--limit <n>", "opt.logLimit"),
+  },
+  examples: ["log --since 1.3.2026", "log --entity person --who maria", "log --limit 20 --json"],
+});
+
+const handlers = () => import("./handlers.js");
+
+/** In the order of the help's command lists. */
+export const commands: Runnable[] = [
+  lazy(backup, handlers, "backup"),
+  lazy(restore, handlers, "restore"),
+  lazy(check, handlers, "check"),
+  lazy(log, handlers, "log"),
+];

@@ -1,0 +1,58 @@
+// The tasks commands: one definition each, read at start-up (keep this file free of heavy imports).
+import { command, flag, group, lazy, option, type Runnable } from "../core/define.js";
+
+export const tasks = group({
+  path: "tasks",
+  help: "help.tasks",
+  examples: ["tasks list --open", "tasks add \"Saal reservieren\" --owner \"Maria Schmidt\" --due +1w", "tasks done 7"],
+});
+
+export const add = command({
+  path: "tasks add",
+  args: ["<title>"],
+  help: "help.tasks.add",
+  write: true,
+  options: {
+    owner: option("--owner <person-or-group>", "opt.owner", { mandatory: true }),
+    due: option("--due <date>", "opt.due"),
+    meeting: option("--meeting <meeting>", "opt.taskMeeting"),
+    item: option("--item <item-no>", "opt.taskItem"),
+  },
+  examples: [
+    "tasks add \"Saal reservieren\" --owner \"Maria Schmidt\" --due +1w",
+    "tasks add \"Flyer verteilen\" --owner KOSMOS --due 10.12.2026 --meeting last --item 3",
+  ],
+});
+
+export const list = command({
+  path: "tasks list",
+  help: "help.tasks.list",
+  options: {
+    open: flag("--open", "opt.openTasks"),
+    overdue: flag("--overdue", "opt.overdueTasks"),
+    owner: option("--owner <person-or-group>", "opt.filterOwner"),
+    meeting: option("--meeting <meeting>", "opt.filterMeeting"),
+  },
+  examples: ["tasks list --open", "tasks list --overdue --owner \"Maria Schmidt\"", "tasks list --meeting last --json"],
+});
+
+export const done = command({
+  path: "tasks done",
+  args: ["<task>"],
+  help: "help.tasks.done",
+  write: true,
+  options: {
+    date: option("--date <date>", "opt.doneDate"),
+  },
+  examples: ["tasks done 7", "tasks done 7 --date yesterday"],
+});
+
+const handlers = () => import("./handlers.js");
+
+/** In the order of the help's command lists. */
+export const commands: Runnable[] = [
+  tasks,
+  lazy(add, handlers, "add"),
+  lazy(list, handlers, "list"),
+  lazy(done, handlers, "done"),
+];
