@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import type { Context as ContextType } from "./core/context.js";
 import { CliError, EXIT } from "./core/errors.js";
-import { isLang, langFromEnv, translate, type Lang } from "./core/i18n.js";
+import { isLang, langFromEnv, loadMessages, translate, type Lang, type MessageKey } from "./core/i18n.js";
 import { EXAMPLES } from "./help.js";
 
 declare const PLATTFORM_VERSION: string;
@@ -31,6 +31,10 @@ const UNUSED = new Proxy(function unused() {}, { get: () => () => UNUSED }) as u
 
 class Cli {
   ctx: ContextType | undefined;
+  /** Commander's error message, kept to be printed once its language is known (see main). */
+  usageError: string | undefined;
+  /** The platform's language as main() read it from the data file; null when it did not look (--help). */
+  platformLang: Lang | undefined | null = null;
   readonly t: (key: string) => string;
   /** Top-level commands whose subcommands this run does not declare. */
   readonly #idle = new WeakSet<Command>();
@@ -41,7 +45,7 @@ class Cli {
     readonly argv: string[],
     readonly lang: Lang,
   ) {
-    this.t = (key) => translate(lang, key);
+    this.t = (key) => translate(lang, key as MessageKey); // help.<path> and opt.<name> of the declarations below
   }
 
   /** An action that loads its area's module only when it runs, so that --help stays light. */
@@ -52,6 +56,7 @@ class Cli {
       // Loaded here, not at the top: --help and --version never open the data file.
       const [{ Context }, module] = await Promise.all([import("./core/context.js"), load()]);
       this.ctx = new Context(command.optsWithGlobals(), this.argv);
+      await this.ctx.loadMessages(this.platformLang);
       await (await import("./core/output.js")).loadColours(this.ctx);
       await (module[name] as Action)(this.ctx, args, command.opts());
     };
@@ -110,7 +115,9 @@ export function buildProgram(cli: Cli): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      outputError: (message, write) => write(`${oneLine(formatCommanderError(message, cli.lang))}\n`),
+      outputError: (message) => {
+        cli.usageError = message;
+      },
     })
     .addHelpText("before", `${t("help.examples")}:\n${EXAMPLES[""]!.map((e) => `  $ plattform ${e}`).join("\n")}\n`);
   program
@@ -498,7 +505,7 @@ function formatCommanderError(message: string, lang: Lang): string {
   const text = message.replace(/^error:\s*/, "").trim();
   const [first, ...rest] = text.split("\n");
   const suggestion = rest.join(" ").match(/\(Did you mean (.+)\?\)/);
-  const patterns: Array<[RegExp, string]> = [
+  const patterns: Array<[RegExp, MessageKey]> = [
     [/^unknown command '(.+)'$/, "usage.unknownCommand"],
     [/^unknown option '(.+)'$/, "usage.unknownOption"],
     [/^missing required argument '(.+)'$/, "usage.missingArgument"],
@@ -517,6 +524,27 @@ function formatCommanderError(message: string, lang: Lang): string {
   }
   const hint = suggestion ? translate(lang, "usage.didYouMean", { name: suggestion[1]! }) : translate(lang, "usage.hint");
   return `${translate(lang, "label.error")}: ${what} — ${hint}`;
+}
+
+/**
+ * The Cli in the language of the run, its messages loaded before commander is given the help texts: --lang,
+ * PLATTFORM_LANG, else the platform's setting (read here, so that commander's errors come in it too; not for
+ * help or the version, which never need the data file), else LANG. Only that language's messages are loaded.
+ */
+async function cliFor(args: string[]): Promise<Cli> {
+  let platformLang: Lang | undefined | null = null;
+  const explicit = args.some((a) => a === "--lang" || a.startsWith("--lang=")) || isLang(process.env.PLATTFORM_LANG ?? "");
+  if (!explicit && args.length > 0 && !args.some((a) => /^(-h|--help|-V|--version|help)$/.test(a)))
+    platformLang = (await import("./core/language.js")).platformLangOf(args, process.env);
+  const cli = new Cli(args, platformLang ?? langFromArgv(args));
+  cli.platformLang = platformLang;
+  await loadMessages(cli.lang);
+  return cli;
+}
+
+/** A usage error, in the language of the run. */
+function printUsageError(message: string, lang: Lang): void {
+  process.stderr.write(`${oneLine(formatCommanderError(message, lang))}\n`);
 }
 
 function printError(error: CliError, lang: Lang): void {
@@ -558,7 +586,7 @@ function fromSqlite(error: unknown, path: string): CliError | undefined {
 
 export async function main(argv: string[] = process.argv): Promise<number> {
   const args = argv.slice(2);
-  const cli = new Cli(args, langFromArgv(args));
+  const cli = await cliFor(args);
   const program = buildProgram(cli);
   let exitCode: number = EXIT.ok;
   try {
@@ -568,6 +596,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     if (error instanceof CommanderError) {
       // Help asked for (--help, `help`, --version) is a success; help shown because a command was missing is not.
       exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (cli.usageError !== undefined) printUsageError(cli.usageError, cli.lang);
     } else if (error instanceof CliError) {
       printError(error, lang);
       exitCode = error.exitCode;

@@ -9,6 +9,7 @@ import type { Conversation } from "./model.js";
 import { parseTopics } from "./model.js";
 import { addConversation, addTopic, resolveTopic } from "./service.js";
 import { getConversation, listConversations, listTopics } from "./store.js";
+import type { MessageKey } from "../core/i18n.js";
 
 type Options = Record<string, string | string[] | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);
@@ -63,7 +64,7 @@ export async function add(ctx: Context, _args: string[], opts: Options): Promise
       const answers = await askConversation(
         await loadPrompter(),
         { by, with: withRefs, topics, notes, nextStep, followUp: followUpRaw },
-        (key) => ctx.t(key),
+        (key) => ctx.t(key as MessageKey),
         {
           holder: (ref) => participant(ctx, ref, day),
           partner: (ref) => participant(ctx, ref, day),

@@ -1,3 +1,5 @@
+import type { MessageKey } from "./i18n.js";
+
 /** Exit codes fixed by CLI.md. */
 export const EXIT = {
   ok: 0,
@@ -18,10 +20,10 @@ export class CliError extends Error {
   location?: { line: number; column?: string };
 
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly params: Params = {},
     readonly exitCode: number = EXIT.failed,
-    readonly hintKey?: string,
+    readonly hintKey?: MessageKey,
   ) {
     super(key);
     this.name = "CliError";
@@ -35,7 +37,7 @@ export class CliError extends Error {
 
 /** The command line itself is wrong (exit 2). */
 export class UsageError extends CliError {
-  constructor(key: string, params: Params = {}, hintKey?: string) {
+  constructor(key: MessageKey, params: Params = {}, hintKey?: MessageKey) {
     super(key, params, EXIT.usage, hintKey);
     this.name = "UsageError";
   }
@@ -43,12 +45,12 @@ export class UsageError extends CliError {
 
 /** The data file is missing, locked, corrupt or too new (exit 3). */
 export class DataFileError extends CliError {
-  constructor(key: string, params: Params = {}, hintKey?: string) {
+  constructor(key: MessageKey, params: Params = {}, hintKey?: MessageKey) {
     super(key, params, EXIT.dataFile, hintKey);
     this.name = "DataFileError";
   }
 }
 
-export function fail(key: string, params: Params = {}, hintKey?: string): never {
+export function fail(key: MessageKey, params: Params = {}, hintKey?: MessageKey): never {
   throw new CliError(key, params, EXIT.failed, hintKey);
 }

@@ -5,8 +5,9 @@
 import type { Context } from "../core/context.js";
 import { colours, sanitize } from "../core/output.js";
 import type { Round, RoundCandidate, Tally, Tie } from "./tally.js";
+import type { MessageKey } from "../core/i18n.js";
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export interface RenderOptions {
   /** the width to fit, in characters */

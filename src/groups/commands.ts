@@ -3,7 +3,7 @@ import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
 import { peopleOfGroup } from "../people/store.js";
-import { GROUP_CSV_COLUMNS, type Group } from "./model.js";
+import { GROUP_CSV_COLUMNS, type Group, type GroupKind } from "./model.js";
 import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
 import { getGroup, listGroups } from "./store.js";
 
@@ -23,7 +23,7 @@ function inputFrom(opts: Options): GroupInput {
 }
 
 export function kindLabel(ctx: Context, kind: string): string {
-  return ctx.t(`kind.${kind}`);
+  return ctx.t(`kind.${kind as GroupKind}`);
 }
 
 export async function add(ctx: Context, [name]: string[], opts: Options): Promise<void> {

@@ -3,13 +3,14 @@
 import type { Db } from "../core/db.js";
 import type { Params } from "../core/errors.js";
 import { minutesHash } from "../meetings/service.js";
+import type { MessageKey } from "../core/i18n.js";
 
 export interface Problem {
   /** the check that found it (a CHECKS name) */
   check: string;
   /** message and hint keys; params fill both */
-  key: string;
-  hintKey: string;
+  key: MessageKey;
+  hintKey: MessageKey;
   params: Params;
 }
 
@@ -21,7 +22,7 @@ export interface Check {
 /** At most this many problems of one kind are listed: a badly damaged file would otherwise flood the screen. */
 const MAX_PER_CHECK = 50;
 
-const problem = (check: string, key: string, params: Params = {}): Problem => ({ check, key: `check.${key}`, hintKey: `check.${key}.hint`, params });
+const problem = (check: string, key: string, params: Params = {}): Problem => ({ check, key: `check.${key}` as MessageKey, hintKey: `check.${key}.hint` as MessageKey, params });
 
 function tableNames(db: Db): Set<string> {
   return new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);

@@ -4,6 +4,7 @@
 // languages have the same keys and placeholders. Kinds of meeting and item come from the core catalogue.
 import type { Params } from "../core/errors.js";
 import { fill, translate, type Lang } from "../core/i18n.js";
+import type { MeetingKind } from "../meetings/model.js";
 
 const en = {
   "agenda.title": "Invitation",
@@ -302,6 +303,6 @@ export function phrase(lang: Lang, key: string, params: Params = {}): string {
 
 /** A kind of meeting as a document names it: "Kernkreis", "Team meeting". */
 export function kindLabel(lang: Lang, kind: string): string {
-  const text = translate(lang, `meetingKind.${kind}`);
+  const text = translate(lang, `meetingKind.${kind as MeetingKind}`);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

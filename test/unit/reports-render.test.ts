@@ -1,10 +1,14 @@
 // The renderers of the agenda and the minutes, on a hand-built report model: no data file involved.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { REPORT_CATALOGUES } from "../../src/reports/labels.js";
 import type { DecisionEntry, ElectionEntry, ReportModel } from "../../src/reports/model.js";
 import { escapeHtml, renderHtml } from "../../src/reports/render/html.js";
 import { escapeMarkdown, renderMarkdown } from "../../src/reports/render/markdown.js";
 import { renderPdf } from "../../src/reports/render/pdf.js";
+import { loadMessages } from "../../src/core/i18n.js";
+
+// translate() reads the catalogues main() loads; here both languages are needed.
+beforeAll(() => Promise.all([loadMessages("en"), loadMessages("de")]));
 
 function model(lang: "de" | "en", changes: Partial<ReportModel> = {}): ReportModel {
   return {

@@ -1,0 +1,40 @@
+// Which language a run speaks, where that needs the data file: the platform's `language` setting, read
+// read-only and without migrating, so that its messages can be loaded before anything is printed.
+import { existsSync } from "node:fs";
+import { resolveDataFile } from "./config.js";
+import { nativeBinding, sqlite } from "./db.js";
+import { isLang, type Lang } from "./i18n.js";
+
+/** The platform's language setting, or undefined when the file is missing, not ours, locked or unreadable. */
+export function storedLanguage(path: string): Lang | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const db = new (sqlite())(path, { readonly: true, fileMustExist: true, timeout: 200, ...nativeBinding() });
+    try {
+      const row = db.prepare("SELECT value FROM settings WHERE key = ?").get("language") as { value: string } | undefined;
+      return row && isLang(row.value) ? row.value : undefined;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The platform's language for a run, before commander parses the command line (so that its errors, too, come
+ * in that language): read from the file --db, PLATTFORM_DB or the config file names; undefined if there is none.
+ */
+export function platformLangOf(argv: string[], env: NodeJS.ProcessEnv): Lang | undefined {
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    const arg = argv[i]!;
+    if (arg === "--db") flag = argv[i + 1];
+    else if (arg.startsWith("--db=")) flag = arg.slice(5);
+  }
+  try {
+    return storedLanguage(resolveDataFile(flag, env).path);
+  } catch {
+    return undefined; // an unreadable config file is reported by the command itself
+  }
+}
