@@ -9,7 +9,16 @@ export const EXIT = {
   internal: 70,
 } as const;
 
-export type Params = Record<string, string | number>;
+/** A parameter that is itself a word of the catalogue (a stage, a choice): translated with the message. */
+export interface Term {
+  term: MessageKey;
+}
+export type Params = Record<string, string | number | Term>;
+
+/** A value such as `approved` as a word of the language the message is shown in: `term(\`funds.stage.${stage}\`)`. */
+export function term(key: MessageKey): Term {
+  return { term: key };
+}
 
 /**
  * An expected failure: the request cannot be done. It carries a message key (translated when printed,

@@ -1,4 +1,4 @@
-import type { Params } from "./errors.js";
+import type { Params, Term } from "./errors.js";
 import type { messages as English } from "../app/messages/en.js";
 
 export type Lang = "de" | "en";
@@ -13,8 +13,12 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   return locale.toLowerCase().startsWith("de") ? "de" : "en";
 }
 
-/** A text whose noun follows a number: `{ one: "{count} day", other: "{count} days" }`, chosen by `params.count`. */
+/**
+ * A text whose noun follows a number: `{ by: "days", one: "in {days} day", other: "in {days} days" }`, the form
+ * chosen by the parameter `by` names (CLDR's categories; German and English have only these two).
+ */
 export interface Plural {
+  by: string;
   one: string;
   other: string;
 }
@@ -48,25 +52,34 @@ export function isLoaded(lang: Lang): boolean {
  * fraction digits (i = 1 and v = 0), else "other" (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html).
  * Written out because the first Intl call costs 20–30 ms on Node 20.
  */
-export function pluralCategory(count: unknown): keyof Plural {
+export function pluralCategory(count: unknown): "one" | "other" {
   // CLDR's operands take the absolute value: "-1 day" is singular, too.
   if (typeof count === "number") return Math.abs(count) === 1 ? "one" : "other";
   return count === "1" || count === "-1" ? "one" : "other";
 }
 
 /**
- * Looks a message up and fills in {placeholders}; a plural message picks its form by `params.count`.
+ * Looks a message up and fills in {placeholders}; a plural message picks its form by the number it counts.
  * An unknown key is shown as itself, so nothing is lost.
  */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
   const catalogue = CATALOGUES[lang] ?? CATALOGUES[lang === "de" ? "en" : "de"];
   if (!catalogue) throw new Error(`the messages are not loaded: await loadMessages("${lang}") first`);
+  const terms = Object.entries(params).filter((entry): entry is [string, Term] => typeof entry[1] === "object");
+  if (terms.length > 0) {
+    // a term is filled from the same parameters, but not from terms: no loops
+    const plain = Object.fromEntries(Object.entries(params).filter(([, value]) => typeof value !== "object"));
+    params = { ...plain, ...Object.fromEntries(terms.map(([name, value]) => [name, translate(lang, value.term, plain)])) };
+  }
   const message = catalogue[key];
   if (message === undefined) return fill(key, params);
-  return fill(typeof message === "string" ? message : message[pluralCategory(params.count)], params);
+  return fill(typeof message === "string" ? message : message[pluralCategory(params[message.by])], params);
 }
 
 /** Fills {placeholders}; one that has no value stays visible rather than vanishing. */
 export function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w[\w-]*)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w[\w-]*)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : typeof value === "object" ? value.term : String(value);
+  });
 }

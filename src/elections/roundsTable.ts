@@ -28,6 +28,8 @@ export function roundAction(round: Round, t: T): string {
       return t("tally.action.surplus", { name, surplus: round.surplus ?? "" });
     case "exclusion":
       return t("tally.action.exclusion", { name });
+    case "count":
+      return t(round.action === "count of marks" ? "tally.action.countMarks" : "tally.action.countAnswers");
     default:
       return sanitize(round.action);
   }

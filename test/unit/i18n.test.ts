@@ -124,6 +124,36 @@ describe("translate", () => {
     expect(translate(lang, "no.such.{thing}" as MessageKey, { thing: "x" })).toBe("no.such.x");
   });
 
+  it("a plural message has a form for one and one for other, with the same placeholders", () => {
+    const plurals = Object.entries(en).filter(([, m]) => typeof m !== "string");
+    expect(plurals.length).toBeGreaterThan(3);
+    for (const [key, message] of plurals) {
+      expect(typeof de[key], key).toBe("object");
+      for (const m of [message, de[key]!]) {
+        const { by, one, other } = m as { by: string; one: string; other: string };
+        expect(placeholders(one), key).toContain(by);
+        expect(placeholders(one), key).toEqual(placeholders(other));
+      }
+    }
+  });
+
+  it.each([
+    ["en", 1, "in 1 day"],
+    ["en", 2, "in 2 days"],
+    ["en", 0, "in 0 days"],
+    ["de", 1, "in 1 Tag"],
+    ["de", 21, "in 21 Tagen"],
+  ] as const)("chooses the plural form by the number (%s, %d)", (lang, days, text) => {
+    expect(translate(lang, "funds.inDays", { days })).toBe(text);
+  });
+
+  it("counts seats and overdue days in both languages", () => {
+    expect(translate("de", "tally.seats", { seats: 1 })).toBe("1 Sitz");
+    expect(translate("en", "tally.seats", { seats: 1 })).toBe("1 seat");
+    expect(translate("en", "tally.seats", { seats: 5 })).toBe("5 seats");
+    expect(translate("en", "funds.overdue", { days: 1 })).toBe("OVERDUE by 1 day");
+  });
+
   // CLDR, de and en: "one" iff i = 1 and v = 0 (the integer 1, no visible fraction digits).
   it.each([
     [1, "one"],

@@ -52,10 +52,10 @@ export const de: Messages<typeof en> = {
   "error.commitments.dueBeforeDate": "--due {due} liegt vor dem Datum der Antwort {date}",
   "error.commitments.updateBeforeDate": "eine Nachverfolgung am {date} läge vor der Zusage ({given})",
   "status.followUps": "Nachgespräche",
-  "status.followUpsValue": "{due} fällig in den nächsten {days} Tagen, davon {overdue} überfällig",
+  "status.followUpsValue": { by: "days", one: "{due} fällig innerhalb von {days} Tag, davon {overdue} überfällig", other: "{due} fällig in den nächsten {days} Tagen, davon {overdue} überfällig" },
   "status.followUpsHeading": "Gespräche zum Nachfassen",
   "status.more": "… und {count} weitere (plattform status --json)",
   "status.commitments": "Zusagen",
-  "status.commitmentsValue": "{due} werden in den nächsten {days} Tagen fällig, {overdue} überfällig",
+  "status.commitmentsValue": { by: "days", one: "{due} werden innerhalb von {days} Tag fällig, {overdue} überfällig", other: "{due} werden in den nächsten {days} Tagen fällig, {overdue} überfällig" },
   "status.commitmentsHeading": "Fällige und überfällige Zusagen",
 };

@@ -51,10 +51,10 @@ export const en = {
   "error.commitments.dueBeforeDate": "--due {due} is before the answer's date {date}",
   "error.commitments.updateBeforeDate": "a follow-up on {date} would be before the commitment was given ({given})",
   "status.followUps": "Follow-ups",
-  "status.followUpsValue": "{due} due within {days} days, {overdue} of them overdue",
+  "status.followUpsValue": { by: "days", one: "{due} due within {days} day, {overdue} of them overdue", other: "{due} due within {days} days, {overdue} of them overdue" },
   "status.followUpsHeading": "Conversations to follow up",
   "status.more": "… and {count} more (plattform status --json)",
   "status.commitments": "Commitments",
-  "status.commitmentsValue": "{due} coming due within {days} days, {overdue} overdue",
+  "status.commitmentsValue": { by: "days", one: "{due} coming due within {days} day, {overdue} overdue", other: "{due} coming due within {days} days, {overdue} overdue" },
   "status.commitmentsHeading": "Commitments coming due and overdue",
 } satisfies Record<string, Message>;

@@ -61,7 +61,7 @@ export const de: Messages<typeof en> = {
   "conversations.report.lastConversation": "Letztes Gespräch",
   "conversations.report.never": "nie",
   "conversations.report.cold": "kalt",
-  "conversations.report.coldSummary": "{cold} von {total} Schlüsselpersonen ohne Gespräch in den letzten {months} Monaten (seit dem {since}).",
+  "conversations.report.coldSummary": { by: "months", one: "{cold} von {total} Schlüsselpersonen ohne Gespräch im letzten {months} Monat (seit dem {since}).", other: "{cold} von {total} Schlüsselpersonen ohne Gespräch in den letzten {months} Monaten (seit dem {since})." },
   "conversations.report.noKeyPersons": "Keine Mitgliedsgruppe hat eine Schlüsselperson.",
   "conversations.report.topic": "Thema",
   "conversations.report.mentions": "Nennungen",

@@ -60,7 +60,7 @@ export const en = {
   "conversations.report.lastConversation": "Last conversation",
   "conversations.report.never": "never",
   "conversations.report.cold": "cold",
-  "conversations.report.coldSummary": "{cold} of {total} key persons without a conversation in the last {months} months (since {since}).",
+  "conversations.report.coldSummary": { by: "months", one: "{cold} of {total} key persons without a conversation in the last {months} month (since {since}).", other: "{cold} of {total} key persons without a conversation in the last {months} months (since {since})." },
   "conversations.report.noKeyPersons": "No member group has a key person.",
   "conversations.report.topic": "Topic",
   "conversations.report.mentions": "Mentions",

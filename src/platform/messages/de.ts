@@ -35,6 +35,8 @@ export const de: Messages<typeof en> = {
   "error.platformExists.hint": "Einstellungen mit `plattform config set` ändern, oder mit --db eine neue Datei wählen",
   "error.invalidSetting": "„{value}“ ist kein gültiger Wert für {key}",
   "error.invalidSetting.hint": "erlaubt: {allowed}",
+  "settings.allowed.name": "1–200 Zeichen",
+  "settings.allowed.quorum": "none, half, <Anzahl der Gruppen>",
   "error.unknownSetting": "unbekannte Einstellung „{key}“",
   "error.unknownSetting.hint": "die Einstellungen sind: {keys}",
   "help.init": "Neue Datendatei mit einer Plattform anlegen",
@@ -44,6 +46,6 @@ export const de: Messages<typeof en> = {
   "help.config.set": "Eine Einstellung ändern: name, language, quorum, majority, base, term-months",
   "opt.platformName": "Name der Plattform",
   "status.teamTerm": "Strategie & Finanzen",
-  "status.teamTermValue": "Amtszeit bis {until} (in {days} Tagen)",
+  "status.teamTermValue": { by: "days", one: "Amtszeit bis {until} (in {days} Tag)", other: "Amtszeit bis {until} (in {days} Tagen)" },
   "status.teamTermOver": "Amtszeit endete am {until}: Neuwahl überfällig",
 };

@@ -34,6 +34,8 @@ export const en = {
   "error.platformExists.hint": "use `plattform config set` to change its settings, or --db for a new file",
   "error.invalidSetting": "“{value}” is not a valid value for {key}",
   "error.invalidSetting.hint": "allowed: {allowed}",
+  "settings.allowed.name": "1–200 characters",
+  "settings.allowed.quorum": "none, half, <number of groups>",
   "error.unknownSetting": "unknown setting “{key}”",
   "error.unknownSetting.hint": "the settings are: {keys}",
   "help.init": "Create a new data file with a platform",
@@ -43,6 +45,6 @@ export const en = {
   "help.config.set": "Change a setting: name, language, quorum, majority, base, term-months",
   "opt.platformName": "name of the platform",
   "status.teamTerm": "Strategy & Finance",
-  "status.teamTermValue": "term until {until} (in {days} days)",
+  "status.teamTermValue": { by: "days", one: "term until {until} (in {days} day)", other: "term until {until} (in {days} days)" },
   "status.teamTermOver": "term ended on {until}: a new election is overdue",
 } satisfies Record<string, Message>;

@@ -29,7 +29,7 @@ export const de: Messages<typeof en> = {
   "teams.history": "Verlauf",
   "teams.noMembers": "Derzeit ist niemand in diesem Team.",
   "teams.termLine": "{from} bis {until} (Wahl {election})",
-  "teams.electionDue": "die Amtszeit von {team} endet am {until}, in {days} Tagen: eine Neuwahl steht an",
+  "teams.electionDue": { by: "days", one: "die Amtszeit von {team} endet am {until}, in {days} Tag: eine Neuwahl steht an", other: "die Amtszeit von {team} endet am {until}, in {days} Tagen: eine Neuwahl steht an" },
   "teams.electionOverdue": "die Amtszeit von {team} endete am {until}: eine Neuwahl ist überfällig",
   "teams.added": "Team {name} (#{id}) angelegt.",
   "teams.joined": "{person} gehört ab {from} zu {team}.",

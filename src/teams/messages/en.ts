@@ -28,7 +28,7 @@ export const en = {
   "teams.history": "History",
   "teams.noMembers": "Nobody is on this team at present.",
   "teams.termLine": "{from} until {until} (election {election})",
-  "teams.electionDue": "the term of {team} ends on {until}, in {days} days: a new election is due",
+  "teams.electionDue": { by: "days", one: "the term of {team} ends on {until}, in {days} day: a new election is due", other: "the term of {team} ends on {until}, in {days} days: a new election is due" },
   "teams.electionOverdue": "the term of {team} ended on {until}: a new election is overdue",
   "teams.added": "Added team {name} (#{id}).",
   "teams.joined": "{person} is on {team} from {from}.",
