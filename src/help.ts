@@ -79,6 +79,7 @@ export const EXAMPLES: Record<string, string[]> = {
   "teams.list": ["teams list", "teams list --json"],
   "teams.show": ["teams show strategy-finance", "teams show wohnen --json"],
   "teams.add": ["teams add \"Aktionsteam Wohnen\" --kind action --short wohnen", "teams add \"Redaktion Rundbrief\" --kind other"],
+  "teams.edit": ["teams edit strategy-finance --name \"Strategy & Finance team\"", "teams edit wohnen --name \"Aktionsteam Wohnen und Miete\" --short miete"],
   "teams.join": ["teams join wohnen \"Hatice Kaya\" --role lead", "teams join wohnen \"Dragan Petrović\" --from 1.3.2026 --until 1.3.2027"],
   "teams.leave": ["teams leave wohnen \"Dragan Petrović\"", "teams leave wohnen \"Dragan Petrović\" --date 31.12.2026"],
   conversations: ["conversations add --with \"Ayşe Yıldız\" --by \"Hatice Kaya\" --topics Mieten,Schule", "conversations list --since -1m", "1on1 show 12"],

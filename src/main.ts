@@ -297,6 +297,9 @@ export function buildProgram(cli: Cli): Command {
   const tmAdd = cli.command(tm, "add <name>", "teams.add");
   tmAdd.addOption(new Option("--kind <kind>", t("opt.teamKind")).choices(["action", "strategy-finance", "other"]).makeOptionMandatory());
   cli.option(tmAdd, "--short <code>", "teamShort").action(cli.run(teams, "add"));
+  const tmEdit = cli.command(tm, "edit <team>", "teams.edit");
+  cli.option(tmEdit, "--name <name>", "teamName");
+  cli.option(tmEdit, "--short <code>", "teamNewShort").action(cli.run(teams, "edit"));
   const tmJoin = cli.command(tm, "join <team> <person>", "teams.join");
   cli.option(tmJoin, "--role <role>", "teamRole", ["lead", "member"]);
   cli.option(tmJoin, "--from <date>", "teamFrom");

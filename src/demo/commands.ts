@@ -19,6 +19,7 @@ import { lastMeeting, nextMeeting } from "../meetings/store.js";
 import type { ReportKind } from "../reports/render/document.js";
 import { defaultSettings } from "../platform/settings.js";
 import { readSettings, writeSetting, writeSettings } from "../platform/store.js";
+import { nameStrategyFinanceTeam } from "../teams/service.js";
 import { openForNewPlatform, removeDataFile } from "../platform/commands.js";
 import { seedElectionsAndDecisions } from "./elections.js";
 import { seedMeetings } from "./meetings.js";
@@ -51,6 +52,7 @@ export function seedDemo(db: Db, ctx: Context): void {
     const name = ctx.lang === "de" ? "SO! MIT UNS – Bürgerplattform Südost (Demo)" : "SO! MIT UNS – Citizens' Platform South-East (demo)";
     writeSettings(db, defaultSettings(name, ctx.lang));
     writeSetting(db, "demo", "true");
+    nameStrategyFinanceTeam(db, audit, ctx.t("teams.strategyFinanceName"));
     importGroups(db, audit, groups, today());
     importPeople(db, audit, people, today());
     // A year of Kernkreis meetings and the next one (src/demo/meetings.ts).

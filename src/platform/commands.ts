@@ -3,7 +3,7 @@ import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
 import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
 import { CliError, DataFileError } from "../core/errors.js";
-import { langFromEnv, type Lang } from "../core/i18n.js";
+import { langFromEnv, loadMessages, translate, type Lang } from "../core/i18n.js";
 import { printDetails, printJson, printTable, say, heading, warn } from "../core/output.js";
 import { cleanText } from "../core/validate.js";
 import { countGroups } from "../groups/store.js";
@@ -13,7 +13,7 @@ import { draftMinutes, nextMeeting } from "../meetings/store.js";
 import { countTasks } from "../tasks/store.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
 import type { TermStatus } from "../teams/model.js";
-import { currentTerm } from "../teams/service.js";
+import { currentTerm, nameStrategyFinanceTeam } from "../teams/service.js";
 import { membershipsOfTeam, teamOfKind } from "../teams/store.js";
 import { organizingDetails, organizingStatus, printOrganizingStatus, type OrganizingStatus } from "../commitments/status.js";
 import { fundraisingDetails, fundraisingStatus, printFundraisingStatus, type FundraisingStatus } from "../fundraising/status.js";
@@ -60,9 +60,11 @@ export async function init(ctx: Context, _args: string[], opts: Options): Promis
   });
   ctx.useDb(db);
   const settings = defaultSettings(name, lang);
+  await loadMessages(lang);
   try {
     ctx.write((audit) => {
       writeSettings(db, settings);
+      nameStrategyFinanceTeam(db, audit, translate(lang, "teams.strategyFinanceName"));
       audit({ entity: "platform", id: null, action: "init", changes: settings });
     });
   } catch (error) {

@@ -1,10 +1,11 @@
 import type { Context } from "../core/context.js";
+import { CliError } from "../core/errors.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
 import { oneOf } from "../core/validate.js";
 import { resolvePerson } from "../people/service.js";
 import { partitionMemberships, TEAM_ROLES, type Membership, type Team, type TermStatus } from "./model.js";
-import { addTeam, currentTerm, joinTeam, leaveTeam, resolveTeam } from "./service.js";
+import { addTeam, currentTerm, editTeam, joinTeam, leaveTeam, resolveTeam } from "./service.js";
 import { getTeam, listTeams, memberCounts, membershipsOfTeam } from "./store.js";
 import { listMeetings } from "../meetings/store.js";
 import type { Meeting } from "../meetings/model.js";
@@ -133,6 +134,16 @@ export async function add(ctx: Context, [name]: string[], opts: Options): Promis
   const team = getTeam(ctx.db, id)!;
   if (ctx.json) return printJson(teamDetails(ctx, team, today()));
   say(ctx.t("teams.added", { name: team.name, id }));
+}
+
+export async function edit(ctx: Context, [ref]: string[], opts: Options): Promise<void> {
+  const input = { name: text(opts, "name"), short: text(opts, "short") };
+  if (input.name === undefined && input.short === undefined) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
+  const team = resolveTeam(ctx.db, ref!);
+  const changes = ctx.write((audit) => editTeam(ctx.db, audit, team, input));
+  const updated = getTeam(ctx.db, team.id)!;
+  if (ctx.json) return printJson(teamDetails(ctx, updated, today()));
+  say(Object.keys(changes).length === 0 ? ctx.t("teams.unchanged", { name: updated.name }) : ctx.t("teams.edited", { name: updated.name, fields: Object.keys(changes).join(", ") }));
 }
 
 export async function join(ctx: Context, [teamRef, personRef]: string[], opts: Options): Promise<void> {
