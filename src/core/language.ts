@@ -1,5 +1,5 @@
 // Which language a run speaks, where that needs the data file: the platform's `language` setting, read
-// read-only and without migrating, so that its messages can be loaded before anything is printed.
+// without migrating and without writing, so that its messages can be loaded before anything is printed.
 import { existsSync } from "node:fs";
 import { resolveDataFile } from "./config.js";
 import { nativeBinding, sqlite } from "./db.js";
@@ -9,7 +9,9 @@ import { isLang, type Lang } from "./i18n.js";
 export function storedLanguage(path: string): Lang | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    const db = new (sqlite())(path, { readonly: true, fileMustExist: true, timeout: 200, ...nativeBinding() });
+    // Not opened readonly: a read-only connection to a WAL file leaves its -wal and -shm files behind, while the
+    // last ordinary connection to close removes them. Nothing is written either way.
+    const db = new (sqlite())(path, { fileMustExist: true, timeout: 200, ...nativeBinding() });
     try {
       const row = db.prepare("SELECT value FROM settings WHERE key = ?").get("language") as { value: string } | undefined;
       return row && isLang(row.value) ? row.value : undefined;

@@ -52,7 +52,7 @@ export function seedDemo(db: Db, ctx: Context): void {
     const name = ctx.lang === "de" ? "SO! MIT UNS – Bürgerplattform Südost (Demo)" : "SO! MIT UNS – Citizens' Platform South-East (demo)";
     writeSettings(db, defaultSettings(name, ctx.lang));
     writeSetting(db, "demo", "true");
-    nameStrategyFinanceTeam(db, audit, ctx.t("teams.strategyFinanceName"));
+    nameStrategyFinanceTeam(db, ctx.t("teams.strategyFinanceName"));
     importGroups(db, audit, groups, today());
     importPeople(db, audit, people, today());
     // A year of Kernkreis meetings and the next one (src/demo/meetings.ts).

@@ -64,7 +64,7 @@ export async function init(ctx: Context, _args: string[], opts: Options): Promis
   try {
     ctx.write((audit) => {
       writeSettings(db, settings);
-      nameStrategyFinanceTeam(db, audit, translate(lang, "teams.strategyFinanceName"));
+      nameStrategyFinanceTeam(db, translate(lang, "teams.strategyFinanceName"));
       audit({ entity: "platform", id: null, action: "init", changes: settings });
     });
   } catch (error) {

@@ -64,10 +64,13 @@ export function editTeam(db: Db, audit: Audit, team: Team, input: { name?: strin
   return changes;
 }
 
-/** The Strategy & Finance team, which migration 0004 creates under its German name, named in the platform's language. */
-export function nameStrategyFinanceTeam(db: Db, audit: Audit, name: string): void {
+/**
+ * The Strategy & Finance team, which migration 0004 creates under its German name, named in the platform's
+ * language when the platform is created: part of init, like the team's creation, so not an edit in the log.
+ */
+export function nameStrategyFinanceTeam(db: Db, name: string): void {
   const team = teamOfKind(db, "strategy-finance");
-  if (team) editTeam(db, audit, team, { name });
+  if (team && team.name !== name) updateTeam(db, team.id, { name, short: team.short });
 }
 
 export interface JoinInput {
