@@ -65,7 +65,7 @@ export const de: Messages<typeof en> = {
   "csv.quoteNotClosed": "ein Feld in Anführungszeichen wird nicht geschlossen",
   "csv.invalidQuote": "ein Anführungszeichen in einem Feld muss verdoppelt werden (\"\")",
   "csv.textAfterQuote": "nach dem schließenden Anführungszeichen eines Felds folgt noch Text",
-  "csv.columnCount": "{got} Felder, aber die Kopfzeile hat {expected}",
+  "csv.columnCount": { by: "got", one: "{got} Feld, aber die Kopfzeile hat {expected}", other: "{got} Felder, aber die Kopfzeile hat {expected}" },
   "csv.tooLarge": "ein Feld ist zu groß",
   "csv.malformed": "die Zeile ist kein gültiges CSV",
   "error.csvUnknownColumn": "unbekannte Spalte „{column}“",

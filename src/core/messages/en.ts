@@ -64,7 +64,7 @@ export const en = {
   "csv.quoteNotClosed": "a quoted cell is not closed",
   "csv.invalidQuote": "a quote inside a cell must be doubled (\"\")",
   "csv.textAfterQuote": "text follows the closing quote of a cell",
-  "csv.columnCount": "{got} cells, but the header row has {expected}",
+  "csv.columnCount": { by: "got", one: "{got} cell, but the header row has {expected}", other: "{got} cells, but the header row has {expected}" },
   "csv.tooLarge": "a cell is too large",
   "csv.malformed": "the line is not valid CSV",
   "error.csvUnknownColumn": "unknown column “{column}”",

@@ -24,7 +24,7 @@ export const de: Messages<typeof en> = {
   "itemType.decision": "Beschluss",
   "itemType.election": "Wahl",
   "itemType.info": "Information",
-  "meetings.overrun": "die Tagesordnung ist auf {planned} Minuten geplant, die Sitzung dauert aber {length}",
+  "meetings.overrun": { by: "planned", one: "die Tagesordnung ist auf {planned} Minute geplant, die Sitzung dauert aber {length}", other: "die Tagesordnung ist auf {planned} Minuten geplant, die Sitzung dauert aber {length}" },
   "meetings.added": "Sitzung #{id} angelegt: {label}.",
   "meetings.none": "Keine Sitzungen.",
   "meetings.agenda": "Tagesordnung",

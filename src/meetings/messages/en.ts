@@ -23,7 +23,7 @@ export const en = {
   "itemType.decision": "decision",
   "itemType.election": "election",
   "itemType.info": "information",
-  "meetings.overrun": "the agenda is planned for {planned} minutes, but the meeting lasts {length}",
+  "meetings.overrun": { by: "planned", one: "the agenda is planned for {planned} minute, but the meeting lasts {length}", other: "the agenda is planned for {planned} minutes, but the meeting lasts {length}" },
   "meetings.added": "Added meeting #{id}: {label}.",
   "meetings.none": "No meetings.",
   "meetings.agenda": "Agenda",
