@@ -177,3 +177,34 @@ describe("a count of one is singular", () => {
     expect(run(["--lang", "en", "elections", "tally", "--blt", blt], {}).stdout).toMatch(/ · 1 seat · /);
   });
 });
+
+describe("errors come in the platform's language, even when LANG says nothing German", () => {
+  // the demo's platform is German; LANG=C.UTF-8 (test/helpers.ts) and no --lang
+  it.each([
+    ["an unknown option (commander, before the data file is open)", ["groups", "list", "--bogus"], 2, /^Fehler: unbekannte Option „--bogus“/],
+    ["an invalid choice (commander)", ["report", "minutes", "last", "--format", "docx"], 2, /^Fehler: Option --format <format>: „docx“ ist nicht erlaubt/],
+    ["an unknown command (commander)", ["groups", "lsit"], 2, /^Fehler: unbekannter Befehl/],
+    ["an invalid --due", ["tasks", "add", "X", "--owner", "1", "--due", "soon"], 1, /^Fehler: --due: „soon“ ist kein gültiges Datum/],
+    ["a bad setting", ["config", "set", "quorum", "many"], 1, /^Fehler: „many“ ist kein gültiger Wert für quorum — erlaubt: none, half, <Anzahl der Gruppen>$/],
+    ["a stage change that is not allowed", ["fundraising", "stage", "1", "idea"], 1, /^Fehler: Antrag #1 kann nicht von bewilligt zu Idee wechseln/],
+    ["a vote on a closed vote", ["votes", "cast", "1", "1", "yes"], 1, /^Fehler: Abstimmung #1 ist geschlossen \(angenommen\)/],
+  ])("%s", (_what, args, code, message) => {
+    const result = run(args as string[], { db, env: ENV });
+    expect(result.code, result.stderr).toBe(code);
+    expect(result.stderr.trimEnd()).toMatch(message as RegExp);
+    // commands in backticks and the values a setting takes are typed as they are
+    expect(offending(result.stderr.replace(/`[^`]*`/g, " ").replace(/erlaubt: .*$/m, " "), ENGLISH)).toEqual([]);
+  });
+
+  it("a CSV line error in our words, with its line", () => {
+    const csv = join(tempDir(), "gruppen.csv");
+    writeFileSync(csv, "name,short\nA,B,C\n");
+    expect(run(["groups", "import", csv], { db, env: ENV }).stderr).toMatch(/^Fehler: .*gruppen\.csv, Zeile 2: 3 Felder, aber die Kopfzeile hat 2\n$/);
+  });
+
+  it("restore of a file that is no backup", () => {
+    const bad = join(tempDir(), "kaputt.db");
+    writeFileSync(bad, "no database");
+    expect(run(["restore", bad, "--yes"], { db, env: ENV }).stderr).toMatch(/^Fehler: .*kaputt\.db ist keine plattform-Datendatei/);
+  });
+});
