@@ -48,6 +48,11 @@ const READS: string[][] = [
   ["report", "annual", "2026"],
   ["report", "commitments"],
   ["report", "attendance"],
+  ["report", "conversations"],
+  ["report", "coverage"],
+  ["report", "listening"],
+  ["meetings", "show", "10"],
+  ["topics", "list"],
   ["config", "get"],
   ["log", "--limit", "20"],
 ];
