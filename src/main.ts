@@ -130,11 +130,11 @@ export function buildProgram(cli: Cli): Command {
     .option("--no-color", t("opt.noColor"))
     .option("--debug", t("opt.debug"));
 
-  const platform = () => import("./platform/commands.js");
+  const platform = () => import("./platform/handlers.js");
   cli.command(program, "init", "init").option("--name <name>", t("opt.platformName")).action(cli.run(platform, "init"));
-  cli.command(program, "demo", "demo").action(cli.run(() => import("./demo/commands.js"), "demo"));
+  cli.command(program, "demo", "demo").action(cli.run(() => import("./demo/handlers.js"), "demo"));
   cli.command(program, "status", "status").action(cli.run(platform, "status"));
-  const maintenance = () => import("./maintenance/commands.js");
+  const maintenance = () => import("./maintenance/handlers.js");
   cli.command(program, "backup <file>", "backup").action(cli.run(maintenance, "backup"));
   cli.command(program, "restore <file>", "restore").action(cli.run(maintenance, "restore"));
   cli.command(program, "check", "check").action(cli.run(maintenance, "check"));
@@ -147,7 +147,7 @@ export function buildProgram(cli: Cli): Command {
   cli.command(config, "get [key]", "config.get").action(cli.run(platform, "configGet"));
   cli.command(config, "set <key> <value>", "config.set").action(cli.run(platform, "configSet"));
 
-  const groups = () => import("./groups/commands.js");
+  const groups = () => import("./groups/handlers.js");
   const g = cli.command(program, "groups", "groups");
   const groupFields = (command: Command) => {
     cli.option(command, "--short <code>", "short");
@@ -167,7 +167,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(gExport, "--format <format>", "exportFormat", ["csv", "json"]);
   cli.option(gExport, "--out <file>", "out").action(cli.run(groups, "exportGroups"));
 
-  const people = () => import("./people/commands.js");
+  const people = () => import("./people/handlers.js");
   const p = cli.command(program, "people", "people");
   const personFields = (command: Command) => {
     cli.option(command, "--email <email>", "email");
@@ -196,7 +196,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(pExport, "--format <format>", "peopleExportFormat", ["csv", "json", "text"]);
   cli.option(pExport, "--out <file>", "out").action(cli.run(people, "exportPeople"));
 
-  const meetings = () => import("./meetings/commands.js");
+  const meetings = () => import("./meetings/handlers.js");
   const m = cli.command(program, "meetings", "meetings");
   const meetingFields = (command: Command) => {
     cli.option(command, "--date <date>", "meetingDate");
@@ -246,9 +246,9 @@ export function buildProgram(cli: Cli): Command {
   cli.command(m, "run <meeting>", "meetings.run").action(cli.run(() => import("./meetings/run.js"), "run"));
   const mTurnout = cli.command(m, "turnout <meeting> <group>", "meetings.turnout");
   cli.option(mTurnout, "--pledged <n>", "turnoutPledged");
-  cli.option(mTurnout, "--actual <n>", "turnoutActual").action(cli.run(() => import("./assemblies/commands.js"), "turnout"));
+  cli.option(mTurnout, "--actual <n>", "turnoutActual").action(cli.run(() => import("./assemblies/handlers.js"), "turnout"));
 
-  const votes = () => import("./votes/commands.js");
+  const votes = () => import("./votes/handlers.js");
   const v = cli.command(program, "votes", "votes");
   const vOpen = cli.command(v, "open <meeting> <motion>", "votes.open");
   cli.option(vOpen, "--item <item-no>", "voteItem");
@@ -267,7 +267,7 @@ export function buildProgram(cli: Cli): Command {
   cli.command(v, "show <vote>", "votes.show").action(cli.run(votes, "show"));
   cli.option(cli.command(v, "list", "votes.list"), "--meeting <meeting>", "voteMeeting").action(cli.run(votes, "list"));
 
-  const elections = () => import("./elections/commands.js");
+  const elections = () => import("./elections/handlers.js");
   const el = cli.command(program, "elections", "elections");
   const elTally = cli.command(el, "tally [election]", "elections.tally");
   cli.option(elTally, "--blt <file>", "blt");
@@ -290,7 +290,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(elList, "--team <team>", "electionTeam").action(cli.run(elections, "list"));
   cli.command(el, "certify <election>", "elections.certify").action(cli.run(elections, "certify"));
 
-  const teams = () => import("./teams/commands.js");
+  const teams = () => import("./teams/handlers.js");
   const tm = cli.command(program, "teams", "teams");
   cli.command(tm, "list", "teams.list").action(cli.run(teams, "list"));
   cli.command(tm, "show <team>", "teams.show").action(cli.run(teams, "show"));
@@ -306,7 +306,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(tmJoin, "--until <date>", "teamUntil").action(cli.run(teams, "join"));
   cli.option(cli.command(tm, "leave <team> <person>", "teams.leave"), "--date <date>", "teamLeaveDate").action(cli.run(teams, "leave"));
 
-  const conversations = () => import("./conversations/commands.js");
+  const conversations = () => import("./conversations/handlers.js");
   const cv = cli.command(program, "conversations", "conversations", "1on1");
   const cvAdd = cli.command(cv, "add", "conversations.add");
   cli.option(cvAdd, "--with <person...>", "convWith");
@@ -330,7 +330,7 @@ export function buildProgram(cli: Cli): Command {
   cli.command(tp, "list", "topics.list").action(cli.run(conversations, "topicsList"));
   cli.command(tp, "add <name>", "topics.add").action(cli.run(conversations, "topicsAdd"));
 
-  const campaigns = () => import("./campaigns/commands.js");
+  const campaigns = () => import("./campaigns/handlers.js");
   const cp = cli.command(program, "campaigns", "campaigns");
   const cpAdd = cli.command(cp, "add <name>", "campaigns.add");
   cpAdd.addOption(new Option("--topic <topic>", t("opt.campTopic")).makeOptionMandatory());
@@ -345,7 +345,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(cpUpdate, "--date <date>", "campUpdateDate");
   cli.option(cpUpdate, "--status <status>", "campUpdateStatus", ["research", "action", "negotiation", "won", "lost", "paused"]).action(cli.run(campaigns, "update"));
 
-  const commitments = () => import("./commitments/commands.js");
+  const commitments = () => import("./commitments/handlers.js");
   const cm = cli.command(program, "commitments", "commitments");
   const cmAdd = cli.command(cm, "add", "commitments.add");
   cli.option(cmAdd, "--ask <text>", "commitmentAsk");
@@ -368,7 +368,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(cmList, "--since <date>", "commitmentsSince").action(cli.run(commitments, "list"));
   cli.command(cm, "show <commitment>", "commitments.show").action(cli.run(commitments, "show"));
 
-  const tasks = () => import("./tasks/commands.js");
+  const tasks = () => import("./tasks/handlers.js");
   const tk = cli.command(program, "tasks", "tasks");
   const tAdd = cli.command(tk, "add <title>", "tasks.add");
   tAdd.addOption(new Option("--owner <person-or-group>", t("opt.owner")).makeOptionMandatory());
@@ -382,7 +382,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(tList, "--meeting <meeting>", "filterMeeting").action(cli.run(tasks, "list"));
   cli.option(cli.command(tk, "done <task>", "tasks.done"), "--date <date>", "doneDate").action(cli.run(tasks, "done"));
 
-  const funds = () => import("./fundraising/commands.js");
+  const funds = () => import("./fundraising/handlers.js");
   const fr = cli.command(program, "fundraising", "fundraising", "funds");
   const frFunders = cli.command(fr, "funders", "fundraising.funders");
   const frFAdd = cli.command(frFunders, "add <name>", "fundraising.funders.add");
@@ -470,7 +470,7 @@ export function buildProgram(cli: Cli): Command {
   cli.option(frImport, "--delimiter <char>", "fundsDelimiter");
   cli.option(frImport, "--kind <kind>", "fundsImportKind").action(cli.run(funds, "importBank"));
 
-  const reports = () => import("./reports/commands.js");
+  const reports = () => import("./reports/handlers.js");
   const rp = cli.command(program, "report", "report");
   const rAgenda = cli.command(rp, "agenda <meeting>", "report.agenda");
   cli.option(rAgenda, "--format <format>", "agendaFormat", ["md", "html"]);

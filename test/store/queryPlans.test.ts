@@ -11,7 +11,7 @@ import { topicQuarters, topicTotals } from "../../src/conversations/store.js";
 import { buildFundraisingReport } from "../../src/fundraising/report.js";
 import { listGroups } from "../../src/groups/store.js";
 import { resolveMeeting } from "../../src/meetings/service.js";
-import { buildStatus } from "../../src/platform/commands.js";
+import { buildStatus } from "../../src/platform/handlers.js";
 import { buildReport } from "../../src/reports/model.js";
 import { listTasks } from "../../src/tasks/store.js";
 import { generatePlatform } from "../bench/generate.js";

@@ -1,7 +1,7 @@
 // The pure rules behind conversations, campaigns and the three listening reports.
 import { describe, expect, it } from "vitest";
 import { isCampaignsItem, latestOn, reportsOn, statusOn, type CampaignUpdate } from "../../src/campaigns/model.js";
-import { redact } from "../../src/conversations/commands.js";
+import { redact } from "../../src/conversations/handlers.js";
 import {
   checkParticipants,
   conversationsByHolderMonth,

@@ -145,7 +145,7 @@ export async function importCsv(ctx: Context, [file]: string[], opts: Options): 
 
 export async function exportPeople(ctx: Context, [personRef]: string[], opts: Options): Promise<void> {
   // With a person: everything stored about them (DSGVO Art. 15), see src/maintenance.
-  if (personRef !== undefined) return (await import("../maintenance/commands.js")).exportPerson(ctx, personRef, opts);
+  if (personRef !== undefined) return (await import("../maintenance/handlers.js")).exportPerson(ctx, personRef, opts);
   const { exportCommand } = await import("../core/transfer.js");
   const people = listPeople(ctx.db, today());
   // One CSV row per current role, in the import's columns, so that an export imports back unchanged.

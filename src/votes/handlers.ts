@@ -4,7 +4,7 @@ import { formatDate, TIME_ZONE, today } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say } from "../core/output.js";
 import { resolveGroup } from "../groups/service.js";
-import { meetingLabel } from "../meetings/commands.js";
+import { meetingLabel } from "../meetings/handlers.js";
 import { attendanceSummary, resolveMeeting } from "../meetings/service.js";
 import { getMeeting } from "../meetings/store.js";
 import {

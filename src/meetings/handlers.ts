@@ -4,7 +4,7 @@ import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
 import { cleanText } from "../core/validate.js";
 import { writeSetting } from "../platform/store.js";
-import { taskHeader, taskRows } from "../tasks/commands.js";
+import { taskHeader, taskRows } from "../tasks/handlers.js";
 import { listTasks } from "../tasks/store.js";
 import { agendaOverrun, meetingLength, MEETING_KINDS, parseTemplate, type Meeting } from "./model.js";
 import {
@@ -29,7 +29,7 @@ import {
 } from "./service.js";
 import { getMeeting, listAmendments, listItems, listMeetings, notesOfMeeting } from "./store.js";
 import { assemblyView } from "../assemblies/service.js";
-import { printAssembly } from "../assemblies/commands.js";
+import { printAssembly } from "../assemblies/handlers.js";
 
 type Options = Record<string, string | boolean | undefined>;
 const text = (opts: Options, key: string) => (typeof opts[key] === "string" ? (opts[key] as string) : undefined);

@@ -20,7 +20,7 @@ import type { ReportKind } from "../reports/render/document.js";
 import { defaultSettings } from "../platform/settings.js";
 import { readSettings, writeSetting, writeSettings } from "../platform/store.js";
 import { nameStrategyFinanceTeam } from "../teams/service.js";
-import { openForNewPlatform, removeDataFile } from "../platform/commands.js";
+import { openForNewPlatform, removeDataFile } from "../platform/handlers.js";
 import { seedElectionsAndDecisions } from "./elections.js";
 import { seedMeetings } from "./meetings.js";
 import { seedOrganizing } from "./organizing.js";

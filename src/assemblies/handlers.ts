@@ -1,7 +1,7 @@
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
 import { heading, printJson, printTable, say } from "../core/output.js";
-import { decisionMakerLabel, statusLabel } from "../commitments/commands.js";
+import { decisionMakerLabel, statusLabel } from "../commitments/handlers.js";
 import { resolveGroup } from "../groups/service.js";
 import type { Meeting } from "../meetings/model.js";
 import { resolveMeeting } from "../meetings/service.js";
