@@ -51,6 +51,9 @@ export const KNOWN = new Set([
 const OPEN_AREAS = new Set(["core", "migrations"]);
 /** Command definitions: a handler may import their types (erased at build: no run-time edge, no cycle). */
 const DEFINITIONS = /^[^/]+\/commands\.ts$/;
+/** The words: each area's messages/<lang>.ts, put together by the composition root for the lookup in core. */
+const AREA_MESSAGES = /^[^/]+\/messages\/[a-z]+\.ts$/;
+const CATALOGUE = /^app\/messages\/[a-z]+\.ts$/;
 /** Where SQL may be written. */
 const SQL_FILES = [/(^|\/)store\.ts$/, /(^|\/)[A-Za-z]*Store\.ts$/, /^core\/db\.ts$/, /^migrations\//];
 
@@ -101,13 +104,18 @@ export function check(srcDir, { layers = LAYERS, sameLayer = SAME_LAYER, knownIm
       if (!known.has(to)) continue;
       const area = areaOf(to);
       if (typeOnly && DEFINITIONS.test(to)) continue;
+      // core/i18n.ts loads the catalogue of the run's language (and takes its keys' type) from the composition root.
+      if (file === "core/i18n.ts" && CATALOGUE.test(to) && (lazy || typeOnly)) continue;
+      // The catalogue puts every area's words together: data, whatever the layer.
+      if (CATALOGUE.test(file) && AREA_MESSAGES.test(to)) continue;
       if (knownImports.has(`${file}>${area}`)) {
         usedKnown.add(`${file}>${area}`);
         continue;
       }
       // A handler renders its report with the renderers of reports/, loaded when the command runs.
       const render = lazy && to === "reports/index.ts" && handlers.has(file);
-      edges.get(file).push({ to, line, render });
+      // Types are erased at build: a type-only import cannot close a cycle at run time.
+      if (!typeOnly) edges.get(file).push({ to, line, render });
       if (area === from || render) continue;
       const where = `${file}:${line}`;
       const [lf, lt] = [layers[from], layers[area]];

@@ -1,8 +1,8 @@
 import { CommanderError } from "commander";
-import { oneLine } from "./cli/commanderErrors.js";
+import { formatCommanderError, oneLine } from "./cli/commanderErrors.js";
 import { buildProgram, Cli } from "./cli/program.js";
 import { CliError, EXIT } from "./core/errors.js";
-import { isLang, langFromEnv, translate, type Lang } from "./core/i18n.js";
+import { isLang, langFromEnv, loadMessages, translate, type Lang } from "./core/i18n.js";
 import { io, processIo, setIo, type Io } from "./core/io.js";
 
 /** The language for help and for errors raised before a Context exists: --lang, PLATTFORM_LANG, LANG. */
@@ -46,6 +46,28 @@ function fromSqlite(error: unknown, path: string): CliError | undefined {
 }
 
 /**
+ * The Cli in the language of the run, its messages loaded before commander is given the help texts: --lang,
+ * PLATTFORM_LANG, else the platform's setting (read here, so that commander's errors come in it too; not for
+ * help or the version, which never need the data file), else LANG. Only that language's messages are loaded.
+ */
+async function cliFor(args: string[]): Promise<Cli> {
+  let platformLang: Lang | undefined | null = null;
+  const { env } = io();
+  const explicit = args.some((a) => a === "--lang" || a.startsWith("--lang=")) || isLang(env.PLATTFORM_LANG ?? "");
+  if (!explicit && args.length > 0 && !args.some((a) => /^(-h|--help|-V|--version|help)$/.test(a)))
+    platformLang = (await import("./core/language.js")).platformLangOf(args, env);
+  const cli = new Cli(args, platformLang ?? langFromArgv(args));
+  cli.platformLang = platformLang;
+  await loadMessages(cli.lang);
+  return cli;
+}
+
+/** A usage error, in the language of the run. */
+function printUsageError(message: string, lang: Lang): void {
+  io().stderr.write(`${oneLine(formatCommanderError(message, lang))}\n`);
+}
+
+/**
  * Runs one command line (argv as process.argv: node, the script, then the words) and returns its exit code.
  * `given` replaces the process's streams, environment or day for this run: tests call it in-process.
  */
@@ -60,7 +82,7 @@ export async function main(argv: string[] = process.argv, given?: Partial<Io>): 
 
 async function runMain(argv: string[]): Promise<number> {
   const args = argv.slice(2);
-  const cli = new Cli(args, langFromArgv(args));
+  const cli = await cliFor(args);
   const program = buildProgram(cli);
   let exitCode: number = EXIT.ok;
   try {
@@ -70,6 +92,7 @@ async function runMain(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // Help asked for (--help, `help`, --version) is a success; help shown because a command was missing is not.
       exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (cli.usageError !== undefined) printUsageError(cli.usageError, cli.lang);
     } else if (error instanceof CliError) {
       printError(error, lang);
       exitCode = error.exitCode;

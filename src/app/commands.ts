@@ -3,12 +3,13 @@
 import { lazy, type Runnable } from "../core/define.js";
 import { run } from "../meetings/commands.js";
 import { forget } from "../people/commands.js";
-import { status } from "../platform/commands.js";
+import { init, status } from "../platform/commands.js";
 import { annual } from "../reports/commands.js";
 
 const handlers = () => import("./handlers.js");
 
 export const commands: Runnable[] = [
+  lazy(init, () => import("./init.js"), "init"),
   lazy(status, handlers, "status"),
   lazy(forget, handlers, "forget"),
   lazy(annual, handlers, "annual"),

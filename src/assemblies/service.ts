@@ -1,7 +1,7 @@
 // Assemblies (meetings of kind `assembly`): the roll call of turnout per member group, and the asks made there.
 import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, term } from "../core/errors.js";
 import type { Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
 import { ensureEditable } from "../meetings/index.js";
@@ -23,7 +23,7 @@ export function parseHeadcount(raw: string, field: string): number {
  * its earlier value; the change is logged.
  */
 export function setTurnout(db: Db, audit: Audit, meeting: Meeting, group: Group, input: { pledged?: number; actual?: number }): Turnout {
-  if (meeting.kind !== "assembly") throw new CliError("error.assemblies.notAssembly", { id: meeting.id, kind: meeting.kind });
+  if (meeting.kind !== "assembly") throw new CliError("error.assemblies.notAssembly", { id: meeting.id, kind: term(`meetingKind.${meeting.kind}`) });
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
   ensureEditable(meeting);
   if (input.pledged === undefined && input.actual === undefined) throw new CliError("error.nothingToChange", {}, 1, "error.assemblies.turnoutHint");

@@ -1,11 +1,11 @@
-import { translate, type Lang } from "../core/i18n.js";
+import { translate, type Lang, type MessageKey } from "../core/i18n.js";
 
 /** Commander's messages, made into the one-line form of CLI.md (and German where the language is German). */
 export function formatCommanderError(message: string, lang: Lang): string {
   const text = message.replace(/^error:\s*/, "").trim();
   const [first, ...rest] = text.split("\n");
   const suggestion = rest.join(" ").match(/\(Did you mean (.+)\?\)/);
-  const patterns: Array<[RegExp, string]> = [
+  const patterns: Array<[RegExp, MessageKey]> = [
     [/^unknown command '(.+)'$/, "usage.unknownCommand"],
     [/^unknown option '(.+)'$/, "usage.unknownOption"],
     [/^missing required argument '(.+)'$/, "usage.missingArgument"],

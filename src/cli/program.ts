@@ -1,8 +1,8 @@
 // Builds commander from the command definitions (src/<area>/commands.ts).
 import { Command, Option } from "commander";
 import type { Context as ContextType } from "../core/context.js";
-import { translate, type Lang } from "../core/i18n.js";
-import { formatCommanderError, oneLine } from "./commanderErrors.js";
+import { translate, type Lang, type MessageKey } from "../core/i18n.js";
+
 import type { AnyHandler, Runnable } from "../core/define.js";
 import { DEFINITIONS } from "./registry.js";
 import { io } from "../core/io.js";
@@ -18,6 +18,10 @@ export type Loader = (def: Runnable) => Promise<AnyHandler>;
 
 export class Cli {
   ctx: ContextType | undefined;
+  /** Commander's error message, kept to be printed once its language is known (see main). */
+  usageError: string | undefined;
+  /** The platform's language as main() read it from the data file; null when it did not look (--help). */
+  platformLang: Lang | undefined | null = null;
   readonly t: (key: string) => string;
   /** The top-level command this run is for; null for none (root help, --version), "*" for all. */
   #target: string | null | undefined;
@@ -27,7 +31,7 @@ export class Cli {
     readonly lang: Lang,
     readonly load: Loader = (def) => def.run!(),
   ) {
-    this.t = (key) => translate(lang, key);
+    this.t = (key) => translate(lang, key as MessageKey); // help.<path> and opt.<name> of the definitions
   }
 
   /** An action that loads its handler only when it runs, so that --help stays light. */
@@ -37,6 +41,7 @@ export class Cli {
       const args = raw.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
       const [ctx, handler] = await Promise.all([this.#context(command), this.load(def)]);
       this.ctx = ctx;
+      await this.ctx.loadMessages(this.platformLang);
       await (await import("../core/output.js")).loadColours(this.ctx);
       await handler(this.ctx, args, optionValues(def, command));
     };
@@ -115,7 +120,10 @@ export function buildProgram(cli: Cli, definitions: readonly Runnable[] = DEFINI
       writeErr: (text) => void io().stderr.write(text),
       getOutHelpWidth: () => (io().stdout.isTTY ? io().stdout.columns : undefined) as number,
       getErrHelpWidth: () => (io().stderr.isTTY ? io().stderr.columns : undefined) as number,
-      outputError: (message, write) => write(`${oneLine(formatCommanderError(message, cli.lang))}\n`),
+      // Kept, and printed by main() in the run's language (see printUsageError).
+      outputError: (message) => {
+        cli.usageError = message;
+      },
     })
     .addHelpText("before", examplesText(t, PROGRAM_EXAMPLES));
   program

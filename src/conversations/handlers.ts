@@ -11,6 +11,7 @@ import type { Conversation } from "./model.js";
 import { parseTopics } from "./model.js";
 import { addConversation, addTopic, resolveTopic } from "./service.js";
 import { getConversation, listConversations, listTopics } from "./store.js";
+import type { MessageKey } from "../core/i18n.js";
 
 function forgotten(ctx: Context): string {
   return ctx.t("people.forgottenName");
@@ -62,7 +63,7 @@ export async function add(ctx: Context, _args: Args<typeof def.add>, opts: Opts<
       const answers = await askConversation(
         await loadPrompter(),
         { by, with: withRefs, topics, notes, nextStep, followUp: followUpRaw },
-        (key) => ctx.t(key),
+        (key) => ctx.t(key as MessageKey),
         {
           holder: (ref) => participant(ctx, ref, day),
           partner: (ref) => participant(ctx, ref, day),

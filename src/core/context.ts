@@ -3,7 +3,8 @@ import { resolveDataFile, type DbSource } from "./config.js";
 import { auditInserter } from "./auditStore.js";
 import { openDataFile, prepareSchema, storedLanguage, withBusyRetry, type Db } from "./db.js";
 import { UsageError } from "./errors.js";
-import { isLang, langFromEnv, translate, type Lang } from "./i18n.js";
+import { isLang, langFromEnv, loadMessages, translate, type Lang, type MessageKey } from "./i18n.js";
+import { storedLanguageOf } from "./language.js";
 import type { Params } from "./errors.js";
 import { io } from "./io.js";
 
@@ -85,7 +86,19 @@ export class Context {
     return langFromEnv(this.env);
   }
 
-  t(key: string, params: Params = {}): string {
+  /**
+   * Loads the messages of the language this run speaks, before anything is printed. Unless --lang or
+   * PLATTFORM_LANG decide it, that is the platform's setting: read from the data file read-only here, because
+   * the file itself is opened only when (and if) the command needs it, and translate() cannot wait.
+   */
+  async loadMessages(stored: Lang | undefined | null = null): Promise<void> {
+    const fixed = (this.options.lang && isLang(this.options.lang)) || (this.env.PLATTFORM_LANG && isLang(this.env.PLATTFORM_LANG));
+    // `stored`: the setting as main() already read it (undefined: none); null: not read yet.
+    if (!fixed && !this.#langFromPlatform) this.#langFromPlatform = stored === null ? storedLanguageOf(this.dataFile.path) : stored;
+    await loadMessages(this.lang);
+  }
+
+  t(key: MessageKey, params: Params = {}): string {
     return translate(this.lang, key, params);
   }
 

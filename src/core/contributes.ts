@@ -6,14 +6,14 @@ import type { Context } from "./context.js";
 import type { Db } from "./db.js";
 import type { Block } from "./document.js";
 import type { Params } from "./errors.js";
-import type { Lang } from "./i18n.js";
+import type { Lang, MessageKey } from "./i18n.js";
 
 export interface Problem {
   /** the check that found it (a Check name) */
   check: string;
   /** message and hint keys; params fill both */
-  key: string;
-  hintKey: string;
+  key: MessageKey;
+  hintKey: MessageKey;
   params: Params;
 }
 
@@ -22,7 +22,7 @@ export interface Check {
   run(db: Db): Problem[];
 }
 
-export const problem = (check: string, key: string, params: Params = {}): Problem => ({ check, key: `check.${key}`, hintKey: `check.${key}.hint`, params });
+export const problem = (check: string, key: string, params: Params = {}): Problem => ({ check, key: `check.${key}` as MessageKey, hintKey: `check.${key}.hint` as MessageKey, params });
 
 /**
  * A piece of `status`. Ranks place the pieces of all areas in one order (the order of the JSON keys, the

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { readFileSync } from "node:fs";
+import { csvSyntaxError } from "./csvErrors.js";
 import { CliError } from "./errors.js";
 
 export interface CsvRow {
@@ -36,8 +37,7 @@ export function readCsv(path: string, known: readonly string[], required: readon
       relax_column_count: false,
     }) as unknown as Array<{ record: Record<string, string>; raw: string; info: { lines: number } }>;
   } catch (error) {
-    const e = error as { lines?: number; message?: string };
-    throw new CliError("error.csvSyntax", { path, line: e.lines ?? 0, detail: firstLine(e.message ?? "") });
+    throw csvSyntaxError(path, error);
   }
   for (const column of header) {
     if (!known.includes(column)) throw new CliError("error.csvUnknownColumn", { column, known: known.join(", ") }, 1, "error.csvUnknownColumn.hint");
@@ -52,10 +52,6 @@ export function readCsv(path: string, known: readonly string[], required: readon
 function firstLineOf(raw: string, lastLine: number): number {
   const record = raw.replace(/^\n+/, "").replace(/\n$/, "");
   return lastLine - (record.match(/\n/g)?.length ?? 0);
-}
-
-function firstLine(text: string): string {
-  return text.split("\n")[0] ?? "";
 }
 
 /** Spreadsheets in Germany save CSV with semicolons; accept either by looking at the header. */

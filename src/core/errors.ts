@@ -1,3 +1,5 @@
+import type { MessageKey } from "./i18n.js";
+
 /** Exit codes fixed by CLI.md. */
 export const EXIT = {
   ok: 0,
@@ -7,7 +9,16 @@ export const EXIT = {
   internal: 70,
 } as const;
 
-export type Params = Record<string, string | number>;
+/** A parameter that is itself a word of the catalogue (a stage, a choice): translated with the message. */
+export interface Term {
+  term: MessageKey;
+}
+export type Params = Record<string, string | number | Term>;
+
+/** A value such as `approved` as a word of the language the message is shown in: `term(\`funds.stage.${stage}\`)`. */
+export function term(key: MessageKey): Term {
+  return { term: key };
+}
 
 /**
  * An expected failure: the request cannot be done. It carries a message key (translated when printed,
@@ -18,10 +29,10 @@ export class CliError extends Error {
   location?: { line: number; column?: string };
 
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly params: Params = {},
     readonly exitCode: number = EXIT.failed,
-    readonly hintKey?: string,
+    readonly hintKey?: MessageKey,
   ) {
     super(key);
     this.name = "CliError";
@@ -35,7 +46,7 @@ export class CliError extends Error {
 
 /** The command line itself is wrong (exit 2). */
 export class UsageError extends CliError {
-  constructor(key: string, params: Params = {}, hintKey?: string) {
+  constructor(key: MessageKey, params: Params = {}, hintKey?: MessageKey) {
     super(key, params, EXIT.usage, hintKey);
     this.name = "UsageError";
   }
@@ -43,12 +54,12 @@ export class UsageError extends CliError {
 
 /** The data file is missing, locked, corrupt or too new (exit 3). */
 export class DataFileError extends CliError {
-  constructor(key: string, params: Params = {}, hintKey?: string) {
+  constructor(key: MessageKey, params: Params = {}, hintKey?: MessageKey) {
     super(key, params, EXIT.dataFile, hintKey);
     this.name = "DataFileError";
   }
 }
 
-export function fail(key: string, params: Params = {}, hintKey?: string): never {
+export function fail(key: MessageKey, params: Params = {}, hintKey?: MessageKey): never {
   throw new CliError(key, params, EXIT.failed, hintKey);
 }

@@ -22,6 +22,7 @@ import type { ReportKind } from "../reports/index.js";
 import { defaultSettings } from "../platform/index.js";
 import { readSetting, readSettings, writeSetting, writeSettings } from "../platform/index.js";
 import { openForNewPlatform, removeDataFile } from "../platform/index.js";
+import { nameStrategyFinanceTeam } from "../teams/index.js";
 import { seedElectionsAndDecisions } from "./elections.js";
 import { seedMeetings } from "./meetings.js";
 import { seedOrganizing } from "./organizing.js";
@@ -53,6 +54,7 @@ export function seedDemo(db: Db, ctx: Context): void {
     const name = ctx.lang === "de" ? "SO! MIT UNS – Bürgerplattform Südost (Demo)" : "SO! MIT UNS – Citizens' Platform South-East (demo)";
     writeSettings(db, defaultSettings(name, ctx.lang));
     writeSetting(db, "demo", "true");
+    nameStrategyFinanceTeam(db, ctx.t("teams.strategyFinanceName"));
     importGroups(db, audit, groups, today());
     importPeople(db, audit, people, today());
     // A year of Kernkreis meetings and the next one (src/demo/meetings.ts).

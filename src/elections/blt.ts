@@ -12,13 +12,14 @@
 
 import { CliError } from "../core/errors.js";
 import type { CountInput, RankedBallot } from "./tally.js";
+import type { MessageKey } from "../core/i18n.js";
 
 export interface BltElection extends CountInput {
   title: string;
   ballots: RankedBallot[];
 }
 
-function bltError(line: number, key: string, params: Record<string, string | number> = {}): CliError {
+function bltError(line: number, key: MessageKey, params: Record<string, string | number> = {}): CliError {
   return new CliError(key, params).at(line);
 }
 

@@ -6,8 +6,9 @@ import type { Context } from "../core/context.js";
 import { colours, sanitize } from "../core/output.js";
 import type { Round, RoundCandidate, Tally, Tie } from "./tally.js";
 import { io } from "../core/io.js";
+import type { MessageKey } from "../core/i18n.js";
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export interface RenderOptions {
   /** the width to fit, in characters */
@@ -28,6 +29,8 @@ export function roundAction(round: Round, t: T): string {
       return t("tally.action.surplus", { name, surplus: round.surplus ?? "" });
     case "exclusion":
       return t("tally.action.exclusion", { name });
+    case "count":
+      return t(round.action === "count of marks" ? "tally.action.countMarks" : "tally.action.countAnswers");
     default:
       return sanitize(round.action);
   }

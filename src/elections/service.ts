@@ -2,7 +2,7 @@
 import type { AuditEntry } from "../core/context.js";
 import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, term } from "../core/errors.js";
 import { nameKey, oneOf } from "../core/validate.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
@@ -242,7 +242,7 @@ export function castBallot(db: Db, audit: Audit, election: Election, group: Grou
 export function importBallots(db: Db, audit: Audit, election: Election, blt: BltElection, file: string, forgottenLabel: string): number {
   const meeting = ensureUnlocked(db, election);
   ensureOpen(election);
-  if (election.method !== "scottish-stv") throw new CliError("error.elections.importNeedsStv", { method: election.method });
+  if (election.method !== "scottish-stv") throw new CliError("error.elections.importNeedsStv", { method: term(`elections.method.${election.method}`) });
   if (ballotsStarted(db, election)) throw new CliError("error.elections.ballotsExist", { id: election.id });
   if (blt.seats !== election.seats) throw new CliError("error.elections.bltSeats", { file: blt.seats, seats: election.seats });
   const key = (name: string) => nameKey(name.replace(/\s+/g, " ").trim());

@@ -7,7 +7,7 @@ import type * as def from "./commands.js";
 import { basename } from "node:path";
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
-import { CliError, UsageError } from "../core/errors.js";
+import { CliError, UsageError, term } from "../core/errors.js";
 import { heading, note, printDetails, printJson, printTable, say, warn, writeOut } from "../core/output.js";
 import { resolveGroup } from "../groups/index.js";
 import { resolveMeeting } from "../meetings/index.js";
@@ -197,7 +197,7 @@ export async function importCommand(ctx: Context, [electionRef, file]: Args<type
 
 export async function exportCommand(ctx: Context, [electionRef]: Args<typeof def.exportBallots>, opts: Opts<typeof def.exportBallots>): Promise<void> {
   const election = resolveElection(ctx.db, electionRef!);
-  if (election.method !== "scottish-stv") throw new CliError("error.elections.exportNeedsStv", { method: election.method });
+  if (election.method !== "scottish-stv") throw new CliError("error.elections.exportNeedsStv", { method: term(`elections.method.${election.method}`) });
   // While ballots are still being cast, their content stays sealed: comparing exports would tell who voted what.
   if (election.status === "open") throw new CliError("error.elections.exportOpen", { id: election.id }, 1, "error.elections.exportOpen.hint");
   const prepared = prepareCount(ctx.db, election);

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
+import { csvSyntaxError } from "../core/csvErrors.js";
 import { CliError } from "../core/errors.js";
 import { parseMoney } from "../core/money.js";
 import { nameKey } from "../core/validate.js";
@@ -91,8 +92,7 @@ export function readBankCsv(path: string, options: BankOptions): BankRow[] {
   try {
     records = parse(text, { delimiter, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
-    const e = error as { lines?: number; message?: string };
-    throw new CliError("error.csvSyntax", { path, line: e.lines ?? 0, detail: (e.message ?? "").split("\n")[0] ?? "" });
+    throw csvSyntaxError(path, error);
   }
   const [head, ...rows] = records;
   if (!head) return [];

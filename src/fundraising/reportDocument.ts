@@ -2,7 +2,7 @@
 // Markdown and HTML report, and the fundraising section of the annual report. Money in the language's format.
 import { formatDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { translate, type Lang } from "../core/i18n.js";
+import { translate, type Lang, type MessageKey } from "../core/i18n.js";
 import { formatMoney } from "../core/money.js";
 import type { Block, ReportDocument } from "../core/document.js";
 import { INCOME_KINDS, OPEN_STAGES } from "./model.js";
@@ -11,11 +11,11 @@ import { buildFundraisingReport, type FundraisingReport } from "./report.js";
 /** "März 2026" / "March 2026" — a coverage month for people (from the catalogue: Intl is slow to start). */
 export function monthLabel(yearMonth: string, lang: Lang): string {
   const [y, m] = yearMonth.split("-").map(Number) as [number, number];
-  return `${translate(lang, `month.${m}`)} ${y}`;
+  return `${translate(lang, `month.${m}` as MessageKey)} ${y}`;
 }
 
 export function coverageText(report: Pick<FundraisingReport, "coveredUntil" | "year"> & { budget: { total: number } }, lang: Lang): string {
-  const t = (key: string, params = {}) => translate(lang, key, params);
+  const t = (key: MessageKey, params = {}) => translate(lang, key, params);
   if (report.budget.total === 0) return t("funds.coverage.noBudget", { year: report.year });
   if (report.coveredUntil === null) return t("funds.coverage.none", { year: report.year });
   return t(report.coveredUntil.endsWith("-12") ? "funds.coverage.full" : "funds.coverage.until", { month: monthLabel(report.coveredUntil, lang) });
@@ -23,7 +23,7 @@ export function coverageText(report: Pick<FundraisingReport, "coveredUntil" | "y
 
 /** The report's sections; `level` is the level of their headings (2 on its own, 3 inside the annual report). */
 export function fundraisingBlocks(r: FundraisingReport, lang: Lang, level: 2 | 3): Block[] {
-  const t = (key: string, params = {}) => translate(lang, key, params);
+  const t = (key: MessageKey, params = {}) => translate(lang, key, params);
   const money = (cents: number) => formatMoney(cents, lang);
   const sub = (text: string): Block => ({ type: "heading", level, text });
   const blocks: Block[] = [];

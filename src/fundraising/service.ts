@@ -3,7 +3,7 @@ import type { AuditEntry } from "../core/context.js";
 import { changedFields } from "../core/changes.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError, UsageError } from "../core/errors.js";
+import { CliError, UsageError, term } from "../core/errors.js";
 import { parseMoney } from "../core/money.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
@@ -227,7 +227,8 @@ export function changeStage(db: Db, audit: Audit, app: Application, input: Stage
   const date = input.date === undefined ? today : parseDate(input.date, "--date", today);
   const check = checkTransition(app.stage, to, input.reopen === true);
   if (!check.ok) {
-    const params = { id: app.id, from: app.stage, to, allowed: [...TRANSITIONS[app.stage].normal].join(", ") || "–" };
+    // the stages as words of the message's language; --stage values stay as typed in the hint's list
+    const params = { id: app.id, from: term(`funds.stage.${app.stage}`), to: term(`funds.stage.${to}`), allowed: [...TRANSITIONS[app.stage].normal].join(", ") || "–" };
     if (check.reason === "same") throw new CliError("error.funds.sameStage", params);
     if (check.reason === "needsReopen") throw new CliError("error.funds.needsReopen", params, 1, "error.funds.needsReopen.hint");
     throw new CliError("error.funds.stageNotAllowed", params, 1, "error.funds.stageNotAllowed.hint");
@@ -251,7 +252,7 @@ export function changeStage(db: Db, audit: Audit, app: Application, input: Stage
 export function addReportingDeadline(db: Db, audit: Audit, app: Application, rawKind: string, rawDate: string, today: string): number {
   const kind = oneOf(rawKind, REPORT_KINDS, "kind") as ReportingKind;
   const due = parseDate(rawDate, "date", today);
-  if (app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: app.stage });
+  if (app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: term(`funds.stage.${app.stage}`) });
   const id = insertReportingDeadline(db, app.id, kind, due);
   audit({ entity: "reporting_deadline", id, action: "add", changes: { application: app.id, kind, due } });
   return id;
@@ -331,7 +332,7 @@ export function addIncome(db: Db, audit: Audit, input: IncomeInput, today: strin
   let source = input.source;
   if (app) {
     if (kind !== "grant") throw new CliError("error.funds.instalmentIsGrant", { kind });
-    if (app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: app.stage });
+    if (app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: term(`funds.stage.${app.stage}`) });
     if (source && !(source.kind === "funder" && source.funder.id === app.funderId))
       throw new CliError("error.funds.instalmentFromOtherSource", { id: app.id, funder: app.funder });
     source = source ?? { kind: "funder", funder: { id: app.funderId, name: app.funder, kind: "other", website: null, notes: null, contacts: [] } };

@@ -5,7 +5,7 @@ import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
 import { peopleOfGroup } from "../people/index.js";
-import { GROUP_CSV_COLUMNS, type Group } from "./model.js";
+import { GROUP_CSV_COLUMNS, type Group, type GroupKind } from "./model.js";
 import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
 import { getGroup, listGroups } from "./store.js";
 
@@ -14,7 +14,7 @@ function inputFrom(opts: Partial<Opts<typeof def.edit>>): GroupInput {
 }
 
 export function kindLabel(ctx: Context, kind: string): string {
-  return ctx.t(`kind.${kind}`);
+  return ctx.t(`kind.${kind as GroupKind}`);
 }
 
 export async function add(ctx: Context, [name]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {

@@ -3,7 +3,7 @@ import { minutesHash } from "./minutesHash.js";
 import type { AuditEntry } from "../core/context.js";
 import { isIsoDate, parseDate, parseTime } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, term } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
 import { resolveGroup } from "../groups/index.js";
@@ -158,7 +158,7 @@ export function editMeeting(db: Db, audit: Audit, meeting: Meeting, fields: Meet
 }
 
 export function cancelMeeting(db: Db, audit: Audit, meeting: Meeting): void {
-  if (meeting.status !== "planned") throw new CliError("error.cannotCancel", { id: meeting.id, status: meeting.status });
+  if (meeting.status !== "planned") throw new CliError("error.cannotCancel", { id: meeting.id, status: term(`meetingStatus.${meeting.status}`) });
   setMeetingState(db, meeting.id, "cancelled", "none");
   audit({ entity: "meeting", id: meeting.id, action: "cancel" });
 }
@@ -348,7 +348,7 @@ export function attendanceSummary(db: Db, meeting: Meeting, forgottenLabel: stri
 // ---- lifecycle of the minutes
 
 export function closeMeeting(db: Db, audit: Audit, meeting: Meeting): void {
-  if (meeting.status !== "planned") throw new CliError("error.cannotClose", { id: meeting.id, status: meeting.status });
+  if (meeting.status !== "planned") throw new CliError("error.cannotClose", { id: meeting.id, status: term(`meetingStatus.${meeting.status}`) });
   setMeetingState(db, meeting.id, "held", "draft");
   audit({ entity: "meeting", id: meeting.id, action: "close" });
 }

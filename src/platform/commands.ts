@@ -42,7 +42,7 @@ const handlers = () => import("./handlers.js");
 
 /** In the order of the help's command lists. */
 export const commands: Runnable[] = [
-  lazy(init, handlers, "init"),
+  init, // handled in src/app (app/commands.ts): a new platform starts every area
   status, // handled in src/app (app/commands.ts): every area adds its lines
   config,
   lazy(configGet, handlers, "configGet"),

@@ -2,40 +2,9 @@ import type * as def from "./commands.js";
 import type { Args, Opts } from "../core/define.js";
 import type { Context } from "../core/context.js";
 import { CliError } from "../core/errors.js";
-import { langFromEnv, type Lang } from "../core/i18n.js";
 import { printJson, printTable, say } from "../core/output.js";
-import { cleanText } from "../core/validate.js";
-import { defaultSettings, isSettingKey, parseSetting, SETTING_KEYS, type Settings } from "./settings.js";
-import { readSettings, writeSetting, writeSettings } from "./store.js";
-import { openForNewPlatform, removeDataFile } from "./dataFile.js";
-
-type Options = Record<string, string | boolean | undefined>;
-
-export async function init(ctx: Context, _args: Args<typeof def.init>, opts: Opts<typeof def.init>): Promise<void> {
-  const lang: Lang = ctx.options.lang === "de" || ctx.options.lang === "en" ? ctx.options.lang : langFromEnv(ctx.env);
-  const name =
-    typeof opts.name === "string" ? cleanText(opts.name, "--name", { required: true })! : lang === "de" ? "Bürgerplattform" : "Citizens' platform";
-  const path = ctx.dataFile.path;
-  const { db, created } = openForNewPlatform(path, () => {
-    throw new CliError("error.platformExists", { path }, 1, "error.platformExists.hint");
-  });
-  ctx.useDb(db);
-  const settings = defaultSettings(name, lang);
-  try {
-    ctx.write((audit) => {
-      writeSettings(db, settings);
-      audit({ entity: "platform", id: null, action: "init", changes: settings });
-    });
-  } catch (error) {
-    ctx.close();
-    if (created) removeDataFile(path);
-    throw error;
-  }
-  ctx.useDb(db);
-  if (ctx.json) return printJson({ dataFile: path, settings });
-  say(ctx.t("init.done", { name, path }));
-  say(ctx.t("init.next"));
-}
+import { isSettingKey, parseSetting, SETTING_KEYS, type Settings } from "./settings.js";
+import { readSettings, writeSetting } from "./store.js";
 
 export async function configGet(ctx: Context, [key]: Args<typeof def.configGet>): Promise<void> {
   const settings = readSettings(ctx.db);

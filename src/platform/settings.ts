@@ -1,4 +1,4 @@
-import { CliError } from "../core/errors.js";
+import { CliError, term, type Term } from "../core/errors.js";
 
 export const MAJORITIES = ["simple", "two-thirds", "three-quarters", "unanimous"] as const;
 export const BASES = ["yes-no", "yes-no-abstain", "present", "entitled"] as const;
@@ -25,7 +25,7 @@ export function isSettingKey(key: string): key is SettingKey {
   return (SETTING_KEYS as readonly string[]).includes(key);
 }
 
-function invalid(key: string, value: string, allowed: string): never {
+function invalid(key: string, value: string, allowed: string | Term): never {
   throw new CliError("error.invalidSetting", { key, value, allowed }, 1, "error.invalidSetting.hint");
 }
 
@@ -34,7 +34,7 @@ export function parseSetting(key: SettingKey, raw: string): string {
   const value = raw.trim();
   switch (key) {
     case "name":
-      if (value === "" || value.length > 200) invalid(key, raw, "1–200 characters");
+      if (value === "" || value.length > 200) invalid(key, raw, term("settings.allowed.name"));
       return value;
     case "language":
       if (value !== "de" && value !== "en") invalid(key, raw, "de, en");
@@ -42,7 +42,7 @@ export function parseSetting(key: SettingKey, raw: string): string {
     case "quorum":
       if (value === "none" || value === "half") return value;
       if (/^\d{1,4}$/.test(value) && Number(value) >= 1) return String(Number(value));
-      return invalid(key, raw, "none, half, <number of groups>");
+      return invalid(key, raw, term("settings.allowed.quorum"));
     case "majority":
       if (!(MAJORITIES as readonly string[]).includes(value)) invalid(key, raw, MAJORITIES.join(", "));
       return value;

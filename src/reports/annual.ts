@@ -4,8 +4,8 @@
 import type { Context } from "../core/context.js";
 import { formatDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
-import type { Lang } from "../core/i18n.js";
+import { CliError, type Params } from "../core/errors.js";
+import { translate, type Lang, type MessageKey } from "../core/i18n.js";
 import { ANSWERS } from "../commitments/index.js";
 import { findCommitments } from "../commitments/index.js";
 import { minutesEntries } from "../elections/index.js";
@@ -17,7 +17,7 @@ import { readSettings } from "../platform/index.js";
 import { decisionsOf } from "../votes/index.js";
 import { attendanceBlocks, buildAttendance } from "./attendance.js";
 import { commitmentsReport } from "./commitments.js";
-import { rateText, term } from "./organizingLabels.js";
+import { kindLabel, rateText } from "./labels.js";
 import { campaignsStartedBy, campaignUpdatesBy } from "../campaigns/index.js";
 import { conversationFigures } from "../conversations/index.js";
 import { emitReport } from "./output.js";
@@ -39,7 +39,7 @@ function heldIn(input: AnnualInput): Meeting[] {
 
 export function groupsSection(input: AnnualInput): AnnualSection {
   const { lang, from, to } = input;
-  const t = (key: string, params = {}) => term(lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const groups = listGroups(input.db, input.today, { all: true });
   const joined = groups.filter((g) => g.joined >= from && g.joined <= to).sort((a, b) => a.joined.localeCompare(b.joined) || a.name.localeCompare(b.name, "de"));
   const left = groups.filter((g) => g.left !== null && g.left >= from && g.left <= to).sort((a, b) => a.left!.localeCompare(b.left!) || a.name.localeCompare(b.name, "de"));
@@ -55,7 +55,7 @@ export function groupsSection(input: AnnualInput): AnnualSection {
   if (joined.length > 0 || left.length > 0)
     blocks.push({
       type: "table",
-      head: [t("col.group"), t("col.joined"), t("col.left")],
+      head: [t("label.group"), t("label.joined"), t("label.left")],
       rows: [...data.joined.map((g) => [g.name, formatDate(g.date, lang), ""]), ...data.left.map((g) => [g.name, "", formatDate(g.date, lang)])],
     });
   return { key: "groups", title: t("annual.groups"), data, blocks };
@@ -63,7 +63,7 @@ export function groupsSection(input: AnnualInput): AnnualSection {
 
 export function meetingsSection(input: AnnualInput): AnnualSection {
   const { lang } = input;
-  const t = (key: string, params = {}) => term(lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const held = heldIn(input);
   const byKind = Object.fromEntries(MEETING_KINDS.map((k) => [k, held.filter((m) => m.kind === k).length]));
   const data = {
@@ -80,14 +80,14 @@ export function meetingsSection(input: AnnualInput): AnnualSection {
       { type: "paragraph", text: [t("annual.meetingsLine", { count: held.length })] },
       {
         type: "table",
-        head: [t("col.kind"), t("col.count")],
-        rows: MEETING_KINDS.filter((k) => byKind[k]! > 0).map((k) => [t(`kind.${k}`), String(byKind[k])]),
+        head: [t("label.kind"), t("col.count")],
+        rows: MEETING_KINDS.filter((k) => byKind[k]! > 0).map((k) => [kindLabel(lang, k), String(byKind[k])]),
         numeric: [1],
       },
       {
         type: "table",
-        head: [t("col.date"), t("col.kind"), t("col.title")],
-        rows: held.map((m) => [formatDate(m.date, lang), t(`kind.${m.kind}`), [m.title, m.team].filter(Boolean).join(" – ")]),
+        head: [t("label.date"), t("label.kind"), t("label.title")],
+        rows: held.map((m) => [formatDate(m.date, lang), kindLabel(lang, m.kind), [m.title, m.team].filter(Boolean).join(" – ")]),
       },
     ],
   };
@@ -98,12 +98,12 @@ export function attendanceSection(input: AnnualInput): AnnualSection {
   const asOf = input.to < input.today ? input.to : input.today;
   const { meetings, rows } = buildAttendance(input.db, asOf, input.from, input.to);
   const data = rows.map(({ group, present, held, rate, drifting, excused }) => ({ group, present, held, rate, drifting, excused }));
-  return { key: "attendance", title: term(input.lang, "annual.attendance"), data, blocks: attendanceBlocks(rows, meetings.length, input.lang, null, 2) };
+  return { key: "attendance", title: translate(input.lang, "annual.attendance"), data, blocks: attendanceBlocks(rows, meetings.length, input.lang, null, 2) };
 }
 
 export function decisionsSection(input: AnnualInput): AnnualSection {
   const { lang } = input;
-  const t = (key: string, params = {}) => term(lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const votes = heldIn(input).flatMap((m) => decisionsOf(input.db, m.id, input.forgottenLabel).map((d) => ({ date: m.date, meeting: m.id, ...d })));
   const count = (result: string) => votes.filter((v) => v.result === result).length;
   const data = {
@@ -113,17 +113,17 @@ export function decisionsSection(input: AnnualInput): AnnualSection {
     noQuorum: count("no-quorum"),
     votes: votes.map((v) => ({ date: v.date, meeting: v.meeting, motion: v.motion, mover: v.mover, yes: v.yes, no: v.no, abstain: v.abstain, result: v.result })),
   };
-  if (votes.length === 0) return { key: "decisions", title: t("annual.decisions"), data, blocks: [muted(t("annual.noDecisions"))] };
+  if (votes.length === 0) return { key: "decisions", title: t("minutes.decisions"), data, blocks: [muted(t("annual.noDecisions"))] };
   return {
     key: "decisions",
-    title: t("annual.decisions"),
+    title: t("minutes.decisions"),
     data,
     blocks: [
       { type: "paragraph", text: [t("annual.decisionsLine", { count: data.count, adopted: data.adopted, rejected: data.rejected, noQuorum: data.noQuorum })] },
       {
         type: "table",
-        head: [t("col.date"), t("col.motion"), t("col.votes"), t("col.result")],
-        rows: data.votes.map((v) => [formatDate(v.date, lang), v.motion, `${v.yes} / ${v.no} / ${v.abstain}`, t(`result.${v.result}`)]),
+        head: [t("label.date"), t("label.motion"), t("col.votes"), t("label.result")],
+        rows: data.votes.map((v) => [formatDate(v.date, lang), v.motion, `${v.yes} / ${v.no} / ${v.abstain}`, t(`votes.result.${v.result}`)]),
       },
     ],
   };
@@ -131,20 +131,20 @@ export function decisionsSection(input: AnnualInput): AnnualSection {
 
 export function electionsSection(input: AnnualInput): AnnualSection {
   const { lang } = input;
-  const t = (key: string, params = {}) => term(lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const elections = listMeetings(input.db, { from: input.from, until: input.to })
     .filter((m) => m.status !== "cancelled")
     .flatMap((m) => minutesEntries(input.db, m.id, input.forgottenLabel).map((e) => ({ date: m.date, meeting: m.id, team: e.team, seats: e.seats, method: e.method, elected: e.elected })));
-  if (elections.length === 0) return { key: "elections", title: t("annual.elections"), data: elections, blocks: [muted(t("annual.noElections"))] };
+  if (elections.length === 0) return { key: "elections", title: t("minutes.elections"), data: elections, blocks: [muted(t("annual.noElections"))] };
   return {
     key: "elections",
-    title: t("annual.elections"),
+    title: t("minutes.elections"),
     data: elections,
     blocks: [
       {
         type: "table",
-        head: [t("col.date"), t("col.team"), t("col.seats"), t("col.elected")],
-        rows: elections.map((e) => [formatDate(e.date, lang), e.team, String(e.seats), e.elected.join(", ") || t("annual.none")]),
+        head: [t("label.date"), t("label.team"), t("elections.label.seats"), t("elections.label.elected")],
+        rows: elections.map((e) => [formatDate(e.date, lang), e.team, String(e.seats), e.elected.join(", ") || t("minutes.noneListed")]),
         numeric: [2],
       },
     ],
@@ -155,7 +155,7 @@ const ACTIVE = new Set(["research", "action", "negotiation"]);
 
 export function campaignsSection(input: AnnualInput): AnnualSection {
   const { lang, from, to } = input;
-  const t = (key: string, params = {}) => term(lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const updates = campaignUpdatesBy(input.db, to);
   const campaigns = campaignsStartedBy(input.db, to)
     .map((c) => {
@@ -187,8 +187,8 @@ export function campaignsSection(input: AnnualInput): AnnualSection {
     blocks: [
       {
         type: "table",
-        head: [t("col.campaign"), t("col.topic"), t("col.team"), t("col.status"), t("col.latest")],
-        rows: campaigns.map((c) => [c.name, c.topic, c.team, t(`campaignStatus.${c.status}`), c.latest ? `${formatDate(c.latest.date, lang)}: ${c.latest.text}` : ""]),
+        head: [t("col.campaign"), t("campaigns.label.topic"), t("label.team"), t("minutes.statusLabel"), t("col.latest")],
+        rows: campaigns.map((c) => [c.name, c.topic, c.team, t(`campaigns.status.${c.status}` as MessageKey), c.latest ? `${formatDate(c.latest.date, lang)}: ${c.latest.text}` : ""]),
       },
     ],
   };
@@ -196,7 +196,7 @@ export function campaignsSection(input: AnnualInput): AnnualSection {
 
 export function conversationsSection(input: AnnualInput): AnnualSection {
   const { lang } = input;
-  const t = (key: string, params = {}) => term(lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const figures = conversationFigures(input.db, input.from, input.to);
   const data = {
     count: figures.count,
@@ -212,7 +212,7 @@ export function conversationsSection(input: AnnualInput): AnnualSection {
     data,
     blocks: [
       { type: "paragraph", text: [t("annual.conversationsLine", { count: data.count, people: data.people, groups: data.groups })] },
-      { type: "table", head: [t("col.kind"), t("col.count")], rows: figures.byKind.map((k) => [t(`conversationKind.${k.kind}`), String(k.count)]), numeric: [1] },
+      { type: "table", head: [t("label.kind"), t("col.count")], rows: figures.byKind.map((k) => [t(`conversations.kind.${k.kind}` as MessageKey), String(k.count)]), numeric: [1] },
       { type: "table", head: [t("col.holder"), t("col.count")], rows: data.byHolder.map((h) => [h.holder, String(h.count)]), numeric: [1] },
     ],
   };
@@ -220,7 +220,7 @@ export function conversationsSection(input: AnnualInput): AnnualSection {
 
 export function commitmentsSection(input: AnnualInput): AnnualSection {
   const { lang } = input;
-  const t = (key: string, params = {}) => term(lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const rows = findCommitments(input.db, { since: input.from, until: input.to });
   const report = commitmentsReport(rows, input.today, input.from);
   const answers = Object.fromEntries(ANSWERS.map((a) => [a, rows.filter((c) => c.answer === a).length])) as Record<(typeof ANSWERS)[number], number>;
@@ -240,13 +240,13 @@ export function commitmentsSection(input: AnnualInput): AnnualSection {
     },
     {
       type: "table",
-      head: [t("col.given"), t("col.decisionMaker"), t("col.ask"), t("col.answer"), t("col.status")],
-      rows: rows.map((c) => [formatDate(c.date, lang), c.from, c.ask, t(`answer.${c.answer}`), t(`status.${c.status}`)]),
+      head: [t("col.given"), t("commitments.label.from"), t("commitments.label.ask"), t("commitments.label.answer"), t("minutes.statusLabel")],
+      rows: rows.map((c) => [formatDate(c.date, lang), c.from, c.ask, t(`commitments.answer.${c.answer}`), t(`commitments.status.${c.status}`)]),
     },
     { type: "heading", level: 3, text: t("commitments.byDecisionMaker") },
     {
       type: "table",
-      head: [t("col.decisionMaker"), t("col.body"), t("col.total"), t("col.kept"), t("col.broken"), t("col.keptRate")],
+      head: [t("commitments.label.from"), t("commitments.label.body"), t("col.total"), t("col.kept"), t("col.broken"), t("col.keptRate")],
       rows: report.byDecisionMaker.map((d) => [d.decisionMaker, d.body ?? "", String(d.total), String(d.kept), String(d.broken), rateText(lang, d.keptRate)]),
       numeric: [2, 3, 4, 5],
     },
@@ -278,7 +278,7 @@ export interface AnnualReport {
 }
 
 export function buildAnnual(input: AnnualInput, platform: string, builders: readonly AnnualSectionBuilder[]): { data: AnnualReport; doc: ReportDocument } {
-  const t = (key: string, params = {}) => term(input.lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(input.lang, key, params);
   const sections = builders.map((build) => build(input)).filter((s): s is AnnualSection => s !== null);
   const blocks: Block[] = [
     { type: "title", text: t("annual.heading", { year: input.year }), subtitle: platform },

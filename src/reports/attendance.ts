@@ -5,12 +5,13 @@ import type { Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import type { Lang } from "../core/i18n.js";
 import { percent } from "../commitments/index.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import { listGroups } from "../groups/index.js";
 import { listAttendance, listMeetings } from "../meetings/index.js";
-import { rateText, term } from "./organizingLabels.js";
+import type { Params } from "../core/errors.js";
+import { translate, type Lang, type MessageKey } from "../core/i18n.js";
+import { rateText } from "./labels.js";
 import { emitReport } from "./output.js";
 import type { Block, ReportDocument } from "./render/document.js";
 
@@ -97,7 +98,7 @@ export function buildAttendance(db: Db, day: string, since: string | null, until
 
 /** The report as blocks; `level` 1 makes a document of its own, 2 a section of the annual report. */
 export function attendanceBlocks(rows: AttendanceRow[], held: number, lang: Lang, since: string | null, level: 1 | 2 = 1): Block[] {
-  const t = (key: string, params = {}) => term(lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const blocks: Block[] = [];
   if (level === 1) blocks.push({ type: "title", text: t("attendance.title"), subtitle: "" });
   if (since) blocks.push({ type: "paragraph", text: [t("attendance.since", { date: formatDate(since, lang) })] });
@@ -109,8 +110,8 @@ export function attendanceBlocks(rows: AttendanceRow[], held: number, lang: Lang
   blocks.push({ type: "paragraph", text: [t("attendance.rule")], role: "muted" });
   blocks.push({
     type: "table",
-    head: [t("col.group"), t("col.present"), t("col.excused"), t("col.held"), t("col.rate"), t("col.lastPresent"), t("col.drifting")],
-    rows: rows.map((r) => [r.group, String(r.present), String(r.excused), String(r.held), rateText(lang, r.rate), formatDate(r.lastPresent, lang), r.drifting ? t("yes") : ""]),
+    head: [t("label.group"), t("col.present"), t("col.excused"), t("col.held"), t("col.rate"), t("col.lastPresent"), t("col.drifting")],
+    rows: rows.map((r) => [r.group, String(r.present), String(r.excused), String(r.held), rateText(lang, r.rate), formatDate(r.lastPresent, lang), r.drifting ? t("attendance.driftingMark") : ""]),
     numeric: [1, 2, 3, 4],
   });
   const drifting = rows.filter((r) => r.drifting).map((r) => r.group);
@@ -127,7 +128,7 @@ export async function reportAttendance(ctx: Context, opts: Opts<typeof def.atten
   const platform = readSettings(ctx.db).name;
   const blocks = attendanceBlocks(rows, meetings.length, ctx.lang, since);
   if (blocks[0]?.type === "title") blocks[0].subtitle = platform;
-  const doc: ReportDocument = { lang: ctx.lang, title: `${term(ctx.lang, "attendance.title")} — ${platform}`, blocks };
+  const doc: ReportDocument = { lang: ctx.lang, title: `${translate(ctx.lang, "attendance.title")} — ${platform}`, blocks };
   const json = rows.map(({ group, present, held, rate, drifting, short, excused, lastPresent, member }) => ({ group, present, held, rate, drifting, short, excused, lastPresent, member }));
   await emitReport(ctx, opts, doc, json, "attendance");
 }

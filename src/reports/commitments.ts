@@ -4,10 +4,11 @@ import type { Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import type { Lang } from "../core/i18n.js";
 import { isOverdue, keptFigures, type Commitment, type KeptFigures } from "../commitments/index.js";
 import { findCommitments } from "../commitments/index.js";
-import { rateText, term } from "./organizingLabels.js";
+import type { Params } from "../core/errors.js";
+import { translate, type Lang, type MessageKey } from "../core/i18n.js";
+import { rateText } from "./labels.js";
 import { emitReport } from "./output.js";
 import type { Block, ReportDocument } from "./render/document.js";
 
@@ -79,13 +80,13 @@ function figureRow(f: KeptFigures, lang: Lang): string[] {
 
 /** The report as blocks; `level` 1 makes a document of its own, 2 a section of the annual report. */
 export function commitmentsBlocks(report: CommitmentsReport, lang: Lang, level: 1 | 2 = 1): Block[] {
-  const t = (key: string, params = {}) => term(lang, key, params);
+  const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const sub = level === 1 ? 2 : 3;
   const blocks: Block[] = [];
   if (level === 1) blocks.push({ type: "title", text: t("commitments.title"), subtitle: "" });
   if (report.since) blocks.push({ type: "paragraph", text: [t("commitments.since", { date: formatDate(report.since, lang) })] });
   if (report.total === 0) {
-    blocks.push({ type: "paragraph", text: [t("commitments.none")], role: "muted" });
+    blocks.push({ type: "paragraph", text: [t("commitments.report.none")], role: "muted" });
     return blocks;
   }
   blocks.push({
@@ -97,25 +98,25 @@ export function commitmentsBlocks(report: CommitmentsReport, lang: Lang, level: 
   blocks.push({ type: "heading", level: sub, text: t("commitments.byDecisionMaker") });
   blocks.push({
     type: "table",
-    head: [t("col.decisionMaker"), t("col.office"), t("col.body"), ...figureHead],
+    head: [t("commitments.label.from"), t("commitments.label.office"), t("commitments.label.body"), ...figureHead],
     rows: report.byDecisionMaker.map((d) => [d.decisionMaker, d.office ?? "", d.body ?? "", ...figureRow(d, lang)]),
     numeric: [3, 4, 5, 6, 7, 8, 9],
   });
   blocks.push({ type: "heading", level: sub, text: t("commitments.byBody") });
   blocks.push({
     type: "table",
-    head: [t("col.body"), ...figureHead],
+    head: [t("commitments.label.body"), ...figureHead],
     rows: report.byBody.map((b) => [b.body ?? t("commitments.noBody"), ...figureRow(b, lang)]),
     numeric: [1, 2, 3, 4, 5, 6, 7],
   });
-  blocks.push({ type: "heading", level: sub, text: t("commitments.overdue") });
+  blocks.push({ type: "heading", level: sub, text: t("commitments.report.overdue") });
   blocks.push(
     report.overdue.length === 0
       ? { type: "paragraph", text: [t("commitments.noOverdue")], role: "muted" }
       : {
           type: "table",
-          head: ["#", t("col.decisionMaker"), t("col.ask"), t("col.answer"), t("col.due"), t("col.status")],
-          rows: report.overdue.map((c) => [String(c.id), c.from, c.ask, t(`answer.${c.answer}`), formatDate(c.due, lang), t(`status.${c.status}`)]),
+          head: ["#", t("commitments.label.from"), t("commitments.label.ask"), t("commitments.label.answer"), t("col.due"), t("minutes.statusLabel")],
+          rows: report.overdue.map((c) => [String(c.id), c.from, c.ask, t(`commitments.answer.${c.answer}`), formatDate(c.due, lang), t(`commitments.status.${c.status}`)]),
           numeric: [0],
         },
   );
@@ -126,7 +127,7 @@ export function commitmentsDocument(report: CommitmentsReport, lang: Lang, platf
   const blocks = commitmentsBlocks(report, lang);
   const title = blocks[0];
   if (title && title.type === "title") title.subtitle = platform;
-  return { lang, title: `${term(lang, "commitments.title")} — ${platform}`, blocks };
+  return { lang, title: `${translate(lang, "commitments.title")} — ${platform}`, blocks };
 }
 
 /** `report commitments [--since <d>] [--format md|html] [--out <file>]`. */

@@ -39,6 +39,21 @@ export const add = command({
   ],
 });
 
+export const edit = command({
+  path: "teams edit",
+  args: ["<team>"],
+  help: "help.teams.edit",
+  write: true,
+  options: {
+    name: option("--name <name>", "opt.teamName"),
+    short: option("--short <code>", "opt.teamNewShort"),
+  },
+  examples: [
+    "teams edit strategy-finance --name \"Strategy & Finance team\"",
+    "teams edit wohnen --name \"Aktionsteam Wohnen und Miete\" --short miete",
+  ],
+});
+
 export const join = command({
   path: "teams join",
   args: ["<team>", "<person>"],
@@ -74,6 +89,7 @@ export const commands: Runnable[] = [
   lazy(list, handlers, "list"),
   lazy(show, handlers, "show"),
   lazy(add, handlers, "add"),
+  lazy(edit, handlers, "edit"),
   lazy(join, handlers, "join"),
   lazy(leave, handlers, "leave"),
 ];

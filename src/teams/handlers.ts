@@ -1,12 +1,13 @@
 import type { Context } from "../core/context.js";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
+import { CliError } from "../core/errors.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { heading, printDetails, printJson, printTable, say, warn } from "../core/output.js";
 import { oneOf } from "../core/validate.js";
 import { resolvePerson } from "../people/index.js";
 import { partitionMemberships, TEAM_ROLES, type Membership, type Team, type TermStatus } from "./model.js";
-import { addTeam, currentTerm, joinTeam, leaveTeam, resolveTeam } from "./service.js";
+import { addTeam, currentTerm, editTeam, joinTeam, leaveTeam, resolveTeam } from "./service.js";
 import { getTeam, listTeams, memberCounts, membershipsOfTeam } from "./store.js";
 import { listMeetings } from "../meetings/index.js";
 import type { Meeting } from "../meetings/index.js";
@@ -132,6 +133,16 @@ export async function add(ctx: Context, [name]: Args<typeof def.add>, opts: Opts
   const team = getTeam(ctx.db, id)!;
   if (ctx.json) return printJson(teamDetails(ctx, team, today()));
   say(ctx.t("teams.added", { name: team.name, id }));
+}
+
+export async function edit(ctx: Context, [ref]: Args<typeof def.edit>, opts: Opts<typeof def.edit>): Promise<void> {
+  const input = { name: opts.name, short: opts.short };
+  if (input.name === undefined && input.short === undefined) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
+  const team = resolveTeam(ctx.db, ref!);
+  const changes = ctx.write((audit) => editTeam(ctx.db, audit, team, input));
+  const updated = getTeam(ctx.db, team.id)!;
+  if (ctx.json) return printJson(teamDetails(ctx, updated, today()));
+  say(Object.keys(changes).length === 0 ? ctx.t("teams.unchanged", { name: updated.name }) : ctx.t("teams.edited", { name: updated.name, fields: Object.keys(changes).join(", ") }));
 }
 
 export async function join(ctx: Context, [teamRef, personRef]: Args<typeof def.join>, opts: Opts<typeof def.join>): Promise<void> {

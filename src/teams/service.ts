@@ -1,3 +1,4 @@
+import { changedFields } from "../core/changes.js";
 import type { AuditEntry } from "../core/context.js";
 import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
@@ -7,7 +8,7 @@ import { cleanText, oneOf } from "../core/validate.js";
 import { lastCertifiedTerm } from "../elections/store.js";
 import type { Person } from "../people/index.js";
 import { memberOn, TEAM_KINDS, termStatus, type Membership, type Team, type TeamKind, type TeamRole, type TermStatus } from "./model.js";
-import { endMembership, findTeams, insertMembership, insertTeam, membershipsOfTeam, teamOfKind, teamsNamed } from "./store.js";
+import { endMembership, findTeams, insertMembership, insertTeam, membershipsOfTeam, teamOfKind, teamsNamed, updateTeam } from "./store.js";
 
 type Audit = (entry: AuditEntry) => void;
 
@@ -25,13 +26,24 @@ export interface TeamInput {
   kind: string;
 }
 
+/** A short name as typed, checked: letters, digits and hyphens. */
+function teamShort(value: string): string | null {
+  const short = cleanText(value, "--short", { max: 30 });
+  if (short !== null && !/^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(short)) throw new CliError("error.teams.invalidTeamShort", { value: short });
+  return short;
+}
+
+/** No other team may have the name or short name (a team's own old ones are free to keep). */
+function ensureUniqueTeam(db: Db, name: string, short: string | null, self?: number): void {
+  const clash = teamsNamed(db, name, short).find((t) => t.id !== self);
+  if (clash) throw new CliError("error.teams.teamExists", { name: clash.name }, 1, "error.teams.teamExists.hint");
+}
+
 export function addTeam(db: Db, audit: Audit, input: TeamInput): number {
   const name = cleanText(input.name, "name", { required: true })!;
-  const short = input.short !== undefined ? cleanText(input.short, "--short", { max: 30 }) : null;
-  if (short !== null && !/^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(short)) throw new CliError("error.teams.invalidTeamShort", { value: short });
+  const short = input.short !== undefined ? teamShort(input.short) : null;
   const kind: TeamKind = oneOf(input.kind, TEAM_KINDS, "--kind");
-  const clash = teamsNamed(db, name, short)[0];
-  if (clash) throw new CliError("error.teams.teamExists", { name: clash.name }, 1, "error.teams.teamExists.hint");
+  ensureUniqueTeam(db, name, short);
   if (kind === "strategy-finance") {
     const existing = teamOfKind(db, kind);
     if (existing) throw new CliError("error.teams.oneStrategyFinanceTeam", { name: existing.name });
@@ -39,6 +51,27 @@ export function addTeam(db: Db, audit: Audit, input: TeamInput): number {
   const id = insertTeam(db, { name, short, kind });
   audit({ entity: "team", id, action: "add", changes: { name, short, kind } });
   return id;
+}
+
+/** Renames a team and/or changes its short name; its members, meetings and elections stay with it. */
+export function editTeam(db: Db, audit: Audit, team: Team, input: { name?: string; short?: string }): Record<string, [unknown, unknown]> {
+  const name = input.name !== undefined ? cleanText(input.name, "--name", { required: true })! : team.name;
+  const short = input.short !== undefined ? teamShort(input.short) : team.short;
+  ensureUniqueTeam(db, name, short, team.id);
+  const changes = changedFields(team, { name, short });
+  if (Object.keys(changes).length === 0) return changes;
+  updateTeam(db, team.id, { name, short });
+  audit({ entity: "team", id: team.id, action: "edit", changes });
+  return changes;
+}
+
+/**
+ * The Strategy & Finance team, which migration 0004 creates under its German name, named in the platform's
+ * language when the platform is created: part of init, like the team's creation, so not an edit in the log.
+ */
+export function nameStrategyFinanceTeam(db: Db, name: string): void {
+  const team = teamOfKind(db, "strategy-finance");
+  if (team && team.name !== name) updateTeam(db, team.id, { name, short: team.short });
 }
 
 export interface JoinInput {

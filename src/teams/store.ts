@@ -39,6 +39,16 @@ export function insertTeam(db: Db, team: Omit<Team, "id">): number {
   );
 }
 
+export function updateTeam(db: Db, id: number, team: Pick<Team, "name" | "short">): void {
+  db.prepare("UPDATE teams SET name = ?, name_key = ?, short = ?, short_key = ? WHERE id = ?").run(
+    team.name,
+    nameKey(team.name),
+    team.short,
+    team.short === null ? null : nameKey(team.short),
+    id,
+  );
+}
+
 interface MembershipRow {
   id: number;
   teamId: number;

@@ -109,7 +109,7 @@ export async function close(ctx: Context, [voteRef]: Args<typeof def.close>): Pr
   });
   const v = view(ctx, id);
   if (ctx.json) return printJson(v);
-  say(ctx.t("votes.closed", { id, result: ctx.t(`votes.result.${v.result}`), figures: figures(ctx, v), rule: rule(ctx, v) }));
+  say(ctx.t("votes.closed", { id, result: ctx.t(`votes.result.${v.result!}`), figures: figures(ctx, v), rule: rule(ctx, v) }));
   say(`${ctx.t("label.quorum")}: ${quorumText(ctx, v)}`);
 }
 

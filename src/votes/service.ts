@@ -2,7 +2,7 @@
 // logged corrections, totals for count and secret votes, and the result with the quorum evaluated at close.
 import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, term } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
@@ -71,7 +71,7 @@ function ensureOpenMeeting(meeting: Meeting): void {
 /** A vote can change only while it is open and its meeting's minutes are not locked. */
 function ensureChangeable(db: Db, vote: Vote): Meeting {
   if (vote.status === "closed")
-    throw new CliError("error.voteClosed", { id: vote.id, result: vote.result ?? "" }, 1, "error.voteClosed.hint");
+    throw new CliError("error.voteClosed", { id: vote.id, result: vote.result ? term(`votes.result.${vote.result}`) : "" }, 1, "error.voteClosed.hint");
   const meeting = meetingOf(db, vote);
   ensureOpenMeeting(meeting);
   return meeting;
@@ -127,7 +127,7 @@ function ensureMayVote(db: Db, meeting: Meeting, group: Group): void {
 }
 
 function ensureRollCall(vote: Vote): void {
-  if (vote.mode !== "roll-call") throw new CliError("error.voteNotRollCall", { id: vote.id, mode: vote.mode }, 1, "error.voteNotRollCall.hint");
+  if (vote.mode !== "roll-call") throw new CliError("error.voteNotRollCall", { id: vote.id, mode: term(`votes.mode.${vote.mode}`) }, 1, "error.voteNotRollCall.hint");
 }
 
 export function castVote(db: Db, audit: Audit, vote: Vote, group: Group, choice: Choice): number {
@@ -135,7 +135,7 @@ export function castVote(db: Db, audit: Audit, vote: Vote, group: Group, choice:
   const meeting = ensureChangeable(db, vote);
   const earlier = listCasts(db, vote.id).find((c) => c.groupId === group.id);
   if (earlier)
-    throw new CliError("error.alreadyVoted", { group: group.name, id: vote.id, choice: earlier.choice }, 1, "error.alreadyVoted.hint");
+    throw new CliError("error.alreadyVoted", { group: group.name, id: vote.id, choice: term(`votes.choice.${earlier.choice}`) }, 1, "error.alreadyVoted.hint");
   ensureMayVote(db, meeting, group);
   const id = insertCast(db, vote.id, group.id, choice);
   audit({ entity: "vote_cast", id, action: "cast", changes: { vote: vote.id, group: group.id, choice } });
@@ -149,7 +149,7 @@ export function recastVote(db: Db, audit: Audit, vote: Vote, group: Group, choic
   const why = cleanText(reason, "--reason", { required: true, max: 500 })!;
   const earlier = listCasts(db, vote.id).find((c) => c.groupId === group.id);
   if (!earlier) throw new CliError("error.notVotedYet", { group: group.name, id: vote.id }, 1, "error.notVotedYet.hint");
-  if (earlier.choice === choice) throw new CliError("error.recastSame", { group: group.name, choice });
+  if (earlier.choice === choice) throw new CliError("error.recastSame", { group: group.name, choice: term(`votes.choice.${choice}`) });
   updateCast(db, earlier.id, choice);
   const id = insertCorrection(db, { voteId: vote.id, groupId: group.id, from: earlier.choice, to: choice, reason: why, actor });
   audit({ entity: "vote_cast", id: earlier.id, action: "recast", changes: { vote: vote.id, group: group.id, choice: [earlier.choice, choice], reason: why, correction: id } });

@@ -138,7 +138,7 @@ describe("team meetings", () => {
     expect(text).toContain("Past meetings");
     // taking the team off a meeting, and an edit to another team
     expect(await okJson<Shown>(["meetings", "edit", "4", "--team", ""], at(db))).toMatchObject({ team: null, teamId: null });
-    expect(await okJson<Shown>(["meetings", "edit", "5", "--team", "strategy-finance"], at(db))).toMatchObject({ team: "Strategie- und Finanzteam", teamId: 1 });
+    expect(await okJson<Shown>(["meetings", "edit", "5", "--team", "strategy-finance"], at(db))).toMatchObject({ team: "Strategy & Finance team", teamId: 1 });
     expect((await okJson<any>(["teams", "show", "wohnen"], at(db))).meetings).toEqual({ upcoming: [], past: [] });
   });
 

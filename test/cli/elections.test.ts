@@ -101,7 +101,7 @@ describe("a scripted election of the Strategy & Finance team", () => {
     const db = join(tempDir(), "new.db");
     await ok(["init", "--name", "Neu"], { db });
     const team = await okJson<TeamView>(["teams", "show", "strategy-finance"], { db });
-    expect(team).toMatchObject({ name: "Strategie- und Finanzteam", short: "strategy-finance", kind: "strategy-finance", members: [], term: null });
+    expect(team).toMatchObject({ name: "Strategy & Finance team", short: "strategy-finance", kind: "strategy-finance", members: [], term: null });
     expect((await okJson<TeamView[]>(["teams", "list"], { db })).map((t) => t.short)).toEqual(["strategy-finance"]);
   });
 
@@ -147,7 +147,7 @@ describe("a scripted election of the Strategy & Finance team", () => {
     await castAll(db);
     const tally = await okJson<Tally>(["elections", "tally", "1"], at(db));
     const minutes = (await ok(["report", "minutes", "1"], at(db))).stdout;
-    expect(minutes).toContain("### Election: Strategie- und Finanzteam (# 5)");
+    expect(minutes).toContain("### Election: Strategy & Finance team (# 5)");
     expect(minutes).toContain("Person 1, Person 2, Person 3, Person 4");
     expect(minutes).toContain(`**Elected:** ${tally.elected.join(", ")}`);
     expect(minutes).toContain("| Round 1 |");
@@ -161,7 +161,7 @@ describe("a scripted election of the Strategy & Finance team", () => {
     await ok(["elections", "certify", "1"], at(db));
     const soon = await run(["teams", "show", "strategy-finance"], { db, env: { PLATTFORM_TODAY: "2027-01-01" } });
     expect(soon.code).toBe(0);
-    expect(soon.stderr).toMatch(/^warning: the term of Strategie- und Finanzteam ends on 2027-02-10, in 40 days: a new election is due\n$/);
+    expect(soon.stderr).toMatch(/^warning: the term of Strategy & Finance team ends on 2027-02-10, in 40 days: a new election is due\n$/);
     const over = await run(["teams", "show", "strategy-finance", "--json"], { db, env: { PLATTFORM_TODAY: "2027-03-01" } });
     expect(over.stderr).toContain("a new election is overdue");
     expect(JSON.parse(over.stdout).term).toMatchObject({ overdue: true });

@@ -223,7 +223,7 @@ describe("check", () => {
     const before = fileHash(db);
     const result = await runCheck(db, ["--lang", "en"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("error: 2 problem(s) found in the data file — see the lines above; make a backup before you repair anything\n");
+    expect(result.stderr).toBe("error: 2 problems found in the data file — see the lines above; make a backup before you repair anything\n");
     expect(fileHash(db)).toBe(before);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toEqual([
@@ -253,7 +253,7 @@ describe("check", () => {
     expect(result.stdout).toBe(
       `meeting #3 (${meeting.date}): the approved minutes were changed after approval (hash ${meeting.hash.slice(0, 12)}… at approval, ${now.slice(0, 12)}… now) — restore a backup from before the change; corrections belong in \`plattform meetings amend\`; \`plattform log\` shows who changed what\n`,
     );
-    expect(result.stderr).toBe("error: 1 problem(s) found in the data file — see the lines above; make a backup before you repair anything\n");
+    expect(result.stderr).toBe("error: 1 problem found in the data file — see the lines above; make a backup before you repair anything\n");
     expect((await runCheck(db, ["--lang", "de"])).stdout).toMatch(/^Treffen #3 \(.*\): das genehmigte Protokoll wurde nach der Genehmigung geändert/);
   });
 

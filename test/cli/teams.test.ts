@@ -31,7 +31,7 @@ describe("teams", () => {
       [2, "wohnen", "action", 1],
     ]);
     const text = (await ok(["teams", "list"], at(platform()))).stdout;
-    expect(text).toContain("Strategie- und Finanzteam");
+    expect(text).toContain("Strategy & Finance team");
     expect(text).toContain("action team");
   });
 
@@ -113,5 +113,48 @@ describe("teams: bad input exits 1 (2 for usage), one line on stderr, the data f
     ["leave: invalid --date", ["teams", "leave", "wohnen", "Maria Schmidt", "--date", "bald"], 1],
   ])("%s", async (_what, args, code) => {
     await fails(args, at(platform()), code);
+  });
+});
+
+describe("teams edit", () => {
+  it("renames a team and changes its short name; members and history stay with it, and the audit log records it", async () => {
+    const db = platform();
+    const before = await okJson<Team>(["teams", "show", "wohnen"], at(db));
+    const shown = await okJson<Team>(["teams", "edit", "wohnen", "--name", "Aktionsteam Wohnen und Miete", "--short", "miete"], at(db));
+    expect(shown).toMatchObject({ id: 2, name: "Aktionsteam Wohnen und Miete", short: "miete", kind: "action" });
+    expect(shown.members).toEqual(before.members);
+    expect((await okJson<Team>(["teams", "show", "miete"], at(db))).members.map((m) => m.person)).toEqual(["Maria Schmidt"]);
+    await fails(["teams", "show", "wohnen"], at(db), 1);
+    const log = await okJson<Array<{ entity: string; action: string; changes: unknown }>>(["log", "--limit", "1"], at(db));
+    expect(log[0]).toMatchObject({ entity: "team", action: "edit", changes: { name: ["Aktionsteam Wohnen", "Aktionsteam Wohnen und Miete"], short: ["wohnen", "miete"] } });
+  });
+
+  it("says what changed, and that nothing did when the values are the same", async () => {
+    const db = platform();
+    expect((await ok(["teams", "edit", "1", "--name", "S&F team"], at(db))).stdout).toBe("Changed name of S&F team.\n");
+    expect((await ok(["teams", "edit", "S&F team", "--name", "S&F team"], at(db))).stdout).toBe("Nothing changed: S&F team already has these values.\n");
+    expect((await ok(["--lang", "de", "teams", "edit", "1", "--short", "suf"], at(db))).stdout).toBe("short von S&F team geändert.\n");
+  });
+
+  it.each([
+    ["an unknown team", ["teams", "edit", "nope", "--name", "X"], 1, /no team “nope”/],
+    ["a name another team has", ["teams", "edit", "wohnen", "--name", "strategy & finance TEAM"], 1, /a team “Strategy & Finance team” exists already/],
+    ["a short name another team has", ["teams", "edit", "1", "--short", "WOHNEN"], 1, /a team “Aktionsteam Wohnen” exists already/],
+    ["an empty name", ["teams", "edit", "wohnen", "--name", "  "], 1, /name/],
+    ["a short name with spaces", ["teams", "edit", "wohnen", "--short", "a b"], 1, /not a short name/],
+    ["nothing to change", ["teams", "edit", "wohnen"], 1, /nothing to change/],
+  ])("refuses %s and leaves the data file unchanged", async (_what, args, code, message) => {
+    expect((await fails(args as string[], at(platform()), code as number)).stderr).toMatch(message as RegExp);
+  });
+});
+
+describe("the Strategy & Finance team's name follows the platform's language at init", () => {
+  it.each([
+    ["en", "Strategy & Finance team"],
+    ["de", "Strategie- und Finanzteam"],
+  ])("%s: %s", async (lang, name) => {
+    const db = `${platform()}-${lang}.db`;
+    await ok(["init", "--lang", lang], { db });
+    expect((await okJson<Team>(["teams", "show", "strategy-finance"], { db })).name).toBe(name);
   });
 });

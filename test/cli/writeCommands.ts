@@ -165,6 +165,7 @@ const INVOCATIONS: WriteCommand[] = [
   w("elections certify", () => ["elections", "certify", "3"], "election", "certify"),
   w("teams add", () => ["teams", "add", "Team Bildung", "--kind", "other"], "team", "add"),
   w("teams join", () => ["teams", "join", "wohnen", "Uwe Berg"], "team_member", "join"),
+  w("teams edit", () => ["teams", "edit", "wohnen", "--name", "Aktionsteam Wohnen und Miete"], "team", "edit"),
   w("teams leave", () => ["teams", "leave", "wohnen", "Maria Schmidt", "--date", "2026-02-01"], "team_member", "leave"),
   w("tasks add", () => ["tasks", "add", "Neu", "--owner", "JOSEF"], "task", "add"),
   w("tasks done", () => ["tasks", "done", "1"], "task", "done"),

@@ -2,12 +2,16 @@
 // and a Context over an open connection (for imports that must run as one transaction).
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterEach } from "vitest";
+import { afterEach, beforeAll } from "vitest";
 import type { AuditEntry } from "../../src/core/context.js";
 import { Context } from "../../src/core/context.js";
+import { loadMessages } from "../../src/core/i18n.js";
 import type { Db } from "../../src/core/db.js";
 import { CliError } from "../../src/core/errors.js";
 import { storeDb } from "../helpers.js";
+
+// translate() reads the catalogues main() loads; these tests call the areas directly, in both languages.
+beforeAll(() => Promise.all([loadMessages("en"), loadMessages("de")]));
 
 const open: Db[] = [];
 

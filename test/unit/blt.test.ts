@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { translate } from "../../src/core/i18n.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadMessages, translate, type MessageKey } from "../../src/core/i18n.js";
 import { parseBlt, toBlt } from "../../src/elections/blt.js";
 import { cliErrorOf } from "./errorOf.js";
+
+// translate() reads the catalogues main() loads; here both languages are needed.
+beforeAll(() => Promise.all([loadMessages("en"), loadMessages("de")]));
 
 const DIR = new URL("../data/stv/scottish/", import.meta.url);
 
@@ -113,7 +116,7 @@ describe("parseBlt rejects, with the line number", () => {
     expect(error.location?.line).toBe(line);
     expect(error.exitCode).toBe(1);
     // the message is complete in both languages: every placeholder filled
-    for (const lang of ["en", "de"] as const) expect(translate(lang, key, error.params)).not.toMatch(/\{\w+\}/);
+    for (const lang of ["en", "de"] as const) expect(translate(lang, key as MessageKey, error.params)).not.toMatch(/\{\w+\}/);
   });
 
   it("says what is wrong with an equal ranking in words a user understands", () => {

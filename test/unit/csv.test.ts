@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { neutraliseCell, readCsv, toCsv } from "../../src/core/csv.js";
+import { loadMessages, translate } from "../../src/core/i18n.js";
 import { GROUP_CSV_COLUMNS } from "../../src/groups/model.js";
 import { cliErrorOf } from "./errorOf.js";
+
+beforeAll(() => Promise.all([loadMessages("en"), loadMessages("de")]));
 
 const dir = mkdtempSync(join(tmpdir(), "plattform-unit-csv-"));
 let fileNo = 0;
@@ -164,6 +167,15 @@ describe("readCsv", () => {
     const error = cliErrorOf(() => readCsv(csvFile("name,kind\nA,parish,extra\n"), KNOWN, REQUIRED));
     expect(error.key).toBe("error.csvSyntax");
     expect(error.params.line).toBe(2);
+  });
+
+  it("says what is wrong with a line in its own words, in both languages, not csv-parse's English", () => {
+    const wrongCount = cliErrorOf(() => readCsv(csvFile("name,kind\nA,parish,extra\n"), KNOWN, REQUIRED));
+    expect(translate("en", wrongCount.key, wrongCount.params)).toMatch(/, line 2: 3 cells, but the header row has 2$/);
+    expect(translate("de", wrongCount.key, wrongCount.params)).toMatch(/, Zeile 2: 3 Felder, aber die Kopfzeile hat 2$/);
+    const unclosed = cliErrorOf(() => readCsv(csvFile('name,kind\n"A,parish\n'), KNOWN, REQUIRED));
+    expect(translate("de", unclosed.key, unclosed.params)).toMatch(/ein Feld in Anführungszeichen wird nicht geschlossen$/);
+    expect(translate("en", unclosed.key, unclosed.params)).not.toMatch(/Quote Not Closed/i);
   });
 
   it("reports an unclosed quote as a syntax error", () => {

@@ -1,17 +1,52 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import { CATALOGUES, isLang, langFromEnv, translate } from "../../src/core/i18n.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { messages as deMessages } from "../../src/app/messages/de.js";
+import { messages as enMessages } from "../../src/app/messages/en.js";
+import { isLang, langFromEnv, loadMessages, pluralCategory, translate, type Message, type MessageKey } from "../../src/core/i18n.js";
 import type { ImportLine } from "../../src/core/importReport.js";
 import { GROUP_KINDS } from "../../src/groups/model.js";
 import { ROLES } from "../../src/people/model.js";
 import { SETTING_KEYS } from "../../src/platform/settings.js";
 
-const { en, de } = CATALOGUES;
+const en: Record<string, Message> = enMessages;
+const de: Record<string, Message> = deMessages;
+const CATALOGUES = { en, de };
 
-function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w[\w-]*)\}/g)].map((m) => m[1]!))].sort();
+/** The texts of a message: one, or the forms of a plural. */
+const forms = (message: Message): string[] => (typeof message === "string" ? [message] : [message.one, message.other]);
+
+function placeholders(message: Message): string[] {
+  return [...new Set(forms(message).flatMap((text) => [...text.matchAll(/\{(\w[\w-]*)\}/g)].map((m) => m[1]!)))].sort();
+}
+
+beforeAll(async () => {
+  await loadMessages("en");
+  await loadMessages("de");
+});
+
+const SRC = fileURLToPath(new URL("../../src", import.meta.url));
+
+/** Each area's catalogue files, src/<area>/messages/{en,de}.ts, read as text. */
+function areaCatalogues(): Array<{ area: string; en: Record<string, Message>; de: Record<string, Message> }> {
+  return readdirSync(SRC, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== "app")
+    .flatMap((d) => {
+      const dir = join(SRC, d.name === "core" ? "core" : d.name, "messages");
+      try {
+        readdirSync(dir);
+      } catch {
+        return [];
+      }
+      return [{ area: d.name, en: keysOf(join(dir, "en.ts")), de: keysOf(join(dir, "de.ts")) }];
+    });
+}
+
+function keysOf(file: string): Record<string, Message> {
+  const keys: Record<string, Message> = {};
+  for (const m of readFileSync(file, "utf8").matchAll(/^ {2}"([^"]+)":/gm)) keys[m[1]!] = en[m[1]!]!;
+  return keys;
 }
 
 describe("the catalogues", () => {
@@ -24,9 +59,22 @@ describe("the catalogues", () => {
     expect(enKeys.length).toBeGreaterThan(50);
   });
 
+  it("every key belongs to one area only, and each area has the same keys in both languages", () => {
+    const areas = areaCatalogues();
+    expect(areas.map((a) => a.area)).toEqual(expect.arrayContaining(["core", "groups", "votes", "fundraising", "reports"]));
+    const owners = new Map<string, string[]>();
+    for (const { area, en: keys, de: deKeys } of areas) {
+      expect(Object.keys(deKeys).sort(), area).toEqual(Object.keys(keys).sort());
+      for (const key of Object.keys(keys)) owners.set(key, [...(owners.get(key) ?? []), area]);
+    }
+    expect([...owners].filter(([, a]) => a.length > 1).map(([key, a]) => `${key}: ${a.join(", ")}`)).toEqual([]);
+    // the aggregate holds exactly the areas' keys: none lost, none only in an aggregate
+    expect([...owners.keys()].sort()).toEqual(Object.keys(en).sort());
+  });
+
   it("no message is empty", () => {
     for (const [lang, catalogue] of Object.entries(CATALOGUES)) {
-      const empty = Object.entries(catalogue).filter(([, text]) => text.trim() === "").map(([key]) => `${lang}:${key}`);
+      const empty = Object.entries(catalogue).filter(([, message]) => forms(message).some((text) => text.trim() === "")).map(([key]) => `${lang}:${key}`);
       expect(empty).toEqual([]);
     }
   });
@@ -72,8 +120,54 @@ describe("translate", () => {
   });
 
   it.each(["de", "en"] as const)("falls back to the key for an unknown key (%s)", (lang) => {
-    expect(translate(lang, "no.such.key")).toBe("no.such.key");
-    expect(translate(lang, "no.such.{thing}", { thing: "x" })).toBe("no.such.x");
+    expect(translate(lang, "no.such.key" as MessageKey)).toBe("no.such.key");
+    expect(translate(lang, "no.such.{thing}" as MessageKey, { thing: "x" })).toBe("no.such.x");
+  });
+
+  it("a plural message has a form for one and one for other, with the same placeholders", () => {
+    const plurals = Object.entries(en).filter(([, m]) => typeof m !== "string");
+    expect(plurals.length).toBeGreaterThan(3);
+    for (const [key, message] of plurals) {
+      expect(typeof de[key], key).toBe("object");
+      for (const m of [message, de[key]!]) {
+        const { by, one, other } = m as { by: string; one: string; other: string };
+        expect(placeholders(one), key).toContain(by);
+        expect(placeholders(one), key).toEqual(placeholders(other));
+      }
+    }
+  });
+
+  it.each([
+    ["en", 1, "in 1 day"],
+    ["en", 2, "in 2 days"],
+    ["en", 0, "in 0 days"],
+    ["de", 1, "in 1 Tag"],
+    ["de", 21, "in 21 Tagen"],
+  ] as const)("chooses the plural form by the number (%s, %d)", (lang, days, text) => {
+    expect(translate(lang, "funds.inDays", { days })).toBe(text);
+  });
+
+  it("counts seats and overdue days in both languages", () => {
+    expect(translate("de", "tally.seats", { seats: 1 })).toBe("1 Sitz");
+    expect(translate("en", "tally.seats", { seats: 1 })).toBe("1 seat");
+    expect(translate("en", "tally.seats", { seats: 5 })).toBe("5 seats");
+    expect(translate("en", "funds.overdue", { days: 1 })).toBe("OVERDUE by 1 day");
+  });
+
+  // CLDR, de and en: "one" iff i = 1 and v = 0 (the integer 1, no visible fraction digits).
+  it.each([
+    [1, "one"],
+    ["1", "one"],
+    [0, "other"],
+    [2, "other"],
+    [21, "other"],
+    [1.5, "other"],
+    ["1.0", "other"],
+    ["1,0", "other"],
+    [-1, "one"],
+    [undefined, "other"],
+  ])("pluralCategory(%j) is %s", (count, category) => {
+    expect(pluralCategory(count)).toBe(category);
   });
 
   it("gives different German and English text for a message", () => {
@@ -107,8 +201,6 @@ describe("isLang and langFromEnv", () => {
 });
 
 // ---- message keys used in the source code ----
-
-const SRC = fileURLToPath(new URL("../../src", import.meta.url));
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -233,7 +325,7 @@ describe("message keys used in src/", () => {
   it("every literal that looks like an error or usage key exists in English (also those kept in tables)", () => {
     const missing: string[] = [];
     for (const path of tsFiles(SRC)) {
-      if (path.endsWith(join("core", "i18n.ts"))) continue;
+      if (path.endsWith(join("core", "i18n.ts")) || path.includes(`${join("", "messages")}/`)) continue;
       const source = readFileSync(path, "utf8");
       for (const m of source.matchAll(/"((?:error|usage)\.[\w.-]+)"/g)) if (!(m[1]! in en)) missing.push(`${relative(SRC, path)}: ${m[1]}`);
     }

@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { isOverdue, keptFigures, percent } from "../../src/commitments/model.js";
 import { attendanceRows, type HeldMeeting } from "../../src/reports/attendance.js";
-import { ORGANIZING_CATALOGUES, rateText } from "../../src/reports/organizingLabels.js";
+import { rateText } from "../../src/reports/labels.js";
+import { de as reportsDe } from "../../src/reports/messages/de.js";
+import { en as reportsEn } from "../../src/reports/messages/en.js";
 
 describe("percent: whole percentages, rounded half up, in integers", () => {
   it.each<[number, number, number | null]>([
@@ -71,7 +73,9 @@ describe("the organizing reports' words", () => {
   const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w[\w-]*)\}/g)].map((m) => m[1]))].sort();
 
   it("German and English have the same keys and placeholders, none empty", () => {
-    const { en, de } = ORGANIZING_CATALOGUES;
+    // the reports' words now live in src/reports/messages (test/unit/i18n.test.ts checks every area the same way)
+    const en: Record<string, string> = reportsEn;
+    const de = reportsDe as Record<string, string>; // no plural forms among them
     expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en)) {
       expect(placeholders(de[key]!), key).toEqual(placeholders(en[key]!));

@@ -1,10 +1,15 @@
 // The renderers of the agenda and the minutes, on a hand-built report model: no data file involved.
-import { describe, expect, it } from "vitest";
-import { REPORT_CATALOGUES } from "../../src/reports/labels.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { de as reportsDe } from "../../src/reports/messages/de.js";
+import { en as reportsEn } from "../../src/reports/messages/en.js";
 import type { DecisionEntry, ElectionEntry, ReportModel } from "../../src/reports/model.js";
 import { escapeHtml, renderHtml } from "../../src/reports/render/html.js";
 import { escapeMarkdown, renderMarkdown } from "../../src/reports/render/markdown.js";
 import { renderPdf } from "../../src/reports/render/pdf.js";
+import { loadMessages } from "../../src/core/i18n.js";
+
+// translate() reads the catalogues main() loads; here both languages are needed.
+beforeAll(() => Promise.all([loadMessages("en"), loadMessages("de")]));
 
 function model(lang: "de" | "en", changes: Partial<ReportModel> = {}): ReportModel {
   return {
@@ -304,7 +309,8 @@ describe("the report phrases", () => {
   const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(",");
 
   it("German and English have the same keys and placeholders", () => {
-    const { en, de } = REPORT_CATALOGUES;
+    const en: Record<string, string> = reportsEn;
+    const de = reportsDe as Record<string, string>; // no plural forms among them
     expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en)) expect(placeholders(de[key]!), key).toBe(placeholders(en[key]!));
     for (const [key, text] of [...Object.entries(en), ...Object.entries(de)]) expect(text.trim(), key).not.toBe("");

@@ -1,14 +1,17 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { translate } from "../../src/core/i18n.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadMessages, translate, type MessageKey } from "../../src/core/i18n.js";
 import { parseBlt } from "../../src/elections/blt.js";
 import { renderTally, roundAction } from "../../src/elections/roundsTable.js";
 import { countScottishStv } from "../../src/elections/stv.js";
 import type { Tally } from "../../src/elections/tally.js";
 
+// translate() reads the catalogues main() loads; here both languages are needed.
+beforeAll(() => Promise.all([loadMessages("en"), loadMessages("de")]));
+
 const DIR = new URL("../data/stv/scottish/", import.meta.url);
-const en = (key: string, params?: Record<string, string | number>) => translate("en", key, params);
-const de = (key: string, params?: Record<string, string | number>) => translate("de", key, params);
+const en = (key: MessageKey, params?: Record<string, string | number>) => translate("en", key, params);
+const de = (key: MessageKey, params?: Record<string, string | number>) => translate("de", key, params);
 
 function tallyOf(name: string, seed?: number): Tally {
   const blt = parseBlt(readFileSync(new URL(`${name}.blt`, DIR), "utf8"));

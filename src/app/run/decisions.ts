@@ -10,6 +10,7 @@ import { MAJORITIES, VOTE_MODES, type Choice, type Majority, type VoteMode } fro
 import { getVote, listVotes, type Vote } from "../../votes/index.js";
 import type { AgendaItem } from "../../meetings/index.js";
 import { message, trySave, type Walk } from "./walk.js";
+import type { MessageKey } from "../../core/i18n.js";
 
 const forgotten = (walk: Walk) => walk.ctx.t("people.forgottenName");
 
@@ -78,7 +79,7 @@ async function finishVote(walk: Walk, vote: Vote): Promise<void> {
     for (;;) {
       // A vote counted in an earlier run offers its totals again.
       const before = getVote(db, vote.id)!.counts ?? { yes: 0, no: 0, abstain: 0 };
-      const ask = async (key: string, was: number) => (await walk.prompts.input({ message: ctx.t(key), default: String(was) })).trim();
+      const ask = async (key: MessageKey, was: number) => (await walk.prompts.input({ message: ctx.t(key), default: String(was) })).trim();
       const yes = await ask("run.voteYes", before.yes);
       const no = await ask("run.voteNo", before.no);
       const abstain = await ask("run.voteAbstain", before.abstain);
@@ -99,7 +100,7 @@ function resultLine(walk: Walk, id: number): string {
   const v = voteView(db, getVote(db, id)!, forgotten(walk));
   const figures = v.yes === null ? ctx.t("votes.notCounted") : ctx.t("votes.figures", { yes: v.yes, no: v.no ?? 0, abstain: v.abstain ?? 0 });
   const rule = `${ctx.t(`votes.majority.${v.majority}`)} ${ctx.t(`votes.base.${v.base}`)}`;
-  return ctx.t("votes.closed", { id, result: ctx.t(`votes.result.${v.result}`), figures, rule });
+  return ctx.t("votes.closed", { id, result: ctx.t(`votes.result.${v.result!}`), figures, rule });
 }
 
 // ---- ballots

@@ -4,7 +4,9 @@
 import { formatDate } from "../../core/dates.js";
 import type { Block, Inline, ReportDocument } from "../../core/document.js";
 import type { Lang } from "../../core/i18n.js";
-import { kindLabel, phrase } from "../labels.js";
+import { translate, type MessageKey } from "../../core/i18n.js";
+import type { Params } from "../../core/errors.js";
+import { kindLabel } from "../labels.js";
 import { assemblyBlocks } from "./assemblyBlocks.js";
 import type { DecisionEntry, ElectionEntry, MeetingRef, ReportItem, ReportModel, ReportTask } from "../model.js";
 
@@ -15,12 +17,12 @@ export type { Block, Inline, ReportDocument };
 export function meetingName(lang: Lang, m: MeetingRef): string {
   const kind = kindLabel(lang, m.kind);
   const date = formatDate(m.date, lang);
-  return m.title ? phrase(lang, "meeting.titled", { kind, title: m.title, date }) : phrase(lang, "meeting.on", { kind, date });
+  return m.title ? translate(lang, "meeting.titled", { kind, title: m.title, date }) : translate(lang, "meeting.on", { kind, date });
 }
 
 function timeOf(lang: Lang, m: MeetingRef): string {
-  if (m.time && m.end) return phrase(lang, "meeting.fromTo", { start: m.time, end: m.end });
-  if (m.time) return phrase(lang, "meeting.at", { time: m.time });
+  if (m.time && m.end) return translate(lang, "meeting.fromTo", { start: m.time, end: m.end });
+  if (m.time) return translate(lang, "meeting.at", { time: m.time });
   return "";
 }
 
@@ -31,12 +33,12 @@ function meetingWithPlace(lang: Lang, m: MeetingRef): string {
 
 /** What, who, by when; in the minutes also the agenda item the task comes from. */
 function taskTable(lang: Lang, tasks: ReportTask[], withItem: boolean): Block {
-  const head = [phrase(lang, "col.task"), phrase(lang, "col.owner"), phrase(lang, "col.due")];
+  const head = [translate(lang, "label.task"), translate(lang, "col.owner"), translate(lang, "col.byWhen")];
   const row = (t: ReportTask) => [t.title, t.owner, formatDate(t.due, lang) || "–"];
   if (!withItem) return { type: "table", head, rows: tasks.map(row) };
   return {
     type: "table",
-    head: [...head, phrase(lang, "col.fromItem")],
+    head: [...head, translate(lang, "label.item")],
     rows: tasks.map((t) => [...row(t), t.item === null ? "" : String(t.item)]),
     numeric: [3],
   };
@@ -48,14 +50,14 @@ function campaignList(lang: Lang, reports: NonNullable<ReportItem["campaigns"]>)
     type: "list",
     items: reports.map((r) => [
       { strong: r.campaign },
-      ` ${phrase(lang, "campaign.meta", { team: r.team, status: phrase(lang, `campaign.status.${r.status}`), date: formatDate(r.date, lang) })}: ${r.text}`,
+      ` ${translate(lang, "campaign.meta", { team: r.team, status: translate(lang, `campaigns.status.${r.status}`), date: formatDate(r.date, lang) })}: ${r.text}`,
     ]),
   };
 }
 
 export function agendaDocument(model: ReportModel): ReportDocument {
   const { lang, meeting } = model;
-  const p = (key: string, params = {}) => phrase(lang, key, params);
+  const p = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const name = meetingName(lang, meeting);
   const blocks: Block[] = [
     { type: "title", text: p("agenda.heading", { meeting: name }), subtitle: model.platform },
@@ -63,18 +65,18 @@ export function agendaDocument(model: ReportModel): ReportDocument {
       type: "fields",
       rows: [
         [p("field.kind"), kindLabel(lang, meeting.kind)],
-        [p("field.title"), meeting.title ?? ""],
-        [p("field.team"), meeting.team ?? ""],
-        [p("field.date"), formatDate(meeting.date, lang)],
+        [p("label.title"), meeting.title ?? ""],
+        [p("label.team"), meeting.team ?? ""],
+        [p("label.date"), formatDate(meeting.date, lang)],
         [p("field.time"), timeOf(lang, meeting)],
-        [p("field.place"), meeting.place ?? ""],
+        [p("label.place"), meeting.place ?? ""],
         [p("field.chair"), meeting.chair ?? ""],
-        [p("field.secretary"), meeting.secretary ?? ""],
+        [p("label.secretary"), meeting.secretary ?? ""],
         [p("field.invited"), formatDate(meeting.invited, lang)],
       ].filter(([, value]) => value !== "") as Array<[string, string]>,
     },
     { type: "paragraph", text: [p("agenda.welcome")] },
-    { type: "heading", level: 2, text: p("agenda.agenda") },
+    { type: "heading", level: 2, text: p("meetings.agenda") },
   ];
   if (model.items.length === 0) blocks.push({ type: "paragraph", text: [p("agenda.noItems")], role: "muted" });
   else {
@@ -106,28 +108,28 @@ function statusText(model: ReportModel): string {
   if (approval) {
     const at = meetingName(lang, approval.at);
     return approval.corrections
-      ? phrase(lang, "minutes.statusCorrected", { meeting: at, corrections: approval.corrections })
-      : phrase(lang, "minutes.statusApproved", { meeting: at });
+      ? translate(lang, "minutes.statusCorrected", { meeting: at, corrections: approval.corrections })
+      : translate(lang, "minutes.statusApproved", { meeting: at });
   }
-  return phrase(lang, meeting.status === "held" ? "minutes.statusDraft" : "minutes.statusOpen");
+  return translate(lang, meeting.status === "held" ? "minutes.statusDraft" : "minutes.statusOpen");
 }
 
 function quorumText(model: ReportModel): string {
   const { lang, quorum } = model;
   const figures = { present: quorum.present, entitled: quorum.entitled, required: quorum.required };
-  if (quorum.rule === "none") return phrase(lang, "minutes.quorumNone", figures);
-  const rule = phrase(lang, quorum.rule === "half" ? "minutes.ruleHalf" : "minutes.ruleCount", figures);
-  return phrase(lang, quorum.met ? "minutes.quorumMet" : "minutes.quorumMissed", { ...figures, rule });
+  if (quorum.rule === "none") return translate(lang, "minutes.quorumNone", figures);
+  const rule = translate(lang, quorum.rule === "half" ? "minutes.ruleHalf" : "minutes.ruleCount", figures);
+  return translate(lang, quorum.met ? "minutes.quorumMet" : "minutes.quorumMissed", { ...figures, rule });
 }
 
 function decisionBlocks(lang: Lang, decisions: DecisionEntry[]): Block[] {
-  const p = (key: string, params = {}) => phrase(lang, key, params);
+  const p = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   return decisions.flatMap((d, index) => {
     const rows: Array<[string, string]> = [
-      [p("decision.motion"), d.motion],
+      [p("label.motion"), d.motion],
       [p("decision.mover"), d.mover ?? p("field.notRecorded")],
-      [p("decision.mode"), p(`mode.${d.mode}`)],
-      [p("decision.majority"), `${p(`majority.${d.majority}`)} ${p(`base.${d.base}`)}`],
+      [p("decision.mode"), p(`votes.mode.${d.mode}`)],
+      [p("decision.majority"), `${p(`votes.majority.${d.majority}` as MessageKey)} ${p(`base.${d.base}` as MessageKey)}`],
       [p("decision.figures"), p("decision.figuresText", { yes: d.yes, no: d.no, abstain: d.abstain })],
     ];
     if (d.quorum)
@@ -135,7 +137,7 @@ function decisionBlocks(lang: Lang, decisions: DecisionEntry[]): Block[] {
         p("decision.quorum"),
         p("decision.quorumText", { present: d.quorum.present, required: d.quorum.required, state: p(d.quorum.met ? "decision.quorumMet" : "decision.quorumMissed") }),
       ]);
-    rows.push([p("decision.result"), p(`result.${d.result}`)]);
+    rows.push([p("label.result"), p(`votes.result.${d.result}`)]);
     const blocks: Block[] = [
       { type: "heading", level: 3, text: `${p("minutes.motion", { n: index + 1 })}${d.item !== null ? ` (${p("col.item")} ${d.item})` : ""}` },
       { type: "fields", rows },
@@ -145,29 +147,29 @@ function decisionBlocks(lang: Lang, decisions: DecisionEntry[]): Block[] {
         type: "list",
         items: (
           [
-            ["decision.sideYes", d.sides.yes],
-            ["decision.sideNo", d.sides.no],
+            ["label.yes", d.sides.yes],
+            ["label.no", d.sides.no],
             ["decision.sideAbstain", d.sides.abstain],
           ] as const
-        ).map(([key, groups]) => [{ strong: `${p(key)} (${groups.length}):` }, ` ${groups.join(", ") || p("minutes.none")}`]),
+        ).map(([key, groups]) => [{ strong: `${p(key)} (${groups.length}):` }, ` ${groups.join(", ") || p("minutes.noneListed")}`]),
       });
     return blocks;
   });
 }
 
 function electionBlocks(lang: Lang, elections: ElectionEntry[]): Block[] {
-  const p = (key: string, params = {}) => phrase(lang, key, params);
+  const p = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   return elections.flatMap((e) => {
     const blocks: Block[] = [
       { type: "heading", level: 3, text: `${p("election.heading", { team: e.team })}${e.item !== null ? ` (${p("col.item")} ${e.item})` : ""}` },
       {
         type: "fields",
         rows: [
-          [p("election.seats"), String(e.seats)],
-          [p("election.method"), p(`method.${e.method}`)],
-          [p("election.candidates"), e.candidates.join(", ")],
-          [p("election.elected"), e.elected.join(", ") || p("minutes.none")],
-          [p("election.accepted"), e.accepted.join(", ") || p("minutes.none")],
+          [p("elections.label.seats"), String(e.seats)],
+          [p("elections.label.method"), p(`method.${e.method}` as MessageKey)],
+          [p("elections.label.candidates"), e.candidates.join(", ")],
+          [p("elections.label.elected"), e.elected.join(", ") || p("minutes.noneListed")],
+          [p("election.accepted"), e.accepted.join(", ") || p("minutes.noneListed")],
           ...(e.valid != null ? [[p("election.valid"), String(e.valid)] as [string, string]] : []),
           ...(e.quota != null ? [[p("election.quota"), e.quota] as [string, string]] : []),
           ...(e.ties ?? []).map(
@@ -177,7 +179,7 @@ function electionBlocks(lang: Lang, elections: ElectionEntry[]): Block[] {
                 p("election.tieText", {
                   between: t.between.join(", "),
                   outcome: t.chosen ? p(`election.tieOutcome.${t.purpose ?? "election"}`, { name: t.chosen }) : "",
-                  how: p(t.decidedBy === "lot" ? "election.byLot" : "election.byEarlierStage"),
+                  how: p(t.decidedBy === "lot" ? "tally.tie.lot" : "election.byEarlierStage"),
                 }),
               ] as [string, string],
           ),
@@ -200,10 +202,10 @@ function electionBlocks(lang: Lang, elections: ElectionEntry[]): Block[] {
 
 export function minutesDocument(model: ReportModel): ReportDocument {
   const { lang, meeting, attendance } = model;
-  const p = (key: string, params = {}) => phrase(lang, key, params);
+  const p = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const name = meetingName(lang, meeting);
   const notRecorded = p("field.notRecorded");
-  const none = p("minutes.none");
+  const none = p("minutes.noneListed");
   const blocks: Block[] = [
     { type: "title", text: p("minutes.heading", { meeting: name }), subtitle: model.platform },
     { type: "paragraph", text: [{ strong: `${p("minutes.statusLabel")}:` }, ` ${statusText(model)}`], role: "status" },
@@ -213,19 +215,19 @@ export function minutesDocument(model: ReportModel): ReportDocument {
         [
           [p("field.platform"), model.platform],
           [p("field.kind"), kindLabel(lang, meeting.kind)],
-          [p("field.title"), meeting.title ?? ""],
-          [p("field.team"), meeting.team ?? ""],
-          [p("field.place"), meeting.place ?? notRecorded],
-          [p("field.date"), formatDate(meeting.date, lang)],
+          [p("label.title"), meeting.title ?? ""],
+          [p("label.team"), meeting.team ?? ""],
+          [p("label.place"), meeting.place ?? notRecorded],
+          [p("label.date"), formatDate(meeting.date, lang)],
           [p("field.start"), meeting.time ?? notRecorded],
           [p("field.end"), meeting.end ?? notRecorded],
           [p("field.chair"), meeting.chair ?? notRecorded],
-          [p("field.secretary"), meeting.secretary ?? notRecorded],
+          [p("label.secretary"), meeting.secretary ?? notRecorded],
           [p("field.invited"), formatDate(meeting.invited, lang) || notRecorded],
         ] as Array<[string, string]>
       ).filter(([, value]) => value !== ""),
     },
-    { type: "heading", level: 2, text: p("minutes.attendance") },
+    { type: "heading", level: 2, text: p("meetings.attendance") },
     { type: "paragraph", text: [p("minutes.entitled", { count: attendance.entitled })] },
     { type: "heading", level: 3, text: p("minutes.present", { count: attendance.present.length }) },
     attendance.present.length === 0
@@ -251,7 +253,7 @@ export function minutesDocument(model: ReportModel): ReportDocument {
     blocks.push({ type: "list", items: attendance.excusedPeople.map((g) => [g]) });
   }
 
-  blocks.push({ type: "heading", level: 2, text: p("minutes.quorum") });
+  blocks.push({ type: "heading", level: 2, text: p("label.quorum") });
   blocks.push({ type: "paragraph", text: [quorumText(model)], role: "quorum" });
 
   blocks.push({ type: "heading", level: 2, text: p("minutes.agenda") });
@@ -315,7 +317,7 @@ export function minutesDocument(model: ReportModel): ReportDocument {
     type: "signatures",
     caption: p("minutes.dateSignature"),
     people: [
-      { role: p("field.secretary"), name: meeting.secretary },
+      { role: p("label.secretary"), name: meeting.secretary },
       { role: p("field.chair"), name: meeting.chair },
     ],
   });

@@ -1,0 +1,10 @@
+// The English words of the demo area. de.ts has exactly the same keys.
+import type { Message } from "../../core/i18n.js";
+
+export const en = {
+  "demo.done": "Demo platform “{name}” created in {path}: {groups} member groups ({left} left), {people} people.",
+  "demo.tour": "Try these (the demo never touches your real data file):",
+  "demo.refused": "{path} exists and is not a demo file",
+  "demo.refused.hint": "choose another file with --db, or remove it yourself",
+  "help.demo": "Build a realistic sample platform in a separate demo file and show a tour",
+} satisfies Record<string, Message>;

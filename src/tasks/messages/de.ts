@@ -1,0 +1,37 @@
+// The German words of the tasks area, typed as the same keys as en.ts, so a missing one does not compile.
+import type { Messages } from "../../core/i18n.js";
+import type { en } from "./en.js";
+
+export const de: Messages<typeof en> = {
+  "label.task": "Aufgabe",
+  "label.owner": "Verantwortlich",
+  "tasks.added": "Aufgabe #{id} angelegt: {title} — {owner}, fällig {due}.",
+  "tasks.none": "Keine Aufgaben.",
+  "tasks.done": "Aufgabe #{id} erledigt: {title}.",
+  "tasks.status.done": "erledigt {date}",
+  "tasks.status.overdue": "überfällig",
+  "tasks.status.open": "offen",
+  "error.unknownOwner": "keine Person und keine Gruppe „{ref}“",
+  "error.unknownOwner.hint": "siehe `plattform people list` und `plattform groups list`",
+  "error.ambiguousOwner": "„{ref}“ ist mehrdeutig: {candidates}",
+  "error.ambiguousOwner.hint": "mit person:<Nummer> oder group:<Nummer> angeben, wer gemeint ist",
+  "error.itemWithoutMeeting": "--item braucht --meeting",
+  "error.itemWithoutMeeting.hint": "--meeting <Sitzung> angeben",
+  "error.unknownTask": "keine Aufgabe „{ref}“",
+  "error.unknownTask.hint": "die Nummern zeigt `plattform tasks list`",
+  "error.taskDone": "Aufgabe #{id} ist bereits erledigt ({date})",
+  "error.openOrOverdue": "--open oder --overdue, nicht beides",
+  "help.tasks": "Aufgaben aus Sitzungen und anderswo: anlegen, auflisten, erledigen",
+  "help.tasks.add": "Aufgabe für eine Person oder Gruppe anlegen",
+  "help.tasks.list": "Aufgaben auflisten",
+  "help.tasks.done": "Aufgabe als erledigt markieren",
+  "opt.owner": "verantwortliche Person oder Gruppe (person:<Nummer> oder group:<Nummer>, wo ein Name oder eine Nummer beides sein kann)",
+  "opt.due": "Fälligkeitsdatum",
+  "opt.taskMeeting": "die Sitzung, aus der die Aufgabe stammt",
+  "opt.taskItem": "der TOP (Nummer), aus dem die Aufgabe stammt",
+  "opt.openTasks": "nur offene Aufgaben",
+  "opt.overdueTasks": "nur offene Aufgaben nach ihrem Fälligkeitsdatum",
+  "opt.filterOwner": "nur Aufgaben dieser Person oder Gruppe",
+  "opt.filterMeeting": "nur Aufgaben aus dieser Sitzung",
+  "opt.doneDate": "Datum der Erledigung (Standard: heute)",
+};
