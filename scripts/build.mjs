@@ -1,7 +1,9 @@
 // Bundles src/main.ts into dist/. Area modules and heavy libraries become lazy chunks,
-// so `plattform --help` loads only the entry file. better-sqlite3 is native and stays external.
-import { build } from "esbuild";
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+// so `plattform --help` loads only the entry file. better-sqlite3's JavaScript is bundled, its addon stays in node_modules.
+import { build, build as esbuild } from "esbuild";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const dist = new URL("../dist", import.meta.url);
@@ -24,7 +26,20 @@ const lazyChildProcess = {
   },
 };
 
-await build({
+// A language's catalogue (src/app/messages/<lang>.ts spreads every area's words into one object) is built as one
+// JSON.parse of a string: V8 parses JSON faster than it evaluates an object literal of that size, on every run.
+const cataloguesAsJson = {
+  name: "catalogues-as-json",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]app[\\/]messages[\\/][a-z]+\.ts$/ }, async (args) => {
+      const bundled = await esbuild({ entryPoints: [args.path], bundle: true, format: "esm", platform: "node", write: false, logLevel: "warning" });
+      const { messages } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString("base64")}`);
+      return { contents: `export const messages = JSON.parse(${JSON.stringify(JSON.stringify(messages))});`, loader: "js" };
+    });
+  },
+};
+
+const result = await build({
   entryPoints: { main: "src/main.ts", "debug-imports": "src/core/debugImports.ts" },
   outdir: next.pathname,
   bundle: true,
@@ -32,8 +47,14 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["better-sqlite3"],
-  plugins: [lazyChildProcess],
+  // better-sqlite3's JavaScript is bundled (src/core/db.ts); its compiled addon is loaded from node_modules, and
+  // `bindings`, its search for the addon when none is given, stays there (it reads __filename, which ESM lacks).
+  external: ["bindings"],
+  plugins: [lazyChildProcess, cataloguesAsJson],
+  // Less to read and compile at every start; names are kept, so that --debug's stack traces still read well.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  metafile: true,
   chunkNames: "chunks/[name]-[hash]",
   // Bundled CommonJS dependencies call require() for Node built-ins: created at the first call, not per chunk.
   // Each file also notes that it was loaded, for PLATTFORM_DEBUG_IMPORTS (see src/core/debugImports.ts).
@@ -47,6 +68,21 @@ await build({
   define: { PLATTFORM_VERSION: JSON.stringify(version) },
   logLevel: "warning",
 });
+// Which sources went into each file, and what it imports statically, for PLATTFORM_DEBUG_IMPORTS
+// (src/core/debugImports.ts) and the start-up guard: minified files carry no path comments.
+const root = fileURLToPath(new URL("..", import.meta.url));
+const inDist = (out) => relative(next.pathname, `${root}${out}`);
+const sources = Object.fromEntries(
+  Object.entries(result.metafile.outputs).map(([out, { inputs, imports }]) => [
+    inDist(out),
+    {
+      inputs: Object.keys(inputs).filter((input) => !input.startsWith("lazy:")),
+      // files and packages this file imports statically (loaded with it), not through import()
+      imports: imports.filter((i) => i.kind === "import-statement").map((i) => (i.external ? i.path : inDist(i.path))),
+    },
+  ]),
+);
+writeFileSync(new URL(`${next.pathname}/sources.json`, "file://"), JSON.stringify(sources));
 // Swap the new build in at once, so that a test run going on meanwhile never finds dist/ missing.
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);

@@ -55,7 +55,7 @@ async function cliFor(args: string[]): Promise<Cli> {
   const { env } = io();
   const explicit = args.some((a) => a === "--lang" || a.startsWith("--lang=")) || isLang(env.PLATTFORM_LANG ?? "");
   if (!explicit && args.length > 0 && !args.some((a) => /^(-h|--help|-V|--version|help)$/.test(a)))
-    platformLang = (await import("./core/language.js")).platformLangOf(args, env);
+    platformLang = await (await import("./core/language.js")).platformLangOf(args, env);
   const cli = new Cli(args, platformLang ?? langFromArgv(args));
   cli.platformLang = platformLang;
   await loadMessages(cli.lang);

@@ -94,7 +94,7 @@ export class Context {
   async loadMessages(stored: Lang | undefined | null = null): Promise<void> {
     const fixed = (this.options.lang && isLang(this.options.lang)) || (this.env.PLATTFORM_LANG && isLang(this.env.PLATTFORM_LANG));
     // `stored`: the setting as main() already read it (undefined: none); null: not read yet.
-    if (!fixed && !this.#langFromPlatform) this.#langFromPlatform = stored === null ? storedLanguageOf(this.dataFile.path) : stored;
+    if (!fixed && !this.#langFromPlatform) this.#langFromPlatform = stored === null ? await storedLanguageOf(this.dataFile.path) : stored;
     await loadMessages(this.lang);
   }
 

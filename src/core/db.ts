@@ -11,9 +11,15 @@ export type Db = BetterSqlite3.Database;
 let Database: typeof BetterSqlite3 | undefined;
 
 /**
- * better-sqlite3, loaded at the first open: commands that need no data file (--help, --version,
- * `elections tally --blt`) never pay for the native module.
+ * better-sqlite3's JavaScript, bundled into a chunk of its own (src/core/sqlite.ts) and loaded before a command
+ * opens an existing data file: required from node_modules it cost 8–12 ms of CommonJS loading at every start,
+ * bundled about 4 ms. --help, --version and `elections tally --blt` never load it.
  */
+export async function preloadSqlite(): Promise<void> {
+  Database ??= (await import("./sqlite.js")).Database;
+}
+
+/** better-sqlite3: the bundled copy once preloaded, else required as usual (tests, a new file at init). */
 export function sqlite(): typeof BetterSqlite3 {
   return (Database ??= createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3);
 }
@@ -21,15 +27,26 @@ export function sqlite(): typeof BetterSqlite3 {
 let addon: { nativeBinding?: string } | undefined;
 
 /**
- * The compiled addon's path, handed to better-sqlite3 so that it skips the `bindings` package's search of a
- * dozen candidate paths at every start; left out (and searched for as usual) when the build put it elsewhere.
+ * The compiled addon, loaded once with process.dlopen and handed to better-sqlite3, so that neither the
+ * `bindings` package's search of a dozen candidate paths nor a CommonJS require runs at every start; left out
+ * (and searched for as usual) when the build put it elsewhere.
  */
 export function nativeBinding(): { nativeBinding?: string } {
   if (addon === undefined) {
     const file = join(dirname(createRequire(import.meta.url).resolve("better-sqlite3/package.json")), "build", "Release", "better_sqlite3.node");
-    addon = existsSync(file) ? { nativeBinding: file } : {};
+    if (existsSync(file)) {
+      const module = { exports: {} };
+      process.dlopen(module, file);
+      // better-sqlite3 takes the loaded addon as well as a path (its documentation); its typings know only paths.
+      addon = { nativeBinding: module.exports as unknown as string };
+    } else addon = {};
   }
   return addon;
+}
+
+/** A connection to any SQLite file (a backup, a file to restore) through the one loaded copy of better-sqlite3. */
+export function openSqlite(path: string, options: BetterSqlite3.Options = {}): Db {
+  return new (sqlite())(path, { ...options, ...nativeBinding() });
 }
 
 const BUSY_TIMEOUT_MS = 5000;

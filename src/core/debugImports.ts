@@ -5,7 +5,7 @@
 // Built as its own entry (dist/debug-imports.js) and loaded by bin/plattform.js only when the variable is set.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 declare global {
@@ -13,29 +13,34 @@ declare global {
   var __plattformImports: string[] | undefined;
 }
 
-/** The sources bundled into a file, from esbuild's `// path` comments: packages by name, own files by path. */
-export function bundledSources(code: string): string[] {
+/**
+ * The sources bundled into a file, as the build recorded them (dist/sources.json, from esbuild's metafile):
+ * packages by name, own files by path.
+ */
+export function bundledSources(inputs: readonly string[]): string[] {
   const sources = new Set<string>();
-  for (const [, path] of code.matchAll(/^\/\/ ((?:node_modules|src)\/\S+)$/gm)) {
-    const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(path!);
+  for (const path of inputs) {
+    const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(path);
     // date-fns is allowed by subpath only: its root index stays visible as such.
     if (pkg) sources.add(pkg[1] === "date-fns" && /^index\.[cm]?js$/.test(pkg[2]!) ? "date-fns (root)" : pkg[1]!);
-    else sources.add(path!);
+    else sources.add(path);
   }
   return [...sources];
 }
 
 export function report(root: string): string {
   const lines: string[] = [];
+  const dist = join(root, "dist");
+  let recorded: Record<string, { inputs: string[] }> = {};
+  try {
+    recorded = JSON.parse(readFileSync(join(dist, "sources.json"), "utf8")) as typeof recorded;
+  } catch {
+    // a build without the record: files are listed without their sources
+  }
   for (const url of globalThis.__plattformImports ?? []) {
     if (url === import.meta.url) continue;
     const file = fileURLToPath(url);
-    let sources: string[] = [];
-    try {
-      sources = bundledSources(readFileSync(file, "utf8"));
-    } catch {
-      // a file that has gone since (a rebuild): listed without its sources
-    }
+    const sources = bundledSources(recorded[relative(dist, file)]?.inputs ?? []);
     lines.push(`import ${relative(root, file)}${sources.length ? `: ${sources.join(", ")}` : ""}`);
   }
   const require = createRequire(import.meta.url);

@@ -2,12 +2,14 @@
 // without migrating and without writing, so that its messages can be loaded before anything is printed.
 import { existsSync } from "node:fs";
 import { resolveDataFile } from "./config.js";
-import { nativeBinding, sqlite, storedLanguage } from "./db.js";
 import { isLang, type Lang } from "./i18n.js";
 
 /** The platform's language setting, or undefined when the file is missing, not ours, locked or unreadable. */
-export function storedLanguageOf(path: string): Lang | undefined {
+export async function storedLanguageOf(path: string): Promise<Lang | undefined> {
   if (!existsSync(path)) return undefined;
+  // Loaded only when there is a file to read: `elections tally --blt` without a platform needs no SQLite.
+  const { nativeBinding, preloadSqlite, sqlite, storedLanguage } = await import("./db.js");
+  await preloadSqlite();
   try {
     // Not opened readonly: a read-only connection to a WAL file leaves its -wal and -shm files behind, while the
     // last ordinary connection to close removes them. Nothing is written either way.
@@ -27,16 +29,18 @@ export function storedLanguageOf(path: string): Lang | undefined {
  * The platform's language for a run, before commander parses the command line (so that its errors, too, come
  * in that language): read from the file --db, PLATTFORM_DB or the config file names; undefined if there is none.
  */
-export function platformLangOf(argv: string[], env: NodeJS.ProcessEnv): Lang | undefined {
+export async function platformLangOf(argv: string[], env: NodeJS.ProcessEnv): Promise<Lang | undefined> {
   let flag: string | undefined;
   for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
     const arg = argv[i]!;
     if (arg === "--db") flag = argv[i + 1];
     else if (arg.startsWith("--db=")) flag = arg.slice(5);
   }
+  let path: string;
   try {
-    return storedLanguageOf(resolveDataFile(flag, env).path);
+    path = resolveDataFile(flag, env).path;
   } catch {
     return undefined; // an unreadable config file is reported by the command itself
   }
+  return storedLanguageOf(path);
 }

@@ -1,10 +1,9 @@
 // Online backup and restore of a data file, with SQLite's backup API: a consistent copy even while another
 // process writes, and a restore that goes through SQLite's locking instead of overwriting a file in use.
-import Database from "better-sqlite3";
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { lastAuditAt } from "../core/auditStore.js";
-import { createDataFile, isBusy, schemaVersion, tableNames, type Db } from "../core/db.js";
+import { createDataFile, isBusy, openSqlite, schemaVersion, tableNames, type Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
 import { countRows } from "./store.js";
@@ -50,7 +49,7 @@ export async function backupTo(db: Db, target: string): Promise<{ bytes: number;
   }
   try {
     await retryBusy(() => db.backup(target, { progress: () => ALL_PAGES }));
-    const copy = new Database(target, { fileMustExist: true });
+    const copy = openSqlite(target, { fileMustExist: true });
     try {
       copy.pragma("journal_mode = DELETE");
       const check = copy.pragma("quick_check", { simple: true });
@@ -87,7 +86,7 @@ export function inspectBackup(path: string): BackupSummary {
   if (!existsSync(source) || !statSync(source).isFile()) throw new CliError("error.cannotRead", { path: source }, 1, "error.cannotRead.hint");
   let db: Db;
   try {
-    db = new Database(source, { readonly: true, fileMustExist: true });
+    db = openSqlite(source, { readonly: true, fileMustExist: true });
   } catch {
     throw new CliError("error.restore.notPlattform", { path: source });
   }
@@ -138,7 +137,7 @@ export async function keepCurrent(dataFile: string): Promise<string> {
   const kept = keptPathFor(dataFile);
   let db: Db | undefined;
   try {
-    db = new Database(dataFile, { fileMustExist: true, timeout: 5000 });
+    db = openSqlite(dataFile, { fileMustExist: true, timeout: 5000 });
     await backupTo(db, kept);
   } catch {
     rmSync(kept, { force: true });
@@ -158,7 +157,7 @@ export async function keepCurrent(dataFile: string): Promise<string> {
  */
 export async function replaceWith(backup: string, dataFile: string): Promise<void> {
   createDataFile(dataFile);
-  const source = new Database(backup, { readonly: true, fileMustExist: true });
+  const source = openSqlite(backup, { readonly: true, fileMustExist: true });
   try {
     await retryBusy(() => source.backup(dataFile, { progress: () => ALL_PAGES }));
   } finally {
