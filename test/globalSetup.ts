@@ -28,9 +28,32 @@ export function ensureFreshBuild(): void {
   if (builtAt() < sources) throw new Error("dist/ is older than src/ even after `node scripts/build.mjs`: the e2e tests would test a stale build");
 }
 
-export default function setup(): () => void {
+/**
+ * Shared fixture worlds, built once per run with the built program and copied by each test that uses one
+ * (test/worlds.ts): the German demo platform as of WORLD_TODAY.
+ */
+export const WORLD_TODAY = "2026-12-05";
+
+function buildDemoWorld(root: string): string {
+  const path = join(root, "worlds", "demo-de.db");
+  const home = join(root, "worlds", "home");
+  execFileSync(process.execPath, [join(ROOT, "bin", "plattform.js"), "--lang", "de", "demo", "--db", path], {
+    env: { PATH: process.env.PATH ?? "", HOME: home, LANG: "C.UTF-8", NO_COLOR: "1", PLATTFORM_TODAY: WORLD_TODAY },
+    stdio: "ignore",
+  });
+  return path;
+}
+
+export default function setup({ provide }: { provide: (key: "demoWorld", value: string) => void }): () => void {
   ensureFreshBuild();
   const root = mkdtempSync(join(tmpdir(), "plattform-tests-"));
   process.env.PLATTFORM_TEST_TMP = root;
+  provide("demoWorld", buildDemoWorld(root));
   return () => rmSync(root, { recursive: true, force: true });
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    demoWorld: string;
+  }
 }

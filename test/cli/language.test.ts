@@ -9,8 +9,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run, tempDir } from "../helpers.js";
+import { demoWorld, WORLD_TODAY } from "../worlds.js";
 
-const TODAY = "2026-12-05";
+const TODAY = WORLD_TODAY;
 const ENV = { PLATTFORM_TODAY: TODAY };
 
 /** The read commands of the areas; `report annual` takes the demo's year. */
@@ -140,9 +141,7 @@ function offending(text: string, words: RegExp): string[] {
 }
 
 beforeAll(async () => {
-  db = join(tempDir(), "demo.db");
-  const demo = await run(["--lang", "de", "demo", "--db", db], { env: ENV });
-  expect(demo.code, demo.stderr).toBe(0);
+  db = demoWorld();
   const found = new Set<string>();
   for (const args of DATA) {
     const result = await run([...args, "--json"], { db, env: ENV });

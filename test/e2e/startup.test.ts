@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledSources } from "../../src/core/debugImports.js";
-import { newPlatform, ROOT, run, spawnRun, tempDir } from "../helpers.js";
+import { newPlatform, ROOT, spawnRun } from "../helpers.js";
+import { demoWorld } from "../worlds.js";
 
 const BLT = fileURLToPath(new URL("../data/stv/scottish/Partick-West-2007.blt", import.meta.url));
 
@@ -91,10 +92,9 @@ describe("start-up path (PLATTFORM_DEBUG_IMPORTS)", () => {
 
 describe("no ICU on the everyday path (Node 20 spends 20–30 ms starting it at the first Intl call)", () => {
   let demo: string;
-  beforeAll(async () => {
-    demo = join(tempDir(), "demo.db");
-    expect((await run(["demo", "--db", demo])).code).toBe(0);
-  }, 120_000);
+  beforeAll(() => {
+    demo = demoWorld();
+  });
 
   it.each([[["--version"]], [["--help"]], [["groups", "list"]], [["status"]], [["people", "list"]], [["tasks", "list", "--open"]], [["meetings", "list"]]])(
     "%j makes no Intl object and calls no locale-aware method",
