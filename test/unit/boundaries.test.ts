@@ -51,6 +51,27 @@ describe("check-boundaries", () => {
     ]);
   });
 
+  it("counts no type-only import towards a cycle (types are erased at build), but every value import", () => {
+    const typeCycle = {
+      "groups/a.ts": 'import type { B } from "./b.js";\nexport type A = B | 1;\nexport const a = 1;\n',
+      "groups/b.ts": 'import { a } from "./a.js";\nexport type B = 2;\nexport const b = a;\n',
+    };
+    expect(check(tree(typeCycle), none)).toEqual([]);
+    const valueCycle = { "groups/a.ts": 'import { b } from "./b.js";\nexport const a = b;\n', "groups/b.ts": 'import { a } from "./a.js";\nexport const b = a;\n' };
+    expect(check(tree(valueCycle), none)).toHaveLength(1);
+  });
+
+  it("lets the composition root's catalogue gather every area's words, and core/i18n.ts load it lazily", () => {
+    const words = {
+      "groups/messages/en.ts": 'export const en = { "groups.none": "No groups." };\n',
+      "app/messages/en.ts": 'import { en as groups } from "../../groups/messages/en.js";\nexport const messages = { ...groups };\n',
+      "core/i18n.ts": 'import type { messages } from "../app/messages/en.js";\nexport type Key = keyof typeof messages;\nexport const load = () => import("../app/messages/en.js");\n',
+    };
+    expect(check(tree(words), none)).toEqual([]);
+    const problems = check(tree({ ...words, "people/service.ts": 'import { en } from "../groups/messages/en.js";\nexport const groups = en;\n' }), none);
+    expect(problems).toEqual(["people/service.ts:1: import groups/ only through its index.ts, not ../groups/messages/en.js"]);
+  });
+
   it("fails on an import cycle between files", () => {
     const problems = check(tree({ "groups/a.ts": 'import { b } from "./b.js";\nexport const a = 1;\n', "groups/b.ts": 'import { a } from "./a.js";\nexport const b = a;\n' }), none);
     expect(problems).toEqual([expect.stringMatching(/^groups\/a\.ts:1: import cycle: groups\/a\.ts -> groups\/b\.ts -> groups\/a\.ts$/)]);
