@@ -1,5 +1,6 @@
 // Campaigns and their status reports: pure rules, no I/O.
 import { compareIso } from "../core/dates.js";
+import { compareNames } from "../core/validate.js";
 
 export const CAMPAIGN_STATUSES = ["research", "action", "negotiation", "won", "lost", "paused"] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -85,5 +86,5 @@ export function reportsOn(campaigns: Array<Pick<Campaign, "name" | "team" | "top
     if (!latest || !isActive(latest.status)) continue;
     reports.push({ campaign: c.name, team: c.team, topic: c.topic, status: latest.status, date: latest.date, text: latest.text, meeting: latest.meeting });
   }
-  return reports.sort((a, b) => a.campaign.localeCompare(b.campaign));
+  return reports.sort((a, b) => compareNames(a.campaign, b.campaign));
 }

@@ -1,6 +1,6 @@
 // The SQL of campaigns and their status updates; nothing else in the program queries these tables.
 import type { Db } from "../core/db.js";
-import { nameKey } from "../core/validate.js";
+import { compareNames, nameKey } from "../core/validate.js";
 import { isActive, type Campaign, type CampaignStatus, type CampaignUpdate } from "./model.js";
 
 interface CampaignRow {
@@ -108,7 +108,7 @@ export function listCampaigns(db: Db, options: { all?: boolean; teamId?: number 
     )
     .all(options.all ? 1 : 0, options.teamId ?? null, options.teamId ?? null) as CampaignRow[];
   // Sorted here: SQLite's NOCASE would put Ä after Z.
-  return toCampaigns(db, rows).sort((a, b) => Number(!a.active) - Number(!b.active) || a.name.localeCompare(b.name) || a.id - b.id);
+  return toCampaigns(db, rows).sort((a, b) => Number(!a.active) - Number(!b.active) || compareNames(a.name, b.name) || a.id - b.id);
 }
 
 export function updatesOf(db: Db, campaignId: number): CampaignUpdate[] {

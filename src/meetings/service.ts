@@ -47,6 +47,7 @@ import {
   updateMeeting,
   type MeetingFields,
 } from "./store.js";
+import { compareNames } from "../core/validate.js";
 
 type Audit = (entry: AuditEntry) => void;
 
@@ -328,7 +329,7 @@ export function attendanceSummary(db: Db, meeting: Meeting, forgottenLabel: stri
     entry.people.push(nameOf(row.personId, row.person));
     presentByGroup.set(row.groupId!, entry);
   }
-  const present = [...presentByGroup.values()].sort((a, b) => a.group.localeCompare(b.group, "de"));
+  const present = [...presentByGroup.values()].sort((a, b) => compareNames(a.group, b.group));
   const excusedIds = new Set(rows.filter((r) => r.status === "excused" && r.groupId !== null && r.personId === null).map((r) => r.groupId!));
   const excused = members.filter((g) => excusedIds.has(g.id) && !presentByGroup.has(g.id)).map((g) => g.name);
   const absent = members.filter((g) => !excusedIds.has(g.id) && !presentByGroup.has(g.id)).map((g) => g.name);

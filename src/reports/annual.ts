@@ -2,7 +2,7 @@
 // sections: the eight of ANNUAL_SECTIONS here, and those other areas contribute (fundraising), collected in
 // rank order by src/app/contributions.ts.
 import type { Context } from "../core/context.js";
-import { formatDate, today } from "../core/dates.js";
+import { compareIso, formatDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError, type Params } from "../core/errors.js";
 import { translate, type Lang, type MessageKey } from "../core/i18n.js";
@@ -23,6 +23,7 @@ import { conversationFigures } from "../conversations/index.js";
 import { emitReport } from "./output.js";
 import type { AnnualInput, AnnualSection, AnnualSectionBuilder } from "../core/contributes.js";
 import type { Block, ReportDocument } from "../core/document.js";
+import { compareNames } from "../core/validate.js";
 
 
 export type { AnnualInput, AnnualSection, AnnualSectionBuilder };
@@ -41,8 +42,8 @@ export function groupsSection(input: AnnualInput): AnnualSection {
   const { lang, from, to } = input;
   const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const groups = listGroups(input.db, input.today, { all: true });
-  const joined = groups.filter((g) => g.joined >= from && g.joined <= to).sort((a, b) => a.joined.localeCompare(b.joined) || a.name.localeCompare(b.name, "de"));
-  const left = groups.filter((g) => g.left !== null && g.left >= from && g.left <= to).sort((a, b) => a.left!.localeCompare(b.left!) || a.name.localeCompare(b.name, "de"));
+  const joined = groups.filter((g) => g.joined >= from && g.joined <= to).sort((a, b) => compareIso(a.joined, b.joined) || compareNames(a.name, b.name));
+  const left = groups.filter((g) => g.left !== null && g.left >= from && g.left <= to).sort((a, b) => compareIso(a.left!, b.left!) || compareNames(a.name, b.name));
   const data = {
     atStart: groups.filter((g) => isMemberOn(g, from)).length,
     atEnd: groups.filter((g) => isMemberOn(g, to)).length,

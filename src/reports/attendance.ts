@@ -3,7 +3,7 @@
 import type { Context } from "../core/context.js";
 import type { Opts } from "../core/define.js";
 import type * as def from "./commands.js";
-import { formatDate, parseDate, today } from "../core/dates.js";
+import { compareIso, formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { percent } from "../commitments/index.js";
 import { isMemberOn, type Group } from "../groups/index.js";
@@ -14,6 +14,7 @@ import { translate, type Lang, type MessageKey } from "../core/i18n.js";
 import { rateText } from "./labels.js";
 import { emitReport } from "./output.js";
 import type { Block, ReportDocument } from "./render/document.js";
+import { compareNames } from "../core/validate.js";
 
 
 /** How many of its last held Kernkreis meetings a member group must have missed to count as drifting away. */
@@ -52,7 +53,7 @@ export interface AttendanceRow {
  * on the date of one of them are left out.
  */
 export function attendanceRows(groups: Array<Pick<Group, "id" | "name" | "short" | "joined" | "left">>, meetings: HeldMeeting[], day: string): AttendanceRow[] {
-  const ordered = [...meetings].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  const ordered = [...meetings].sort((a, b) => compareIso(a.date, b.date) || a.id - b.id);
   const rows: AttendanceRow[] = [];
   for (const g of groups) {
     const own = ordered.filter((m) => isMemberOn(g, m.date));
@@ -73,7 +74,7 @@ export function attendanceRows(groups: Array<Pick<Group, "id" | "name" | "short"
       member,
     });
   }
-  return rows.sort((a, b) => a.group.localeCompare(b.group, "de"));
+  return rows.sort((a, b) => compareNames(a.group, b.group));
 }
 
 /** The held Kernkreis meetings between `since` and `until` (inclusive, either open) with who was there. */

@@ -2,7 +2,7 @@
 import type { Context } from "../core/context.js";
 import type { Opts } from "../core/define.js";
 import type * as def from "./commands.js";
-import { formatDate, parseDate, today } from "../core/dates.js";
+import { compareIso, formatDate, parseDate, today } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { isOverdue, keptFigures, type Commitment, type KeptFigures } from "../commitments/index.js";
 import { findCommitments } from "../commitments/index.js";
@@ -11,6 +11,7 @@ import { translate, type Lang, type MessageKey } from "../core/i18n.js";
 import { rateText } from "./labels.js";
 import { emitReport } from "./output.js";
 import type { Block, ReportDocument } from "./render/document.js";
+import { compareNames } from "../core/validate.js";
 
 
 export interface OverdueCommitment extends Commitment {
@@ -48,7 +49,7 @@ function groupBy<K>(rows: Commitment[], key: (c: Commitment) => K): Map<K, Commi
   return map;
 }
 
-const byName = (a: string | null, b: string | null) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, "de"));
+const byName = (a: string | null, b: string | null) => (a === null ? 1 : b === null ? -1 : compareNames(a, b));
 
 /** The figures over `rows` (the commitments given since `since`, all when null), as of `day`. */
 export function commitmentsReport(rows: Commitment[], day: string, since: string | null = null): CommitmentsReport {
@@ -64,7 +65,7 @@ export function commitmentsReport(rows: Commitment[], day: string, since: string
     overdue: rows
       .filter((c) => isOverdue(c, day))
       .map((c) => ({ ...c, daysOverdue: days(c.due!, day) }))
-      .sort((a, b) => a.due!.localeCompare(b.due!) || a.id - b.id),
+      .sort((a, b) => compareIso(a.due!, b.due!) || a.id - b.id),
     byDecisionMaker,
     byBody,
   };

@@ -96,7 +96,7 @@ describe("no ICU on the everyday path (Node 20 spends 20–30 ms starting it at 
     demo = demoWorld();
   });
 
-  it.each([[["--version"]], [["--help"]], [["groups", "list"]], [["status"]], [["people", "list"]], [["tasks", "list", "--open"]], [["meetings", "list"]]])(
+  it.each([[["--version"]], [["--help"]], [["groups", "list"]], [["status"]], [["people", "list"]], [["tasks", "list", "--open"]], [["meetings", "list"]], [["meetings", "show", "next"]], [["report", "agenda", "next"]], [["report", "minutes", "last"]], [["fundraising", "report"]]])(
     "%j makes no Intl object and calls no locale-aware method",
     async (args) => {
       const { intl } = await loaded(args, demo);

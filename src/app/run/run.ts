@@ -18,6 +18,7 @@ import { askBallots, askVotes } from "./decisions.js";
 import { message, trySave, untilSaved, type Audit, type Walk } from "./walk.js";
 import { addNote, attend, attendanceSummary, closeMeeting, ensureEditable, excuse, resolveMeeting } from "../../meetings/index.js";
 import { deleteAttendance, getMeeting, listAttendance, listItems, notesOfMeeting, type AttendanceRow } from "../../meetings/index.js";
+import { compareNames } from "../../core/validate.js";
 
 export interface RunOutcome {
   /** the person pressed Ctrl-C: everything answered before is saved */
@@ -93,7 +94,7 @@ async function askAttendance(walk: Walk): Promise<void> {
         const role = [...roles].sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b])[0] ?? ROLES[2];
         return { person: p, role };
       })
-      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.person.name ?? "").localeCompare(b.person.name ?? "", "de"));
+      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || compareNames(a.person.name ?? "", b.person.name ?? ""));
     for (const { person, role } of people)
       choices.push({
         name: `${group.name}: ${person.name ?? `#${person.id}`} (${ctx.t(`role.${role}`)})`,
