@@ -37,7 +37,7 @@ export const WORLD_TODAY = "2026-12-05";
 function buildDemoWorld(root: string): string {
   const path = join(root, "worlds", "demo-de.db");
   const home = join(root, "worlds", "home");
-  execFileSync(process.execPath, [join(ROOT, "bin", "plattform.js"), "--lang", "de", "demo", "--db", path], {
+  execFileSync(process.execPath, [join(ROOT, "bin", "plattform.cjs"), "--lang", "de", "demo", "--db", path], {
     env: { PATH: process.env.PATH ?? "", HOME: home, LANG: "C.UTF-8", NO_COLOR: "1", PLATTFORM_TODAY: WORLD_TODAY },
     stdio: "ignore",
   });

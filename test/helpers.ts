@@ -8,7 +8,7 @@ import { createDataFile, migrate, openDataFile, type Db } from "../src/core/db.j
 import { main } from "../src/main.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const BIN = join(ROOT, "bin", "plattform.js");
+export const BIN = join(ROOT, "bin", "plattform.cjs");
 
 /** A new folder inside the run's temporary root (see test/globalSetup.ts), which is removed after the run. */
 export function tempDir(): string {

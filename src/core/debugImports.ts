@@ -2,7 +2,7 @@
 // sources and packages bundled into each, and the CommonJS modules required at run time (better-sqlite3).
 // With it, every use of ICU (Intl) is listed too, as `intl <what>`.
 // A guard against a heavy library creeping onto the start-up path (test/e2e/startup.test.ts), not a timer.
-// Built as its own entry (dist/debug-imports.js) and loaded by bin/plattform.js only when the variable is set.
+// Built as its own entry (dist/debug-imports.js) and loaded by bin/plattform.cjs only when the variable is set.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";

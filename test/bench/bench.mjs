@@ -3,7 +3,7 @@
 //
 // 1. builds dist/ (unless --no-build) and bundles test/bench/generate.ts with esbuild;
 // 2. generates seeded synthetic platforms of 1, 10 and 20 years through the project's store functions;
-// 3. times whole processes of bin/plattform.js, each run paired with a `node -e 0` run, after warm-up runs,
+// 3. times whole processes of bin/plattform.cjs, each run paired with a `node -e 0` run, after warm-up runs,
 //    and reports medians, the ratio to `node -e 0`, the growth from the smallest to the largest platform and
 //    the peak RSS; then times `people import` of 10,000 people;
 // 4. prints one table and marks every missed target.
@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = join(ROOT, "bin", "plattform.js");
+const BIN = join(ROOT, "bin", "plattform.cjs");
 const RSS_PRELOAD = join(ROOT, "test", "bench", "rss.cjs");
 const STV_DIR = join(ROOT, "test", "data", "stv", "scottish");
 const TODAY = "2026-06-15";
