@@ -2,13 +2,12 @@
 import type { Context } from "../core/context.js";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
-import { toCsv } from "../core/csv.js";
 import { formatDate, shiftDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { formatMoney } from "../core/money.js";
 import { heading, note, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
 import { readSettings } from "../platform/index.js";
-import { importBankRows, readBankCsv, type BankReport } from "./bankImport.js";
+import type { BankReport } from "./bankImport.js";
 import { parseWithin, type Application, type Income } from "./model.js";
 import { buildFundraisingReport, duesStatus, listDeadlines } from "./report.js";
 import { coverageText, fundraisingDocument } from "./reportDocument.js";
@@ -305,7 +304,8 @@ function centsText(cents: number): string {
 
 async function exportRows(ctx: Context, opts: { readonly format?: string | undefined; readonly out?: string | undefined }, objects: unknown[], columns: readonly string[], rows: () => Array<Record<string, unknown>>): Promise<void> {
   const format = opts.format ?? "csv";
-  const content = ctx.json || format === "json" ? `${JSON.stringify(objects, null, 2)}\n` : toCsv(columns, rows());
+  // The CSV writer is loaded here: the fundraising report and lists need none of it.
+  const content = ctx.json || format === "json" ? `${JSON.stringify(objects, null, 2)}\n` : (await import("../core/csv.js")).toCsv(columns, rows());
   await writeOut(opts.out, content);
 }
 
@@ -543,6 +543,8 @@ export async function importBank(ctx: Context, [file]: Args<typeof def.importBan
   open(ctx);
   const day = today();
   const kind = opts.kind === undefined ? "other" : parseIncomeKind(opts.kind);
+  // The CSV reader is loaded only for an import: the everyday fundraising commands need none of it.
+  const { importBankRows, readBankCsv } = await import("./bankImport.js");
   const rows = readBankCsv(file!, {
     dateColumn: opts.dateColumn,
     amountColumn: opts.amountColumn,
