@@ -65,7 +65,8 @@ function result(code: number | null, stdout: string, stderr: string): RunResult 
 
 /**
  * Runs the CLI in this process, through main(argv, io), with the environment of runEnv and streams that
- * capture the output: the same command line a user types, without starting Node for it.
+ * capture the output: the same command line a user types, without starting Node for it. Standard input is no
+ * terminal and is never read (`input` matters to spawnRun only): a confirmation then needs --yes.
  */
 export async function run(args: string[], options: RunOptions = {}): Promise<RunResult> {
   const stdout = new Capture();

@@ -20,7 +20,7 @@ export async function preloadSqlite(): Promise<void> {
 }
 
 /** better-sqlite3: the bundled copy once preloaded, else required as usual (tests, a new file at init). */
-export function sqlite(): typeof BetterSqlite3 {
+function sqlite(): typeof BetterSqlite3 {
   return (Database ??= createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3);
 }
 
@@ -31,7 +31,7 @@ let addon: { nativeBinding?: string } | undefined;
  * `bindings` package's search of a dozen candidate paths nor a CommonJS require runs at every start; left out
  * (and searched for as usual) when the build put it elsewhere.
  */
-export function nativeBinding(): { nativeBinding?: string } {
+function nativeBinding(): { nativeBinding?: string } {
   if (addon === undefined) {
     const file = join(dirname(createRequire(import.meta.url).resolve("better-sqlite3/package.json")), "build", "Release", "better_sqlite3.node");
     if (existsSync(file)) {
@@ -100,7 +100,7 @@ function reuseStatements(db: Db): void {
 }
 
 function openOnce(path: string): Db {
-  const db = new (sqlite())(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...nativeBinding() });
+  const db = openSqlite(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   reuseStatements(db);
   try {
     // Read-only checks first: another program's database must not be touched, not even its header.

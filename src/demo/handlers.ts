@@ -1,6 +1,4 @@
 import { existsSync } from "node:fs";
-import type { Args, Opts } from "../core/define.js";
-import type * as def from "./commands.js";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { demoDataFile } from "../core/config.js";

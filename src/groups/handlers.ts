@@ -3,7 +3,7 @@ import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
-import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
+import { heading, printDetails, printJson, printTable, say } from "../core/output.js";
 import { peopleOfGroup } from "../people/index.js";
 import { GROUP_CSV_COLUMNS, type Group, type GroupKind } from "./model.js";
 import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";

@@ -3,7 +3,7 @@ import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
-import { heading, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
+import { heading, printDetails, printJson, printTable, say } from "../core/output.js";
 import { resolveGroup } from "../groups/index.js";
 import { PEOPLE_CSV_COLUMNS, type Person } from "./model.js";
 import { addPerson, editPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";

@@ -1,5 +1,5 @@
 import type * as def from "./commands.js";
-import type { Args, Opts } from "../core/define.js";
+import type { Args } from "../core/define.js";
 import type { Context } from "../core/context.js";
 import { CliError } from "../core/errors.js";
 import { printJson, printTable, say } from "../core/output.js";

@@ -3,9 +3,8 @@
 // rank order by src/app/contributions.ts.
 import type { Context } from "../core/context.js";
 import { compareIso, formatDate, today } from "../core/dates.js";
-import type { Db } from "../core/db.js";
 import { CliError, type Params } from "../core/errors.js";
-import { translate, type Lang, type MessageKey } from "../core/i18n.js";
+import { translate, type MessageKey } from "../core/i18n.js";
 import { ANSWERS } from "../commitments/index.js";
 import { findCommitments } from "../commitments/index.js";
 import { minutesEntries } from "../elections/index.js";
