@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Loads the bundle built by `npm run build` (run by `npm install` through the prepare script). CommonJS, so
-// that `plattform --version` is answered before Node starts its ES module loader (a few ms of every start).
+// Loads the bundle built by `npm run build` (run by `npm install` through the prepare script). CommonJS like the
+// bundle, so that no run starts Node's ES module loader (a few ms of every start).
 "use strict";
 
-require("node:module").enableCompileCache?.();
 // `plattform groups list | head -1`: a reader that stops early is not an error.
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(0);
@@ -19,10 +18,11 @@ const printVersion = () => {
 if (versionOnly && !process.env.PLATTFORM_DEBUG_IMPORTS) printVersion();
 else
   (async () => {
+    // with V8's code cache, see bin/load-bundle.cjs
+    const dist = require("./load-bundle.cjs").bundle(require("node:path").join(__dirname, "..", "dist"));
     // PLATTFORM_DEBUG_IMPORTS=1: list the files and packages this run loaded, at exit (a start-up guard).
-    if (process.env.PLATTFORM_DEBUG_IMPORTS)
-      (await import("../dist/debug-imports.js")).enable(require("node:url").pathToFileURL(`${__dirname}/../`).href);
+    if (process.env.PLATTFORM_DEBUG_IMPORTS) dist.load("debug-imports.js").enable(require("node:url").pathToFileURL(`${__dirname}/../`).href);
     if (versionOnly) return printVersion();
-    const { main } = await import("../dist/main.js");
-    process.exitCode = await main(process.argv);
+    process.exitCode = await dist.load("main.js").main(process.argv);
+    dist.saveCache();
   })();

@@ -1,6 +1,8 @@
 // Bundles src/main.ts into dist/. Area modules and heavy libraries become lazy chunks,
 // so `plattform --help` loads only the entry file. better-sqlite3's JavaScript is bundled, its addon stays in node_modules.
-import { build, build as esbuild } from "esbuild";
+// The chunks are then turned into CommonJS: Node 20 can give CommonJS files V8's code cache
+// (bin/compile-cache.cjs), not ES modules, and compiling the chunks was the largest part of every start.
+import { build, build as esbuild, transform } from "esbuild";
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,15 +58,6 @@ const result = await build({
   minifySyntax: true,
   metafile: true,
   chunkNames: "chunks/[name]-[hash]",
-  // Bundled CommonJS dependencies call require() for Node built-ins: created at the first call, not per chunk.
-  // Each file also notes that it was loaded, for PLATTFORM_DEBUG_IMPORTS (see src/core/debugImports.ts).
-  banner: {
-    js: [
-      "import { createRequire as __plattformCreateRequire } from 'node:module';",
-      "let __plattformRequire; const require = (id) => (__plattformRequire ??= __plattformCreateRequire(import.meta.url))(id);",
-      "(globalThis.__plattformImports ??= []).push(import.meta.url);",
-    ].join(" "),
-  },
   define: { PLATTFORM_VERSION: JSON.stringify(version) },
   logLevel: "warning",
 });
@@ -83,6 +76,32 @@ const sources = Object.fromEntries(
   ]),
 );
 writeFileSync(new URL(`${next.pathname}/sources.json`, "file://"), JSON.stringify(sources));
+
+// Each file becomes CommonJS with the same name and the same chunk graph: `import()` becomes a require() in a
+// promise, so a chunk still loads only when its command runs. dist/package.json makes its .js files CommonJS.
+// Each file stays in strict mode as an ES module is, notes that it was loaded (for PLATTFORM_DEBUG_IMPORTS, see
+// src/core/debugImports.ts), and computes its import.meta.url only when the code asks for it.
+const cjsBanner = [
+  '"use strict";',
+  "(globalThis.__plattformImports ??= []).push(__filename);",
+  'const __plattformMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+].join(" ");
+for (const out of Object.keys(result.metafile.outputs)) {
+  const file = `${root}${out}`;
+  const { code } = await transform(readFileSync(file, "utf8"), {
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    supported: { "dynamic-import": false },
+    define: { "import.meta.url": "__plattformMeta.url" },
+    banner: cjsBanner,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: "warning",
+  });
+  writeFileSync(file, code);
+}
+writeFileSync(new URL(`${next.pathname}/package.json`, "file://"), `${JSON.stringify({ type: "commonjs" })}\n`);
 // Swap the new build in at once, so that a test run going on meanwhile never finds dist/ missing.
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);

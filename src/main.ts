@@ -72,7 +72,7 @@ function printUsageError(message: string, lang: Lang): void {
  * `given` replaces the process's streams, environment or day for this run: tests call it in-process.
  */
 export async function main(argv: string[] = process.argv, given?: Partial<Io>): Promise<number> {
-  const previous = setIo(given === undefined ? undefined : { ...processIo(), ...given });
+  const previous = setIo(given === undefined ? undefined : processIo(given));
   try {
     return await runMain(argv);
   } finally {

@@ -1,13 +1,21 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDataFile, migrate, openDataFile, type Db } from "../src/core/db.js";
-import { main } from "../src/main.js";
+import { main as sourceMain } from "../src/main.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * PLATTFORM_TEST_BUILT=1 runs the in-process CLI tests against the built bundle (dist/main.js, CommonJS)
+ * instead of the sources: a check of the build itself. Tests that reach into the program's modules beside
+ * run() (test hooks, stores) then see the sources' copies, not the bundle's.
+ */
+const main: typeof sourceMain = process.env.PLATTFORM_TEST_BUILT ? (createRequire(import.meta.url)(join(ROOT, "dist", "main.js")) as { main: typeof sourceMain }).main : sourceMain;
 export const BIN = join(ROOT, "bin", "plattform.cjs");
 
 /** A new folder inside the run's temporary root (see test/globalSetup.ts), which is removed after the run. */

@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 declare global {
-  // Filled by the banner of every bundled file (scripts/build.mjs).
+  // Filled by the banner of every bundled file (scripts/build.mjs): its path.
   var __plattformImports: string[] | undefined;
 }
 
@@ -37,9 +37,8 @@ export function report(root: string): string {
   } catch {
     // a build without the record: files are listed without their sources
   }
-  for (const url of globalThis.__plattformImports ?? []) {
-    if (url === import.meta.url) continue;
-    const file = fileURLToPath(url);
+  for (const file of globalThis.__plattformImports ?? []) {
+    if (file === fileURLToPath(import.meta.url)) continue;
     const sources = bundledSources(recorded[relative(dist, file)]?.inputs ?? []);
     lines.push(`import ${relative(root, file)}${sources.length ? `: ${sources.join(", ")}` : ""}`);
   }
