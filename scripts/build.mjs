@@ -3,8 +3,8 @@
 // The chunks are then turned into CommonJS: Node 20 can give CommonJS files V8's code cache
 // (bin/compile-cache.cjs), not ES modules, and compiling the chunks was the largest part of every start.
 import { build, build as esbuild, transform } from "esbuild";
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -28,15 +28,38 @@ const lazyChildProcess = {
   },
 };
 
-// A language's catalogue (src/app/messages/<lang>.ts spreads every area's words into one object) is built as one
-// JSON.parse of a string: V8 parses JSON faster than it evaluates an object literal of that size, on every run.
-const cataloguesAsJson = {
-  name: "catalogues-as-json",
+// A language's catalogue (src/app/messages/<lang>.ts spreads every area's words into one object) is written as
+// one JSON file per key prefix, dist/messages/<lang>/<prefix>.json, read when a key of the prefix is first looked
+// up (src/core/shardedCatalogue.ts): a run uses a few of about fifty prefixes, and parsing the whole catalogue
+// had cost every start 2–3 ms.
+const shardedCatalogueSource = fileURLToPath(new URL("../src/core/shardedCatalogue.ts", import.meta.url));
+const cataloguesSharded = {
+  name: "catalogues-sharded",
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]app[\\/]messages[\\/][a-z]+\.ts$/ }, async (args) => {
+      const lang = basename(args.path, ".ts");
       const bundled = await esbuild({ entryPoints: [args.path], bundle: true, format: "esm", platform: "node", write: false, logLevel: "warning" });
       const { messages } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString("base64")}`);
-      return { contents: `export const messages = JSON.parse(${JSON.stringify(JSON.stringify(messages))});`, loader: "js" };
+      const shards = new Map();
+      for (const [key, message] of Object.entries(messages)) {
+        const dot = key.indexOf(".");
+        const prefix = dot < 0 ? key : key.slice(0, dot);
+        if (!/^[A-Za-z]+$/.test(prefix)) throw new Error(`${args.path}: the key ${key} needs a prefix of letters (it names a file)`);
+        if (!shards.has(prefix)) shards.set(prefix, {});
+        shards.get(prefix)[key] = message;
+      }
+      const folder = new URL(`${next.pathname}/messages/${lang}/`, "file://");
+      mkdirSync(folder, { recursive: true });
+      for (const [prefix, shard] of shards) writeFileSync(new URL(`${prefix}.json`, folder), JSON.stringify(shard));
+      // the chunk lies in dist/chunks/ (chunkNames below)
+      return {
+        contents: [
+          `import { shardedCatalogue } from ${JSON.stringify(shardedCatalogueSource)};`,
+          `export const messages = shardedCatalogue(new URL("../messages/${lang}/", import.meta.url), ${JSON.stringify([...shards.keys()])});`,
+        ].join("\n"),
+        loader: "js",
+        resolveDir: dirname(args.path),
+      };
     });
   },
 };
@@ -52,7 +75,7 @@ const result = await build({
   // better-sqlite3's JavaScript is bundled (src/core/db.ts); its compiled addon is loaded from node_modules, and
   // `bindings`, its search for the addon when none is given, stays there (it reads __filename, which ESM lacks).
   external: ["bindings"],
-  plugins: [lazyChildProcess, cataloguesAsJson],
+  plugins: [lazyChildProcess, cataloguesSharded],
   // Less to read and compile at every start; names are kept, so that --debug's stack traces still read well.
   minifyWhitespace: true,
   minifySyntax: true,

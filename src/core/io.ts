@@ -1,5 +1,3 @@
-import { isatty } from "node:tty";
-
 /**
  * The outside world of one run: its output streams, whether stdin is a terminal, its environment, and the day.
  * `main(argv, io)` sets it for the run; the process's own streams and environment stand in when nothing is
@@ -25,7 +23,7 @@ let current: Io | undefined;
 /**
  * The process's own streams and environment, where `given` does not replace them. Each stream is taken only when
  * it is used: creating process.stdin loads Node's stream, readline and fs/promises modules (3–4 ms of a start),
- * and a run only asks whether it is a terminal.
+ * and only a confirmation asks whether it is a terminal.
  */
 export function processIo(given: Partial<Io> = {}): Io {
   return {
@@ -37,7 +35,7 @@ export function processIo(given: Partial<Io> = {}): Io {
     },
     stdin: given.stdin ?? {
       get isTTY() {
-        return isatty(0);
+        return process.stdin.isTTY;
       },
     },
     env: given.env ?? process.env,
