@@ -31,6 +31,8 @@ export interface AuditEntry {
 export class Context {
   #db: Db | undefined;
   #langFromPlatform: Lang | undefined;
+  /** The language as last worked out; cleared when the platform's setting is read. */
+  #lang: Lang | undefined;
   readonly dataFile: { path: string; source: DbSource };
   /** The command line as recorded in the audit log; a command may redact it (people forget). */
   commandLine: string[];
@@ -78,7 +80,12 @@ export class Context {
     }
   }
 
+  /** Worked out once (a list translates each of its thousands of rows, and every look at the environment costs). */
   get lang(): Lang {
+    return (this.#lang ??= this.#workOutLang());
+  }
+
+  #workOutLang(): Lang {
     if (this.options.lang && isLang(this.options.lang)) return this.options.lang;
     const fromEnv = this.env.PLATTFORM_LANG;
     if (fromEnv && isLang(fromEnv)) return fromEnv;
@@ -94,8 +101,13 @@ export class Context {
   async loadMessages(stored: Lang | undefined | null = null): Promise<void> {
     const fixed = (this.options.lang && isLang(this.options.lang)) || (this.env.PLATTFORM_LANG && isLang(this.env.PLATTFORM_LANG));
     // `stored`: the setting as main() already read it (undefined: none); null: not read yet.
-    if (!fixed && !this.#langFromPlatform) this.#langFromPlatform = stored === null ? await storedLanguageOf(this.dataFile.path) : stored;
+    if (!fixed && !this.#langFromPlatform) this.#setLangFromPlatform(stored === null ? await storedLanguageOf(this.dataFile.path) : stored);
     await loadMessages(this.lang);
+  }
+
+  #setLangFromPlatform(language: Lang | undefined): void {
+    this.#langFromPlatform = language;
+    this.#lang = undefined;
   }
 
   t(key: MessageKey, params: Params = {}): string {
@@ -121,7 +133,7 @@ export class Context {
   useDb(db: Db): void {
     this.#db = db;
     const language = storedLanguage(db);
-    if (language && isLang(language)) this.#langFromPlatform = language;
+    if (language && isLang(language)) this.#setLangFromPlatform(language);
   }
 
   get hasOpenDb(): boolean {

@@ -1,6 +1,7 @@
 // Plain columns, as tables print in a pipe: aligned by what a terminal shows, not by string length.
+import stringWidth from "fast-string-width";
 import { describe, expect, it } from "vitest";
-import { plainColumns } from "../../src/core/output.js";
+import { displayWidth, plainColumns } from "../../src/core/output.js";
 
 describe("plainColumns", () => {
   it("aligns columns two spaces apart and leaves no trailing spaces", () => {
@@ -15,5 +16,21 @@ describe("plainColumns", () => {
   it("pads short rows and copes with no rows", () => {
     expect(plainColumns([["a", "b", "c"], ["long value"]])).toBe("a           b  c\nlong value");
     expect(plainColumns([])).toBe("");
+  });
+});
+
+describe("displayWidth", () => {
+  it("agrees with fast-string-width on every Latin letter, dash, quote and currency sign, where it takes the length", () => {
+    const codes = [...Array(0x300).keys(), ...Array.from({ length: 0x20d0 - 0x2000 }, (_, i) => 0x2000 + i)];
+    for (const code of codes) {
+      const char = String.fromCodePoint(code);
+      expect(displayWidth(char), code.toString(16)).toBe(stringWidth(char));
+      expect(displayWidth(`Müller ${char}ß`), code.toString(16)).toBe(stringWidth(`Müller ${char}ß`));
+    }
+  });
+
+  it("agrees with it on names and symbols beyond Latin-1: wide, combining, emoji, escape sequences", () => {
+    for (const text of ["Fatma Şahin", "名前", "e\u0301", "🙂 ok", "„Zitat“ – 12 €", "\u001b[1mfett\u001b[0m", "a\tb", "Ἀθῆναι", "Соня"])
+      expect(displayWidth(text), text).toBe(stringWidth(text));
   });
 });
