@@ -141,12 +141,14 @@ export function buildProgram(cli: Cli, definitions: readonly Runnable[] = DEFINI
 
   const target = cli.targetOf(program);
   const targetTop = target === "*" ? "*" : definitions.find((d) => d.path === target || (d.alias === target && !d.path.includes(" ")))?.path;
+  // The other top-level commands show only in the program's help (which -h or --help anywhere may ask for) and
+  // in the suggestions for an unknown command: a run of a known command declares its own alone.
+  const allTopLevel = targetTop === undefined || targetTop === "*" || cli.argv.some((arg) => arg === "-h" || arg === "--help");
   const declared = new Map<string, Command>([["", program]]);
   for (const def of definitions) {
     const at = def.path.lastIndexOf(" ");
     const top = def.path.split(" ")[0]!;
-    // Every top-level command (for the program's help), but only the target's subcommands.
-    if (at >= 0 && targetTop !== "*" && targetTop !== top) continue;
+    if (at < 0 ? !allTopLevel && top !== targetTop : targetTop !== "*" && targetTop !== top) continue;
     const parent = declared.get(at < 0 ? "" : def.path.slice(0, at));
     if (parent) declared.set(def.path, cli.declare(parent, def));
   }
