@@ -3,17 +3,17 @@
 // bundle, so that no run starts Node's ES module loader (a few ms of every start).
 "use strict";
 
-// `plattform groups list | head -1`: a reader that stops early is not an error.
-process.stdout.on("error", (error) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
 const args = process.argv.slice(2);
 // `plattform --version` alone needs nothing of the program: answered before the bundle is loaded.
 const versionOnly = args.length === 1 && (args[0] === "--version" || args[0] === "-V");
 const printVersion = () => {
-  const { readFileSync } = require("node:fs");
-  process.stdout.write(`${JSON.parse(readFileSync(`${__dirname}/../package.json`, "utf8")).version}\n`);
+  const { readFileSync, writeSync } = require("node:fs");
+  // written to the descriptor: process.stdout would load Node's stream modules for one line
+  try {
+    writeSync(1, `${JSON.parse(readFileSync(`${__dirname}/../package.json`, "utf8")).version}\n`);
+  } catch (error) {
+    if (error.code !== "EPIPE") throw error; // a reader that stops early is not an error
+  }
 };
 if (versionOnly && !process.env.PLATTFORM_DEBUG_IMPORTS) printVersion();
 else
