@@ -1,20 +1,12 @@
 // The CLI's commands and options, read from the command definitions (src/<area>/commands.ts).
-import { vi } from "vitest";
 import { commandTree } from "../../src/cli/tree.js";
 import { main } from "../../src/main.js";
 
 /** The help text of a command path (in this process, so no process is spawned). */
 export async function helpOf(path: string[]): Promise<string> {
   let out = "";
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    await main(["node", "plattform", ...path, "--help", "--lang", "en"]);
-  } finally {
-    spy.mockRestore();
-  }
+  const stdout = { write: (chunk: string | Uint8Array) => ((out += String(chunk)), true) };
+  await main(["node", "plattform", ...path, "--help", "--lang", "en"], { stdout });
   return out;
 }
 
