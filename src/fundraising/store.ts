@@ -439,6 +439,11 @@ export function listIncome(db: Db, filter: IncomeFilter, forgottenLabel: string)
   return rows.map((r) => toIncome(r, forgottenLabel));
 }
 
+/** The sum of the income received between two days (inclusive), in cents. */
+export function incomeTotal(db: Db, range: { from: string; until: string }): number {
+  return db.prepare("SELECT coalesce(sum(amount), 0) FROM income WHERE received_on >= ? AND received_on <= ?").pluck().get(range.from, range.until) as number;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Dues and budget
 

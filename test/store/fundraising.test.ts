@@ -139,3 +139,44 @@ describe("bank import", () => {
     expect(listIncome(db, {}, "?")[0]).toMatchObject({ kind: "dues", duesYear: 2025, source: { kind: "group", name: "Mieterinitiative Kosmosviertel" } });
   });
 });
+
+describe("the dashboard's fundraising figures", () => {
+  it("status's budget and 'covered until' are the year's report's, on the demo and generated platforms, days across years", async () => {
+    const { generatePlatform } = await import("../bench/generate.js");
+    const { fundraisingStatus } = await import("../../src/fundraising/report.js");
+    const { openDataFile } = await import("../../src/core/db.js");
+    const { join } = await import("node:path");
+    const { tempDir } = await import("../helpers.js");
+    const { demoWorld } = await import("../worlds.js");
+    const platforms = [demoWorld()];
+    for (const seed of [3, 7]) {
+      const path = join(tempDir(), `p${seed}.db`);
+      generatePlatform(path, { years: 3, today: "2026-06-15", seed });
+      platforms.push(path);
+    }
+    const { incomeTotal } = await import("../../src/fundraising/store.js");
+    let covered = 0;
+    for (const path of platforms) {
+      const db = openDataFile(path);
+      try {
+        // income on the first and the last day of a year counts for that year
+        const { audit } = auditLog();
+        for (const date of ["2026-01-01", "2026-12-31"]) addIncome(db, audit, { amount: "1234,56", kind: "donation", source: { kind: "text", text: "Kollekte" }, date }, TODAY);
+        for (const year of [2023, 2024, 2025, 2026, 2027]) {
+          const income = listIncome(db, { from: `${year}-01-01`, until: `${year}-12-31` }, "");
+          expect(incomeTotal(db, { from: `${year}-01-01`, until: `${year}-12-31` }), String(year)).toBe(income.reduce((sum, i) => sum + i.amount, 0));
+        }
+        for (const day of ["2023-01-01", "2024-03-31", "2025-07-01", "2026-06-15", "2026-12-05", "2026-12-31", "2027-02-01"]) {
+          const status = fundraisingStatus(db, day);
+          const report = buildFundraisingReport(db, Number(day.slice(0, 4)), day, { forgotten: "", noSource: "" });
+          expect(status.budget, day).toBe(report.budget.total);
+          expect(status.coveredUntil, day).toBe(report.coveredUntil);
+          if (status.coveredUntil !== null) covered++;
+        }
+      } finally {
+        db.close();
+      }
+    }
+    expect(covered).toBeGreaterThan(0); // the comparison saw real figures, not only empty years
+  });
+});
