@@ -4,7 +4,7 @@ import type { Db } from "../core/db.js";
 import { CliError, term } from "../core/errors.js";
 import type { Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
-import { ensureEditable } from "../meetings/index.js";
+import { currentMeeting, ensureEditable } from "../meetings/index.js";
 import type { Commitment } from "../commitments/index.js";
 import { listCommitments } from "../commitments/index.js";
 import { saveTurnout, turnoutOf, turnoutRow, type Turnout } from "./store.js";
@@ -23,6 +23,7 @@ export function parseHeadcount(raw: string, field: string): number {
  * its earlier value; the change is logged.
  */
 export function setTurnout(db: Db, audit: Audit, meeting: Meeting, group: Group, input: { pledged?: number; actual?: number }): Turnout {
+  meeting = currentMeeting(db, meeting);
   if (meeting.kind !== "assembly") throw new CliError("error.assemblies.notAssembly", { id: meeting.id, kind: term(`meetingKind.${meeting.kind}`) });
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
   ensureEditable(meeting);

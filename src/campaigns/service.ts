@@ -6,7 +6,7 @@ import { CliError } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import { ensureTopics } from "../conversations/index.js";
 import type { Meeting } from "../meetings/index.js";
-import { ensureEditable } from "../meetings/index.js";
+import { currentMeeting, ensureEditable } from "../meetings/index.js";
 import { listItems, listMeetings } from "../meetings/index.js";
 import type { Team } from "../teams/index.js";
 import { CAMPAIGN_STATUSES, isCampaignsItem, latestOn, statusOn, type Campaign, type CampaignStatus } from "./model.js";
@@ -66,8 +66,10 @@ export function addUpdate(db: Db, audit: Audit, campaign: Campaign, input: Updat
   if (input.date > today) throw new CliError("error.campaigns.future", { date: input.date });
   if (input.date < campaign.started) throw new CliError("error.campaigns.beforeStart", { date: input.date, started: campaign.started });
   if (input.meeting) {
-    if (input.meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: input.meeting.id });
-    ensureEditable(input.meeting);
+    // the meeting as it is now, inside the transaction: its minutes may have been approved meanwhile
+    const meeting = currentMeeting(db, input.meeting);
+    if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
+    ensureEditable(meeting);
   }
   const updates = updatesOf(db, campaign.id);
   const before = statusOn(campaign.startedStatus, updates, input.date);

@@ -4,7 +4,7 @@ import type { Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { cleanNotes, cleanText, nameKey, oneOf } from "../core/validate.js";
 import type { Meeting } from "../meetings/index.js";
-import { ensureEditable } from "../meetings/index.js";
+import { currentMeeting, ensureEditable } from "../meetings/index.js";
 import { ANSWERS, COMMITMENT_STATUSES, type Commitment, type CommitmentStatus, type DecisionMaker } from "./model.js";
 import {
   decisionMakerByName,
@@ -75,7 +75,7 @@ export function addCommitment(db: Db, audit: Audit, input: CommitmentInput, toda
   const office = input.office !== undefined ? cleanText(input.office, "--office") : undefined;
   const body = input.body !== undefined ? cleanText(input.body, "--body") : undefined;
   const answer = oneOf(input.answer, ANSWERS, "--answer");
-  const meeting = input.meeting;
+  const meeting = input.meeting ? currentMeeting(db, input.meeting) : null;
   if (meeting) {
     if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
     // The asks made at a meeting are part of its minutes: once they are approved, nothing is added to them.

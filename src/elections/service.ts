@@ -6,7 +6,7 @@ import { CliError, term } from "../core/errors.js";
 import { nameKey, oneOf } from "../core/validate.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
-import { attendanceSummary, ensureEditable, itemAt } from "../meetings/index.js";
+import { attendanceSummary, currentMeeting, ensureEditable, itemAt } from "../meetings/index.js";
 import { getMeeting } from "../meetings/index.js";
 import type { Person } from "../people/index.js";
 import { resolvePerson } from "../people/index.js";
@@ -49,6 +49,16 @@ export function resolveElection(db: Db, ref: string): Election {
   return election;
 }
 
+/**
+ * The election as the file holds it now: a write checks its rules on this copy, inside its transaction, so that a
+ * ballot arriving after the count (or a count while a ballot waits for the lock) is refused, never lost.
+ */
+function currentElection(db: Db, election: Election): Election {
+  const now = getElection(db, election.id);
+  if (!now) throw new CliError("error.elections.unknownElection", { ref: `#${election.id}` }, 1, "error.elections.unknownElection.hint");
+  return now;
+}
+
 function meetingOf(db: Db, election: Election): Meeting {
   return getMeeting(db, election.meetingId)!;
 }
@@ -83,7 +93,8 @@ export interface ElectionInput {
 }
 
 export function addElection(db: Db, audit: Audit, input: ElectionInput): number {
-  const { meeting, team } = input;
+  const { team } = input;
+  const meeting = currentMeeting(db, input.meeting);
   ensureEditable(meeting);
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
   if (!/^\d{1,2}$/.test(input.seats.trim()) || Number(input.seats) < 1) throw new CliError("error.elections.invalidSeats", { value: input.seats });
@@ -106,6 +117,7 @@ function ballotsStarted(db: Db, election: Election): boolean {
 }
 
 export function nominate(db: Db, audit: Audit, election: Election, person: Person, by: Group | null): number {
+  election = currentElection(db, election);
   const meeting = ensureUnlocked(db, election);
   ensureOpen(election);
   if (ballotsStarted(db, election)) throw new CliError("error.elections.nominationsClosed", { id: election.id });
@@ -127,6 +139,7 @@ export function resolveCandidate(db: Db, election: Election, ref: string, today:
 }
 
 export function acceptCandidacy(db: Db, audit: Audit, election: Election, candidate: Candidate): void {
+  election = currentElection(db, election);
   ensureUnlocked(db, election);
   if (election.status === "certified") throw new CliError("error.elections.electionCertified", { id: election.id });
   if (candidate.status === "withdrawn") throw new CliError("error.elections.candidateWithdrawn", { person: candidate.name ?? `#${candidate.personId}` });
@@ -136,6 +149,7 @@ export function acceptCandidacy(db: Db, audit: Audit, election: Election, candid
 }
 
 export function withdrawCandidacy(db: Db, audit: Audit, election: Election, candidate: Candidate): void {
+  election = currentElection(db, election);
   ensureUnlocked(db, election);
   ensureOpen(election);
   if (candidate.status === "withdrawn") throw new CliError("error.elections.candidateWithdrawn", { person: candidate.name ?? `#${candidate.personId}` });
@@ -218,6 +232,7 @@ export function ballotContent(db: Db, election: Election, choices: string[], tod
  * separate tables with nothing in common but the election; the audit log records the receipt only.
  */
 export function castBallot(db: Db, audit: Audit, election: Election, group: Group, choices: string[], today: string, forgottenLabel: string): void {
+  election = currentElection(db, election);
   const meeting = ensureUnlocked(db, election);
   ensureOpen(election);
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
@@ -240,6 +255,7 @@ export function castBallot(db: Db, audit: Audit, election: Election, group: Grou
  * than member groups present.
  */
 export function importBallots(db: Db, audit: Audit, election: Election, blt: BltElection, file: string, forgottenLabel: string): number {
+  election = currentElection(db, election);
   const meeting = ensureUnlocked(db, election);
   ensureOpen(election);
   if (election.method !== "scottish-stv") throw new CliError("error.elections.importNeedsStv", { method: term(`elections.method.${election.method}`) });
@@ -344,6 +360,7 @@ function electedCandidateIds(stored: string): number[] {
 
 /** Stores a count with the election (closing its ballot box); a certified election keeps its count. */
 export function recordTally(db: Db, audit: Audit, election: Election, tally: Tally): string {
+  election = currentElection(db, election);
   ensureUnlocked(db, election);
   if (election.status === "certified") throw new CliError("error.elections.electionCertified", { id: election.id });
   const stored = JSON.stringify(tally);
@@ -371,6 +388,7 @@ export interface Certification {
  * memberships still running then end that day.
  */
 export function certify(db: Db, audit: Audit, election: Election, team: Team, today: string, forgottenLabel: string): Certification {
+  election = currentElection(db, election);
   if (election.status === "certified") throw new CliError("error.elections.alreadyCertified", { id: election.id, date: election.certifiedOn ?? "" });
   if (election.status !== "counted" || election.tally === null) throw new CliError("error.elections.notCounted", { id: election.id }, 1, "error.elections.notCounted.hint");
   const candidates = new Map(listCandidates(db, election.id).map((c) => [c.id, c]));

@@ -44,13 +44,21 @@ import type { YesNoAbstainCandidate } from "./yesNoAbstain.js";
 export async function tallyElection(ctx: Context, ref: string, opts: Opts<typeof def.tally>): Promise<void> {
   const given = parseSeed(opts.seed);
   const election = resolveElection(ctx.db, ref);
-  // A recount without --seed repeats the stored count's lot exactly.
-  const seed = given ?? election.seed ?? undefined;
-  const { tally, prepared } = countElection(ctx.db, election, seed);
   const meeting = getMeeting(ctx.db, election.meetingId)!;
   // A certified result, or one in approved minutes, stands: the recount is compared with it, not stored.
   const final = election.status === "certified" || (election.status === "counted" && meeting.minutes === "approved");
-  const stored = final ? (election.tally ?? JSON.stringify(tally)) : ctx.write((audit) => recordTally(ctx.db, audit, election, tally));
+  // A recount without --seed repeats the stored count's lot exactly.
+  let counted = final ? countElection(ctx.db, election, given ?? election.seed ?? undefined) : undefined;
+  const stored = final
+    ? (election.tally ?? JSON.stringify(counted!.tally))
+    : ctx.write((audit) => {
+        // Counted inside the write's transaction: no ballot can be cast between the count and the stored result,
+        // and one that waited for the lock is refused afterwards (the election is counted), never left out.
+        const now = resolveElection(ctx.db, String(election.id));
+        counted = countElection(ctx.db, now, given ?? now.seed ?? undefined);
+        return recordTally(ctx.db, audit, now, counted.tally);
+      });
+  const { tally, prepared } = counted!;
   const result = decodeTally(stored, prepared.candidates, ctx.t("people.forgottenName"));
   if (final && election.tally !== null && JSON.stringify(JSON.parse(election.tally).elected) !== JSON.stringify(tally.elected))
     warn(ctx, ctx.t("elections.recountDiffers", { id: election.id }));

@@ -124,6 +124,17 @@ export function resolveMeeting(db: Db, ref: string, today: string): Meeting {
   return found;
 }
 
+/**
+ * The meeting as the file holds it now. A write checks its rules on this copy, inside its transaction: the one a
+ * command resolved before the transaction began may be stale (another process may have closed the meeting or
+ * approved its minutes while this one waited for the lock).
+ */
+export function currentMeeting(db: Db, meeting: Meeting): Meeting {
+  const now = getMeeting(db, meeting.id);
+  if (!now) throw new CliError("error.unknownMeeting", { ref: `#${meeting.id}` }, 1, "error.unknownMeeting.hint");
+  return now;
+}
+
 /** Approved minutes are locked: any change is refused, a correction is an amendment. */
 export function ensureEditable(meeting: Meeting): void {
   if (meeting.minutes === "approved") throw new CliError("error.minutesLocked", { id: meeting.id }, 1, "error.minutesLocked.hint");
@@ -150,6 +161,7 @@ export function addMeeting(db: Db, audit: Audit, fields: MeetingFields, template
 }
 
 export function editMeeting(db: Db, audit: Audit, meeting: Meeting, fields: MeetingFields): void {
+  meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   const before = fieldsOf(meeting);
   const changes = changedFields(before, fields);
@@ -159,6 +171,7 @@ export function editMeeting(db: Db, audit: Audit, meeting: Meeting, fields: Meet
 }
 
 export function cancelMeeting(db: Db, audit: Audit, meeting: Meeting): void {
+  meeting = currentMeeting(db, meeting);
   if (meeting.status !== "planned") throw new CliError("error.cannotCancel", { id: meeting.id, status: term(`meetingStatus.${meeting.status}`) });
   setMeetingState(db, meeting.id, "cancelled", "none");
   audit({ entity: "meeting", id: meeting.id, action: "cancel" });
@@ -174,6 +187,7 @@ export interface ItemInput {
 }
 
 export function addItem(db: Db, audit: Audit, meeting: Meeting, input: ItemInput, today: string): AgendaItem {
+  meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   ensureNotCancelled(meeting);
   const title = cleanText(input.title, "title", { required: true })!;
@@ -201,6 +215,7 @@ export function itemAt(db: Db, meeting: Meeting, position: string | number): Age
 
 /** Moves an item to a new position; the others close up around it. */
 export function moveItem(db: Db, audit: Audit, meeting: Meeting, from: string, to: string): void {
+  meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   const item = itemAt(db, meeting, from);
   const items = listItems(db, meeting.id);
@@ -213,6 +228,7 @@ export function moveItem(db: Db, audit: Audit, meeting: Meeting, from: string, t
 }
 
 export function removeItem(db: Db, audit: Audit, meeting: Meeting, position: string): void {
+  meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   const item = itemAt(db, meeting, position);
   if (itemHasRecords(db, item.id)) throw new CliError("error.itemHasRecords", { position: item.position });
@@ -222,6 +238,7 @@ export function removeItem(db: Db, audit: Audit, meeting: Meeting, position: str
 }
 
 export function addNote(db: Db, audit: Audit, meeting: Meeting, position: string, text: string): number {
+  meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   ensureNotCancelled(meeting);
   const item = itemAt(db, meeting, position);
@@ -247,6 +264,7 @@ function groupForAttendance(db: Db, person: Person, forRef: string | undefined, 
 }
 
 export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], options: { for?: string; guest?: boolean }, today: string): number {
+  meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   ensureNotCancelled(meeting);
   const existing = listAttendance(db, meeting.id);
@@ -284,6 +302,7 @@ export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], o
 
 /** Excuses a group (or a person): the minutes list it as excused rather than absent. */
 export function excuse(db: Db, audit: Audit, meeting: Meeting, ref: string, today: string): { kind: "group" | "person"; name: string } {
+  meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   ensureNotCancelled(meeting);
   const existing = listAttendance(db, meeting.id);
@@ -349,12 +368,15 @@ export function attendanceSummary(db: Db, meeting: Meeting, forgottenLabel: stri
 // ---- lifecycle of the minutes
 
 export function closeMeeting(db: Db, audit: Audit, meeting: Meeting): void {
+  meeting = currentMeeting(db, meeting);
   if (meeting.status !== "planned") throw new CliError("error.cannotClose", { id: meeting.id, status: term(`meetingStatus.${meeting.status}`) });
   setMeetingState(db, meeting.id, "held", "draft");
   audit({ entity: "meeting", id: meeting.id, action: "close" });
 }
 
 export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, note: string | null): void {
+  meeting = currentMeeting(db, meeting);
+  at = currentMeeting(db, at);
   if (meeting.minutes === "approved") throw new CliError("error.minutesLocked", { id: meeting.id }, 1, "error.minutesLocked.hint");
   if (meeting.minutes !== "draft") throw new CliError("error.minutesNotClosed", { id: meeting.id }, 1, "error.minutesNotClosed.hint");
   if (at.id === meeting.id || at.date < meeting.date) throw new CliError("error.approveAtLater", { id: meeting.id });
@@ -367,6 +389,7 @@ export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, not
 }
 
 export function amend(db: Db, audit: Audit, meeting: Meeting, text: string, author: string, date: string): number {
+  meeting = currentMeeting(db, meeting);
   if (meeting.minutes !== "approved") throw new CliError("error.amendDraft", { id: meeting.id }, 1, "error.amendDraft.hint");
   const clean = cleanText(text, "text", { required: true, max: 5000 })!;
   const id = insertAmendment(db, meeting.id, clean, author, date);

@@ -6,7 +6,7 @@ import type { Group } from "../groups/index.js";
 import { resolveGroup } from "../groups/index.js";
 import { findGroups } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
-import { ensureEditable, itemAt } from "../meetings/index.js";
+import { currentMeeting, ensureEditable, itemAt } from "../meetings/index.js";
 import type { Person } from "../people/index.js";
 import { resolvePerson } from "../people/index.js";
 import { findPeople } from "../people/index.js";
@@ -51,8 +51,10 @@ export interface TaskInput {
 export function addTask(db: Db, audit: Audit, input: TaskInput): number {
   const title = cleanText(input.title, "title", { required: true, max: 500 })!;
   if (input.item !== undefined && !input.meeting) throw new CliError("error.itemWithoutMeeting", {}, 1, "error.itemWithoutMeeting.hint");
-  if (input.meeting) ensureEditable(input.meeting);
-  const item = input.meeting && input.item !== undefined ? itemAt(db, input.meeting, input.item) : undefined;
+  // the meeting as it is now, inside the transaction: its minutes may have been approved meanwhile
+  const meeting = input.meeting ? currentMeeting(db, input.meeting) : undefined;
+  if (meeting) ensureEditable(meeting);
+  const item = meeting && input.item !== undefined ? itemAt(db, meeting, input.item) : undefined;
   const id = insertTask(db, {
     title,
     ownerPersonId: input.owner.kind === "person" ? input.owner.person.id : null,

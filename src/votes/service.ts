@@ -6,7 +6,7 @@ import { CliError, term } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
-import { attendanceSummary, ensureEditable, itemAt } from "../meetings/index.js";
+import { attendanceSummary, currentMeeting, ensureEditable, itemAt } from "../meetings/index.js";
 import { getMeeting } from "../meetings/index.js";
 import { readSettings } from "../platform/index.js";
 import { resolveOwner } from "../tasks/index.js";
@@ -51,6 +51,13 @@ export function resolveVote(db: Db, ref: string): Vote {
   return vote;
 }
 
+/** The vote as the file holds it now: a write checks its rules on this copy, inside its transaction. */
+function currentVote(db: Db, vote: Vote): Vote {
+  const now = getVote(db, vote.id);
+  if (!now) throw new CliError("error.unknownVote", { ref: `#${vote.id}` }, 1, "error.unknownVote.hint");
+  return now;
+}
+
 export function meetingOf(db: Db, vote: Vote): Meeting {
   return getMeeting(db, vote.meetingId)!;
 }
@@ -89,6 +96,7 @@ export interface OpenInput {
 }
 
 export function openVote(db: Db, audit: Audit, meeting: Meeting, input: OpenInput, today: string): number {
+  meeting = currentMeeting(db, meeting);
   ensureOpenMeeting(meeting);
   const motion = cleanText(input.motion, "motion", { required: true, max: 2000 })!;
   const settings = readSettings(db);
@@ -131,6 +139,7 @@ function ensureRollCall(vote: Vote): void {
 }
 
 export function castVote(db: Db, audit: Audit, vote: Vote, group: Group, choice: Choice): number {
+  vote = currentVote(db, vote);
   ensureRollCall(vote);
   const meeting = ensureChangeable(db, vote);
   const earlier = listCasts(db, vote.id).find((c) => c.groupId === group.id);
@@ -144,6 +153,7 @@ export function castVote(db: Db, audit: Audit, vote: Vote, group: Group, choice:
 
 /** Corrects a group's recorded vote: explicit, with a reason, in vote_corrections and the audit log. */
 export function recastVote(db: Db, audit: Audit, vote: Vote, group: Group, choice: Choice, reason: string, actor: string): number {
+  vote = currentVote(db, vote);
   ensureRollCall(vote);
   ensureChangeable(db, vote);
   const why = cleanText(reason, "--reason", { required: true, max: 500 })!;
@@ -167,6 +177,7 @@ export function parseCount(raw: string | undefined, field: string): number {
 
 /** Records the totals of a count or secret vote; a recount while the vote is open replaces them (logged). */
 export function countVote(db: Db, audit: Audit, vote: Vote, counts: { yes: number; no: number; abstain: number }): void {
+  vote = currentVote(db, vote);
   if (vote.mode === "roll-call") throw new CliError("error.voteIsRollCall", { id: vote.id }, 1, "error.voteIsRollCall.hint");
   const meeting = ensureChangeable(db, vote);
   const present = attendanceSummary(db, meeting, "").quorum.present;
@@ -187,6 +198,7 @@ export function tallyOf(db: Db, vote: Vote): { yes: number; no: number; abstain:
 }
 
 export function closeVote(db: Db, audit: Audit, vote: Vote): VoteResult {
+  vote = currentVote(db, vote);
   const meeting = ensureChangeable(db, vote);
   const tally = tallyOf(db, vote);
   if (tally === null || tally.yes + tally.no + tally.abstain === 0)

@@ -1,7 +1,7 @@
 // The steps of `meetings run` for decision and election items: a vote on a motion (opened, cast group by group
 // or counted, closed) and the ballots of an election. Like the rest of the walk, every answer is saved at once.
 import { CliError } from "../../core/errors.js";
-import { candidateName, castBallot, countElection, decodeTally, recordTally, votingGroups } from "../../elections/index.js";
+import { candidateName, castBallot, countElection, decodeTally, recordTally, resolveElection, votingGroups } from "../../elections/index.js";
 import { hasReceipt, listCandidates, listElections, type Candidate, type Election } from "../../elections/index.js";
 import { getGroup } from "../../groups/index.js";
 import { readSettings } from "../../platform/index.js";
@@ -182,9 +182,13 @@ async function askPaper(walk: Walk, election: Election, candidates: Candidate[],
 function countAndStore(walk: Walk, election: Election): void {
   const { ctx, db } = walk;
   try {
-    const { tally, prepared } = countElection(db, election, undefined);
-    const stored = ctx.write((audit) => recordTally(db, audit, election, tally));
-    const result = decodeTally(stored, prepared.candidates, forgotten(walk));
+    // counted inside the write's transaction, so that the stored result holds every ballot cast before it
+    const { stored, candidates } = ctx.write((audit) => {
+      const now = resolveElection(db, String(election.id));
+      const { tally, prepared } = countElection(db, now, undefined);
+      return { stored: recordTally(db, audit, now, tally), candidates: prepared.candidates };
+    });
+    const result = decodeTally(stored, candidates, forgotten(walk));
     walk.print(`  ${ctx.t("run.electionElected", { names: result.elected.join(", ") || "—" })}`);
     if (result.seed !== null) walk.print(`  ${ctx.t("run.electionSeed", { seed: result.seed })}`);
   } catch (error) {

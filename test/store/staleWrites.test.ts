@@ -1,0 +1,113 @@
+// A command resolves its meeting, vote or election before its write transaction begins; while it waits for the
+// lock, another process may approve the minutes, close the vote or count the election. Every write checks its
+// rules again on the row as the file holds it inside the transaction: here each write is handed the copy read
+// before the other change, and must be refused, leaving nothing behind.
+import { describe, expect, it } from "vitest";
+import type { Db } from "../../src/core/db.js";
+import { addElection, castBallot, countElection, nominate, recordTally, resolveElection } from "../../src/elections/service.js";
+import type { Group } from "../../src/groups/model.js";
+import { addGroup, groupFields } from "../../src/groups/service.js";
+import { getGroup } from "../../src/groups/store.js";
+import type { Meeting } from "../../src/meetings/model.js";
+import { addItem, addMeeting, addNote, approve, attend, closeMeeting, excuse, meetingFields } from "../../src/meetings/service.js";
+import { getMeeting } from "../../src/meetings/store.js";
+import type { Person } from "../../src/people/model.js";
+import { addPerson, linkPerson, personFields } from "../../src/people/service.js";
+import { getPerson } from "../../src/people/store.js";
+import { addTask, resolveOwner } from "../../src/tasks/service.js";
+import { STRATEGY_FINANCE } from "../../src/teams/model.js";
+import { resolveTeam } from "../../src/teams/service.js";
+import { castVote, closeVote, openVote, resolveVote } from "../../src/votes/service.js";
+import { cliError, count, freshDb } from "./support.js";
+
+const TODAY = "2026-03-01";
+const noAudit = () => undefined;
+
+interface Platform {
+  db: Db;
+  groups: Group[];
+  people: Person[];
+  meeting: Meeting;
+  later: Meeting;
+}
+
+/** Three member groups with a representative each, all present at a Kernkreis on 10 February with one item. */
+function platform(): Platform {
+  const db = freshDb();
+  const groups: Group[] = [];
+  const people: Person[] = [];
+  for (let i = 0; i < 3; i++) {
+    const g = getGroup(db, addGroup(db, noAudit, groupFields({ name: `Gruppe ${i}`, short: `G${i}`, joined: "2020-01-01" }, TODAY)), TODAY)!;
+    const p = getPerson(db, addPerson(db, noAudit, personFields({ name: `Person ${i}` })), TODAY)!;
+    linkPerson(db, noAudit, p, g, "representative", "2020-01-01");
+    groups.push(g);
+    people.push(p);
+  }
+  const id = addMeeting(db, noAudit, meetingFields(db, { kind: "kernkreis", date: "2026-02-10" }, TODAY));
+  addItem(db, noAudit, getMeeting(db, id)!, { title: "Haushalt" }, TODAY);
+  attend(db, noAudit, getMeeting(db, id)!, people.slice(0, 2).map((p) => String(p.id)), {}, TODAY);
+  const later = addMeeting(db, noAudit, meetingFields(db, { kind: "kernkreis", date: "2026-02-24" }, TODAY));
+  return { db, groups, people, meeting: getMeeting(db, id)!, later: getMeeting(db, later)! };
+}
+
+/** Closes the meeting and approves its minutes at the later one, as another process would meanwhile. */
+function approveMeanwhile(p: Platform): void {
+  closeMeeting(p.db, noAudit, getMeeting(p.db, p.meeting.id)!);
+  approve(p.db, noAudit, getMeeting(p.db, p.meeting.id)!, getMeeting(p.db, p.later.id)!, null);
+}
+
+describe("a write resolved before another process approved the minutes is refused", () => {
+  it.each([
+    ["a note", (p: Platform, stale: Meeting) => addNote(p.db, noAudit, stale, "1", "zu spät"), "item_notes"],
+    ["an agenda item", (p: Platform, stale: Meeting) => addItem(p.db, noAudit, stale, { title: "Nachtrag" }, TODAY), "agenda_items"],
+    ["attendance", (p: Platform, stale: Meeting) => attend(p.db, noAudit, stale, [String(p.people[2]!.id)], {}, TODAY), "attendance"],
+    ["an excuse", (p: Platform, stale: Meeting) => excuse(p.db, noAudit, stale, "G2", TODAY), "attendance"],
+    ["a task", (p: Platform, stale: Meeting) => addTask(p.db, noAudit, { title: "Nachfassen", owner: resolveOwner(p.db, "G0", TODAY), due: null, meeting: stale, item: "1" }), "tasks"],
+    ["a vote", (p: Platform, stale: Meeting) => openVote(p.db, noAudit, stale, { motion: "Antrag" }, TODAY), "votes"],
+  ] as const)("%s: locked minutes, nothing added", (_what, write, table) => {
+    const p = platform();
+    const stale = getMeeting(p.db, p.meeting.id)!;
+    expect(stale.minutes).toBe("none");
+    const before = count(p.db, table);
+    approveMeanwhile(p);
+    expect(cliError(() => write(p, stale)).key).toBe("error.minutesLocked");
+    expect(count(p.db, table)).toBe(before);
+  });
+
+  it("closing a meeting another process has closed (or approving minutes approved meanwhile) is refused", () => {
+    const p = platform();
+    const stale = getMeeting(p.db, p.meeting.id)!;
+    approveMeanwhile(p);
+    expect(cliError(() => closeMeeting(p.db, noAudit, stale)).key).toBe("error.cannotClose");
+    expect(cliError(() => approve(p.db, noAudit, stale, p.later, null)).key).toBe("error.minutesLocked");
+  });
+});
+
+describe("a vote cast with a copy read before another process closed the vote is refused", () => {
+  it("no cast is added to the closed vote, whose result stands", () => {
+    const p = platform();
+    const id = openVote(p.db, noAudit, p.meeting, { motion: "Antrag" }, TODAY);
+    const stale = resolveVote(p.db, String(id));
+    castVote(p.db, noAudit, resolveVote(p.db, String(id)), p.groups[0]!, "yes");
+    closeVote(p.db, noAudit, resolveVote(p.db, String(id)));
+    expect(cliError(() => castVote(p.db, noAudit, stale, p.groups[1]!, "no")).key).toBe("error.voteClosed");
+    expect(count(p.db, "vote_casts")).toBe(1);
+  });
+});
+
+describe("a ballot cast with a copy read before another process counted the election is refused", () => {
+  it("never acknowledged and left out of the count: no receipt, no ballot, the stored result unchanged", () => {
+    const p = platform();
+    const team = resolveTeam(p.db, STRATEGY_FINANCE);
+    const id = addElection(p.db, noAudit, { meeting: p.meeting, team, seats: "1", method: "scottish-stv", defaultTermMonths: 12 });
+    for (const i of [0, 1]) nominate(p.db, noAudit, resolveElection(p.db, String(id)), p.people[i]!, p.groups[i]!);
+    castBallot(p.db, noAudit, resolveElection(p.db, String(id)), p.groups[0]!, ["Person 0"], TODAY, "");
+    const stale = resolveElection(p.db, String(id));
+    const { tally } = countElection(p.db, resolveElection(p.db, String(id)), 1);
+    const stored = recordTally(p.db, noAudit, resolveElection(p.db, String(id)), tally);
+    expect(cliError(() => castBallot(p.db, noAudit, stale, p.groups[1]!, ["Person 1"], TODAY, "")).key).toBe("error.elections.electionCounted");
+    expect(count(p.db, "ballots")).toBe(1);
+    expect(count(p.db, "ballot_receipts")).toBe(1);
+    expect(resolveElection(p.db, String(id)).tally).toBe(stored);
+  });
+});
