@@ -6,7 +6,7 @@ import { CliError, term } from "../core/errors.js";
 import { nameKey, oneOf } from "../core/validate.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
-import { attendanceSummary, currentMeeting, ensureEditable, itemAt } from "../meetings/index.js";
+import { attendanceSummary, currentMeeting, ensureEditable, ensureTakenPlace, itemAt } from "../meetings/index.js";
 import { getMeeting } from "../meetings/index.js";
 import type { Person } from "../people/index.js";
 import { resolvePerson } from "../people/index.js";
@@ -236,6 +236,7 @@ export function castBallot(db: Db, audit: Audit, election: Election, group: Grou
   const meeting = ensureUnlocked(db, election);
   ensureOpen(election);
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
+  ensureTakenPlace(meeting, today);
   if (election.source === "blt") throw new CliError("error.elections.ballotsImported", { id: election.id });
   if (!isMemberOn(group, meeting.date)) throw new CliError("error.elections.groupNotMember", { group: group.name, date: meeting.date });
   if (!votingGroups(db, meeting, forgottenLabel).some((g) => g.groupId === group.id))

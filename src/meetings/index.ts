@@ -2,6 +2,6 @@
 export { meetingLabel } from "./view.js";
 export { MEETING_KINDS, parseTemplate } from "./model.js";
 export type { AgendaItem, ItemType, Meeting, MeetingKind, QuorumResult } from "./model.js";
-export { addItem, addMeeting, addNote, amend, approve, attend, attendanceSummary, closeMeeting, currentMeeting, ensureEditable, excuse, itemAt, meetingFields, minutesHash, moveItem, resolveMeeting, templateText } from "./service.js";
+export { addItem, addMeeting, addNote, amend, approve, attend, attendanceSummary, closeMeeting, currentMeeting, ensureEditable, ensureTakenPlace, excuse, itemAt, meetingFields, minutesHash, moveItem, resolveMeeting, templateText } from "./service.js";
 export { approvedAt, deleteAttendance, draftMinutes, followingMeeting, getMeeting, lastMeeting, listAmendments, listAttendance, listItems, listMeetings, nextMeeting, notesOfMeeting, previousMeeting } from "./store.js";
 export type { AttendanceRow } from "./store.js";

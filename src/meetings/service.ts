@@ -7,7 +7,7 @@ import { CliError, term } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
 import { resolveGroup } from "../groups/index.js";
-import { membersOn } from "../groups/index.js";
+import { isMemberOn, membersOn } from "../groups/index.js";
 import type { Person } from "../people/index.js";
 import { resolvePerson } from "../people/index.js";
 import { rolesOfPerson } from "../people/index.js";
@@ -140,6 +140,14 @@ export function ensureEditable(meeting: Meeting): void {
   if (meeting.minutes === "approved") throw new CliError("error.minutesLocked", { id: meeting.id }, 1, "error.minutesLocked.hint");
 }
 
+/**
+ * What happens at a meeting (who was there, votes, ballots, its close) is recorded on or after its day, never for
+ * one still ahead. Excuses may come in advance.
+ */
+export function ensureTakenPlace(meeting: Meeting, today: string): void {
+  if (meeting.date > today) throw new CliError("error.meetingNotYet", { id: meeting.id, date: meeting.date }, 1, "error.meetingNotYet.hint");
+}
+
 function ensureNotCancelled(meeting: Meeting): void {
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
 }
@@ -267,6 +275,7 @@ export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], o
   meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   ensureNotCancelled(meeting);
+  ensureTakenPlace(meeting, today);
   const existing = listAttendance(db, meeting.id);
   let added = 0;
   for (const ref of refs) {
@@ -286,7 +295,11 @@ export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], o
     } else {
       const person = resolvePerson(db, ref, today);
       const group = groupForAttendance(db, person, options.for, meeting, today);
-      if (existing.some((a) => a.status === "present" && a.personId === person.id))
+      // Only a member group on the meeting's day (from the day it joined, until the day it left) can be present.
+      if (!isMemberOn(group, meeting.date))
+        throw new CliError("error.groupNotMemberOn", { group: group.name, id: meeting.id, date: meeting.date }, 1, "error.groupNotMemberOn.hint");
+      // Someone who represents several groups is present once for each of them.
+      if (existing.some((a) => a.status === "present" && a.personId === person.id && a.groupId === group.id))
         throw new CliError("error.alreadyPresent", { name: person.name ?? ref });
       // Present after all: an earlier excuse for this person no longer holds.
       for (const a of existing) if (a.status === "excused" && a.personId === person.id && a.groupId === null) deleteAttendance(db, a.id);

@@ -6,7 +6,7 @@ import { CliError, term } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
-import { attendanceSummary, currentMeeting, ensureEditable, itemAt } from "../meetings/index.js";
+import { attendanceSummary, currentMeeting, ensureEditable, ensureTakenPlace, itemAt } from "../meetings/index.js";
 import { getMeeting } from "../meetings/index.js";
 import { readSettings } from "../platform/index.js";
 import { resolveOwner } from "../tasks/index.js";
@@ -98,6 +98,7 @@ export interface OpenInput {
 export function openVote(db: Db, audit: Audit, meeting: Meeting, input: OpenInput, today: string): number {
   meeting = currentMeeting(db, meeting);
   ensureOpenMeeting(meeting);
+  ensureTakenPlace(meeting, today);
   const motion = cleanText(input.motion, "motion", { required: true, max: 2000 })!;
   const settings = readSettings(db);
   const mode: VoteMode = input.mode !== undefined ? oneOf(input.mode, VOTE_MODES, "--mode") : "roll-call";

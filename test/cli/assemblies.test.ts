@@ -106,7 +106,8 @@ describe("trainings", () => {
     await ok(["meetings", "add", "training", "--date", "2026-06-01", "--title", "Training Machtanalyse"], at(db));
     await ok(["meetings", "attend", "4", "Eva Berg"], at(db));
     await ok(["meetings", "add", "training", "--date", "2026-07-01", "--title", "Training später"], at(db));
-    await ok(["meetings", "attend", "5", "Eva Berg"], at(db)); // registered, not yet held
+    // not yet held: no attendance for a meeting still ahead
+    expect((await fails(["meetings", "attend", "5", "Eva Berg"], at(db), 1)).stderr).toMatch(/^error: meeting #5 is on 2026-07-01 and has not taken place yet/);
     await ok(["meetings", "attend", "3", "Eva Berg"], at(db)); // a Kernkreis is no training
     const eva = await okJson<{ trainings: Array<{ meeting: number; date: string; title: string; as: string; group: string | null }> }>(["people", "show", "Eva Berg"], at(db));
     expect(eva.trainings).toEqual([

@@ -8,6 +8,8 @@ import { copyOf, fails, ok, okJson, writeTemp, type RunOptions } from "./util.js
 const TODAY = "2026-03-01";
 const env = { PLATTFORM_TODAY: TODAY };
 const at = (db: string, extra: RunOptions["env"] = {}): RunOptions => ({ db, env: { ...env, ...extra } });
+/** Attendance is recorded on or after the meeting's day: meeting #2 is on 10 March. */
+const afterMeeting2 = (db: string): RunOptions => at(db, { PLATTFORM_TODAY: "2026-03-12" });
 
 type Item = { id: number; position: number; title: string; type: string; presenter: string | null; duration: number | null; notes?: string[] };
 type Meeting = {
@@ -156,14 +158,35 @@ describe("meetings: bad input exits 1 (2 for usage), one line on stderr, the dat
     expect(result.stderr).toContain("report, discussion, decision, election, info");
   });
 
+  it("no attendance or vote for a meeting still ahead: exit 1, one line naming the meeting, the file unchanged", async () => {
+    const db = platform();
+    for (const args of [
+      ["meetings", "attend", "2", "Yusuf Demir"],
+      ["meetings", "attend", "2", "Frau Gast", "--guest"],
+      ["votes", "open", "2", "Antrag auf Beitritt"],
+    ]) {
+      const result = await fails(args, at(db), 1);
+      expect(result.stderr, args.join(" ")).toMatch(/^error: meeting #2 is on 2026-03-10 and has not taken place yet — record what happened at a meeting/);
+    }
+    const german = await fails(["meetings", "attend", "2", "Yusuf Demir", "--lang", "de"], at(db), 1);
+    expect(german.stderr).toMatch(/^Fehler: Sitzung #2 ist am 2026-03-10 und hat noch nicht stattgefunden — /);
+    // an excuse may come in advance, and on the day itself the attendance is taken
+    await ok(["meetings", "excuse", "2", "DAHME"], at(db));
+    await ok(["meetings", "attend", "2", "Yusuf Demir"], at(db, { PLATTFORM_TODAY: "2026-03-10" }));
+  });
+
   it("a person who acts for two groups needs --for; the error lists both groups", async () => {
     const db = platform();
-    const result = await fails(["meetings", "attend", "2", "Khaled Al-Masri"], at(db), 1);
+    const result = await fails(["meetings", "attend", "2", "Khaled Al-Masri"], afterMeeting2(db), 1);
     expect(result.stderr).toContain("Moscheeverein Al-Nur");
     expect(result.stderr).toContain("Mieterinitiative Kosmosviertel");
     expect(result.stderr).toContain("--for");
-    const summary = await okJson<Attendance>(["meetings", "attend", "2", "Khaled Al-Masri", "--for", "KOSMOS"], at(db));
+    const summary = await okJson<Attendance>(["meetings", "attend", "2", "Khaled Al-Masri", "--for", "KOSMOS"], afterMeeting2(db));
     expect(summary.present).toEqual([{ group: "Mieterinitiative Kosmosviertel", groupId: expect.any(Number), people: ["Khaled Al-Masri"], entitled: true }]);
+    // and present for his other group too: one entry, and one vote, per group
+    const both = await okJson<Attendance>(["meetings", "attend", "2", "Khaled Al-Masri", "--for", "NUR"], afterMeeting2(db));
+    expect(both.present.map((p) => p.group)).toEqual(["Mieterinitiative Kosmosviertel", "Moscheeverein Al-Nur"]);
+    expect(both.quorum.present).toBe(2);
   });
 
   it("two meetings on one date: the date is ambiguous, the error lists both", async () => {
@@ -345,8 +368,8 @@ describe("meetings: success paths", () => {
 
   it("attendance, guests and excuses; the summary follows the members on the date", async () => {
     const db = platform();
-    await ok(["meetings", "attend", "2", "Yusuf Demir", "Hatice Kaya"], at(db));
-    await ok(["meetings", "attend", "2", "Frau Schulz vom Bezirksamt", "--guest"], at(db));
+    await ok(["meetings", "attend", "2", "Yusuf Demir", "Hatice Kaya"], afterMeeting2(db));
+    await ok(["meetings", "attend", "2", "Frau Schulz vom Bezirksamt", "--guest"], afterMeeting2(db));
     const summary = await okJson<Attendance>(["meetings", "excuse", "2", "DAHME"], at(db));
     // BWJ left on 31.12.2024 and is not entitled in 2026.
     expect(summary.entitled).toBe(4);
@@ -358,10 +381,10 @@ describe("meetings: success paths", () => {
     expect(summary.quorum).toEqual({ rule: "half", required: 3, present: 2, entitled: 4, met: false });
     await ok(["config", "set", "quorum", "2"], at(db));
     expect((await okJson<Shown>(["meetings", "show", "2"], at(db))).attendance.quorum).toEqual({ rule: "count", required: 2, present: 2, entitled: 4, met: true });
-    // Someone for the group that left is listed but does not count.
-    const withFormer = await okJson<Attendance>(["meetings", "attend", "2", "Rüdiger Voigt"], at(db));
-    expect(withFormer.present.find((p) => p.group === "SV Blau-Weiß Johannisthal")).toMatchObject({ entitled: false });
-    expect(withFormer.quorum.present).toBe(2);
+    // Someone for the group that left is refused: the group is no member on the meeting's day.
+    const former = await fails(["meetings", "attend", "2", "Rüdiger Voigt"], afterMeeting2(db), 1);
+    expect(former.stderr).toMatch(/^error: SV Blau-Weiß Johannisthal is not a member group on the day of meeting #2 \(2026-03-10\)/);
+    expect((await okJson<Shown>(["meetings", "show", "2"], at(db))).attendance.quorum.present).toBe(2);
     // At the assembly in October 2025, BWJ was no longer a member either; in 2024 it was.
     expect((await okJson<Shown>(["meetings", "show", "4"], at(db))).attendance.entitled).toBe(4);
     await ok(["meetings", "add", "kernkreis", "--date", "2024-06-04"], at(db));

@@ -49,8 +49,8 @@ const SHORTS = GROUPS.map((g) => g[1]);
 const REPS = GROUPS.map((g) => g[3]);
 
 /**
- * Meetings: #1 Kernkreis 10.3.2026 (all twelve present, plus the representatives of a group that left the day
- * before and of one that joined on 18.3.), #2 Kernkreis 17.3.2026 (six of twelve present),
+ * Meetings: #1 Kernkreis 10.3.2026 (all twelve present; a group that left the day before and one that joined on
+ * 18.3. are no members that day and cannot be present), #2 Kernkreis 17.3.2026 (six of twelve present),
  * #3 Kernkreis 10.2.2026 (held, minutes approved at #1: locked), #4 Kernkreis 14.4.2026 (cancelled).
  * Votes in the template: #1 roll call at #1, ASW has voted yes; #2 count at #1; #3 roll call at #1, closed.
  */
@@ -73,8 +73,7 @@ beforeAll(async () => {
     ["meetings", "add", "kernkreis", "--date", "2026-03-17", "--time", "19:00", "--template", "standard"],
     ["meetings", "add", "kernkreis", "--date", "2026-02-10", "--time", "19:00"],
     ["meetings", "add", "kernkreis", "--date", "2026-04-14", "--time", "19:00"],
-    ["meetings", "attend", "1", ...REPS, "Rüdiger Voigt"],
-    ["meetings", "attend", "1", "Nina Neumann", "--for", "NEU"],
+    ["meetings", "attend", "1", ...REPS],
     ["meetings", "attend", "2", ...REPS.slice(0, 6)],
     ["meetings", "close", "3"],
     ["meetings", "approve", "3", "--at", "1"],
@@ -143,11 +142,13 @@ describe("the scripted Kernkreis", () => {
     expect(closed).toMatchObject({ yes: 6, no: 0, present: 6, entitled: 12, quorum: { required: 7, present: 6, met: false }, result: "no-quorum" });
   });
 
-  it("a group that left the day before and one that joined after the meeting are present but may not vote", async () => {
+  it("a group that left the day before and one that joined after the meeting can neither be present nor vote", async () => {
     const db = platform();
+    expect((await fails(["meetings", "attend", "1", "Rüdiger Voigt"], at(db), 1)).stderr).toMatch(/^error: SV Blau-Weiß Johannisthal is not a member group on the day of meeting #1/);
+    expect((await fails(["meetings", "attend", "1", "Nina Neumann", "--for", "NEU"], at(db), 1)).stderr).toMatch(/^error: Initiative Neue Nachbarn is not a member group on the day of meeting #1/);
     expect((await fails(["votes", "cast", "1", "BWJ", "yes"], at(db), 1)).stderr).toMatch(/left on 2026-03-09/);
     expect((await fails(["votes", "cast", "1", "NEU", "yes"], at(db), 1)).stderr).toMatch(/joined on 2026-03-18/);
-    // Both are present, and neither counts: 12 present, 12 entitled.
+    // Neither counts: 12 present, 12 entitled.
     expect(await okJson<Vote>(["votes", "show", "1"], at(db))).toMatchObject({ present: 12, entitled: 12 });
   });
 

@@ -202,11 +202,12 @@ describe("who may cast a ballot, and what a ballot holds", () => {
     expect(count(p.db, "ballot_receipts")).toBe(1);
   });
 
-  it("a group that left before the meeting cannot vote even with someone attending for it", () => {
+  it("a group that left before the meeting cannot be present, nor vote with an attendance an older file may hold", () => {
     const p = platform(2);
     const gone = getGroup(p.db, addGroup(p.db, noAudit, groupFields({ name: "Weg", short: "WEG", joined: "2020-01-01", left: "2026-02-01" }, TODAY)), TODAY)!;
     const rep = getPerson(p.db, addPerson(p.db, noAudit, personFields({ name: "Vertreterin Weg" })), TODAY)!;
-    attend(p.db, noAudit, p.meeting, [String(rep.id)], { for: "WEG" }, TODAY);
+    expect(cliError(() => attend(p.db, noAudit, p.meeting, [String(rep.id)], { for: "WEG" }, TODAY)).key).toBe("error.groupNotMemberOn");
+    p.db.prepare("INSERT INTO attendance (meeting_id, status, person_id, group_id) VALUES (?, 'present', ?, ?)").run(p.meeting.id, rep.id, gone.id);
     const e = election(p, "scottish-stv", "1", [0, 1]);
     expect(cliError(() => castBallot(p.db, noAudit, fresh(p, e), gone, ["Person 0"], TODAY, "")).key).toBe("error.elections.groupNotMember");
   });

@@ -67,6 +67,8 @@ const standard = () => parseTemplate(STANDARD_TEMPLATE.de);
 
 describe("attendanceSummary: entitled groups are the member groups on the meeting's date", () => {
   const DATE = "2026-03-10";
+  /** Attendance is recorded on or after the meeting's day. */
+  const AFTER = "2026-03-12";
 
   function platform() {
     const db = freshDb();
@@ -96,7 +98,7 @@ describe("attendanceSummary: entitled groups are the member groups on the meetin
   it("counts present groups with their people, excused and absent groups, against the members on the date", () => {
     const { db, p, m } = platform();
     const { entries, audit } = auditLog();
-    expect(attend(db, audit, m, ["Ingrid Hoffmann", "Matthias Krüger", "yusuf demir", String(p.neu.id)], {}, TODAY)).toBe(4);
+    expect(attend(db, audit, m, ["Ingrid Hoffmann", "Matthias Krüger", "yusuf demir", String(p.neu.id)], {}, AFTER)).toBe(4);
     expect(excuse(db, audit, m, "DAHME", TODAY)).toEqual({ kind: "group", name: "Grundschule an der Dahme" });
     expect(entries.map((e) => e.action)).toEqual(["present", "present", "present", "present", "excuse"]);
 
@@ -116,22 +118,36 @@ describe("attendanceSummary: entitled groups are the member groups on the meetin
     // Default rule 'half': 2·3 = 6 is not more than 7.
     expect(summary.quorum).toEqual({ rule: "half", required: 4, present: 3, entitled: 7, met: false });
 
-    attend(db, noAudit, m, ["Hatice Kaya"], {}, TODAY);
+    attend(db, noAudit, m, ["Hatice Kaya"], {}, AFTER);
     expect(attendanceSummary(db, m, "(forgotten)").quorum).toEqual({ rule: "half", required: 4, present: 4, entitled: 7, met: true });
   });
 
-  it("someone acting for a group that left the day before is listed but does not count", () => {
+  it("someone acting for a group that is no member on the day (left the day before, joins the day after) is refused", () => {
+    const { db, g, m } = platform();
+    const error = cliError(() => attend(db, noAudit, m, ["Rüdiger Voigt"], {}, AFTER));
+    expect(error.key).toBe("error.groupNotMemberOn");
+    expect(error.params).toMatchObject({ group: "Ausgetreten am Vortag", id: m.id, date: DATE });
+    person(db, "Sina Später", [g.joinedAfter, "2026-03-11"]);
+    expect(cliError(() => attend(db, noAudit, m, ["Sina Später"], { for: "SPAETER" }, AFTER)).key).toBe("error.groupNotMemberOn");
+    expect(count(db, "attendance")).toBe(0);
+    expect(attendanceSummary(db, m, "(forgotten)").quorum.present).toBe(0);
+  });
+
+  it("no attendance for a meeting still ahead; excuses may come in advance", () => {
     const { db, m } = platform();
-    attend(db, noAudit, m, ["Rüdiger Voigt"], {}, TODAY);
-    const summary = attendanceSummary(db, m, "(forgotten)");
-    expect(summary.present).toEqual([{ group: "Ausgetreten am Vortag", groupId: expect.any(Number), people: ["Rüdiger Voigt"], entitled: false }]);
-    expect(summary.quorum.present).toBe(0);
-    expect(summary.entitled).toBe(7);
+    const error = cliError(() => attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, "2026-03-09"));
+    expect(error.key).toBe("error.meetingNotYet");
+    expect(error.params).toMatchObject({ id: m.id, date: DATE });
+    expect(cliError(() => attend(db, noAudit, m, ["Frau Gast"], { guest: true }, "2026-03-09")).key).toBe("error.meetingNotYet");
+    expect(count(db, "attendance")).toBe(0);
+    excuse(db, noAudit, m, "NUR", "2026-03-09");
+    attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, DATE); // on the day itself
+    expect(count(db, "attendance")).toBe(2);
   });
 
   it("the quorum follows the platform setting: none, half, or a number of groups", () => {
     const { db, m } = platform();
-    attend(db, noAudit, m, ["Ingrid Hoffmann", "Yusuf Demir", "Hatice Kaya"], {}, TODAY);
+    attend(db, noAudit, m, ["Ingrid Hoffmann", "Yusuf Demir", "Hatice Kaya"], {}, AFTER);
     expect(attendanceSummary(db, m, "").quorum).toMatchObject({ rule: "half", required: 4, present: 3, met: false });
     writeSetting(db, "quorum", "3");
     expect(attendanceSummary(db, m, "").quorum).toEqual({ rule: "count", required: 3, present: 3, entitled: 7, met: true });
@@ -143,7 +159,7 @@ describe("attendanceSummary: entitled groups are the member groups on the meetin
 
   it("guests and excused people are listed apart from the groups", () => {
     const { db, m } = platform();
-    attend(db, noAudit, m, ["Frau Gast vom Bezirksamt", "Hatice Kaya"], { guest: true }, TODAY);
+    attend(db, noAudit, m, ["Frau Gast vom Bezirksamt", "Hatice Kaya"], { guest: true }, AFTER);
     excuse(db, noAudit, m, "Yusuf Demir", TODAY);
     const summary = attendanceSummary(db, m, "");
     expect(summary.guests.sort()).toEqual(["Frau Gast vom Bezirksamt", "Hatice Kaya"]);
@@ -156,26 +172,31 @@ describe("attendanceSummary: entitled groups are the member groups on the meetin
   it("a person with two groups needs --for; the error lists both", () => {
     const { db, g, m } = platform();
     person(db, "Khaled Al-Masri", [g.nur], [g.kosmos]);
-    const error = cliError(() => attend(db, noAudit, m, ["Khaled Al-Masri"], {}, TODAY));
+    const error = cliError(() => attend(db, noAudit, m, ["Khaled Al-Masri"], {}, AFTER));
     expect(error.key).toBe("error.attendWhichGroup");
     expect(String(error.params.groups).split(", ").sort()).toEqual(["Al-Nur", "Kosmosviertel"]);
-    attend(db, noAudit, m, ["Khaled Al-Masri"], { for: "KOSMOS" }, TODAY);
+    attend(db, noAudit, m, ["Khaled Al-Masri"], { for: "KOSMOS" }, AFTER);
     expect(attendanceSummary(db, m, "").present.map((p) => p.group)).toEqual(["Kosmosviertel"]);
+    // present for each group he represents, once each
+    attend(db, noAudit, m, ["Khaled Al-Masri"], { for: "NUR" }, AFTER);
+    expect(attendanceSummary(db, m, "").present.map((p) => p.group)).toEqual(["Al-Nur", "Kosmosviertel"]);
+    expect(attendanceSummary(db, m, "").quorum.present).toBe(2);
+    expect(cliError(() => attend(db, noAudit, m, ["Khaled Al-Masri"], { for: "NUR" }, AFTER)).key).toBe("error.alreadyPresent");
   });
 
   it("someone entered after the meeting attends for the group they act for today; someone with no group is refused", () => {
     const { db, g, m } = platform();
     person(db, "Neu Eingetragen", [g.wuhle, TODAY]); // role from 2026-03-01, the meeting is on 2026-03-10: held on the day
     const later = meeting(db, { date: "2026-02-20" }); // before the role began: falls back to today's role
-    attend(db, noAudit, later, ["Neu Eingetragen"], {}, TODAY);
+    attend(db, noAudit, later, ["Neu Eingetragen"], {}, AFTER);
     expect(attendanceSummary(db, later, "").present.map((p) => p.group)).toEqual(["Wuhlepark"]);
     addPerson(db, noAudit, personFields({ name: "Ohne Gruppe" }));
-    expect(cliError(() => attend(db, noAudit, m, ["Ohne Gruppe"], {}, TODAY)).key).toBe("error.attendWithoutGroup");
+    expect(cliError(() => attend(db, noAudit, m, ["Ohne Gruppe"], {}, AFTER)).key).toBe("error.attendWithoutGroup");
   });
 
   it("excusing a present group, or the same group twice, is refused", () => {
     const { db, m } = platform();
-    attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, TODAY);
+    attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, AFTER);
     expect(cliError(() => excuse(db, noAudit, m, "ASW", TODAY)).key).toBe("error.groupPresent");
     excuse(db, noAudit, m, "NUR", TODAY);
     expect(cliError(() => excuse(db, noAudit, m, "NUR", TODAY)).key).toBe("error.alreadyExcused");
@@ -184,15 +205,15 @@ describe("attendanceSummary: entitled groups are the member groups on the meetin
 
   it("the same person twice is refused, also within one command", () => {
     const { db, m } = platform();
-    attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, TODAY);
-    expect(cliError(() => attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, TODAY)).key).toBe("error.alreadyPresent");
-    expect(cliError(() => attend(db, noAudit, m, ["Yusuf Demir", "yusuf demir"], {}, TODAY)).key).toBe("error.alreadyPresent");
+    attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, AFTER);
+    expect(cliError(() => attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, AFTER)).key).toBe("error.alreadyPresent");
+    expect(cliError(() => attend(db, noAudit, m, ["Yusuf Demir", "yusuf demir"], {}, AFTER)).key).toBe("error.alreadyPresent");
   });
 
   it("in a write transaction, an unknown second person leaves no attendance behind", () => {
     const { db, m } = platform();
     const ctx = contextFor(db);
-    expect(cliError(() => ctx.write((audit) => attend(db, audit, m, ["Ingrid Hoffmann", "Niemand"], {}, TODAY))).key).toBe("error.unknownPerson");
+    expect(cliError(() => ctx.write((audit) => attend(db, audit, m, ["Ingrid Hoffmann", "Niemand"], {}, AFTER))).key).toBe("error.unknownPerson");
     expect(count(db, "attendance")).toBe(0);
     expect(count(db, "audit_log")).toBe(0);
   });
@@ -539,7 +560,7 @@ describe("migration from schema 1", () => {
     expect(backup.prepare("SELECT name FROM groups").pluck().all()).toEqual(["St. Marien"]);
 
     // The migrated file works: a meeting for the old group's representative.
-    const m = meeting(db, { date: "2026-03-10" }, standard());
+    const m = meeting(db, { date: "2026-02-26" }, standard());
     attend(db, noAudit, m, ["Anna Berg"], {}, TODAY);
     expect(attendanceSummary(db, m, "").quorum).toEqual({ rule: "half", required: 1, present: 1, entitled: 1, met: true });
 
