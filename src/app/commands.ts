@@ -1,7 +1,7 @@
 // The commands whose handlers live in the composition root, bound here: their definitions stay in the areas
 // whose help lists them (the registry swaps these in by path).
 import { lazy, type Runnable } from "../core/define.js";
-import { run } from "../meetings/commands.js";
+import { close, run } from "../meetings/commands.js";
 import { forget } from "../people/commands.js";
 import { init, status } from "../platform/commands.js";
 import { annual } from "../reports/commands.js";
@@ -14,4 +14,5 @@ export const commands: Runnable[] = [
   lazy(forget, handlers, "forget"),
   lazy(annual, handlers, "annual"),
   lazy(run, () => import("./run/run.js"), "run"),
+  lazy(close, () => import("./close.js"), "close"),
 ];

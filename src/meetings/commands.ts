@@ -259,7 +259,7 @@ export const commands: Runnable[] = [
   lazy(attend, handlers, "attend"),
   lazy(excuse, handlers, "excuse"),
   lazy(note, handlers, "note"),
-  lazy(close, handlers, "close"),
+  close, // handled in src/app (app/commands.ts): it may not close while a vote or an election is open
   lazy(approveMinutes, handlers, "approveMinutes"),
   lazy(amendMinutes, handlers, "amendMinutes"),
   template,

@@ -225,16 +225,6 @@ export async function note(ctx: Context, [ref, position, noteText]: Args<typeof 
   say(ctx.t("meetings.noted", { position: position! }));
 }
 
-export async function close(ctx: Context, [ref]: Args<typeof def.close>): Promise<void> {
-  const day = today();
-  const meeting = resolveMeeting(ctx.db, ref!, day);
-  // `close next` the day after a meeting would otherwise mark the following one as held, with no way back.
-  if (meeting.date > day) throw new CliError("error.meetingNotYet", { id: meeting.id, date: formatDate(meeting.date, ctx.lang) }, 1, "error.meetingNotYet.hint");
-  ctx.write((audit) => closeMeeting(ctx.db, audit, meeting));
-  if (ctx.json) return printJson(getMeeting(ctx.db, meeting.id));
-  say(ctx.t("meetings.closed", { label: meetingLabel(ctx, meeting) }));
-}
-
 export async function approveMinutes(ctx: Context, [ref]: Args<typeof def.approveMinutes>, opts: Opts<typeof def.approveMinutes>): Promise<void> {
   const day = today();
   if (opts.at === undefined) throw new UsageError("usage.requiredOption", { name: "--at <meeting>" }, "usage.hint");

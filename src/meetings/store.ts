@@ -119,11 +119,14 @@ export function nextMeeting(db: Db, today: string): Meeting | undefined {
   return row && toMeeting(row);
 }
 
-/** The most recent meeting that took place: held, or not cancelled and already past. */
+/**
+ * The most recent meeting that took place: held, or not cancelled and on or before today. A meeting today is both
+ * `next` and `last`: during it and on the evening after, the secretary records it under either name.
+ */
 export function lastMeeting(db: Db, today: string): Meeting | undefined {
   const row = db
     .prepare(
-      `${SELECT_MEETING} WHERE m.status = 'held' OR (m.status = 'planned' AND m.date < ?)
+      `${SELECT_MEETING} WHERE m.status = 'held' OR (m.status = 'planned' AND m.date <= ?)
         ORDER BY m.date DESC, m.start_time DESC, m.id DESC LIMIT 1`,
     )
     .get(today) as MeetingRow | undefined;

@@ -102,6 +102,12 @@ describe("a scripted election of the Strategy & Finance team", () => {
     expect((await okJson<TeamView[]>(["teams", "list"], { db })).map((t) => t.short)).toEqual(["strategy-finance"]);
   });
 
+  it("meetings close refuses while an election of the meeting is open, naming the elections", async () => {
+    const db = platform();
+    const result = await fails(["meetings", "close", "1"], at(db), 1);
+    expect(result.stderr).toMatch(/^error: meeting #1 \(2026-02-10\) still has open elections: #1, #2, #3 — count each election first/);
+  });
+
   it("ballots, refusals, tally, certify: teams show lists the elected for one year from the election date", async () => {
     const db = platform();
     await castAll(db);

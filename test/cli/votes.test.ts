@@ -152,6 +152,17 @@ describe("the scripted Kernkreis", () => {
     expect(await okJson<Vote>(["votes", "show", "1"], at(db))).toMatchObject({ present: 12, entitled: 12 });
   });
 
+  it("meetings close refuses while a vote of the meeting is open, naming the votes; closes once each is closed", async () => {
+    const db = platform();
+    const result = await fails(["meetings", "close", "1"], at(db), 1);
+    expect(result.stderr).toMatch(/^error: meeting #1 \(2026-03-10\) still has open votes: #1, #2 — close each vote first/);
+    expect((await fails(["meetings", "close", "1", "--lang", "de"], at(db), 1)).stderr).toMatch(/^Fehler: Sitzung #1 \(2026-03-10\) hat noch offene Abstimmungen: #1, #2 — /);
+    await ok(["votes", "close", "1"], at(db));
+    await ok(["votes", "count", "2", "--yes", "6", "--no", "3", "--abstain", "1"], at(db));
+    await ok(["votes", "close", "2"], at(db));
+    await ok(["meetings", "close", "1"], at(db));
+  });
+
   it("an absent member group's vote is refused", async () => {
     const db = platform();
     const { id } = await okJson<Vote>(["votes", "open", "2", "Antrag"], at(db));

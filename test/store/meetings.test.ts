@@ -252,6 +252,15 @@ describe("resolveMeeting", () => {
     expect(resolveMeeting(db, "last", "2026-05-01").id).toBe(later.id);
   });
 
+  it("a meeting today is both next and last; the day after it is last only", () => {
+    const { db, planned, later } = platform();
+    expect(resolveMeeting(db, "next", "2026-03-17").id).toBe(planned.id);
+    expect(resolveMeeting(db, "last", "2026-03-17").id).toBe(planned.id);
+    expect(resolveMeeting(db, "next", "2026-03-18").id).toBe(later.id);
+    expect(resolveMeeting(db, "last", "2026-03-18").id).toBe(planned.id);
+    expect(resolveMeeting(db, "last", "2026-03-16").id).not.toBe(planned.id);
+  });
+
   it("two meetings on one date: the date is ambiguous and the error lists both", () => {
     const { db, planned } = platform();
     const team = meeting(db, { kind: "team", date: "2026-03-17", title: "Aktionsteam Wohnen" });

@@ -16,7 +16,8 @@ import { listTasks } from "../../tasks/index.js";
 import type { AgendaItem, Meeting } from "../../meetings/index.js";
 import { askBallots, askVotes } from "./decisions.js";
 import { message, trySave, untilSaved, type Audit, type Walk } from "./walk.js";
-import { addNote, attend, attendanceSummary, closeMeeting, ensureEditable, excuse, resolveMeeting } from "../../meetings/index.js";
+import { closeWhenNothingOpen } from "../close.js";
+import { addNote, attend, attendanceSummary, ensureEditable, excuse, resolveMeeting } from "../../meetings/index.js";
 import { deleteAttendance, getMeeting, listAttendance, listItems, notesOfMeeting, type AttendanceRow } from "../../meetings/index.js";
 import { compareNames } from "../../core/validate.js";
 
@@ -238,7 +239,13 @@ async function offerClose(walk: Walk): Promise<boolean> {
   if (current.status !== "planned") return false;
   const close = await walk.prompts.confirm({ message: ctx.t("run.closePrompt"), default: false });
   if (!close) return false;
-  ctx.write((audit) => closeMeeting(db, audit, current));
+  try {
+    ctx.write((audit) => closeWhenNothingOpen(db, audit, current, walk.day));
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    walk.print(message(walk, error));
+    return false;
+  }
   walk.print(ctx.t("run.closed"));
   return true;
 }
