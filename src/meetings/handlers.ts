@@ -184,21 +184,21 @@ export async function itemAdd(ctx: Context, [ref, title]: Args<typeof def.itemAd
   );
   warnOverrun(ctx, meeting);
   if (ctx.json) return printJson(item);
-  say(ctx.t("meetings.itemAdded", { position: item.position, title: item.title }));
+  say(ctx.t("meetings.itemAdded", { position: item.position, title: item.title, label: meetingLabel(ctx, meeting) }));
 }
 
 export async function itemMove(ctx: Context, [ref, from, to]: Args<typeof def.itemMove>): Promise<void> {
   const meeting = resolveMeeting(ctx.db, ref!, today());
   ctx.write((audit) => moveItem(ctx.db, audit, meeting, from!, to!));
   if (ctx.json) return printJson(listItems(ctx.db, meeting.id));
-  say(ctx.t("meetings.itemMoved", { from: from!, to: to! }));
+  say(ctx.t("meetings.itemMoved", { from: from!, to: to!, label: meetingLabel(ctx, meeting) }));
 }
 
 export async function itemRemove(ctx: Context, [ref, position]: Args<typeof def.itemRemove>): Promise<void> {
   const meeting = resolveMeeting(ctx.db, ref!, today());
   ctx.write((audit) => removeItem(ctx.db, audit, meeting, position!));
   if (ctx.json) return printJson(listItems(ctx.db, meeting.id));
-  say(ctx.t("meetings.itemRemoved", { position: position! }));
+  say(ctx.t("meetings.itemRemoved", { position: position!, label: meetingLabel(ctx, meeting) }));
 }
 
 export async function attend(ctx: Context, [ref, ...people]: Args<typeof def.attend>, opts: Opts<typeof def.attend>): Promise<void> {
@@ -207,7 +207,7 @@ export async function attend(ctx: Context, [ref, ...people]: Args<typeof def.att
   const count = ctx.write((audit) => recordAttendance(ctx.db, audit, meeting, people, { for: opts.for, guest: opts.guest === true }, day));
   const summary = attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName"));
   if (ctx.json) return printJson(summary);
-  say(ctx.t("meetings.attended", { count, present: summary.quorum.present, entitled: summary.entitled }));
+  say(ctx.t("meetings.attended", { count, present: summary.quorum.present, entitled: summary.entitled, label: meetingLabel(ctx, meeting) }));
 }
 
 export async function excuse(ctx: Context, [ref, who]: Args<typeof def.excuse>): Promise<void> {
@@ -215,14 +215,14 @@ export async function excuse(ctx: Context, [ref, who]: Args<typeof def.excuse>):
   const meeting = resolveMeeting(ctx.db, ref!, day);
   const result = ctx.write((audit) => recordExcuse(ctx.db, audit, meeting, who!, day));
   if (ctx.json) return printJson(attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName")));
-  say(ctx.t("meetings.excused", { name: result.name }));
+  say(ctx.t("meetings.excused", { name: result.name, label: meetingLabel(ctx, meeting) }));
 }
 
 export async function note(ctx: Context, [ref, position, noteText]: Args<typeof def.note>): Promise<void> {
   const meeting = resolveMeeting(ctx.db, ref!, today());
   const id = ctx.write((audit) => addNote(ctx.db, audit, meeting, position!, noteText!));
   if (ctx.json) return printJson({ id, meeting: meeting.id, item: Number(position), text: noteText });
-  say(ctx.t("meetings.noted", { position: position! }));
+  say(ctx.t("meetings.noted", { position: position!, label: meetingLabel(ctx, meeting) }));
 }
 
 export async function approveMinutes(ctx: Context, [ref]: Args<typeof def.approveMinutes>, opts: Opts<typeof def.approveMinutes>): Promise<void> {
