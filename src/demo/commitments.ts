@@ -152,7 +152,7 @@ export function seedCommitments(db: Db, audit: Audit, lang: Lang, today: string)
     ),
   );
   closeMeeting(db, audit, assembly());
-  approve(db, audit, assembly(), last, null);
+  approve(db, audit, assembly(), last, null, { today });
   ASKS.forEach((a, i) => {
     for (const [after, status, note] of a.updates) {
       const date = shiftDate(assemblyDate, after, "d");
@@ -169,5 +169,5 @@ export function seedCommitments(db: Db, audit: Audit, lang: Lang, today: string)
   attend(db, audit, getMeeting(db, trainingId)!, TRAINEES, {}, today);
   attend(db, audit, getMeeting(db, trainingId)!, [texts.guest], { guest: true }, today);
   closeMeeting(db, audit, getMeeting(db, trainingId)!);
-  approve(db, audit, getMeeting(db, trainingId)!, last, null);
+  approve(db, audit, getMeeting(db, trainingId)!, last, null, { today });
 }

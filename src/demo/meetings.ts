@@ -262,7 +262,7 @@ export function seedMeetings(db: Db, audit: Audit, lang: Lang, today: string, du
     during?.(ref(id), i);
     closeMeeting(db, audit, ref(id));
     // The previous meeting's minutes are approved at this one (once as corrected).
-    if (i > 0) approve(db, audit, ref(ids[i - 1]!), ref(id), i === 4 ? texts.correction : null);
+    if (i > 0) approve(db, audit, ref(ids[i - 1]!), ref(id), i === 4 ? texts.correction : null, { today });
     // A correction found after approval is an amendment, recorded at the meeting after.
     if (i === 3) amend(db, audit, ref(ids[1]!), texts.amendment, SECRETARIES[1]!, date);
   });

@@ -168,6 +168,7 @@ export const approveMinutes = command({
   options: {
     at: option("--at <meeting>", "opt.approveAt"),
     corrections: option("--corrections <text>", "opt.corrections"),
+    withoutQuorum: flag("--without-quorum", "opt.withoutQuorum"),
   },
   examples: [
     "meetings approve 12 --at 13",

@@ -231,7 +231,7 @@ export async function approveMinutes(ctx: Context, [ref]: Args<typeof def.approv
   const meeting = resolveMeeting(ctx.db, ref!, day);
   const at = resolveMeeting(ctx.db, opts.at, day);
   const corrections = opts.corrections !== undefined ? cleanText(opts.corrections, "--corrections", { max: 5000 }) : null;
-  ctx.write((audit) => approve(ctx.db, audit, meeting, at, corrections));
+  ctx.write((audit) => approve(ctx.db, audit, meeting, at, corrections, { today: day, withoutQuorum: opts.withoutQuorum === true }));
   if (ctx.json) return printJson(getMeeting(ctx.db, meeting.id));
   say(ctx.t("meetings.approved", { label: meetingLabel(ctx, meeting), at: meetingLabel(ctx, at) }));
 }

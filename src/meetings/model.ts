@@ -25,6 +25,8 @@ export interface Meeting {
   minutes: "none" | "draft" | "approved";
   approvedBy: number | null;
   approvalNote: string | null;
+  /** approved at a meeting that was not quorate, with --without-quorum */
+  approvedWithoutQuorum: boolean;
 }
 
 export interface AgendaItem {

@@ -387,7 +387,11 @@ export function closeMeeting(db: Db, audit: Audit, meeting: Meeting): void {
   audit({ entity: "meeting", id: meeting.id, action: "close" });
 }
 
-export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, note: string | null): void {
+/**
+ * Approves draft minutes at a later meeting, which must have taken place (on or before `today`) and been quorate:
+ * an approval at an inquorate meeting needs `withoutQuorum`, and the minutes then state it.
+ */
+export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, note: string | null, rules: { today: string; withoutQuorum?: boolean }): void {
   meeting = currentMeeting(db, meeting);
   at = currentMeeting(db, at);
   if (meeting.minutes === "approved") throw new CliError("error.minutesLocked", { id: meeting.id }, 1, "error.minutesLocked.hint");
@@ -396,9 +400,14 @@ export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, not
   if (at.status === "cancelled") throw new CliError("error.meetingCancelled", { id: at.id });
   // The approving meeting's minutes record the approval: once they are locked, they cannot gain one.
   ensureEditable(at);
+  ensureTakenPlace(at, rules.today);
+  const quorum = attendanceSummary(db, at, "").quorum;
+  if (!quorum.met && rules.withoutQuorum !== true)
+    throw new CliError("error.approveInquorate", { id: at.id, date: at.date, present: quorum.present, required: quorum.required }, 1, "error.approveInquorate.hint");
+  const withoutQuorum = !quorum.met;
   const hash = minutesHash(db, meeting.id);
-  approveMinutes(db, meeting.id, at.id, note, hash);
-  audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, note, hash } });
+  approveMinutes(db, meeting.id, at.id, note, hash, withoutQuorum);
+  audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, note, hash, ...(withoutQuorum ? { withoutQuorum } : {}) } });
 }
 
 export function amend(db: Db, audit: Audit, meeting: Meeting, text: string, author: string, date: string): number {

@@ -20,12 +20,13 @@ interface MeetingRow {
   minutes: Meeting["minutes"];
   approved_by_id: number | null;
   approval_note: string | null;
+  approved_without_quorum: number;
 }
 
 const SELECT_MEETING = `
   SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, coalesce(tm.name, m.team) AS team, m.team_id,
          m.chair_id, c.name AS chair, m.secretary_id, s.name AS secretary, m.invited_on,
-         m.status, m.minutes, m.approved_by_id, m.approval_note
+         m.status, m.minutes, m.approved_by_id, m.approval_note, m.approved_without_quorum
     FROM meetings m
     LEFT JOIN teams tm ON tm.id = m.team_id
     LEFT JOIN people c ON c.id = m.chair_id
@@ -51,6 +52,7 @@ function toMeeting(row: MeetingRow): Meeting {
     minutes: row.minutes,
     approvedBy: row.approved_by_id,
     approvalNote: row.approval_note,
+    approvedWithoutQuorum: row.approved_without_quorum === 1,
   };
 }
 
@@ -168,13 +170,10 @@ export function setMeetingState(db: Db, id: number, status: Meeting["status"], m
   db.prepare("UPDATE meetings SET status = ?, minutes = ? WHERE id = ?").run(status, minutes, id);
 }
 
-export function approveMinutes(db: Db, id: number, byId: number, note: string | null, hash: string): void {
-  db.prepare("UPDATE meetings SET minutes = 'approved', approved_by_id = ?, approval_note = ?, minutes_hash = ? WHERE id = ?").run(
-    byId,
-    note,
-    hash,
-    id,
-  );
+export function approveMinutes(db: Db, id: number, byId: number, note: string | null, hash: string, withoutQuorum: boolean): void {
+  db.prepare(
+    "UPDATE meetings SET minutes = 'approved', approved_by_id = ?, approval_note = ?, minutes_hash = ?, approved_without_quorum = ? WHERE id = ?",
+  ).run(byId, note, hash, withoutQuorum ? 1 : 0, id);
 }
 
 // ---- agenda

@@ -62,6 +62,8 @@ export interface MinutesApproval {
   meeting: MeetingRef;
   /** null: approved as distributed; otherwise the corrections made at approval */
   corrections: string | null;
+  /** present (true) only when the approving meeting was not quorate (`meetings approve --without-quorum`) */
+  withoutQuorum?: true;
 }
 
 export interface ReportModel {
@@ -76,7 +78,7 @@ export interface ReportModel {
     minutes: Meeting["minutes"];
   };
   /** The state of these minutes: a draft, or approved at a later meeting (as distributed or corrected). */
-  approval: { at: MeetingRef; corrections: string | null } | null;
+  approval: { at: MeetingRef; corrections: string | null; withoutQuorum?: true } | null;
   items: ReportItem[];
   attendance: {
     entitled: number;
@@ -139,7 +141,7 @@ export function buildReport(db: Db, meeting: Meeting, lang: Lang, forgottenLabel
       status: meeting.status,
       minutes: meeting.minutes,
     },
-    approval: approver ? { at: meetingRef(approver), corrections: meeting.approvalNote } : null,
+    approval: approver ? { at: meetingRef(approver), corrections: meeting.approvalNote, ...(meeting.approvedWithoutQuorum ? { withoutQuorum: true as const } : {}) } : null,
     items: withCampaignReports(db, meeting.date, items),
     attendance: {
       entitled: summary.entitled,
@@ -150,7 +152,7 @@ export function buildReport(db: Db, meeting: Meeting, lang: Lang, forgottenLabel
       excusedPeople: summary.excusedPeople,
     },
     quorum: summary.quorum,
-    approvals: approvedAt(db, meeting.id).map((m) => ({ meeting: meetingRef(m), corrections: m.approvalNote })),
+    approvals: approvedAt(db, meeting.id).map((m) => ({ meeting: meetingRef(m), corrections: m.approvalNote, ...(m.approvedWithoutQuorum ? { withoutQuorum: true as const } : {}) })),
     awaitingApproval: previous && previous.minutes === "draft" ? meetingRef(previous) : null,
     tasks: listTasks(db, { meetingId: meeting.id }, forgottenLabel).map(reportTask),
     dueTasks: listTasks(db, { status: "open", dueUntil: meeting.date }, forgottenLabel).map(reportTask),

@@ -386,7 +386,7 @@ function election(db: Db, audit: Audit, random: Random, meeting: Meeting, team: 
 
 function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting): void {
   const hash = minutesHash(db, meeting.id);
-  approveMinutes(db, meeting.id, at.id, null, hash);
+  approveMinutes(db, meeting.id, at.id, null, hash, false);
   audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, hash } });
 }
 

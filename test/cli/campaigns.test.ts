@@ -153,7 +153,7 @@ describe("campaigns add, list, show, update", () => {
   it("approved minutes stay as approved: a report that would change them is refused, one that would not is taken", async () => {
     const { db } = platform();
     await ok(["meetings", "close", "1"], { db, env });
-    await ok(["meetings", "approve", "1", "--at", "2"], { db, env });
+    await ok(["meetings", "approve", "1", "--at", "2", "--without-quorum"], { db, env: { PLATTFORM_TODAY: "2026-03-10" } }); // on the day of meeting #2
     // Sichere Schulwege's latest report as of 12 February would change.
     await fails(["campaigns", "update", "Sichere Schulwege", "Nachgezählt", "--date", "2026-02-05"], { db, env }, 1);
     // Pflege had no report by then: a report in research would add it to those minutes.

@@ -202,7 +202,7 @@ describe("bad input: one error line, the data file unchanged", () => {
     await ok(["meetings", "add", "kernkreis", "--date", "2026-05-10"], at(db));
     await ok(["meetings", "add", "kernkreis", "--date", "2026-06-10"], at(db));
     await ok(["meetings", "close", "3"], at(db));
-    await ok(["meetings", "approve", "3", "--at", "4"], at(db));
+    await ok(["meetings", "approve", "3", "--at", "4", "--without-quorum"], at(db));
     expect((await fails(["commitments", "add", "--ask", "X", "--from", "A", "--answer", "yes", "--at", "3"], at(db), 1)).stderr).toMatch(/locked|approved/);
   });
 });

@@ -224,7 +224,7 @@ describe("meetings: bad input exits 1 (2 for usage), one line on stderr, the dat
 describe("meetings: after approval the minutes are locked", () => {
   it("approve locks; every edit exits 1 and leaves the data file byte for byte unchanged", async () => {
     const db = platform();
-    const approved = await okJson<Meeting>(["meetings", "approve", "1", "--at", "2"], at(db));
+    const approved = await okJson<Meeting>(["meetings", "approve", "1", "--at", "2", "--without-quorum"], afterMeeting2(db));
     expect(approved).toMatchObject({ id: 1, status: "held", minutes: "approved", approvedBy: 2 });
 
     for (const args of [
@@ -254,7 +254,7 @@ describe("meetings: after approval the minutes are locked", () => {
 
   it("a correction is an amendment, dated and signed by --as", async () => {
     const db = platform();
-    await ok(["meetings", "approve", "1", "--at", "2", "--corrections", "TOP 3: 45 statt 40 Unterschriften"], at(db));
+    await ok(["meetings", "approve", "1", "--at", "2", "--corrections", "TOP 3: 45 statt 40 Unterschriften", "--without-quorum"], afterMeeting2(db));
     const amendment = await okJson(["meetings", "amend", "1", "TOP 6: Termin ist der 12.3.", "--as", "Ingrid"], at(db));
     expect(amendment).toEqual({ id: expect.any(Number), text: "TOP 6: Termin ist der 12.3.", author: "Ingrid", date: TODAY });
     const shown = await okJson<Shown & { approvalNote: string }>(["meetings", "show", "1"], at(db));
@@ -405,7 +405,23 @@ describe("meetings: success paths", () => {
   it("close and approve print the meeting; approve --at next", async () => {
     const db = platform();
     expect(await okJson<Meeting>(["meetings", "close", "next"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).toMatchObject({ id: 2, status: "held", minutes: "draft" });
-    expect(await okJson<Meeting>(["meetings", "approve", "1", "--at", "last"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).toMatchObject({ id: 1, minutes: "approved", approvedBy: 2 });
+    // meeting #2 has no attendance: not quorate, so the approval needs --without-quorum, and the minutes say so
+    const refused = await fails(["meetings", "approve", "1", "--at", "last"], at(db, { PLATTFORM_TODAY: "2026-03-10" }), 1);
+    expect(refused.stderr).toMatch(/^error: meeting #2 \(2026-03-10\) is not quorate: 0 member groups present, 3 required — record its attendance first, or approve with --without-quorum/);
+    expect(await okJson<Meeting>(["meetings", "approve", "1", "--at", "last", "--without-quorum"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).toMatchObject({ id: 1, minutes: "approved", approvedBy: 2 });
+    const approving = (await ok(["report", "minutes", "2"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).stdout;
+    expect(approving).toContain("The approving meeting was not quorate: the approval was made without a quorum.");
+    const approved = (await ok(["report", "minutes", "1", "--lang", "de"], at(db, { PLATTFORM_TODAY: "2026-03-10" }))).stdout;
+    expect(approved).toContain("Die genehmigende Sitzung war nicht beschlussfähig: die Genehmigung erfolgte ohne Beschlussfähigkeit.");
+  });
+
+  it("approve at a quorate meeting needs no flag and the minutes add nothing; at a meeting still ahead it is refused", async () => {
+    const db = platform();
+    const ahead = await fails(["meetings", "approve", "1", "--at", "2"], at(db), 1);
+    expect(ahead.stderr).toMatch(/^error: meeting #2 is on 2026-03-10 and has not taken place yet/);
+    await ok(["meetings", "attend", "2", "Yusuf Demir", "Hatice Kaya", "Ingrid Hoffmann"], afterMeeting2(db));
+    await ok(["meetings", "approve", "1", "--at", "2"], afterMeeting2(db));
+    expect((await ok(["report", "minutes", "2"], afterMeeting2(db))).stdout).not.toContain("without a quorum");
   });
 
   it("before a planned meeting nobody is called absent and no quorum is missed", async () => {

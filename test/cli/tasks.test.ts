@@ -150,8 +150,8 @@ describe("tasks: success paths", () => {
 
   it("a task of approved minutes can still be done", async () => {
     const db = platform();
-    await ok(["meetings", "add", "kernkreis", "--date", "2026-03-10"], at(db));
-    await ok(["meetings", "approve", "1", "--at", "2"], at(db));
+    await ok(["meetings", "add", "kernkreis", "--date", "2026-02-20"], at(db));
+    await ok(["meetings", "approve", "1", "--at", "2", "--without-quorum"], at(db));
     expect(await okJson<Task>(["tasks", "done", "1"], at(db))).toMatchObject({ status: "done", done: TODAY });
   });
 

@@ -25,7 +25,7 @@ export const TEMPLATE_COMMANDS: string[][] = [
   ["meetings", "add", "kernkreis", "--date", "2025-12-01"],
   ["meetings", "close", "1"],
   ["meetings", "close", "2"],
-  ["meetings", "approve", "1", "--at", "2"],
+  ["meetings", "approve", "1", "--at", "2", "--without-quorum"],
   ["meetings", "add", "kernkreis", "--date", "2026-01-20", "--template", "standard"],
   ["meetings", "attend", "3", "Maria Schmidt", "Yusuf Demir"],
   ["votes", "open", "3", "Antrag A", "--mode", "roll-call"],

@@ -24,7 +24,7 @@ function start(args: string[], db: string): Promise<Exit> {
   });
 }
 
-/** GROUPS member groups with a representative each, all present at a Kernkreis on 10 February; one on 24 February. */
+/** GROUPS member groups with a representative each, all present at the Kernkreis meetings of 10 and 24 February. */
 async function platform(): Promise<string> {
   const db = await newPlatform(["--lang", "en"]);
   const ok = async (args: string[]) => {
@@ -39,6 +39,7 @@ async function platform(): Promise<string> {
   await ok(["meetings", "item", "add", "1", "Haushalt"]);
   await ok(["meetings", "attend", "1", ...Array.from({ length: GROUPS }, (_, i) => `Person ${i}`)]);
   await ok(["meetings", "add", "kernkreis", "--date", "2026-02-24"]);
+  await ok(["meetings", "attend", "2", ...Array.from({ length: GROUPS }, (_, i) => `Person ${i}`)]); // quorate, to approve at
   return db;
 }
 

@@ -39,6 +39,8 @@ import { tempDir } from "../helpers.js";
 import { auditRows, cliError, contextFor, count, freshDb, track } from "./support.js";
 
 const TODAY = "2026-03-01";
+/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
+const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 const MEETING_DATE = "2026-02-10";
 const noAudit = () => undefined;
 
@@ -338,7 +340,7 @@ describe("counting, certifying, and the team's term", () => {
     expect(entry!.rounds[0]!.votes.find((v) => v.name === "Person 0")!.votes).toBe("2.00000");
     closeMeeting(p.db, noAudit, getMeeting(p.db, p.meeting.id)!);
     const later = addMeeting(p.db, noAudit, meetingFields(p.db, { kind: "kernkreis", date: "2026-03-10" }, TODAY));
-    approve(p.db, noAudit, getMeeting(p.db, p.meeting.id)!, getMeeting(p.db, later)!, null);
+    approve(p.db, noAudit, getMeeting(p.db, p.meeting.id)!, getMeeting(p.db, later)!, null, LATER_WITHOUT_QUORUM);
     expect(cliError(() => acceptCandidacy(p.db, noAudit, fresh(p, e), resolveCandidate(p.db, e, "Person 0", TODAY))).key).toBe("error.minutesLocked");
   });
 

@@ -42,6 +42,8 @@ import { tempDir } from "../helpers.js";
 import { auditLog, cliError, contextFor, count, freshDb, track } from "./support.js";
 
 const TODAY = "2026-03-01";
+/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
+const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 const noAudit = () => undefined;
 
 function group(db: Db, name: string, short: string, joined = "2020-01-01", left?: string): Group {
@@ -391,25 +393,25 @@ describe("the minutes: close, approve with a hash, locked, amended", () => {
 
   it("approve needs draft minutes, a later meeting, and stores approver and hash", () => {
     const { db, first, second } = platform();
-    expect(cliError(() => approve(db, noAudit, first, second, null)).key).toBe("error.minutesNotClosed");
+    expect(cliError(() => approve(db, noAudit, first, second, null, LATER_WITHOUT_QUORUM)).key).toBe("error.minutesNotClosed");
     closeMeeting(db, noAudit, first);
     const closed = fresh(db, first);
     expect(closed).toMatchObject({ status: "held", minutes: "draft" });
     expect(cliError(() => closeMeeting(db, noAudit, closed)).key).toBe("error.cannotClose");
-    expect(cliError(() => approve(db, noAudit, closed, closed, null)).key).toBe("error.approveAtLater");
+    expect(cliError(() => approve(db, noAudit, closed, closed, null, LATER_WITHOUT_QUORUM)).key).toBe("error.approveAtLater");
     const earlier = meeting(db, { date: "2026-01-01" });
-    expect(cliError(() => approve(db, noAudit, closed, earlier, null)).key).toBe("error.approveAtLater");
+    expect(cliError(() => approve(db, noAudit, closed, earlier, null, LATER_WITHOUT_QUORUM)).key).toBe("error.approveAtLater");
 
     const { entries, audit } = auditLog();
     const expectedHash = createHash("sha256").update(minutesSnapshot(db, first.id)).digest("hex");
-    approve(db, audit, closed, second, "TOP 3 berichtigt: 45 Unterschriften");
+    approve(db, audit, closed, second, "TOP 3 berichtigt: 45 Unterschriften", LATER_WITHOUT_QUORUM);
     const row = db.prepare("SELECT status, minutes, approved_by_id, approval_note, minutes_hash FROM meetings WHERE id = ?").get(first.id);
     expect(row).toEqual({ status: "held", minutes: "approved", approved_by_id: second.id, approval_note: "TOP 3 berichtigt: 45 Unterschriften", minutes_hash: expectedHash });
     expect(expectedHash).toMatch(/^[0-9a-f]{64}$/);
     expect(minutesHash(db, first.id)).toBe(expectedHash);
-    expect(entries).toEqual([{ entity: "meeting", id: first.id, action: "approve", changes: { at: second.id, note: "TOP 3 berichtigt: 45 Unterschriften", hash: expectedHash } }]);
+    expect(entries).toEqual([{ entity: "meeting", id: first.id, action: "approve", changes: { at: second.id, note: "TOP 3 berichtigt: 45 Unterschriften", hash: expectedHash, withoutQuorum: true } }]);
     expect(fresh(db, first)).toMatchObject({ minutes: "approved", approvedBy: second.id });
-    expect(cliError(() => approve(db, noAudit, fresh(db, first), second, null)).key).toBe("error.minutesLocked");
+    expect(cliError(() => approve(db, noAudit, fresh(db, first), second, null, LATER_WITHOUT_QUORUM)).key).toBe("error.minutesLocked");
   });
 
   it("the snapshot covers what the minutes are made of: a note changes the hash", () => {
@@ -422,7 +424,7 @@ describe("the minutes: close, approve with a hash, locked, amended", () => {
   it("after approval every edit of the minutes throws error.minutesLocked and changes nothing", () => {
     const { db, first, second, ingrid, asw } = platform();
     closeMeeting(db, noAudit, first);
-    approve(db, noAudit, fresh(db, first), second, null);
+    approve(db, noAudit, fresh(db, first), second, null, LATER_WITHOUT_QUORUM);
     const locked = fresh(db, first);
     const hash = minutesHash(db, first.id);
     const snapshot = minutesSnapshot(db, first.id);
@@ -451,7 +453,7 @@ describe("the minutes: close, approve with a hash, locked, amended", () => {
   it("a task from approved minutes can still be done: its status is not part of the minutes", () => {
     const { db, first, second } = platform();
     closeMeeting(db, noAudit, first);
-    approve(db, noAudit, fresh(db, first), second, null);
+    approve(db, noAudit, fresh(db, first), second, null, LATER_WITHOUT_QUORUM);
     const task = listTasks(db, { meetingId: first.id }, "")[0]!;
     completeTask(db, noAudit, task, "2026-02-02");
     expect(getTask(db, task.id, "")).toMatchObject({ status: "done", done: "2026-02-02" });
@@ -462,11 +464,11 @@ describe("the minutes: close, approve with a hash, locked, amended", () => {
     const { db, first, second } = platform();
     const third = meeting(db, { date: "2026-04-21" });
     closeMeeting(db, noAudit, second);
-    approve(db, noAudit, fresh(db, second), third, null);
+    approve(db, noAudit, fresh(db, second), third, null, LATER_WITHOUT_QUORUM);
     closeMeeting(db, noAudit, first);
-    expect(cliError(() => approve(db, noAudit, fresh(db, first), fresh(db, second), null)).key).toBe("error.minutesLocked");
+    expect(cliError(() => approve(db, noAudit, fresh(db, first), fresh(db, second), null, LATER_WITHOUT_QUORUM)).key).toBe("error.minutesLocked");
     expect(fresh(db, first).minutes).toBe("draft");
-    approve(db, noAudit, fresh(db, first), third, null);
+    approve(db, noAudit, fresh(db, first), third, null, LATER_WITHOUT_QUORUM);
     expect(fresh(db, first)).toMatchObject({ minutes: "approved", approvedBy: third.id });
   });
 
@@ -476,7 +478,7 @@ describe("the minutes: close, approve with a hash, locked, amended", () => {
     closeMeeting(db, noAudit, first);
     expect(cliError(() => amend(db, noAudit, fresh(db, first), "Korrektur", "Ingrid", "2026-03-11")).key).toBe("error.amendDraft");
     expect(count(db, "minutes_amendments")).toBe(0);
-    approve(db, noAudit, fresh(db, first), second, null);
+    approve(db, noAudit, fresh(db, first), second, null, LATER_WITHOUT_QUORUM);
     const hash = minutesHash(db, first.id);
     const { entries, audit } = auditLog();
     const id = amend(db, audit, fresh(db, first), "  TOP 3: es waren 45 Unterschriften ", "Ingrid", "2026-03-11");

@@ -22,6 +22,8 @@ import { listTasks } from "../../src/tasks/store.js";
 import { auditLog, auditRows, contextFor, count, freshDb } from "./support.js";
 
 const TODAY = "2026-12-03";
+/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
+const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 
 // ---- a small platform: three member groups, one that has left, four people
 
@@ -301,7 +303,7 @@ describe("meetings run: what it refuses", () => {
     const { audit } = auditLog();
     closeMeeting(db, audit, getMeeting(db, meetingId)!);
     const later = addMeeting(db, audit, meetingFields(db, { kind: "kernkreis", date: "2027-01-14" }, TODAY));
-    approve(db, audit, getMeeting(db, meetingId)!, getMeeting(db, later)!, null);
+    approve(db, audit, getMeeting(db, meetingId)!, getMeeting(db, later)!, null, LATER_WITHOUT_QUORUM);
     const locked = walk(db, meetingId, []);
     await expect(locked.run).rejects.toMatchObject({ key: "error.minutesLocked" });
     expect(locked.calls).toEqual([]);

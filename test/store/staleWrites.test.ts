@@ -21,6 +21,8 @@ import { castVote, closeVote, openVote, resolveVote } from "../../src/votes/serv
 import { cliError, count, freshDb } from "./support.js";
 
 const TODAY = "2026-03-01";
+/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
+const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 const noAudit = () => undefined;
 
 interface Platform {
@@ -53,7 +55,7 @@ function platform(): Platform {
 /** Closes the meeting and approves its minutes at the later one, as another process would meanwhile. */
 function approveMeanwhile(p: Platform): void {
   closeMeeting(p.db, noAudit, getMeeting(p.db, p.meeting.id)!);
-  approve(p.db, noAudit, getMeeting(p.db, p.meeting.id)!, getMeeting(p.db, p.later.id)!, null);
+  approve(p.db, noAudit, getMeeting(p.db, p.meeting.id)!, getMeeting(p.db, p.later.id)!, null, LATER_WITHOUT_QUORUM);
 }
 
 describe("a write resolved before another process approved the minutes is refused", () => {
@@ -79,7 +81,7 @@ describe("a write resolved before another process approved the minutes is refuse
     const stale = getMeeting(p.db, p.meeting.id)!;
     approveMeanwhile(p);
     expect(cliError(() => closeMeeting(p.db, noAudit, stale)).key).toBe("error.cannotClose");
-    expect(cliError(() => approve(p.db, noAudit, stale, p.later, null)).key).toBe("error.minutesLocked");
+    expect(cliError(() => approve(p.db, noAudit, stale, p.later, null, LATER_WITHOUT_QUORUM)).key).toBe("error.minutesLocked");
   });
 });
 

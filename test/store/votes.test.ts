@@ -34,6 +34,8 @@ import { tempDir } from "../helpers.js";
 import { auditLog, auditRows, cliError, contextFor, count, freshDb, track } from "./support.js";
 
 const TODAY = "2026-03-20";
+/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
+const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 const DATE = "2026-03-10";
 const noAudit = () => undefined;
 
@@ -133,7 +135,7 @@ describe("opening a vote", () => {
     const { db, m } = platform();
     closeMeeting(db, noAudit, m);
     const later = meeting(db, "2026-04-14");
-    approve(db, noAudit, getMeeting(db, m.id)!, later, null);
+    approve(db, noAudit, getMeeting(db, m.id)!, later, null, LATER_WITHOUT_QUORUM);
     expect(cliError(() => open(db, getMeeting(db, m.id)!)).key).toBe("error.minutesLocked");
     const cancelled = meeting(db, "2026-05-12");
     cancelMeeting(db, noAudit, cancelled);
@@ -387,7 +389,7 @@ describe("closing: the quorum at the moment of the vote", () => {
     const v = open(db, m);
     castVote(db, noAudit, v, groups[0]!, "yes");
     closeMeeting(db, noAudit, m);
-    approve(db, noAudit, getMeeting(db, m.id)!, meeting(db, "2026-04-14"), null);
+    approve(db, noAudit, getMeeting(db, m.id)!, meeting(db, "2026-04-14"), null, LATER_WITHOUT_QUORUM);
     expect(cliError(() => castVote(db, noAudit, fresh(db, v.id), groups[1]!, "yes")).key).toBe("error.minutesLocked");
     expect(cliError(() => closeVote(db, noAudit, fresh(db, v.id))).key).toBe("error.minutesLocked");
   });

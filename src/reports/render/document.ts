@@ -107,9 +107,10 @@ function statusText(model: ReportModel): string {
   const { lang, meeting, approval } = model;
   if (approval) {
     const at = meetingName(lang, approval.at);
-    return approval.corrections
+    const status = approval.corrections
       ? translate(lang, "minutes.statusCorrected", { meeting: at, corrections: approval.corrections })
       : translate(lang, "minutes.statusApproved", { meeting: at });
+    return approval.withoutQuorum ? `${status} ${translate(lang, "minutes.approvedWithoutQuorum")}` : status;
   }
   return translate(lang, meeting.status === "held" ? "minutes.statusDraft" : "minutes.statusOpen");
 }
@@ -269,11 +270,12 @@ export function minutesDocument(model: ReportModel): ReportDocument {
   );
 
   blocks.push({ type: "heading", level: 2, text: p("minutes.approval") });
-  const approvals = model.approvals.map((a) =>
-    a.corrections
+  const approvals = model.approvals.map((a) => {
+    const text = a.corrections
       ? p("minutes.approvedAsCorrected", { meeting: meetingName(lang, a.meeting), corrections: a.corrections })
-      : p("minutes.approvedAsDistributed", { meeting: meetingName(lang, a.meeting) }),
-  );
+      : p("minutes.approvedAsDistributed", { meeting: meetingName(lang, a.meeting) });
+    return a.withoutQuorum ? `${text} ${p("minutes.approvedWithoutQuorum")}` : text;
+  });
   if (approvals.length === 0)
     approvals.push(model.awaitingApproval ? p("minutes.notYetApproved", { meeting: meetingName(lang, model.awaitingApproval) }) : p("minutes.noApproval"));
   for (const text of approvals) blocks.push({ type: "paragraph", text: [text] });
