@@ -5,7 +5,7 @@ import { formatDate } from "../core/dates.js";
 import { heading, say } from "../core/output.js";
 import type { Meeting } from "./model.js";
 import { minutesHash } from "./minutesHash.js";
-import { approvedMinutesHashes, draftMinutes, nextMeeting } from "./store.js";
+import { approvedMinutesHashes, draftMinutes, nextMeeting, presentWhileNoMember } from "./store.js";
 
 /** "Kernkreis, 03.12.2026 19:00, Gemeindesaal" for the dashboard. */
 function meetingLine(ctx: Context, m: Meeting): string {
@@ -53,4 +53,11 @@ const approvedMinutes: Check & { rank: number } = {
   },
 };
 
-export const meetings: Contribution = { area: "meetings", status: [next as StatusPart, awaitingApproval as StatusPart], checks: [approvedMinutes] };
+/** Only member groups on the meeting's day can be present: an older row for another group is reported. */
+const attendanceOfMembers: Check & { rank: number } = {
+  name: "attendance",
+  rank: 55,
+  run: (db) => presentWhileNoMember(db).map((r) => problem("attendance", "presentNoMember", { meeting: r.meeting, date: r.date, group: r.group })),
+};
+
+export const meetings: Contribution = { area: "meetings", status: [next as StatusPart, awaitingApproval as StatusPart], checks: [approvedMinutes, attendanceOfMembers] };

@@ -382,6 +382,21 @@ export function calendarStamps(db: Db, ids: number[]): Map<number, CalendarStamp
 }
 
 /** Meetings with approved minutes and the hash stored at approval (for `check`). */
+/**
+ * Groups recorded as present at a meeting on a day they were no member (joined later, or had left): `meetings
+ * attend` refuses that; files from before the rule, or edited outside plattform, may hold such rows.
+ */
+export function presentWhileNoMember(db: Db): Array<{ meeting: number; date: string; group: string }> {
+  return db
+    .prepare(
+      `SELECT DISTINCT a.meeting_id AS meeting, m.date, g.name AS "group"
+         FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN groups g ON g.id = a.group_id
+        WHERE a.status = 'present' AND (g.joined_on > m.date OR (g.left_on IS NOT NULL AND g.left_on <= m.date))
+        ORDER BY m.date, a.meeting_id, g.name`,
+    )
+    .all() as Array<{ meeting: number; date: string; group: string }>;
+}
+
 export function approvedMinutesHashes(db: Db): Array<{ id: number; date: string; hash: string | null }> {
   return db
     .prepare("SELECT id, date, minutes_hash AS hash FROM meetings WHERE minutes = 'approved' ORDER BY date, id")

@@ -190,7 +190,7 @@ describe("check", () => {
   it("the demo platform has no problems", async () => {
     const db = copyOf(demo);
     const result = await ok(["check", "--lang", "en"], { db });
-    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, one-vote-per-group, ballot-secrecy, approved-minutes, income).\n");
+    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income).\n");
     const report = await okJson(["check"], { db });
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
@@ -200,6 +200,7 @@ describe("check", () => {
       ["one-vote-per-group", true],
       ["ballot-secrecy", true],
       ["approved-minutes", true],
+      ["attendance", true],
       ["income", true],
     ]);
   });
@@ -239,6 +240,21 @@ describe("check", () => {
       ["approved-minutes", "minutesChanged"],
     ]);
     expect(json.problems[0].details).toEqual({ vote: 1, group: first.name, groupId: first.groupId, count: 2 });
+  });
+
+  it("someone present for a group that was no member that day (an older file): reported, exit 1", async () => {
+    const db = copyOf(demo);
+    const conn = new Database(db);
+    const left = conn.prepare("SELECT id, name, left_on FROM groups WHERE left_on IS NOT NULL LIMIT 1").get() as { id: number; name: string; left_on: string };
+    const meeting = conn.prepare("SELECT id, date FROM meetings WHERE date >= ? AND minutes <> 'approved' AND status = 'held' ORDER BY date LIMIT 1").get(left.left_on) as { id: number; date: string };
+    const person = conn.prepare("SELECT id FROM people LIMIT 1").pluck().get() as number;
+    conn.prepare("INSERT INTO attendance (meeting_id, status, person_id, group_id) VALUES (?, 'present', ?, ?)").run(meeting.id, person, left.id);
+    conn.close();
+    const result = await runCheck(db, ["--lang", "en"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      `meeting #${meeting.id} (${meeting.date}): ${left.name} is recorded as present, but was no member group that day — it counts for neither the quorum nor the votes; correct the group's joining or leaving date (\`plattform groups edit\`) if that is what is wrong, or remove the attendance with sqlite3\n`,
+    );
   });
 
   it("approved minutes tampered with: reported exactly, exit 1", async () => {

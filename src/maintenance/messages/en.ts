@@ -44,6 +44,8 @@ export const en = {
   "check.ballotCount.hint": "ballots were added or removed outside plattform: restore a backup from before the election, or hold the ballot again",
   "check.minutesNoHash": "meeting #{meeting} ({date}): the minutes are approved but have no content hash",
   "check.minutesNoHash.hint": "the approval was not made by plattform: check the minutes against the signed copy and approve them again",
+  "check.presentNoMember": "meeting #{meeting} ({date}): {group} is recorded as present, but was no member group that day",
+  "check.presentNoMember.hint": "it counts for neither the quorum nor the votes; correct the group's joining or leaving date (`plattform groups edit`) if that is what is wrong, or remove the attendance with sqlite3",
   "check.minutesChanged": "meeting #{meeting} ({date}): the approved minutes were changed after approval (hash {stored}… at approval, {now}… now)",
   "check.minutesChanged.hint": "restore a backup from before the change; corrections belong in `plattform meetings amend`; `plattform log` shows who changed what",
   "check.incomeAmount": "income #{income}: the amount {amount} is not a positive number of cents",
