@@ -3,6 +3,7 @@
 import { areaChecks } from "../app/index.js";
 import { problem, type Check, type Problem } from "../core/contributes.js";
 import type { Db } from "../core/db.js";
+import { countElection, listElections } from "../elections/index.js";
 import { foreignKeyProblems, integrityProblems } from "./store.js";
 
 export type { Check, Problem };
@@ -33,8 +34,31 @@ const foreignKeys: Check = {
   },
 };
 
+/**
+ * Each counted election's stored result is what its ballots give when counted again (with the stored seed of
+ * the lot): a ballot added, removed or changed afterwards, or an edited result, shows here. In the check rather
+ * than the elections area's contributions, so that `status` does not load the counting code.
+ */
+const storedCounts: Check = {
+  name: "election-counts",
+  run(db) {
+    const found: Problem[] = [];
+    for (const election of listElections(db)) {
+      if (election.tally === null) continue;
+      let recount: string;
+      try {
+        recount = JSON.stringify(countElection(db, election, election.seed ?? undefined).tally);
+      } catch {
+        recount = ""; // no ballots or candidates left to count: differs from any stored result
+      }
+      if (recount !== election.tally) found.push(problem("election-counts", "recountDiffers", { election: election.id }));
+    }
+    return found;
+  },
+};
+
 /** Every check `plattform check` runs, in this order. */
-export const CHECKS: Check[] = [integrity, foreignKeys, ...areaChecks()];
+export const CHECKS: Check[] = [integrity, foreignKeys, ...areaChecks(), storedCounts];
 
 export interface CheckResult {
   name: string;

@@ -190,7 +190,7 @@ describe("check", () => {
   it("the demo platform has no problems", async () => {
     const db = copyOf(demo);
     const result = await ok(["check", "--lang", "en"], { db });
-    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income).\n");
+    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, election-counts).\n");
     const report = await okJson(["check"], { db });
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
@@ -202,6 +202,7 @@ describe("check", () => {
       ["approved-minutes", true],
       ["attendance", true],
       ["income", true],
+      ["election-counts", true],
     ]);
   });
 
@@ -257,6 +258,22 @@ describe("check", () => {
     );
   });
 
+  it("a ballot changed after the count: the recount differs from the stored result, reported, exit 1", async () => {
+    const db = copyOf(demo);
+    const conn = new Database(db);
+    const election = conn.prepare("SELECT id FROM elections WHERE tally IS NOT NULL ORDER BY id LIMIT 1").pluck().get() as number;
+    const ballots = conn.prepare("SELECT id, content FROM ballots WHERE election_id = ? ORDER BY id").all(election) as Array<{ id: number; content: string }>;
+    // the first ballot takes the content of one that differs from it: still a valid ballot, but another count
+    const other = ballots.find((b) => b.content !== ballots[0]!.content)!;
+    conn.prepare("UPDATE ballots SET content = ? WHERE id = ?").run(other.content, ballots[0]!.id);
+    conn.close();
+    const result = await runCheck(db, ["--lang", "en"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      `election #${election}: its ballots, counted again, do not give the stored result — ballots or the result were changed after the count: restore a backup from before the change; \`plattform elections tally ${election}\` shows the count of the ballots as they are\n`,
+    );
+  });
+
   it("approved minutes tampered with: reported exactly, exit 1", async () => {
     const db = copyOf(demo);
     const conn = new Database(db);
@@ -285,6 +302,8 @@ describe("check", () => {
     expect(json.problems.map((p: { problem: string; details: unknown }) => [p.problem, p.details])).toEqual([
       ["ballotColumns", { table: "ballots", columns: "group_id" }],
       ["ballotCount", { election, receipts, ballots: receipts - 1 }],
+      // the election was counted: one ballot fewer no longer gives the stored result
+      ["recountDiffers", { election }],
     ]);
   });
 

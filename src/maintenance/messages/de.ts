@@ -47,6 +47,8 @@ export const de: Messages<typeof en> = {
   "check.minutesNoHash.hint": "die Genehmigung stammt nicht von plattform: das Protokoll mit der unterschriebenen Fassung vergleichen und neu genehmigen",
   "check.presentNoMember": "Sitzung #{meeting} ({date}): {group} ist als anwesend erfasst, war an dem Tag aber keine Mitgliedsgruppe",
   "check.presentNoMember.hint": "sie zählt weder für die Beschlussfähigkeit noch für Abstimmungen; das Beitritts- oder Austrittsdatum der Gruppe berichtigen (`plattform groups edit`), wenn das falsch ist, oder die Anwesenheit mit sqlite3 entfernen",
+  "check.recountDiffers": "Wahl #{election}: ihre Stimmzettel ergeben, neu ausgezählt, nicht das gespeicherte Ergebnis",
+  "check.recountDiffers.hint": "Stimmzettel oder Ergebnis wurden nach der Auszählung geändert: ein Backup von vor der Änderung zurückspielen; `plattform elections tally {election}` zeigt die Auszählung der Stimmzettel, wie sie jetzt sind",
   "check.minutesChanged": "Treffen #{meeting} ({date}): das genehmigte Protokoll wurde nach der Genehmigung geändert (Hash {stored}… bei der Genehmigung, jetzt {now}…)",
   "check.minutesChanged.hint": "eine Sicherung von vor der Änderung zurückspielen; Berichtigungen gehören in `plattform meetings amend`; `plattform log` zeigt, wer was geändert hat",
   "check.incomeAmount": "Einnahme #{income}: der Betrag {amount} ist keine positive Zahl von Cent",

@@ -46,6 +46,8 @@ export const en = {
   "check.minutesNoHash.hint": "the approval was not made by plattform: check the minutes against the signed copy and approve them again",
   "check.presentNoMember": "meeting #{meeting} ({date}): {group} is recorded as present, but was no member group that day",
   "check.presentNoMember.hint": "it counts for neither the quorum nor the votes; correct the group's joining or leaving date (`plattform groups edit`) if that is what is wrong, or remove the attendance with sqlite3",
+  "check.recountDiffers": "election #{election}: its ballots, counted again, do not give the stored result",
+  "check.recountDiffers.hint": "ballots or the result were changed after the count: restore a backup from before the change; `plattform elections tally {election}` shows the count of the ballots as they are",
   "check.minutesChanged": "meeting #{meeting} ({date}): the approved minutes were changed after approval (hash {stored}… at approval, {now}… now)",
   "check.minutesChanged.hint": "restore a backup from before the change; corrections belong in `plattform meetings amend`; `plattform log` shows who changed what",
   "check.incomeAmount": "income #{income}: the amount {amount} is not a positive number of cents",
