@@ -3,7 +3,7 @@
 import type { AuditEntry, Context } from "../core/context.js";
 import type { Db } from "../core/db.js";
 import { today } from "../core/dates.js";
-import { CliError } from "../core/errors.js";
+import { CliError, dateParam } from "../core/errors.js";
 import { printJson, say } from "../core/output.js";
 import { listElections } from "../elections/index.js";
 import { closeMeeting, currentMeeting, ensureTakenPlace, getMeeting, meetingLabel, resolveMeeting, type Meeting } from "../meetings/index.js";
@@ -14,10 +14,10 @@ export function closeWhenNothingOpen(db: Db, audit: (entry: AuditEntry) => void,
   const now = currentMeeting(db, meeting);
   ensureTakenPlace(now, day);
   const votes = listVotes(db, { meetingId: now.id }).filter((v) => v.status === "open");
-  if (votes.length > 0) throw new CliError("error.closeVotesOpen", { id: now.id, date: now.date, votes: votes.map((v) => `#${v.id}`).join(", ") }, 1, "error.closeVotesOpen.hint");
+  if (votes.length > 0) throw new CliError("error.closeVotesOpen", { id: now.id, date: dateParam(now.date), votes: votes.map((v) => `#${v.id}`).join(", ") }, 1, "error.closeVotesOpen.hint");
   const elections = listElections(db, { meetingId: now.id }).filter((e) => e.status === "open");
   if (elections.length > 0)
-    throw new CliError("error.closeElectionsOpen", { id: now.id, date: now.date, elections: elections.map((e) => `#${e.id}`).join(", ") }, 1, "error.closeElectionsOpen.hint");
+    throw new CliError("error.closeElectionsOpen", { id: now.id, date: dateParam(now.date), elections: elections.map((e) => `#${e.id}`).join(", ") }, 1, "error.closeElectionsOpen.hint");
   closeMeeting(db, audit, now);
 }
 

@@ -2,6 +2,7 @@ import { addDays } from "date-fns/addDays";
 import { addMonths } from "date-fns/addMonths";
 import { addWeeks } from "date-fns/addWeeks";
 import { addYears } from "date-fns/addYears";
+import { dateText } from "./dateText.js";
 import { CliError } from "./errors.js";
 import type { Lang } from "./i18n.js";
 import { io } from "./io.js";
@@ -114,9 +115,5 @@ export function parseTime(input: string, field = "time"): string {
 /** de: 03.12.2026, en: 2026-12-03 (ISO reads unambiguously for English speakers everywhere). */
 export function formatDate(isoDate: string | null | undefined, lang: Lang): string {
   if (!isoDate) return "";
-  if (lang === "de") {
-    const [y, m, d] = isoDate.split("-");
-    return `${d}.${m}.${y}`;
-  }
-  return isoDate;
+  return dateText(isoDate, lang);
 }

@@ -13,7 +13,16 @@ export const EXIT = {
 export interface Term {
   term: MessageKey;
 }
-export type Params = Record<string, string | number | Term>;
+/** A calendar date (YYYY-MM-DD) in a message: written as the language of the message writes dates. */
+export interface DateValue {
+  date: string;
+}
+export type Params = Record<string, string | number | Term | DateValue>;
+
+/** A date for a message parameter: `{ date: dateParam(meeting.date) }` reads 10.03.2026 in German. */
+export function dateParam(isoDate: string): DateValue {
+  return { date: isoDate };
+}
 
 /** A value such as `approved` as a word of the language the message is shown in: `term(\`funds.stage.${stage}\`)`. */
 export function term(key: MessageKey): Term {

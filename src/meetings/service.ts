@@ -3,7 +3,7 @@ import { minutesHash } from "./minutesHash.js";
 import type { AuditEntry } from "../core/context.js";
 import { isIsoDate, parseDate, parseTime } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError, term } from "../core/errors.js";
+import { CliError, dateParam, term } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
 import { resolveGroup } from "../groups/index.js";
@@ -145,7 +145,7 @@ export function ensureEditable(meeting: Meeting): void {
  * one still ahead. Excuses may come in advance.
  */
 export function ensureTakenPlace(meeting: Meeting, today: string): void {
-  if (meeting.date > today) throw new CliError("error.meetingNotYet", { id: meeting.id, date: meeting.date }, 1, "error.meetingNotYet.hint");
+  if (meeting.date > today) throw new CliError("error.meetingNotYet", { id: meeting.id, date: dateParam(meeting.date) }, 1, "error.meetingNotYet.hint");
 }
 
 function ensureNotCancelled(meeting: Meeting): void {
@@ -297,7 +297,7 @@ export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], o
       const group = groupForAttendance(db, person, options.for, meeting, today);
       // Only a member group on the meeting's day (from the day it joined, until the day it left) can be present.
       if (!isMemberOn(group, meeting.date))
-        throw new CliError("error.groupNotMemberOn", { group: group.name, id: meeting.id, date: meeting.date }, 1, "error.groupNotMemberOn.hint");
+        throw new CliError("error.groupNotMemberOn", { group: group.name, id: meeting.id, date: dateParam(meeting.date) }, 1, "error.groupNotMemberOn.hint");
       // Someone who represents several groups is present once for each of them.
       if (existing.some((a) => a.status === "present" && a.personId === person.id && a.groupId === group.id))
         throw new CliError("error.alreadyPresent", { name: person.name ?? ref });
@@ -403,7 +403,7 @@ export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, not
   ensureTakenPlace(at, rules.today);
   const quorum = attendanceSummary(db, at, "").quorum;
   if (!quorum.met && rules.withoutQuorum !== true)
-    throw new CliError("error.approveInquorate", { id: at.id, date: at.date, present: quorum.present, required: quorum.required }, 1, "error.approveInquorate.hint");
+    throw new CliError("error.approveInquorate", { id: at.id, date: dateParam(at.date), present: quorum.present, required: quorum.required }, 1, "error.approveInquorate.hint");
   const withoutQuorum = !quorum.met;
   const hash = minutesHash(db, meeting.id);
   approveMinutes(db, meeting.id, at.id, note, hash, withoutQuorum);

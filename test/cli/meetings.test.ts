@@ -180,7 +180,7 @@ describe("meetings: bad input exits 1 (2 for usage), one line on stderr, the dat
       expect(result.stderr, args.join(" ")).toMatch(/^error: meeting #2 is on 2026-03-10 and has not taken place yet — record what happened at a meeting/);
     }
     const german = await fails(["meetings", "attend", "2", "Yusuf Demir", "--lang", "de"], at(db), 1);
-    expect(german.stderr).toMatch(/^Fehler: Sitzung #2 ist am 2026-03-10 und hat noch nicht stattgefunden — /);
+    expect(german.stderr).toMatch(/^Fehler: Sitzung #2 ist am 10.03.2026 und hat noch nicht stattgefunden — /);
     // an excuse may come in advance, and on the day itself the attendance is taken
     await ok(["meetings", "excuse", "2", "DAHME"], at(db));
     await ok(["meetings", "attend", "2", "Yusuf Demir"], at(db, { PLATTFORM_TODAY: "2026-03-10" }));

@@ -156,7 +156,7 @@ describe("the scripted Kernkreis", () => {
     const db = platform();
     const result = await fails(["meetings", "close", "1"], at(db), 1);
     expect(result.stderr).toMatch(/^error: meeting #1 \(2026-03-10\) still has open votes: #1, #2 — close each vote first/);
-    expect((await fails(["meetings", "close", "1", "--lang", "de"], at(db), 1)).stderr).toMatch(/^Fehler: Sitzung #1 \(2026-03-10\) hat noch offene Abstimmungen: #1, #2 — /);
+    expect((await fails(["meetings", "close", "1", "--lang", "de"], at(db), 1)).stderr).toMatch(/^Fehler: Sitzung #1 \(10.03.2026\) hat noch offene Abstimmungen: #1, #2 — /);
     await ok(["votes", "close", "1"], at(db));
     await ok(["votes", "count", "2", "--yes", "6", "--no", "3", "--abstain", "1"], at(db));
     await ok(["votes", "close", "2"], at(db));

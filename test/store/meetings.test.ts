@@ -128,7 +128,7 @@ describe("attendanceSummary: entitled groups are the member groups on the meetin
     const { db, g, m } = platform();
     const error = cliError(() => attend(db, noAudit, m, ["Rüdiger Voigt"], {}, AFTER));
     expect(error.key).toBe("error.groupNotMemberOn");
-    expect(error.params).toMatchObject({ group: "Ausgetreten am Vortag", id: m.id, date: DATE });
+    expect(error.params).toMatchObject({ group: "Ausgetreten am Vortag", id: m.id, date: { date: DATE } });
     person(db, "Sina Später", [g.joinedAfter, "2026-03-11"]);
     expect(cliError(() => attend(db, noAudit, m, ["Sina Später"], { for: "SPAETER" }, AFTER)).key).toBe("error.groupNotMemberOn");
     expect(count(db, "attendance")).toBe(0);
@@ -139,7 +139,7 @@ describe("attendanceSummary: entitled groups are the member groups on the meetin
     const { db, m } = platform();
     const error = cliError(() => attend(db, noAudit, m, ["Ingrid Hoffmann"], {}, "2026-03-09"));
     expect(error.key).toBe("error.meetingNotYet");
-    expect(error.params).toMatchObject({ id: m.id, date: DATE });
+    expect(error.params).toMatchObject({ id: m.id, date: { date: DATE } });
     expect(cliError(() => attend(db, noAudit, m, ["Frau Gast"], { guest: true }, "2026-03-09")).key).toBe("error.meetingNotYet");
     expect(count(db, "attendance")).toBe(0);
     excuse(db, noAudit, m, "NUR", "2026-03-09");
