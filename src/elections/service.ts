@@ -2,7 +2,7 @@
 import type { AuditEntry } from "../core/context.js";
 import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError, term } from "../core/errors.js";
+import { CliError, dateParam, term } from "../core/errors.js";
 import { nameKey, oneOf } from "../core/validate.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
@@ -124,7 +124,7 @@ export function nominate(db: Db, audit: Audit, election: Election, person: Perso
   if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
   if (listCandidates(db, election.id).some((c) => c.personId === person.id))
     throw new CliError("error.elections.alreadyCandidate", { person: person.name!, id: election.id });
-  if (by && !isMemberOn(by, meeting.date)) throw new CliError("error.elections.groupNotMember", { group: by.name, date: meeting.date });
+  if (by && !isMemberOn(by, meeting.date)) throw new CliError("error.elections.groupNotMember", { group: by.name, date: dateParam(meeting.date) });
   const id = insertCandidate(db, election.id, person.id, by?.id ?? null);
   audit({ entity: "candidate", id, action: "nominate", changes: { election: election.id, person: person.id, by: by?.id ?? null } });
   return id;
@@ -238,7 +238,7 @@ export function castBallot(db: Db, audit: Audit, election: Election, group: Grou
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
   ensureTakenPlace(meeting, today);
   if (election.source === "blt") throw new CliError("error.elections.ballotsImported", { id: election.id });
-  if (!isMemberOn(group, meeting.date)) throw new CliError("error.elections.groupNotMember", { group: group.name, date: meeting.date });
+  if (!isMemberOn(group, meeting.date)) throw new CliError("error.elections.groupNotMember", { group: group.name, date: dateParam(meeting.date) });
   if (!votingGroups(db, meeting, forgottenLabel).some((g) => g.groupId === group.id))
     throw new CliError("error.elections.groupNotPresent", { group: group.name, id: meeting.id }, 1, "error.elections.groupNotPresent.hint");
   if (hasReceipt(db, election.id, group.id)) throw new CliError("error.elections.alreadyVoted", { group: group.name, id: election.id });

@@ -2,7 +2,7 @@
 // logged corrections, totals for count and secret votes, and the result with the quorum evaluated at close.
 import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
-import { CliError, term } from "../core/errors.js";
+import { CliError, dateParam, term } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import type { Meeting } from "../meetings/index.js";
@@ -127,8 +127,8 @@ export function openVote(db: Db, audit: Audit, meeting: Meeting, input: OpenInpu
 function ensureMayVote(db: Db, meeting: Meeting, group: Group): void {
   if (!isMemberOn(group, meeting.date)) {
     if (group.joined > meeting.date)
-      throw new CliError("error.voteJoinedLater", { group: group.name, joined: group.joined, date: meeting.date });
-    throw new CliError("error.voteHadLeft", { group: group.name, left: group.left ?? "", date: meeting.date });
+      throw new CliError("error.voteJoinedLater", { group: group.name, joined: dateParam(group.joined), date: dateParam(meeting.date) });
+    throw new CliError("error.voteHadLeft", { group: group.name, left: dateParam(group.left ?? ""), date: dateParam(meeting.date) });
   }
   const present = attendanceSummary(db, meeting, "").present.some((p) => p.groupId === group.id);
   if (!present)

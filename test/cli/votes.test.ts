@@ -325,7 +325,7 @@ describe("bad input: exit code, one line on stderr, the data file unchanged", ()
   it("errors are translated", async () => {
     const db = platform();
     expect((await fails(["votes", "cast", "1", "ASW", "no", "--lang", "de"], at(db), 1)).stderr).toMatch(/^Fehler: .*bereits abgestimmt.*votes recast/);
-    expect((await fails(["votes", "cast", "1", "BWJ", "no", "--lang", "de"], at(db), 1)).stderr).toMatch(/^Fehler: .*ausgetreten am 2026-03-09/);
+    expect((await fails(["votes", "cast", "1", "BWJ", "no", "--lang", "de"], at(db), 1)).stderr).toMatch(/^Fehler: .*ausgetreten am 09.03.2026/);
   });
 });
 

@@ -207,7 +207,7 @@ describe("a roll call: one vote per present member group", () => {
     const v = open(db, m);
     const error = cliError(() => castVote(db, noAudit, v, vortag, "yes"));
     expect(error.key).toBe("error.voteHadLeft");
-    expect(error.params).toMatchObject({ left: "2026-03-09", date: DATE });
+    expect(error.params).toMatchObject({ left: { date: "2026-03-09" }, date: { date: DATE } });
     expect(voteView(db, v, "")).toMatchObject({ present: 12, entitled: 12 });
     expect(count(db, "vote_casts")).toBe(0);
   });
