@@ -263,8 +263,10 @@ describe("check", () => {
     const conn = new Database(db);
     const election = conn.prepare("SELECT id FROM elections WHERE tally IS NOT NULL ORDER BY id LIMIT 1").pluck().get() as number;
     const ballots = conn.prepare("SELECT id, content FROM ballots WHERE election_id = ? ORDER BY id").all(election) as Array<{ id: number; content: string }>;
-    // the first ballot takes the content of one that differs from it: still a valid ballot, but another count
-    const other = ballots.find((b) => b.content !== ballots[0]!.content)!;
+    // the first ballot takes the content of one with another first preference: still a valid ballot, but the
+    // first round's totals change, so the count must differ
+    const first = (content: string) => (JSON.parse(content) as number[])[0];
+    const other = ballots.find((b) => first(b.content) !== first(ballots[0]!.content))!;
     conn.prepare("UPDATE ballots SET content = ? WHERE id = ?").run(other.content, ballots[0]!.id);
     conn.close();
     const result = await runCheck(db, ["--lang", "en"]);
