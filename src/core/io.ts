@@ -33,10 +33,14 @@ export class DescriptorStream implements OutStream {
 
   constructor(readonly fd: 1 | 2) {}
 
-  /** A terminal: only a character device can be one, and asking the tty module loads net (2–3 ms). */
+  #terminal: boolean | undefined;
+
+  /**
+   * A terminal: only a character device can be one, and asking the tty module loads net (2–3 ms). Asked once: the
+   * colour check asks for every line printed.
+   */
   get isTTY(): boolean {
-    if (this.#stream) return this.#stream.isTTY === true;
-    return fstatSync(this.fd).isCharacterDevice() && process.getBuiltinModule("node:tty").isatty(this.fd);
+    return (this.#terminal ??= fstatSync(this.fd).isCharacterDevice() && process.getBuiltinModule("node:tty").isatty(this.fd));
   }
 
   get columns(): number | undefined {

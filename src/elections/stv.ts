@@ -20,7 +20,6 @@ import type { CandidateState, CountInput, RankedBallot, Round, Tally, Tie } from
 
 /** Units per vote: five decimal places. */
 export const SCALE = 100_000;
-const SCALE_BIG = 100_000n;
 
 /** A number of units as a decimal string with five places: 191300000 → "1913.00000". */
 export function formatUnits(units: number): string {

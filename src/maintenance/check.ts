@@ -2,6 +2,7 @@
 // An area adds its invariants in its contributes.ts (checks); they run after SQLite's own checks.
 import { areaChecks } from "../app/index.js";
 import { problem, type Check, type Problem } from "../core/contributes.js";
+import { CliError } from "../core/errors.js";
 import type { Db } from "../core/db.js";
 import { countElection, listElections } from "../elections/index.js";
 import { foreignKeyProblems, integrityProblems } from "./store.js";
@@ -48,8 +49,10 @@ const storedCounts: Check = {
       let recount: string;
       try {
         recount = JSON.stringify(countElection(db, election, election.seed ?? undefined).tally);
-      } catch {
-        recount = ""; // no ballots or candidates left to count: differs from any stored result
+      } catch (error) {
+        // no ballots or candidates left to count: differs from any stored result; anything else is a failure
+        if (!(error instanceof CliError)) throw error;
+        recount = "";
       }
       if (recount !== election.tally) found.push(problem("election-counts", "recountDiffers", { election: election.id }));
     }

@@ -18,7 +18,6 @@ import {
   attend as recordAttendance,
   attendanceSummary,
   cancelMeeting,
-  closeMeeting,
   editMeeting,
   excuse as recordExcuse,
   fieldsOf,

@@ -26,7 +26,6 @@ const GROUPS = [
 ] as const;
 const PRESENT = GROUPS.slice(0, 9);
 const EXCUSED = GROUPS[9];
-const ABSENT = GROUPS.slice(10);
 const TASKS = [
   ["Saal für Januar reservieren", "Hatice Kaya", "2026-12-20", "20.12.2026", "3"],
   ["Flyer im Kosmosviertel verteilen", "Mieterbeirat Kosmosviertel", "2027-01-10", "10.01.2027", "3"],

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { backupPathFor, createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../../src/core/db.js";
+import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../../src/core/db.js";
 import { DataFileError, EXIT } from "../../src/core/errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/migrations/index.js";
 import { tempDir } from "../helpers.js";

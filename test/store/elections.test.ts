@@ -36,11 +36,9 @@ import { STRATEGY_FINANCE } from "../../src/teams/model.js";
 import { addTeam, currentTerm, joinTeam, resolveTeam } from "../../src/teams/service.js";
 import { listTeams, membershipsOfTeam } from "../../src/teams/store.js";
 import { tempDir } from "../helpers.js";
-import { auditRows, cliError, contextFor, count, freshDb, track } from "./support.js";
+import { auditRows, cliError, contextFor, count, freshDb, LATER_WITHOUT_QUORUM, track } from "./support.js";
 
 const TODAY = "2026-03-01";
-/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
-const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 const MEETING_DATE = "2026-02-10";
 const noAudit = () => undefined;
 

@@ -5,10 +5,15 @@ import { addGroup, groupFields, leaveGroup } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
 import { importBankRows } from "../../src/fundraising/bankImport.js";
 import { addApplication, addFunder, addIncome, assessDues, changeStage, membersDuringYear, resolveApplication, resolveFunder } from "../../src/fundraising/service.js";
-import { approvedOn, duesOfYear, listApplications, listIncome, stageHistory } from "../../src/fundraising/store.js";
+import { approvedOn, duesOfYear, incomeTotal, listApplications, listIncome, stageHistory } from "../../src/fundraising/store.js";
 import { grantInYear, OPEN_STAGES } from "../../src/fundraising/model.js";
-import { buildFundraisingReport, listDeadlines } from "../../src/fundraising/report.js";
+import { buildFundraisingReport, fundraisingStatus, listDeadlines } from "../../src/fundraising/report.js";
 import { shiftDate } from "../../src/core/dates.js";
+import { join } from "node:path";
+import { openDataFile } from "../../src/core/db.js";
+import { generatePlatform } from "../bench/generate.js";
+import { tempDir } from "../helpers.js";
+import { demoWorld } from "../worlds.js";
 import { auditLog, cliError, count, freshDb } from "./support.js";
 
 const TODAY = "2026-06-30";
@@ -141,20 +146,13 @@ describe("bank import", () => {
 });
 
 describe("the dashboard's fundraising figures", () => {
-  it("status's budget and 'covered until' are the year's report's, on the demo and generated platforms, days across years", async () => {
-    const { generatePlatform } = await import("../bench/generate.js");
-    const { fundraisingStatus } = await import("../../src/fundraising/report.js");
-    const { openDataFile } = await import("../../src/core/db.js");
-    const { join } = await import("node:path");
-    const { tempDir } = await import("../helpers.js");
-    const { demoWorld } = await import("../worlds.js");
+  it("status's budget and 'covered until' are the year's report's, on the demo and generated platforms, days across years", () => {
     const platforms = [demoWorld()];
     for (const seed of [3, 7]) {
       const path = join(tempDir(), `p${seed}.db`);
       generatePlatform(path, { years: 3, today: "2026-06-15", seed });
       platforms.push(path);
     }
-    const { incomeTotal } = await import("../../src/fundraising/store.js");
     let covered = 0;
     for (const path of platforms) {
       const db = openDataFile(path);

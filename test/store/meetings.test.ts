@@ -30,7 +30,7 @@ import {
   resolveMeeting,
   type MeetingInput,
 } from "../../src/meetings/service.js";
-import { getMeeting, listAmendments, listAttendance, listItems, minutesSnapshot } from "../../src/meetings/store.js";
+import { getMeeting, listAmendments, listItems, minutesSnapshot } from "../../src/meetings/store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/migrations/index.js";
 import type { Person } from "../../src/people/model.js";
 import { addPerson, linkPerson, personFields } from "../../src/people/service.js";
@@ -39,11 +39,9 @@ import { writeSetting } from "../../src/platform/store.js";
 import { addTask, completeTask, resolveOwner } from "../../src/tasks/service.js";
 import { getTask, listTasks } from "../../src/tasks/store.js";
 import { tempDir } from "../helpers.js";
-import { auditLog, cliError, contextFor, count, freshDb, track } from "./support.js";
+import { auditLog, cliError, contextFor, count, freshDb, LATER_WITHOUT_QUORUM, track } from "./support.js";
 
 const TODAY = "2026-03-01";
-/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
-const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 const noAudit = () => undefined;
 
 function group(db: Db, name: string, short: string, joined = "2020-01-01", left?: string): Group {

@@ -19,11 +19,9 @@ import { voteView } from "../../src/votes/service.js";
 import { getVote, listVotes } from "../../src/votes/store.js";
 import { getMeeting, listAttendance, notesOfMeeting } from "../../src/meetings/store.js";
 import { listTasks } from "../../src/tasks/store.js";
-import { auditLog, auditRows, contextFor, count, freshDb } from "./support.js";
+import { auditLog, auditRows, contextFor, count, freshDb, LATER_WITHOUT_QUORUM } from "./support.js";
 
 const TODAY = "2026-12-03";
-/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
-const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 
 // ---- a small platform: three member groups, one that has left, four people
 

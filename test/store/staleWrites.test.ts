@@ -18,11 +18,9 @@ import { addTask, resolveOwner } from "../../src/tasks/service.js";
 import { STRATEGY_FINANCE } from "../../src/teams/model.js";
 import { resolveTeam } from "../../src/teams/service.js";
 import { castVote, closeVote, openVote, resolveVote } from "../../src/votes/service.js";
-import { cliError, count, freshDb } from "./support.js";
+import { cliError, count, freshDb, LATER_WITHOUT_QUORUM } from "./support.js";
 
 const TODAY = "2026-03-01";
-/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
-const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 const noAudit = () => undefined;
 
 interface Platform {

@@ -52,6 +52,9 @@ export function cliError(work: () => unknown): CliError {
 }
 
 /** A Context over an already prepared connection, as init and demo build one. */
+/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
+export const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
+
 export function contextFor(db: Db, argv: string[] = ["test"]): Context {
   const ctx = new Context({ as: "tester" }, argv, process.env, { path: db.name, source: "flag" });
   ctx.useDb(db);

@@ -31,11 +31,9 @@ import {
 } from "../../src/votes/service.js";
 import { getVote, listCasts, listCorrections } from "../../src/votes/store.js";
 import { tempDir } from "../helpers.js";
-import { auditLog, auditRows, cliError, contextFor, count, freshDb, track } from "./support.js";
+import { auditLog, auditRows, cliError, contextFor, count, freshDb, LATER_WITHOUT_QUORUM, track } from "./support.js";
 
 const TODAY = "2026-03-20";
-/** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
-const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
 const DATE = "2026-03-10";
 const noAudit = () => undefined;
 
