@@ -49,10 +49,14 @@ export class Cli {
 
   /** The one place that makes the run's Context; loaded here, not at the top: --help never opens the data file. */
   async #context(command: Command): Promise<ContextType> {
-    const [{ Context }, { preloadSqlite }, { existsSync }] = await Promise.all([import("../core/context.js"), import("../core/db.js"), import("node:fs")]);
+    const [{ Context }, { mayNeedDataSteps, preloadSqlite }, { existsSync }] = await Promise.all([import("../core/context.js"), import("../core/db.js"), import("node:fs")]);
     const ctx = new Context(command.optsWithGlobals(), this.argv);
     // An existing data file will be opened: its SQLite code is loaded now, as one bundled chunk.
-    if (existsSync(ctx.dataFile.path)) await preloadSqlite();
+    if (existsSync(ctx.dataFile.path)) {
+      await preloadSqlite();
+      // A file of an older schema is migrated when opened: the migrations' data steps are loaded now.
+      if (mayNeedDataSteps(ctx.dataFile.path)) await (await import("../app/dataSteps.js")).provideDataSteps(ctx);
+    }
     return ctx;
   }
 

@@ -146,23 +146,17 @@ export class Context {
    */
   write<T>(work: (audit: (entry: AuditEntry) => void) => T): T {
     const db = this.db;
-    const insert = auditInserter(db);
+    const log = auditInserter(db);
     const at = new Date().toISOString();
     const actor = this.actor; // once per write: os.userInfo() for every entry of a large import added up
     let started = false;
     const run = db.transaction(() => {
       started = true;
-      return work((entry) => {
-        insert.run(
-          at,
-          actor,
-          JSON.stringify(this.commandLine),
-          entry.entity,
-          entry.id,
-          entry.action,
-          entry.changes === undefined ? null : JSON.stringify(entry.changes),
-        );
+      const result = work((entry) => {
+        log.add(at, actor, JSON.stringify(this.commandLine), entry.entity, entry.id, entry.action, entry.changes === undefined ? null : JSON.stringify(entry.changes));
       });
+      log.seal();
+      return result;
     });
     // Only starting the transaction is retried when busy: once the work has run, a failure is its own.
     return withBusyRetry(() => run.immediate(), () => !started);

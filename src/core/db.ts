@@ -1,8 +1,9 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { MIGRATIONS } from "../migrations/index.js";
+import { MIGRATIONS, type Migration } from "../migrations/index.js";
+import { chainAuditLog } from "./auditStore.js";
 import { DataFileError } from "./errors.js";
 import { pauseAt } from "./testHooks.js";
 
@@ -171,7 +172,7 @@ function hasTables(db: Db): boolean {
  * Checks that the file is a plattform data file this program can use, migrating an older one.
  * Before an existing file is migrated, a backup copy is written beside it.
  */
-export function prepareSchema(db: Db, path: string, migrations: readonly string[] = MIGRATIONS): void {
+export function prepareSchema(db: Db, path: string, migrations: ReadonlyArray<string | Migration> = MIGRATIONS): void {
   const version = schemaVersion(db);
   if (version > migrations.length)
     throw new DataFileError("error.newerSchema", { path, version, known: migrations.length }, "error.newerSchema.hint");
@@ -183,13 +184,55 @@ export function prepareSchema(db: Db, path: string, migrations: readonly string[
   }
 }
 
+/** The data steps of migrations: the audit chain is core's own, an area's step is provided when it may be needed. */
+const dataSteps = new Map<string, (db: Db) => void>([["chain-audit", chainAuditLog]]);
+
+/** Makes a migration's data step available (see `mayNeedDataSteps` for when to load one). */
+export function provideDataStep(name: string, run: (db: Db) => void): void {
+  dataSteps.set(name, run);
+}
+
+function runMigration(db: Db, migration: string | Migration): void {
+  if (typeof migration === "string") {
+    db.exec(migration);
+    return;
+  }
+  db.exec(migration.sql);
+  for (const step of migration.steps) {
+    if (step.when !== undefined && db.prepare(step.when).pluck().get() !== 1) continue;
+    const run = dataSteps.get(step.name);
+    // A program error, not the user's: the caller should have provided the step (mayNeedDataSteps).
+    if (!run) throw new Error(`migration step "${step.name}" was not provided`);
+    run(db);
+  }
+}
+
+/**
+ * Whether opening the file at `path` may migrate it: true unless its header already shows the current schema.
+ * SQLite keeps user_version at byte 60 of the file; a newer value still waiting in the WAL only makes this
+ * answer true once too often.
+ */
+export function mayNeedDataSteps(path: string, migrations: ReadonlyArray<string | Migration> = MIGRATIONS): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const header = Buffer.alloc(64);
+    if (readSync(fd, header, 0, 64, 0) < 64) return true;
+    return header.readUInt32BE(60) < migrations.length;
+  } catch {
+    return true;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Applies the missing migrations, each in its own transaction together with the new user_version. */
-export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
+export function migrate(db: Db, migrations: ReadonlyArray<string | Migration> = MIGRATIONS): void {
   const step = db.transaction(() => {
     // Read inside the transaction: another process may have migrated the file while this one waited.
     const version = schemaVersion(db);
     if (version >= migrations.length) return false;
-    db.exec(migrations[version]!);
+    runMigration(db, migrations[version]!);
     pauseAt("MIGRATION_AT", version + 1);
     db.pragma(`user_version = ${version + 1}`);
     return true;

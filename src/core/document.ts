@@ -19,4 +19,6 @@ export interface ReportDocument {
   /** the document's title, e.g. for the HTML <title> and the PDF's metadata */
   title: string;
   blocks: Block[];
+  /** a line at the foot of every page (PDF) or of the document: the fingerprint of approved minutes */
+  footer?: string;
 }

@@ -10,7 +10,7 @@ import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
 import { resolveGroup } from "../groups/index.js";
-import { addMeeting, approve, attend, closeMeeting, meetingFields } from "../meetings/index.js";
+import { addMeeting, approve, attend, closeMeeting, meetingFields, type ApprovalRules } from "../meetings/index.js";
 import { getMeeting, listMeetings } from "../meetings/index.js";
 import type { CommitmentStatus } from "../commitments/index.js";
 
@@ -127,7 +127,7 @@ function saturdayOnOrBefore(isoDate: string): string {
 }
 
 /** Adds the assembly (about ten weeks ago) and the training (about four months ago). Inside the demo's transaction. */
-export function seedCommitments(db: Db, audit: Audit, lang: Lang, today: string): void {
+export function seedCommitments(db: Db, audit: Audit, lang: Lang, today: string, freeze: ApprovalRules["freeze"]): void {
   const texts = TEXTS[lang];
   const kernkreis = listMeetings(db, { kind: "kernkreis" }).filter((m) => m.status === "held");
   const last = kernkreis.at(-1);
@@ -152,7 +152,7 @@ export function seedCommitments(db: Db, audit: Audit, lang: Lang, today: string)
     ),
   );
   closeMeeting(db, audit, assembly());
-  approve(db, audit, assembly(), last, null, { today });
+  approve(db, audit, assembly(), last, null, { today, freeze });
   ASKS.forEach((a, i) => {
     for (const [after, status, note] of a.updates) {
       const date = shiftDate(assemblyDate, after, "d");
@@ -169,5 +169,5 @@ export function seedCommitments(db: Db, audit: Audit, lang: Lang, today: string)
   attend(db, audit, getMeeting(db, trainingId)!, TRAINEES, {}, today);
   attend(db, audit, getMeeting(db, trainingId)!, [texts.guest], { guest: true }, today);
   closeMeeting(db, audit, getMeeting(db, trainingId)!);
-  approve(db, audit, getMeeting(db, trainingId)!, last, null, { today });
+  approve(db, audit, getMeeting(db, trainingId)!, last, null, { today, freeze });
 }

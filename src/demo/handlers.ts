@@ -14,7 +14,7 @@ import { countGroups } from "../groups/index.js";
 import { PEOPLE_CSV_COLUMNS } from "../people/index.js";
 import { importPeople } from "../people/index.js";
 import { countPeople } from "../people/index.js";
-import type { Meeting } from "../meetings/index.js";
+import type { ApprovalRules, Meeting } from "../meetings/index.js";
 import { lastMeeting, nextMeeting } from "../meetings/index.js";
 import type { ReportKind } from "../reports/index.js";
 import { defaultSettings } from "../platform/index.js";
@@ -44,7 +44,7 @@ function isDemoFile(db: Db): boolean {
 }
 
 /** Fills a fresh platform with the sample groups and people. Later areas add their sample data here. */
-export function seedDemo(db: Db, ctx: Context): void {
+export function seedDemo(db: Db, ctx: Context, freeze: ApprovalRules["freeze"]): void {
   const dir = fixturesDir();
   const groups = readCsv(join(dir, "groups.csv"), GROUP_CSV_COLUMNS, ["name"]);
   const people = readCsv(join(dir, "people.csv"), PEOPLE_CSV_COLUMNS, ["name"]);
@@ -59,13 +59,13 @@ export function seedDemo(db: Db, ctx: Context): void {
     // Last year's election of the Strategy & Finance team and some decisions, recorded during those meetings.
     // Action teams, campaigns and a year of conversations (src/demo/organizing.ts); the campaigns report at each Kernkreis.
     const reportCampaigns = seedOrganizing(db, audit, ctx.lang, today());
-    seedMeetings(db, audit, ctx.lang, today(), (meeting, index) => {
+    seedMeetings(db, audit, ctx.lang, today(), freeze, (meeting, index) => {
       seedElectionsAndDecisions(db, audit, ctx.lang, meeting, index, today());
       reportCampaigns(meeting, index);
     });
     seedFundraising(db, audit, ctx.lang, today()); // funders, applications, grants, dues, budget (src/demo/fundraising.ts)
     // A public assembly with turnout and six commitments, and a training (src/demo/commitments.ts).
-    seedCommitments(db, audit, ctx.lang, today());
+    seedCommitments(db, audit, ctx.lang, today(), freeze);
   });
 }
 
@@ -87,10 +87,12 @@ export async function demo(ctx: Context): Promise<void> {
     removeDataFile(path);
   }
   const demoCtx = new Context(ctx.options, ctx.commandLine, ctx.env, { path, source: "flag" });
+  const { freezeMinutes } = await (await import("../reports/index.js")).frozenMinutesCode();
   const { db } = openForNewPlatform(path, () => undefined);
   demoCtx.useDb(db);
   try {
-    seedDemo(db, demoCtx);
+    const forgotten = demoCtx.t("people.forgottenName");
+    seedDemo(db, demoCtx, (db, id) => freezeMinutes(db, id, demoCtx.lang, forgotten));
   } catch (error) {
     demoCtx.close();
     removeDataFile(path);

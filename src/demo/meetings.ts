@@ -8,7 +8,7 @@ import type { Db } from "../core/db.js";
 import type { Lang } from "../core/i18n.js";
 import { isMemberOn, type Group } from "../groups/index.js";
 import { listGroups } from "../groups/index.js";
-import { parseTemplate, type Meeting } from "../meetings/index.js";
+import { parseTemplate, type ApprovalRules, type Meeting } from "../meetings/index.js";
 import {
   addItem,
   addMeeting,
@@ -189,7 +189,14 @@ export interface DemoMeetings {
  * meeting after its attendance, notes and tasks and before it is closed: other areas record their decisions and
  * elections there, while the minutes are still open.
  */
-export function seedMeetings(db: Db, audit: Audit, lang: Lang, today: string, during?: (meeting: Meeting, index: number) => void): DemoMeetings {
+export function seedMeetings(
+  db: Db,
+  audit: Audit,
+  lang: Lang,
+  today: string,
+  freeze: ApprovalRules["freeze"],
+  during?: (meeting: Meeting, index: number) => void,
+): DemoMeetings {
   const texts = TEXTS[lang];
   const template = parseTemplate(templateText(db, "standard", lang));
   const dates = Array.from({ length: PAST_MEETINGS }, (_, i) => tuesdayOnOrBefore(shiftDate(today, -EVERY_DAYS * (PAST_MEETINGS - i), "d")));
@@ -262,7 +269,7 @@ export function seedMeetings(db: Db, audit: Audit, lang: Lang, today: string, du
     during?.(ref(id), i);
     closeMeeting(db, audit, ref(id));
     // The previous meeting's minutes are approved at this one (once as corrected).
-    if (i > 0) approve(db, audit, ref(ids[i - 1]!), ref(id), i === 4 ? texts.correction : null, { today });
+    if (i > 0) approve(db, audit, ref(ids[i - 1]!), ref(id), i === 4 ? texts.correction : null, { today, freeze });
     // A correction found after approval is an amendment, recorded at the meeting after.
     if (i === 3) amend(db, audit, ref(ids[1]!), texts.amendment, SECRETARIES[1]!, date);
   });

@@ -2,6 +2,7 @@
 // An area adds its invariants in its contributes.ts (checks); they run after SQLite's own checks.
 import { areaChecks } from "../app/index.js";
 import { problem, type Check, type Problem } from "../core/contributes.js";
+import { auditChainBreak, lastAuditId } from "../core/auditStore.js";
 import { CliError } from "../core/errors.js";
 import type { Db } from "../core/db.js";
 import { countElection, listElections } from "../elections/index.js";
@@ -60,8 +61,19 @@ const storedCounts: Check = {
   },
 };
 
+/** The audit log is a hash chain (core/auditStore.ts): the first link that does not hold is reported. */
+const auditChain: Check = {
+  name: "audit-log",
+  run(db) {
+    const broken = auditChainBreak(db);
+    if (broken === null) return [];
+    if (broken.kind === "head") return [problem("audit-log", "auditHead", { entry: broken.entry ?? "–", last: lastAuditId(db) ?? "–" })];
+    return [problem("audit-log", broken.kind === "changed" ? "auditChanged" : "auditUnsealed", { entry: broken.entry })];
+  },
+};
+
 /** Every check `plattform check` runs, in this order. */
-export const CHECKS: Check[] = [integrity, foreignKeys, ...areaChecks(), storedCounts];
+export const CHECKS: Check[] = [integrity, foreignKeys, ...areaChecks(), storedCounts, auditChain];
 
 export interface CheckResult {
   name: string;

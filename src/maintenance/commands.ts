@@ -19,7 +19,10 @@ export const restore = command({
 export const check = command({
   path: "check",
   help: "help.check",
-  examples: ["check", "check --json"],
+  options: {
+    fingerprint: option("--fingerprint <code>", "opt.checkFingerprint"),
+  },
+  examples: ["check", "check --json", "check --fingerprint 3f2a-91bc-07de-55a1"],
 });
 
 export const log = command({

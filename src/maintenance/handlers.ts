@@ -4,6 +4,7 @@ import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import type { Context } from "../core/context.js";
 import { openDataFile, prepareSchema } from "../core/db.js";
+import { SCHEMA_VERSION } from "../migrations/index.js";
 import { parseDate, TIME_ZONE, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { printJson, printTable, sanitize, say, writeOut } from "../core/output.js";
@@ -40,6 +41,7 @@ export async function restore(ctx: Context, [file]: Args<typeof def.restore>): P
   // The restored file records its restore; an older schema is migrated now (with its own backup beside it).
   const db = openDataFile(dataFile);
   ctx.useDb(db);
+  if (summary.schemaVersion < SCHEMA_VERSION) await (await import("../app/index.js")).provideDataSteps(ctx);
   prepareSchema(db, dataFile);
   ctx.write((audit) => audit({ entity: "data_file", id: null, action: "restore", changes: { from: summary.path, kept } }));
   if (ctx.json) return printJson({ restored: summary.path, file: dataFile, kept, schemaVersion: summary.schemaVersion, groups: summary.groups, people: summary.people, meetings: summary.meetings });
@@ -47,7 +49,22 @@ export async function restore(ctx: Context, [file]: Args<typeof def.restore>): P
   if (kept) say(ctx.t("restore.kept", { kept }));
 }
 
-export async function check(ctx: Context): Promise<void> {
+/** `check --fingerprint <code>`: whether the code printed at the foot of signed minutes belongs to minutes stored unchanged. */
+async function checkFingerprint(ctx: Context, raw: string): Promise<void> {
+  const code = raw.replace(/[\s-]/g, "").toLowerCase();
+  if (!/^[0-9a-f]{8,64}$/.test(code)) throw new CliError("check.fingerprintInvalid", { code: raw });
+  const [{ allFrozenMinutes, getMeeting, meetingLabel }, { sha256, shortFingerprint }] = await Promise.all([import("../meetings/index.js"), import("../core/hash.js")]);
+  // Against the fingerprint of what is stored now, not the one stored beside it: an edit shows either way.
+  const match = allFrozenMinutes(ctx.db).find((f) => sha256(f.model).startsWith(code));
+  if (!match) throw new CliError("check.fingerprintUnknown", { code: raw }, 1, "check.fingerprintUnknown.hint");
+  const meeting = getMeeting(ctx.db, match.meetingId)!;
+  const fingerprint = sha256(match.model);
+  if (ctx.json) return printJson({ ok: true, fingerprint, meeting: meeting.id, date: meeting.date });
+  say(ctx.t("check.fingerprintMatches", { code: shortFingerprint(fingerprint), label: meetingLabel(ctx, meeting) }));
+}
+
+export async function check(ctx: Context, _args: Args<typeof def.check>, opts: Opts<typeof def.check>): Promise<void> {
+  if (opts.fingerprint !== undefined) return checkFingerprint(ctx, opts.fingerprint);
   const { runChecks } = await import("./check.js");
   const results = runChecks(ctx.db);
   const problems = results.flatMap((r) => r.problems);

@@ -5,7 +5,8 @@ import { formatDate } from "../core/dates.js";
 import { heading, say } from "../core/output.js";
 import type { Meeting } from "./model.js";
 import { minutesHash } from "./minutesHash.js";
-import { approvedMinutesHashes, draftMinutes, nextMeeting, presentWhileNoMember } from "./store.js";
+import { allFrozenMinutes, approvedMinutesHashes, eraseFromFrozenMinutes, brokenAmendment, draftMinutes, nextMeeting, presentWhileNoMember } from "./store.js";
+import { sha256 } from "../core/hash.js";
 
 /** "Kernkreis, 03.12.2026 19:00, Gemeindesaal" for the dashboard. */
 function meetingLine(ctx: Context, m: Meeting): string {
@@ -36,18 +37,33 @@ const awaitingApproval: StatusPart<Meeting[]> = {
   },
 };
 
-/** Approved minutes are locked: their content hash, stored at approval, must still match. */
+/**
+ * Approved minutes are locked: the rows behind them still give the content hash stored at approval, the stored
+ * approved version still gives its fingerprint, and each amendment's seal follows from the one before.
+ */
 const approvedMinutes: Check & { rank: number } = {
   name: "approved-minutes",
   rank: 50,
   run(db) {
     const found: Problem[] = [];
+    const frozen = new Map(allFrozenMinutes(db).map((f) => [f.meetingId, f]));
     for (const r of approvedMinutesHashes(db)) {
-      if (r.hash === null) found.push(problem("approved-minutes", "minutesNoHash", { meeting: r.id, date: r.date }));
+      const where = { meeting: r.id, date: r.date };
+      if (r.hash === null) found.push(problem("approved-minutes", "minutesNoHash", where));
       else {
         const now = minutesHash(db, r.id);
-        if (now !== r.hash) found.push(problem("approved-minutes", "minutesChanged", { meeting: r.id, date: r.date, stored: r.hash.slice(0, 12), now: now.slice(0, 12) }));
+        if (now !== r.hash) found.push(problem("approved-minutes", "minutesChanged", { ...where, stored: r.hash.slice(0, 12), now: now.slice(0, 12) }));
       }
+      const approved = frozen.get(r.id);
+      if (!approved) {
+        found.push(problem("approved-minutes", "minutesNotFrozen", where));
+        continue;
+      }
+      const now = sha256(approved.model);
+      if (now !== approved.fingerprint)
+        found.push(problem("approved-minutes", "snapshotChanged", { ...where, stored: approved.fingerprint.slice(0, 12), now: now.slice(0, 12) }));
+      const amendment = brokenAmendment(db, r.id, approved.fingerprint);
+      if (amendment !== null) found.push(problem("approved-minutes", "amendmentChanged", { ...where, amendment }));
     }
     return found;
   },
@@ -60,4 +76,9 @@ const attendanceOfMembers: Check & { rank: number } = {
   run: (db) => presentWhileNoMember(db).map((r) => problem("attendance", "presentNoMember", { meeting: r.meeting, date: r.date, group: r.group })),
 };
 
-export const meetings: Contribution = { area: "meetings", status: [next as StatusPart, awaitingApproval as StatusPart], checks: [approvedMinutes, attendanceOfMembers] };
+export const meetings: Contribution = {
+  area: "meetings",
+  erase: (db, person) => eraseFromFrozenMinutes(db, person.pattern, person.placeholder),
+  status: [next as StatusPart, awaitingApproval as StatusPart],
+  checks: [approvedMinutes, attendanceOfMembers],
+};

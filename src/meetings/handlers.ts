@@ -1,3 +1,4 @@
+import { shortFingerprint } from "../core/hash.js";
 import type { Context } from "../core/context.js";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
@@ -230,9 +231,18 @@ export async function approveMinutes(ctx: Context, [ref]: Args<typeof def.approv
   const meeting = resolveMeeting(ctx.db, ref!, day);
   const at = resolveMeeting(ctx.db, opts.at, day);
   const corrections = opts.corrections !== undefined ? cleanText(opts.corrections, "--corrections", { max: 5000 }) : null;
-  ctx.write((audit) => approve(ctx.db, audit, meeting, at, corrections, { today: day, withoutQuorum: opts.withoutQuorum === true }));
-  if (ctx.json) return printJson(getMeeting(ctx.db, meeting.id));
-  say(ctx.t("meetings.approved", { label: meetingLabel(ctx, meeting), at: meetingLabel(ctx, at) }));
+  const { freezeMinutes } = await (await import("../reports/index.js")).frozenMinutesCode();
+  // The minutes are frozen in the approval's own transaction: what is approved is what is stored.
+  const forgotten = ctx.t("people.forgottenName");
+  const fingerprint = ctx.write((audit) =>
+    approve(ctx.db, audit, meeting, at, corrections, {
+      today: day,
+      withoutQuorum: opts.withoutQuorum === true,
+      freeze: (db, id) => freezeMinutes(db, id, ctx.lang, forgotten),
+    }),
+  );
+  if (ctx.json) return printJson({ ...getMeeting(ctx.db, meeting.id), fingerprint });
+  say(ctx.t("meetings.approved", { label: meetingLabel(ctx, meeting), at: meetingLabel(ctx, at), code: shortFingerprint(fingerprint) }));
 }
 
 export async function amendMinutes(ctx: Context, [ref, amendment]: Args<typeof def.amendMinutes>): Promise<void> {

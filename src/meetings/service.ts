@@ -387,11 +387,19 @@ export function closeMeeting(db: Db, audit: Audit, meeting: Meeting): void {
   audit({ entity: "meeting", id: meeting.id, action: "close" });
 }
 
+export interface ApprovalRules {
+  today: string;
+  withoutQuorum?: boolean;
+  /** stores the minutes as approved and returns their fingerprint (reports/frozen.ts, which this area cannot import) */
+  freeze: (db: Db, meetingId: number) => string;
+}
+
 /**
  * Approves draft minutes at a later meeting, which must have taken place (on or before `today`) and been quorate:
- * an approval at an inquorate meeting needs `withoutQuorum`, and the minutes then state it.
+ * an approval at an inquorate meeting needs `withoutQuorum`, and the minutes then state it. The minutes are
+ * frozen in the same transaction; returns their fingerprint.
  */
-export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, note: string | null, rules: { today: string; withoutQuorum?: boolean }): void {
+export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, note: string | null, rules: ApprovalRules): string {
   meeting = currentMeeting(db, meeting);
   at = currentMeeting(db, at);
   if (meeting.minutes === "approved") throw new CliError("error.minutesLocked", { id: meeting.id }, 1, "error.minutesLocked.hint");
@@ -407,7 +415,9 @@ export function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting, not
   const withoutQuorum = !quorum.met;
   const hash = minutesHash(db, meeting.id);
   approveMinutes(db, meeting.id, at.id, note, hash, withoutQuorum);
-  audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, note, hash, ...(withoutQuorum ? { withoutQuorum } : {}) } });
+  const fingerprint = rules.freeze(db, meeting.id);
+  audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, note, hash, fingerprint, ...(withoutQuorum ? { withoutQuorum } : {}) } });
+  return fingerprint;
 }
 
 export function amend(db: Db, audit: Audit, meeting: Meeting, text: string, author: string, date: string): number {

@@ -1,4 +1,5 @@
 import type { Db } from "../core/db.js";
+import { sha256 } from "../core/hash.js";
 import type { AgendaItem, ItemType, Meeting, MeetingKind } from "./model.js";
 
 interface MeetingRow {
@@ -298,18 +299,111 @@ export interface Amendment {
   date: string;
 }
 
+/** An amendment's seal: chained to the one before it, the first to the approved minutes' fingerprint. */
+export function amendmentSeal(previous: string, a: { id: number; meetingId: number; text: string; author: string; date: string }): string {
+  return sha256(`${previous}\n${JSON.stringify([a.id, a.meetingId, a.text, a.author, a.date])}`);
+}
+
+/** The link an amendment of these minutes continues: the newest seal, or the fingerprint of the approved minutes. */
+function lastSeal(db: Db, meetingId: number): string {
+  return (
+    (db
+      .prepare(
+        `SELECT coalesce((SELECT seal FROM minutes_amendments WHERE meeting_id = @m ORDER BY id DESC LIMIT 1),
+                         (SELECT fingerprint FROM approved_minutes WHERE meeting_id = @m), '')`,
+      )
+      .pluck()
+      .get({ m: meetingId }) as string) ?? ""
+  );
+}
+
 export function insertAmendment(db: Db, meetingId: number, text: string, author: string, date: string): number {
-  return Number(
+  const previous = lastSeal(db, meetingId);
+  const id = Number(
     db
       .prepare("INSERT INTO minutes_amendments (meeting_id, text, author, made_on, created_at) VALUES (?, ?, ?, ?, ?)")
       .run(meetingId, text, author, date, new Date().toISOString()).lastInsertRowid,
   );
+  db.prepare("UPDATE minutes_amendments SET seal = ? WHERE id = ?").run(amendmentSeal(previous, { id, meetingId, text, author, date }), id);
+  return id;
 }
 
 export function listAmendments(db: Db, meetingId: number): Amendment[] {
   return db
     .prepare("SELECT id, text, author, made_on AS date FROM minutes_amendments WHERE meeting_id = ? ORDER BY id")
     .all(meetingId) as Amendment[];
+}
+
+/** Seals the amendments of minutes again from the first: after the migration that froze them, and after forget. */
+export function sealAmendments(db: Db, meetingId: number): void {
+  const update = db.prepare("UPDATE minutes_amendments SET seal = ? WHERE id = ?");
+  let previous = (db.prepare("SELECT fingerprint FROM approved_minutes WHERE meeting_id = ?").pluck().get(meetingId) as string | undefined) ?? "";
+  for (const a of db.prepare("SELECT id, meeting_id AS meetingId, text, author, made_on AS date FROM minutes_amendments WHERE meeting_id = ? ORDER BY id").all(meetingId) as Array<Amendment & { meetingId: number }>) {
+    previous = amendmentSeal(previous, a);
+    update.run(previous, a.id);
+  }
+}
+
+/** The first amendment of these minutes whose seal does not follow (changed, inserted, or one before it deleted). */
+export function brokenAmendment(db: Db, meetingId: number, fingerprint: string): number | null {
+  let previous = fingerprint;
+  for (const a of db
+    .prepare("SELECT id, meeting_id AS meetingId, text, author, made_on AS date, seal FROM minutes_amendments WHERE meeting_id = ? ORDER BY id")
+    .all(meetingId) as Array<Amendment & { meetingId: number; seal: string | null }>) {
+    const seal = amendmentSeal(previous, a);
+    if (seal !== a.seal) return a.id;
+    previous = seal;
+  }
+  return null;
+}
+
+// ---- approved minutes, as approved
+
+export interface FrozenMinutes {
+  meetingId: number;
+  /** the minutes' report model as JSON, exactly as approved */
+  model: string;
+  /** SHA-256 of model as stored at approval */
+  fingerprint: string;
+  frozenAt: string;
+}
+
+const SELECT_FROZEN = "SELECT meeting_id AS meetingId, model, fingerprint, frozen_at AS frozenAt FROM approved_minutes";
+
+export function saveFrozenMinutes(db: Db, meetingId: number, model: string): string {
+  const fingerprint = sha256(model);
+  db.prepare(
+    `INSERT INTO approved_minutes (meeting_id, model, fingerprint, frozen_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (meeting_id) DO UPDATE SET model = excluded.model, fingerprint = excluded.fingerprint`,
+  ).run(meetingId, model, fingerprint, new Date().toISOString());
+  return fingerprint;
+}
+
+export function frozenMinutes(db: Db, meetingId: number): FrozenMinutes | undefined {
+  return db.prepare(`${SELECT_FROZEN} WHERE meeting_id = ?`).get(meetingId) as FrozenMinutes | undefined;
+}
+
+/**
+ * `people forget`: every text of the stored approved minutes that names the person is rewritten with the
+ * placeholder, their fingerprint and the amendments' seals made again (the forget's own audit entry says why).
+ */
+export function eraseFromFrozenMinutes(db: Db, pattern: RegExp, placeholder: string): void {
+  const scrub = (value: unknown): unknown => {
+    if (typeof value === "string") return value.replace(pattern, placeholder);
+    if (Array.isArray(value)) return value.map(scrub);
+    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+    return value;
+  };
+  for (const frozen of allFrozenMinutes(db)) {
+    const model = JSON.stringify(scrub(JSON.parse(frozen.model)));
+    if (model === frozen.model) continue;
+    saveFrozenMinutes(db, frozen.meetingId, model);
+    sealAmendments(db, frozen.meetingId);
+  }
+}
+
+export function allFrozenMinutes(db: Db): FrozenMinutes[] {
+  return db.prepare(`${SELECT_FROZEN} ORDER BY meeting_id`).all() as FrozenMinutes[];
 }
 
 /**

@@ -7,11 +7,37 @@ import commitments from "./0006_commitments.js";
 import fundraising from "./0007_fundraising.js";
 import indexes from "./0008_indexes.js";
 import approvalQuorum from "./0009_approval_quorum.js";
+import sealedRecord from "./0010_sealed_record.js";
+
+/**
+ * A migration that needs more than SQL: the named data steps run after its SQL, in the same transaction. A
+ * step whose code lives in an area is provided at run time (core/db.ts provideDataStep), so that the start-up
+ * path of every command does not load it.
+ */
+export interface Migration {
+  sql: string;
+  steps: ReadonlyArray<{ name: string; /** a query giving 1 when the step has work to do (absent: always) */ when?: string }>;
+}
 
 /**
  * The schema's history, in order. Migration N (1-based) brings a file from user_version N-1 to N.
  * Kept as TypeScript strings rather than .sql files so that they travel inside the one bundled file.
  */
-export const MIGRATIONS: readonly string[] = [init, meetings, votes, elections, organizing, commitments, fundraising, indexes, approvalQuorum];
+export const MIGRATIONS: ReadonlyArray<string | Migration> = [
+  init,
+  meetings,
+  votes,
+  elections,
+  organizing,
+  commitments,
+  fundraising,
+  indexes,
+  approvalQuorum,
+  // Approved minutes are frozen as they render now; the audit log's existing entries are chained.
+  {
+    sql: sealedRecord,
+    steps: [{ name: "freeze-minutes", when: "SELECT EXISTS (SELECT 1 FROM meetings WHERE minutes = 'approved')" }, { name: "chain-audit" }],
+  },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

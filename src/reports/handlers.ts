@@ -5,6 +5,7 @@ import { today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { writeOut } from "../core/output.js";
 import { resolveMeeting } from "../meetings/index.js";
+import { minutesModel } from "./frozen.js";
 import { buildReport } from "./model.js";
 import type { ReportKind } from "./render/document.js";
 import { io } from "../core/io.js";
@@ -18,7 +19,8 @@ async function report(ctx: Context, ref: string, kind: ReportKind, opts: Opts<ty
   if (format === "pdf" && out === undefined && !ctx.json && io().stdout.isTTY)
     throw new CliError("error.pdfToTerminal", {}, 1, "error.pdfToTerminal.hint");
   // The data file is open now, so ctx.lang is the platform's language unless --lang says otherwise.
-  const model = buildReport(ctx.db, meeting, ctx.lang, ctx.t("people.forgottenName"));
+  // Approved minutes come from what was approved (reports/frozen.ts); an agenda and draft minutes from today's data.
+  const model = kind === "minutes" ? minutesModel(ctx.db, meeting, ctx.lang, ctx.t("people.forgottenName")) : buildReport(ctx.db, meeting, ctx.lang, ctx.t("people.forgottenName"));
   if (ctx.json) return writeOut(out, `${JSON.stringify(model, null, 2)}\n`);
   if (format === "html") {
     const { renderHtml } = await import("./render/html.js");

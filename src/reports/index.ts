@@ -16,3 +16,8 @@ export async function markdownReports() {
 export async function reportAnnual(ctx: Context, year: string, opts: { format?: "md" | "html"; out?: string }, sections: readonly AnnualSectionBuilder[]): Promise<void> {
   await (await import("./annual.js")).reportAnnual(ctx, year, opts, sections);
 }
+
+/** Freezing approved minutes and reading them back (reports/frozen.ts): for approval, the migration and forget. */
+export async function frozenMinutesCode() {
+  return import("./frozen.js");
+}

@@ -103,6 +103,8 @@ export interface ReportModel {
   amendments: Array<{ date: string; author: string; text: string }>;
   /** an assembly's turnout per group and the asks made there (also any meeting where commitments were given) */
   assembly?: AssemblyEntry | null;
+  /** approved minutes: the SHA-256 of the model as frozen at approval (reports/frozen.ts) */
+  fingerprint?: string;
 }
 
 export function meetingRef(m: Meeting): MeetingRef {

@@ -15,6 +15,7 @@ import { getGroup, insertGroup } from "../../src/groups/store.js";
 import type { GroupKind } from "../../src/groups/model.js";
 import type { Meeting } from "../../src/meetings/model.js";
 import { minutesHash } from "../../src/meetings/service.js";
+import { freezeMinutes } from "../../src/reports/frozen.js";
 import { approveMinutes, getMeeting, insertAttendance, insertItem, insertMeeting, insertNote, setMeetingState, type MeetingFields } from "../../src/meetings/store.js";
 import { insertPerson, insertRole, getPerson } from "../../src/people/store.js";
 import type { Role } from "../../src/people/model.js";
@@ -387,7 +388,8 @@ function election(db: Db, audit: Audit, random: Random, meeting: Meeting, team: 
 function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting): void {
   const hash = minutesHash(db, meeting.id);
   approveMinutes(db, meeting.id, at.id, null, hash, false);
-  audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, hash } });
+  const fingerprint = freezeMinutes(db, meeting.id, "de", "(vergessen)");
+  audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, hash, fingerprint } });
 }
 
 /** The 10,000-people CSV for the import benchmark: names that the generated platforms do not use. */

@@ -190,7 +190,7 @@ describe("check", () => {
   it("the demo platform has no problems", async () => {
     const db = copyOf(demo);
     const result = await ok(["check", "--lang", "en"], { db });
-    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, election-counts).\n");
+    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, election-counts, audit-log).\n");
     const report = await okJson(["check"], { db });
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
@@ -203,6 +203,7 @@ describe("check", () => {
       ["attendance", true],
       ["income", true],
       ["election-counts", true],
+      ["audit-log", true],
     ]);
   });
 

@@ -402,12 +402,17 @@ describe("the minutes: close, approve with a hash, locked, amended", () => {
 
     const { entries, audit } = auditLog();
     const expectedHash = createHash("sha256").update(minutesSnapshot(db, first.id)).digest("hex");
-    approve(db, audit, closed, second, "TOP 3 berichtigt: 45 Unterschriften", LATER_WITHOUT_QUORUM);
+    const fingerprint = approve(db, audit, closed, second, "TOP 3 berichtigt: 45 Unterschriften", LATER_WITHOUT_QUORUM);
+    // the frozen minutes are stored, and the fingerprint is their SHA-256
+    const frozen = db.prepare("SELECT model, fingerprint FROM approved_minutes WHERE meeting_id = ?").get(first.id) as { model: string; fingerprint: string };
+    expect(frozen.fingerprint).toBe(fingerprint);
+    expect(createHash("sha256").update(frozen.model).digest("hex")).toBe(fingerprint);
+    expect(JSON.parse(frozen.model)).toMatchObject({ meeting: { id: first.id }, approval: { at: { id: second.id }, corrections: "TOP 3 berichtigt: 45 Unterschriften" } });
     const row = db.prepare("SELECT status, minutes, approved_by_id, approval_note, minutes_hash FROM meetings WHERE id = ?").get(first.id);
     expect(row).toEqual({ status: "held", minutes: "approved", approved_by_id: second.id, approval_note: "TOP 3 berichtigt: 45 Unterschriften", minutes_hash: expectedHash });
     expect(expectedHash).toMatch(/^[0-9a-f]{64}$/);
     expect(minutesHash(db, first.id)).toBe(expectedHash);
-    expect(entries).toEqual([{ entity: "meeting", id: first.id, action: "approve", changes: { at: second.id, note: "TOP 3 berichtigt: 45 Unterschriften", hash: expectedHash, withoutQuorum: true } }]);
+    expect(entries).toEqual([{ entity: "meeting", id: first.id, action: "approve", changes: { at: second.id, note: "TOP 3 berichtigt: 45 Unterschriften", hash: expectedHash, fingerprint, withoutQuorum: true } }]);
     expect(fresh(db, first)).toMatchObject({ minutes: "approved", approvedBy: second.id });
     expect(cliError(() => approve(db, noAudit, fresh(db, first), second, null, LATER_WITHOUT_QUORUM)).key).toBe("error.minutesLocked");
   });

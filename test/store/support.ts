@@ -9,6 +9,8 @@ import { loadMessages } from "../../src/core/i18n.js";
 import type { Db } from "../../src/core/db.js";
 import { CliError } from "../../src/core/errors.js";
 import { storeDb } from "../helpers.js";
+import type { ApprovalRules } from "../../src/meetings/index.js";
+import { freezeMinutes } from "../../src/reports/frozen.js";
 
 // translate() reads the catalogues main() loads; these tests call the areas directly, in both languages.
 beforeAll(() => Promise.all([loadMessages("en"), loadMessages("de")]));
@@ -53,7 +55,7 @@ export function cliError(work: () => unknown): CliError {
 
 /** A Context over an already prepared connection, as init and demo build one. */
 /** For tests of other approval rules: approved on a day after every meeting, and without asking for a quorum. */
-export const LATER_WITHOUT_QUORUM = { today: "2099-12-31", withoutQuorum: true };
+export const LATER_WITHOUT_QUORUM: ApprovalRules = { today: "2099-12-31", withoutQuorum: true, freeze: (db, id) => freezeMinutes(db, id, "en", "(forgotten)") };
 
 export function contextFor(db: Db, argv: string[] = ["test"]): Context {
   const ctx = new Context({ as: "tester" }, argv, process.env, { path: db.name, source: "flag" });

@@ -499,6 +499,6 @@ describe("migration to schema 3", () => {
 
   it("votes is the third migration, before elections", () => {
     expect(MIGRATIONS[2]).toContain("CREATE TABLE votes");
-    expect(MIGRATIONS.findIndex((sql) => sql.includes("CREATE TABLE vote_casts"))).toBe(2);
+    expect(MIGRATIONS.findIndex((m) => (typeof m === "string" ? m : m.sql).includes("CREATE TABLE vote_casts"))).toBe(2);
   });
 });

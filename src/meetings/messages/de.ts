@@ -55,7 +55,7 @@ export const de: Messages<typeof en> = {
   "meetings.excused": "Entschuldigt ({label}): {name}.",
   "meetings.noted": "Notiz zu TOP {position} erfasst ({label}).",
   "meetings.closed": "{label} ist abgeschlossen; das Protokoll ist im Entwurf.",
-  "meetings.approved": "Das Protokoll von {label} ist in {at} genehmigt und gesperrt.",
+  "meetings.approved": "Das Protokoll von {label} ist in {at} genehmigt und gesperrt (Fingerabdruck {code}).",
   "meetings.amended": "Berichtigung zum Protokoll von {label} erfasst.",
   "meetings.templateSet": { by: "count", one: "Vorlage „{name}“ mit {count} Punkt gespeichert.", other: "Vorlage „{name}“ mit {count} Punkten gespeichert." },
   "meetings.exported": { by: "count", one: "{count} Sitzung nach {path} geschrieben.", other: "{count} Sitzungen nach {path} geschrieben." },

@@ -54,7 +54,7 @@ export const en = {
   "meetings.excused": "Excused from {label}: {name}.",
   "meetings.noted": "Note added to item {position} of {label}.",
   "meetings.closed": "{label} is closed; its minutes are in draft.",
-  "meetings.approved": "The minutes of {label} are approved at {at} and locked.",
+  "meetings.approved": "The minutes of {label} are approved at {at} and locked (fingerprint {code}).",
   "meetings.amended": "Amendment recorded for the minutes of {label}.",
   "meetings.templateSet": { by: "count", one: "Template “{name}” saved with {count} item.", other: "Template “{name}” saved with {count} items." },
   "meetings.exported": { by: "count", one: "Wrote {count} meeting to {path}.", other: "Wrote {count} meetings to {path}." },

@@ -54,6 +54,7 @@ export const de: Messages<typeof en> = {
   "minutes.agenda": "Beschlossene Tagesordnung",
   "minutes.approval": "Genehmigung des Protokolls der letzten Sitzung",
   "minutes.approvedAsDistributed": "Das Protokoll der Sitzung {meeting} wurde in der vorliegenden Fassung genehmigt.",
+  "minutes.fingerprint": "Fingerabdruck des genehmigten Protokolls: {code} (prüfen: plattform check --fingerprint {code})",
   "minutes.approvedWithoutQuorum": "Die genehmigende Sitzung war nicht beschlussfähig: die Genehmigung erfolgte ohne Beschlussfähigkeit.",
   "minutes.approvedAsCorrected": "Das Protokoll der Sitzung {meeting} wurde mit folgenden Änderungen genehmigt: {corrections}",
   "minutes.notYetApproved": "Das Protokoll der Sitzung {meeting} ist noch nicht genehmigt.",

@@ -53,6 +53,7 @@ export const en = {
   "minutes.agenda": "Agenda as adopted",
   "minutes.approval": "Approval of the previous minutes",
   "minutes.approvedAsDistributed": "The minutes of the {meeting} were approved as distributed.",
+  "minutes.fingerprint": "Fingerprint of the approved minutes: {code} (verify: plattform check --fingerprint {code})",
   "minutes.approvedWithoutQuorum": "The approving meeting was not quorate: the approval was made without a quorum.",
   "minutes.approvedAsCorrected": "The minutes of the {meeting} were approved as corrected: {corrections}",
   "minutes.notYetApproved": "The minutes of the {meeting} have not been approved yet.",

@@ -9,6 +9,7 @@ import type { Params } from "../../core/errors.js";
 import { kindLabel } from "../labels.js";
 import { assemblyBlocks } from "./assemblyBlocks.js";
 import type { DecisionEntry, ElectionEntry, MeetingRef, ReportItem, ReportModel, ReportTask } from "../model.js";
+import { shortFingerprint } from "../../core/hash.js";
 
 export type ReportKind = "agenda" | "minutes";
 export type { Block, Inline, ReportDocument };
@@ -323,7 +324,10 @@ export function minutesDocument(model: ReportModel): ReportDocument {
       { role: p("field.chair"), name: meeting.chair },
     ],
   });
-  return { lang, title: `${p("minutes.title")}: ${name} — ${model.platform}`, blocks };
+  const title = `${p("minutes.title")}: ${name} — ${model.platform}`;
+  if (!model.fingerprint) return { lang, title, blocks };
+  const code = shortFingerprint(model.fingerprint);
+  return { lang, title, blocks, footer: p("minutes.fingerprint", { code }) };
 }
 
 export function reportDocument(model: ReportModel, kind: ReportKind): ReportDocument {

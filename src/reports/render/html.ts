@@ -34,6 +34,7 @@ const STYLE = `
   td.num, th.num { text-align: right; }
   .signatures { display: flex; gap: 3rem; margin-top: 3.5rem; }
   .signature { flex: 1; }
+  footer.fingerprint { margin-top: 2rem; font-size: 8pt; color: #555; }
   .signature .line { border-top: 1px solid #000; padding-top: .2rem; margin-top: 2.5rem; font-size: 9.5pt; }
   @media print {
     @page { size: A4; margin: 2cm 2cm 2.2cm; }
@@ -94,6 +95,7 @@ export function renderDocumentHtml(doc: ReportDocument, bodyClass: string): stri
     "</head>",
     `<body class="${escapeHtml(bodyClass)}">`,
     ...doc.blocks.map(block),
+    ...(doc.footer ? [`<footer class="fingerprint">${escapeHtml(doc.footer)}</footer>`] : []),
     "</body>",
     "</html>",
     "",

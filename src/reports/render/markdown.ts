@@ -80,7 +80,9 @@ function block(b: Block): string {
 }
 
 export function renderMarkdown(model: ReportModel, kind: ReportKind): string {
-  return `${reportDocument(model, kind).blocks.map(block).join("\n\n")}\n`;
+  const doc = reportDocument(model, kind);
+  const footer = doc.footer ? ["---", `*${escapeMarkdown(doc.footer)}*`] : [];
+  return `${[...doc.blocks.map(block), ...footer].join("\n\n")}\n`;
 }
 
 /** Blocks from outside the agenda and the minutes (the fundraising report, sections of other reports). */

@@ -108,14 +108,21 @@ export async function renderPdf(model: ReportModel, kind: ReportKind): Promise<B
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => resolve(path).startsWith(fontsDir + sep));
   const definition = {
-    info: { title: sanitize(doc.title), creator: "plattform", producer: "plattform (pdfmake)" },
+    info: {
+      title: sanitize(doc.title),
+      creator: "plattform",
+      producer: "plattform (pdfmake)",
+      // Approved minutes print the same bytes every time: dated by their approval, not by the moment of printing
+      // (pdfkit derives the file's ID from this date too).
+      ...(model.fingerprint && model.approval ? { creationDate: new Date(`${model.approval.at.date}T12:00:00Z`) } : {}),
+    },
     pageSize: "A4",
     pageMargins: [56, 56, 56, 60],
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
     content: doc.blocks.flatMap(node),
     footer: (page: number, pages: number) => ({
       columns: [
-        { text: sanitize(doc.title), fontSize: 7.5, color: GREY },
+        { text: sanitize(doc.footer ? `${doc.title}\n${doc.footer}` : doc.title), fontSize: 7.5, color: GREY },
         { text: `${page} / ${pages}`, fontSize: 7.5, color: GREY, alignment: "right", width: "auto" },
       ],
       margin: [56, 20, 56, 0],

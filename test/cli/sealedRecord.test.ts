@@ -1,0 +1,223 @@
+// The official record holds (issue: the record): approved minutes are frozen at approval and render byte for
+// byte the same whatever changes later; `check` finds a direct edit of the stored minutes, of the rows behind
+// them, of an amendment, of a ballot or of the audit log; a printed fingerprint is verified against the file;
+// a file of schema 9 is frozen as it renders at migration.
+import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getMeeting } from "../../src/meetings/index.js";
+import { buildReport } from "../../src/reports/model.js";
+import { run, tempDir } from "../helpers.js";
+import { copyOf, ok, okJson, query } from "./util.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The demo platform (German): a year of Kernkreis meetings, approved minutes with votes, an election, an amendment. */
+let demo: string;
+beforeAll(async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  demo = join(dir, "demo.db");
+  await ok(["demo", "--db", demo, "--lang", "de"]);
+}, 120_000);
+
+function edit(db: string, sql: string, ...params: unknown[]): void {
+  const conn = new Database(db);
+  try {
+    conn.prepare(sql).run(...params);
+  } finally {
+    conn.close();
+  }
+}
+
+async function approvedMeetings(db: string): Promise<number[]> {
+  const meetings = await okJson<Array<{ id: number; minutes: string }>>(["meetings", "list"], { db });
+  return meetings.filter((m) => m.minutes === "approved").map((m) => m.id);
+}
+
+/** Every rendering of a meeting's minutes: Markdown, HTML, PDF bytes and JSON. */
+async function renderings(db: string, id: number): Promise<Record<string, string>> {
+  const dir = tempDir();
+  dirs.push(dir);
+  const pdf = join(dir, "m.pdf");
+  await ok(["report", "minutes", String(id), "--format", "pdf", "--out", pdf], { db });
+  return {
+    md: (await ok(["report", "minutes", String(id)], { db })).stdout,
+    html: (await ok(["report", "minutes", String(id), "--format", "html"], { db })).stdout,
+    json: (await ok(["report", "minutes", String(id), "--json"], { db })).stdout,
+    pdf: createHash("sha256").update(readFileSync(pdf)).digest("hex"),
+  };
+}
+
+async function checkProblems(db: string): Promise<{ code: number; problems: string[] }> {
+  const result = await run(["check", "--json"], { db });
+  const report = JSON.parse(result.stdout) as { problems: Array<{ problem: string }> };
+  return { code: result.code ?? -1, problems: report.problems.map((p) => p.problem) };
+}
+
+describe("approved minutes are frozen", () => {
+  it("render byte for byte the same after the quorum, names, a back-dated join and a back-dated leave change; a draft does change", async () => {
+    const db = copyOf(demo);
+    const approved = await approvedMeetings(db);
+    expect(approved.length).toBeGreaterThanOrEqual(5);
+    const draft = (await okJson<Array<{ id: number; minutes: string }>>(["meetings", "list"], { db })).find((m) => m.minutes === "draft")!.id;
+    const before = new Map<number, Record<string, string>>();
+    for (const id of approved) before.set(id, await renderings(db, id));
+    const draftBefore = (await ok(["report", "minutes", String(draft)], { db })).stdout;
+
+    await ok(["config", "set", "quorum", "12"], { db });
+    await ok(["config", "set", "name", "Bürgerplattform Umbenannt"], { db });
+    await ok(["groups", "edit", "ASW", "--name", "Kirchengemeinde Umbenannt"], { db });
+    // A group added as a member since 2015 that left in April 2026: both dates lie among the approved meetings' dates.
+    await ok(["groups", "add", "Nachzügler e.V.", "--short", "SPAET", "--kind", "tenants", "--joined", "2015-01-01"], { db });
+    await ok(["groups", "leave", "SPAET", "--date", "2026-04-01"], { db });
+    await ok(["groups", "add", "Frühstarter e.V.", "--short", "FRUEH", "--kind", "tenants", "--joined", "2015-01-01"], { db });
+
+    for (const id of approved) expect(await renderings(db, id), `minutes of meeting #${id}`).toEqual(before.get(id));
+    // The same changes do show in draft minutes, which still come from today's data.
+    const draftAfter = (await ok(["report", "minutes", String(draft)], { db })).stdout;
+    expect(draftAfter).not.toBe(draftBefore);
+    expect(draftAfter).toContain("Bürgerplattform Umbenannt");
+    expect((await ok(["check"], { db })).code).toBe(0);
+  }, 120_000);
+
+  it("print their fingerprint in the footer, which check --fingerprint verifies; an edited copy no longer matches", async () => {
+    const db = copyOf(demo);
+    const [id] = await approvedMeetings(db);
+    const md = (await ok(["report", "minutes", String(id)], { db })).stdout;
+    const code = /Fingerabdruck des genehmigten Protokolls: ([0-9a-f]{4}(?:-[0-9a-f]{4}){3})/.exec(md)?.[1];
+    expect(code).toBeDefined();
+    const stored = query<{ model: string; fingerprint: string }>(db, "SELECT model, fingerprint FROM approved_minutes WHERE meeting_id = ?", id)[0]!;
+    expect(stored.fingerprint.startsWith(code!.replace(/-/g, ""))).toBe(true);
+    expect(createHash("sha256").update(stored.model).digest("hex")).toBe(stored.fingerprint);
+    const verified = await ok(["check", "--fingerprint", code!], { db });
+    expect(verified.stdout).toMatch(new RegExp(`^Fingerabdruck ${code}: das ist das genehmigte Protokoll von Kernkreis .*, unverändert\\.\\n$`));
+    expect(await okJson(["check", "--fingerprint", code!.toUpperCase().replace(/-/g, " ")], { db })).toMatchObject({ ok: true, meeting: id, fingerprint: stored.fingerprint });
+
+    // Someone with the file rewrites the stored minutes and their fingerprint: check alone cannot tell, the printed code can.
+    const forged = stored.model.replace(/"present":\d+/, '"present":99');
+    expect(forged).not.toBe(stored.model);
+    edit(db, "UPDATE approved_minutes SET model = ?, fingerprint = ? WHERE meeting_id = ?", forged, createHash("sha256").update(forged).digest("hex"), id);
+    const refused = await run(["check", "--fingerprint", code!], { db });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^Fehler: Fingerabdruck .* passt zu keinem genehmigten Protokoll dieser Datendatei — /);
+
+    const bad = await run(["check", "--fingerprint", "12-zz"], { db });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/kein Fingerabdruck/);
+  }, 60_000);
+
+  it("are confirmed with their fingerprint at approval", async () => {
+    const db = join(tempDir(), "p.db");
+    const at = { db, env: { PLATTFORM_TODAY: "2026-03-10" } };
+    for (const args of [
+      ["init", "--name", "Testplattform", "--lang", "en"],
+      ["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "parish", "--joined", "2016-01-01"],
+      ["people", "add", "Maria Schmidt", "--group", "JOSEF", "--role", "representative", "--since", "2016-01-01"],
+      ["meetings", "add", "kernkreis", "--date", "2026-02-03"],
+      ["meetings", "attend", "1", "Maria Schmidt"],
+      ["meetings", "close", "1"],
+      ["meetings", "add", "kernkreis", "--date", "2026-03-03"],
+      ["meetings", "attend", "2", "Maria Schmidt"],
+    ])
+      await ok(args, at);
+    const approved = await ok(["meetings", "approve", "1", "--at", "2"], at);
+    expect(approved.stdout).toMatch(/^The minutes of Kernkreis .* are approved at .* and locked \(fingerprint [0-9a-f]{4}(-[0-9a-f]{4}){3}\)\.\n$/);
+    const fingerprint = query<{ fingerprint: string }>(db, "SELECT fingerprint FROM approved_minutes WHERE meeting_id = 1")[0]!.fingerprint;
+    expect(approved.stdout).toContain(fingerprint.slice(0, 4));
+    const minutes = await okJson(["report", "minutes", "1"], at);
+    expect(minutes).toMatchObject({ fingerprint, approval: { at: { id: 2 } } });
+  }, 60_000);
+});
+
+describe("check finds every direct edit of the record (exit 1)", () => {
+  const cases: Array<[string, (db: string, meeting: number) => void, string]> = [
+    ["the stored approved minutes", (db, m) => edit(db, "UPDATE approved_minutes SET model = replace(model, 'Kernkreis', 'Kernkrei5') WHERE meeting_id = ?", m), "snapshotChanged"],
+    ["a note behind approved minutes", (db, m) => edit(db, "UPDATE item_notes SET text = text || '!' WHERE item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?)", m), "minutesChanged"],
+    ["an attendance behind approved minutes", (db, m) => edit(db, "DELETE FROM attendance WHERE id = (SELECT max(id) FROM attendance WHERE meeting_id = ?)", m), "minutesChanged"],
+    ["a vote's motion", (db) => edit(db, "UPDATE votes SET motion = motion || '.' WHERE id = (SELECT min(v.id) FROM votes v JOIN meetings m ON m.id = v.meeting_id WHERE m.minutes = 'approved')"), "minutesChanged"],
+    ["a ballot", (db) => edit(db, "DELETE FROM ballots WHERE rowid = (SELECT min(rowid) FROM ballots)"), "recountDiffers"],
+    ["an amendment", (db) => edit(db, "UPDATE minutes_amendments SET text = text || ' (geändert)' WHERE id = (SELECT min(id) FROM minutes_amendments)"), "amendmentChanged"],
+    ["an amendment added outside plattform", (db, m) => edit(db, "INSERT INTO minutes_amendments (meeting_id, text, author, made_on, created_at) VALUES (?, 'untergeschoben', 'X', '2026-01-01', '2026-01-01')", m), "amendmentChanged"],
+    ["an audit entry changed", (db) => edit(db, "UPDATE audit_log SET actor = 'jemand' WHERE id = 5"), "auditChanged"],
+    ["an audit entry deleted", (db) => edit(db, "DELETE FROM audit_log WHERE id = 5"), "auditChanged"],
+    ["the newest audit entry deleted", (db) => edit(db, "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)"), "auditHead"],
+    ["an audit entry inserted", (db) => edit(db, "INSERT INTO audit_log (at, actor, command, entity, entity_id, action) VALUES ('2026-01-01T00:00:00Z', 'x', '[]', 'group', 1, 'edit')"), "auditUnsealed"],
+    [
+      "an audit entry inserted with a forged link",
+      (db) => {
+        const conn = new Database(db);
+        const last = conn.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").get() as { id: number; hash: string };
+        conn.prepare("INSERT INTO audit_log (id, at, actor, command, entity, entity_id, action, hash) VALUES (?, '2026-01-01T00:00:00Z', 'x', '[]', 'group', 1, 'edit', ?)").run(last.id + 1, last.hash);
+        conn.close();
+      },
+      "auditChanged",
+    ],
+  ];
+  for (const [what, tamper, problem] of cases)
+    it(`${what}: ${problem}`, async () => {
+      const db = copyOf(demo);
+      const [meeting] = await approvedMeetings(db);
+      expect((await checkProblems(db)).code).toBe(0);
+      tamper(db, meeting!);
+      const found = await checkProblems(db);
+      expect(found.code).toBe(1);
+      expect(found.problems).toContain(problem);
+    }, 60_000);
+
+  it("names the first broken link of the audit log, with what to do", async () => {
+    const db = copyOf(demo);
+    edit(db, "UPDATE audit_log SET changes = NULL WHERE id = 7");
+    const result = await run(["check", "--lang", "en"], { db });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("audit log, entry #7: it was changed, or an entry before it was deleted or inserted — the log no longer proves what happened");
+  }, 60_000);
+
+  it("stays clean after people forget, which rewrites earlier entries and the stored minutes", async () => {
+    const db = copyOf(demo);
+    const minutes = query<{ model: string }>(db, "SELECT model FROM approved_minutes");
+    const person = "Claudia Berger";
+    expect(minutes.some((m) => m.model.includes(person))).toBe(true);
+    await ok(["people", "forget", person, "--yes"], { db });
+    expect(query<{ model: string }>(db, "SELECT model FROM approved_minutes").some((m) => m.model.includes(person))).toBe(false);
+    expect((await ok(["check"], { db })).code).toBe(0);
+    expect((await ok(["report", "minutes", "1"], { db })).stdout).not.toContain(person);
+  }, 60_000);
+});
+
+describe("the migration to schema 10", () => {
+  it("freezes approved minutes as they render at that moment, seals amendments and chains the audit log", async () => {
+    const db = copyOf(demo);
+    const approved = await approvedMeetings(db);
+    // The file as plattform before schema 10 left it.
+    const conn = new Database(db);
+    conn.exec(`DROP TABLE approved_minutes; DROP TABLE audit_head;
+               ALTER TABLE minutes_amendments DROP COLUMN seal; ALTER TABLE audit_log DROP COLUMN hash; PRAGMA user_version = 9;`);
+    conn.close();
+
+    // The first command migrates: each approved meeting's stored minutes are its minutes as built from the data now.
+    await ok(["status"], { db });
+    expect(query(db, "PRAGMA user_version")[0].user_version).toBe(10);
+    const migrated = new Database(db, { readonly: true });
+    try {
+      for (const id of approved) {
+        const row = migrated.prepare("SELECT model FROM approved_minutes WHERE meeting_id = ?").get(id) as { model: string };
+        const live = buildReport(migrated, getMeeting(migrated, id)!, "de", "(vergessen)");
+        expect(JSON.parse(row.model), `meeting #${id}`).toEqual({ ...JSON.parse(JSON.stringify(live)), amendments: [] });
+      }
+    } finally {
+      migrated.close();
+    }
+    const before = new Map<number, string>();
+    for (const id of approved) before.set(id, (await ok(["report", "minutes", String(id), "--format", "html"], { db })).stdout);
+    expect((await ok(["check"], { db })).code).toBe(0);
+    // From now on a change of settings no longer reaches them.
+    await ok(["config", "set", "quorum", "12"], { db });
+    for (const id of approved) expect((await ok(["report", "minutes", String(id), "--format", "html"], { db })).stdout).toBe(before.get(id));
+  }, 120_000);
+});
