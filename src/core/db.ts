@@ -233,11 +233,26 @@ export function migrate(db: Db, migrations: ReadonlyArray<string | Migration> = 
     const version = schemaVersion(db);
     if (version >= migrations.length) return false;
     runMigration(db, migrations[version]!);
+    // A migration that rebuilds a table runs without foreign keys (below): the whole file is checked instead.
+    if ((db.pragma("foreign_key_check") as unknown[]).length > 0) throw new Error(`migration ${version + 1} left rows without their parent`);
     pauseAt("MIGRATION_AT", version + 1);
     db.pragma(`user_version = ${version + 1}`);
     return true;
   });
-  while (withBusyRetry(() => step.immediate()));
+  const rebuilds = (version: number) => {
+    const next = migrations[version];
+    return next !== undefined && typeof next !== "string" && next.rebuildsTables === true;
+  };
+  for (;;) {
+    // SQLite's way to rebuild a table that others point at: foreign keys off, outside the transaction.
+    const off = rebuilds(schemaVersion(db));
+    if (off) db.pragma("foreign_keys = OFF");
+    try {
+      if (!withBusyRetry(() => step.immediate())) break;
+    } finally {
+      if (off) db.pragma("foreign_keys = ON");
+    }
+  }
 }
 
 /** A backup name that is free: a second attempt within the same second gets a counter. */

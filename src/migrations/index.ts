@@ -17,6 +17,8 @@ import sealedRecord from "./0010_sealed_record.js";
 export interface Migration {
   sql: string;
   steps: ReadonlyArray<{ name: string; /** a query giving 1 when the step has work to do (absent: always) */ when?: string }>;
+  /** it drops and recreates a table others refer to: run with foreign keys off, then checked as a whole */
+  rebuildsTables?: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export const MIGRATIONS: ReadonlyArray<string | Migration> = [
   // Approved minutes are frozen as they render now; the audit log's existing entries are chained.
   {
     sql: sealedRecord,
+    rebuildsTables: true,
     steps: [{ name: "freeze-minutes", when: "SELECT EXISTS (SELECT 1 FROM meetings WHERE minutes = 'approved')" }, { name: "chain-audit" }],
   },
 ];

@@ -69,6 +69,17 @@ export const close = command({
   examples: ["votes close 7", "votes close 7 --json"],
 });
 
+export const withdraw = command({
+  path: "votes withdraw",
+  args: ["<vote>"],
+  help: "help.votes.withdraw",
+  write: true,
+  options: {
+    reason: option("--reason <text>", "opt.withdrawReason", { mandatory: true }),
+  },
+  examples: ['votes withdraw 7 --reason "versehentlich eröffnet"', 'votes withdraw 7 --reason "vom Antragsteller zurückgezogen"'],
+});
+
 export const show = command({
   path: "votes show",
   args: ["<vote>"],
@@ -95,6 +106,7 @@ export const commands: Runnable[] = [
   lazy(recast, handlers, "recast"),
   lazy(count, handlers, "count"),
   lazy(close, handlers, "close"),
+  lazy(withdraw, handlers, "withdraw"),
   lazy(show, handlers, "show"),
   lazy(list, handlers, "list"),
 ];

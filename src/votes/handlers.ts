@@ -12,6 +12,7 @@ import { getMeeting } from "../meetings/index.js";
 import {
   castVote,
   closeVote,
+  withdrawVote,
   countVote,
   meetingOf,
   openVote,
@@ -38,6 +39,7 @@ function rule(ctx: Context, v: VoteView): string {
 }
 
 function state(ctx: Context, v: VoteView): string {
+  if (v.status === "withdrawn") return ctx.t("votes.result.withdrawn");
   return v.result ? ctx.t(`votes.result.${v.result}`) : ctx.t("votes.status.open");
 }
 
@@ -111,6 +113,17 @@ export async function close(ctx: Context, [voteRef]: Args<typeof def.close>): Pr
   if (ctx.json) return printJson(v);
   say(ctx.t("votes.closed", { id, result: ctx.t(`votes.result.${v.result!}`), figures: figures(ctx, v), rule: rule(ctx, v) }));
   say(`${ctx.t("label.quorum")}: ${quorumText(ctx, v)}`);
+}
+
+export async function withdraw(ctx: Context, [voteRef]: Args<typeof def.withdraw>, opts: Opts<typeof def.withdraw>): Promise<void> {
+  const id = ctx.write((audit) => {
+    const vote = resolveVote(ctx.db, voteRef!);
+    withdrawVote(ctx.db, audit, vote, opts.reason!);
+    return vote.id;
+  });
+  const v = view(ctx, id);
+  if (ctx.json) return printJson(v);
+  say(ctx.t("votes.withdrawn", { id, label: meetingLabel(ctx, getMeeting(ctx.db, v.meeting)!), motion: v.motion }));
 }
 
 function quorumText(ctx: Context, v: VoteView): string {

@@ -34,6 +34,7 @@ import {
   listCorrections,
   listVotes,
   markClosed,
+  markWithdrawn,
   setCounts,
   updateCast,
   type Cast,
@@ -79,6 +80,7 @@ function ensureOpenMeeting(meeting: Meeting): void {
 function ensureChangeable(db: Db, vote: Vote): Meeting {
   if (vote.status === "closed")
     throw new CliError("error.voteClosed", { id: vote.id, result: vote.result ? term(`votes.result.${vote.result}`) : "" }, 1, "error.voteClosed.hint");
+  if (vote.status === "withdrawn") throw new CliError("error.voteWithdrawn", { id: vote.id }, 1, "error.voteClosed.hint");
   const meeting = meetingOf(db, vote);
   ensureOpenMeeting(meeting);
   return meeting;
@@ -214,6 +216,18 @@ export function closeVote(db: Db, audit: Audit, vote: Vote): VoteResult {
   return result;
 }
 
+/**
+ * Withdraws the motion of an open vote (opened by mistake, or taken back by its mover): it is not decided, the
+ * minutes show it as withdrawn with the reason. Votes already given stay recorded.
+ */
+export function withdrawVote(db: Db, audit: Audit, vote: Vote, reason: string): void {
+  vote = currentVote(db, vote);
+  ensureChangeable(db, vote);
+  const clean = cleanText(reason, "--reason", { required: true, max: 2000 })!;
+  markWithdrawn(db, vote.id, clean);
+  audit({ entity: "vote", id: vote.id, action: "withdraw", changes: { reason: clean } });
+}
+
 // ---- views
 
 /** A vote as `--json` prints it: the vote object of CLI.md, with a few more fields. */
@@ -227,7 +241,9 @@ export interface VoteView {
   mode: VoteMode;
   majority: Majority;
   base: Base;
-  status: "open" | "closed";
+  status: "open" | "closed" | "withdrawn";
+  /** why the motion was withdrawn */
+  withdrawnReason?: string;
   yes: number | null;
   no: number | null;
   abstain: number | null;
@@ -279,6 +295,7 @@ export function voteView(db: Db, vote: Vote, forgottenLabel: string): VoteView {
     result: vote.result,
     opened: vote.opened,
     closed: vote.closed,
+    ...(vote.withdrawnReason !== null ? { withdrawnReason: vote.withdrawnReason } : {}),
   };
   if (vote.mode === "roll-call") {
     view.casts = listCasts(db, vote.id).map((c: Cast) => ({ group: c.group, choice: c.choice }));
@@ -305,16 +322,34 @@ export interface DecisionEntry {
   no: number;
   abstain: number;
   quorum: { required: number; present: number; met: boolean } | null;
-  result: "adopted" | "rejected" | "no-quorum";
+  result: "adopted" | "rejected" | "no-quorum" | "withdrawn";
+  /** a withdrawn motion: why */
+  reason?: string;
   /** roll calls only: the groups on each side */
   sides: { yes: string[]; no: string[]; abstain: string[] } | null;
 }
 
-/** The closed votes of a meeting as the minutes state them (DOMAIN.md, minutes item 9). */
+/** The closed and the withdrawn votes of a meeting as the minutes state them (DOMAIN.md, minutes item 9). */
 export function decisionsOf(db: Db, meetingId: number, forgottenLabel: string): DecisionEntry[] {
   return listVotes(db, { meetingId })
-    .filter((v) => v.status === "closed")
-    .map((v) => {
+    .filter((v) => v.status !== "open")
+    .map((v): DecisionEntry => {
+      if (v.status === "withdrawn")
+        return {
+          item: v.item,
+          motion: v.motion,
+          mover: v.moverPersonId !== null && v.mover === null ? `${forgottenLabel} #${v.moverPersonId}` : v.mover,
+          mode: v.mode,
+          majority: v.majority,
+          base: v.base,
+          yes: 0,
+          no: 0,
+          abstain: 0,
+          quorum: null,
+          result: "withdrawn",
+          reason: v.withdrawnReason!,
+          sides: null,
+        };
       const view = voteView(db, v, forgottenLabel);
       const casts = listCasts(db, v.id);
       const side = (choice: Choice) => casts.filter((c) => c.choice === choice).map((c) => c.group);

@@ -16,7 +16,9 @@ export interface Vote {
   mode: VoteMode;
   majority: Majority;
   base: Base;
-  status: "open" | "closed";
+  status: "open" | "closed" | "withdrawn";
+  /** why the motion was withdrawn (`votes withdraw`); null otherwise */
+  withdrawnReason: string | null;
   /** count and secret votes: the totals, null until counted */
   counts: { yes: number; no: number; abstain: number } | null;
   result: VoteResult | null;
@@ -39,7 +41,8 @@ interface VoteRow {
   mode: VoteMode;
   majority: Majority;
   base: Base;
-  status: "open" | "closed";
+  status: "open" | "closed" | "withdrawn";
+  withdrawn_reason: string | null;
   yes_count: number | null;
   no_count: number | null;
   abstain_count: number | null;
@@ -74,6 +77,7 @@ function toVote(row: VoteRow): Vote {
     majority: row.majority,
     base: row.base,
     status: row.status,
+    withdrawnReason: row.withdrawn_reason,
     counts: row.yes_count === null ? null : { yes: row.yes_count, no: row.no_count!, abstain: row.abstain_count! },
     result: row.result,
     quorum:
@@ -145,6 +149,11 @@ export function markClosed(db: Db, id: number, c: Closing): void {
     `UPDATE votes SET status = 'closed', result = ?, quorum_rule = ?, quorum_required = ?, quorum_present = ?, quorum_entitled = ?,
             quorum_met = ?, closed_at = ? WHERE id = ? AND status = 'open'`,
   ).run(c.result, c.quorum.rule, c.quorum.required, c.quorum.present, c.quorum.entitled, c.quorum.met ? 1 : 0, new Date().toISOString(), id);
+}
+
+/** A motion withdrawn while its vote was open: it is not decided, and the minutes say so with the reason. */
+export function markWithdrawn(db: Db, id: number, reason: string): void {
+  db.prepare("UPDATE votes SET status = 'withdrawn', withdrawn_reason = ?, closed_at = ? WHERE id = ? AND status = 'open'").run(reason, new Date().toISOString(), id);
 }
 
 // ---- roll calls

@@ -340,3 +340,34 @@ describe("help", () => {
     },
   );
 });
+
+describe("votes withdraw", () => {
+  it("withdraws the motion of an open vote: the minutes show it as withdrawn with the reason, and the meeting can close", async () => {
+    const db = platform();
+    const withdrawn = await okJson<Vote & { withdrawnReason: string }>(["votes", "withdraw", "1", "--reason", "opened by mistake"], at(db));
+    expect(withdrawn).toMatchObject({ id: 1, status: "withdrawn", result: null, withdrawnReason: "opened by mistake" });
+    expect(query(db, "SELECT status, withdrawn_reason FROM votes WHERE id = 1")).toEqual([{ status: "withdrawn", withdrawn_reason: "opened by mistake" }]);
+    const said = (await ok(["votes", "withdraw", "2", "--reason", "the mover took it back"], at(db))).stdout;
+    expect(said).toBe("Motion of vote #2 at Kernkreis 2026-03-10 19:00 withdrawn: “Der Kernkreis lädt die Bezirksbürgermeisterin ein.”.\n");
+    // #3 is closed: with both others withdrawn nothing is open, and the meeting closes.
+    await ok(["meetings", "close", "1"], at(db));
+    const minutes = (await ok(["report", "minutes", "1"], at(db))).stdout;
+    expect(minutes).toContain("- **Motion:** Die Plattform unterstützt die Mieterversammlung im Kosmosviertel.\n- **Moved by:** Mieterinitiative Kosmosviertel\n- **Result:** withdrawn\n- **Reason for withdrawal:** opened by mistake");
+    expect(minutes).toContain("- **Result:** withdrawn\n- **Reason for withdrawal:** the mover took it back");
+    const entries = await okJson<Array<{ action: string; entity: string; entityId: number; changes: unknown }>>(["log", "--entity", "vote"], at(db));
+    expect(entries.filter((e) => e.action === "withdraw").map((e) => [e.entityId, e.changes])).toEqual([
+      [1, { reason: "opened by mistake" }],
+      [2, { reason: "the mover took it back" }],
+    ]);
+  });
+
+  it("refuses a closed vote, a withdrawn one, a missing reason and a vote of locked minutes; the file stays unchanged", async () => {
+    const db = platform();
+    expect((await fails(["votes", "withdraw", "3", "--reason", "x"], at(db), 1)).stderr).toMatch(/^error: vote #3 is closed \(adopted\) and cannot be changed/);
+    await ok(["votes", "withdraw", "1", "--reason", "opened by mistake"], at(db));
+    expect((await fails(["votes", "withdraw", "1", "--reason", "again"], at(db), 1)).stderr).toMatch(/^error: the motion of vote #1 was withdrawn/);
+    expect((await fails(["votes", "cast", "1", "NUR", "yes"], at(db), 1)).stderr).toMatch(/^error: the motion of vote #1 was withdrawn/);
+    expect((await fails(["votes", "withdraw", "2"], at(db), 2)).stderr).toMatch(/--reason/);
+    expect((await fails(["votes", "withdraw", "2", "--reason", "  "], at(db), 1)).stderr).toMatch(/--reason/);
+  });
+});

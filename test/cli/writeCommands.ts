@@ -155,6 +155,7 @@ const INVOCATIONS: WriteCommand[] = [
   w("votes recast", () => ["votes", "recast", "1", "JOSEF", "no", "--reason", "Versehen"], "vote_cast", "recast"),
   w("votes count", () => ["votes", "count", "2", "--yes", "2", "--no", "0", "--abstain", "0"], "vote", "count"),
   w("votes close", () => ["votes", "close", "1"], "vote", "close"),
+  w("votes withdraw", () => ["votes", "withdraw", "2", "--reason", "versehentlich eröffnet"], "vote", "withdraw"),
   w("elections add", () => ["elections", "add", "4", "--team", "strategy-finance", "--seats", "2"], "election", "add"),
   w("elections nominate", () => ["elections", "nominate", "1", "Maria Schmidt"], "candidate", "nominate"),
   w("elections accept", () => ["elections", "accept", "1", "Yusuf Demir"], "candidate", "accept"),

@@ -101,6 +101,7 @@ export const de: Messages<typeof en> = {
   "decision.mode": "Abstimmungsart",
   "decision.majority": "Erforderliche Mehrheit",
   "decision.figures": "Stimmen",
+  "decision.withdrawnReason": "Begründung der Rücknahme",
   "decision.figuresText": "Ja {yes}, Nein {no}, Enthaltungen {abstain}",
   "decision.quorum": "Beschlussfähigkeit bei der Abstimmung",
   "decision.quorumText": "{present} Gruppen anwesend, {required} erforderlich: {state}",

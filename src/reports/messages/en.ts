@@ -100,6 +100,7 @@ export const en = {
   "decision.mode": "How voted",
   "decision.majority": "Majority required",
   "decision.figures": "Votes",
+  "decision.withdrawnReason": "Reason for withdrawal",
   "decision.figuresText": "yes {yes}, no {no}, abstentions {abstain}",
   "decision.quorum": "Quorum at the vote",
   "decision.quorumText": "{present} groups present, {required} required: {state}",

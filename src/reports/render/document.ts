@@ -127,6 +127,17 @@ function quorumText(model: ReportModel): string {
 function decisionBlocks(lang: Lang, decisions: DecisionEntry[]): Block[] {
   const p = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   return decisions.flatMap((d, index) => {
+    const heading: Block = { type: "heading", level: 3, text: `${p("minutes.motion", { n: index + 1 })}${d.item !== null ? ` (${p("col.item")} ${d.item})` : ""}` };
+    if (d.result === "withdrawn") {
+      // Not decided: no figures, only that and why it was withdrawn.
+      const rows: Array<[string, string]> = [
+        [p("label.motion"), d.motion],
+        [p("decision.mover"), d.mover ?? p("field.notRecorded")],
+        [p("label.result"), p("votes.result.withdrawn")],
+        [p("decision.withdrawnReason"), d.reason ?? ""],
+      ];
+      return [heading, { type: "fields", rows }];
+    }
     const rows: Array<[string, string]> = [
       [p("label.motion"), d.motion],
       [p("decision.mover"), d.mover ?? p("field.notRecorded")],
@@ -140,10 +151,7 @@ function decisionBlocks(lang: Lang, decisions: DecisionEntry[]): Block[] {
         p("decision.quorumText", { present: d.quorum.present, required: d.quorum.required, state: p(d.quorum.met ? "decision.quorumMet" : "decision.quorumMissed") }),
       ]);
     rows.push([p("label.result"), p(`votes.result.${d.result}`)]);
-    const blocks: Block[] = [
-      { type: "heading", level: 3, text: `${p("minutes.motion", { n: index + 1 })}${d.item !== null ? ` (${p("col.item")} ${d.item})` : ""}` },
-      { type: "fields", rows },
-    ];
+    const blocks: Block[] = [heading, { type: "fields", rows }];
     if (d.sides)
       blocks.push({
         type: "list",
