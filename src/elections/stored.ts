@@ -11,7 +11,7 @@ import { CliError, UsageError, term } from "../core/errors.js";
 import { heading, note, printDetails, printJson, printTable, say, warn, writeOut } from "../core/output.js";
 import { resolveGroup } from "../groups/index.js";
 import { resolveMeeting } from "../meetings/index.js";
-import { getMeeting } from "../meetings/index.js";
+import { getMeeting, meetingLabel } from "../meetings/index.js";
 import { resolvePerson } from "../people/index.js";
 import { readSettings } from "../platform/index.js";
 import { resolveTeam } from "../teams/index.js";
@@ -186,7 +186,7 @@ export async function ballotCommand(ctx: Context, [electionRef, ...choices]: Arg
   const after = view(ctx, election.id);
   // Only that the ballot was received: its content is not echoed.
   if (ctx.json) return printJson({ election: election.id, group: group.name, ballots: after.ballots, notVoted: after.notVoted });
-  say(ctx.t("elections.ballotCast", { group: group.name, id: election.id, n: after.ballots }));
+  say(ctx.t("elections.ballotCast", { group: group.name, id: election.id, label: meetingLabel(ctx, getMeeting(ctx.db, election.meetingId)!), n: after.ballots }));
 }
 
 export async function importCommand(ctx: Context, [electionRef, file]: Args<typeof def.importBallots>): Promise<void> {

@@ -38,6 +38,11 @@ function rule(ctx: Context, v: VoteView): string {
   return `${ctx.t(`votes.majority.${v.majority}`)} ${ctx.t(`votes.base.${v.base}`)}`;
 }
 
+/** The meeting a vote belongs to, as its confirmations name it ("Kernkreis 10.03.2026 19:00"). */
+function meetingOfView(ctx: Context, v: VoteView): string {
+  return meetingLabel(ctx, getMeeting(ctx.db, v.meeting)!);
+}
+
 function state(ctx: Context, v: VoteView): string {
   if (v.status === "withdrawn") return ctx.t("votes.result.withdrawn");
   return v.result ? ctx.t(`votes.result.${v.result}`) : ctx.t("votes.status.open");
@@ -72,7 +77,7 @@ export async function cast(ctx: Context, [voteRef, groupRef, choiceWord]: Args<t
   });
   const v = view(ctx, id);
   if (ctx.json) return printJson(v);
-  say(ctx.t("votes.cast", { group: group.name, choice: ctx.t(`votes.choice.${choice}`), id, figures: figures(ctx, v) }));
+  say(ctx.t("votes.cast", { group: group.name, choice: ctx.t(`votes.choice.${choice}`), id, label: meetingOfView(ctx, v), figures: figures(ctx, v) }));
 }
 
 export async function recast(ctx: Context, [voteRef, groupRef, choiceWord]: Args<typeof def.recast>, opts: Opts<typeof def.recast>): Promise<void> {
@@ -86,7 +91,7 @@ export async function recast(ctx: Context, [voteRef, groupRef, choiceWord]: Args
   });
   const v = view(ctx, id);
   if (ctx.json) return printJson(v);
-  say(ctx.t("votes.recast", { group: group.name, choice: ctx.t(`votes.choice.${choice}`), id, figures: figures(ctx, v) }));
+  say(ctx.t("votes.recast", { group: group.name, choice: ctx.t(`votes.choice.${choice}`), id, label: meetingOfView(ctx, v), figures: figures(ctx, v) }));
 }
 
 export async function count(ctx: Context, [voteRef]: Args<typeof def.count>, opts: Opts<typeof def.count>): Promise<void> {
@@ -100,7 +105,7 @@ export async function count(ctx: Context, [voteRef]: Args<typeof def.count>, opt
   });
   const v = view(ctx, id);
   if (ctx.json) return printJson(v);
-  say(ctx.t("votes.counted", { id, figures: figures(ctx, v), present: v.present }));
+  say(ctx.t("votes.counted", { id, label: meetingOfView(ctx, v), figures: figures(ctx, v), present: v.present }));
 }
 
 export async function close(ctx: Context, [voteRef]: Args<typeof def.close>): Promise<void> {
@@ -111,7 +116,7 @@ export async function close(ctx: Context, [voteRef]: Args<typeof def.close>): Pr
   });
   const v = view(ctx, id);
   if (ctx.json) return printJson(v);
-  say(ctx.t("votes.closed", { id, result: ctx.t(`votes.result.${v.result!}`), figures: figures(ctx, v), rule: rule(ctx, v) }));
+  say(ctx.t("votes.closed", { id, label: meetingOfView(ctx, v), result: ctx.t(`votes.result.${v.result!}`), figures: figures(ctx, v), rule: rule(ctx, v) }));
   say(`${ctx.t("label.quorum")}: ${quorumText(ctx, v)}`);
 }
 
@@ -123,7 +128,7 @@ export async function withdraw(ctx: Context, [voteRef]: Args<typeof def.withdraw
   });
   const v = view(ctx, id);
   if (ctx.json) return printJson(v);
-  say(ctx.t("votes.withdrawn", { id, label: meetingLabel(ctx, getMeeting(ctx.db, v.meeting)!), motion: v.motion }));
+  say(ctx.t("votes.withdrawn", { id, label: meetingOfView(ctx, v), motion: v.motion }));
 }
 
 function quorumText(ctx: Context, v: VoteView): string {

@@ -371,3 +371,14 @@ describe("votes withdraw", () => {
     expect((await fails(["votes", "withdraw", "2", "--reason", "  "], at(db), 1)).stderr).toMatch(/--reason/);
   });
 });
+
+describe("confirmations", () => {
+  it("every write to a vote names the meeting it belongs to", async () => {
+    const db = platform();
+    const meeting = "(Kernkreis 2026-03-10 19:00)";
+    expect((await ok(["votes", "cast", "1", "NUR", "no"], at(db))).stdout).toBe(`Moscheeverein Al-Nur votes no in vote #1 ${meeting}; so far 1 yes, 1 no, 0 abstentions.\n`);
+    expect((await ok(["votes", "recast", "1", "NUR", "yes", "--reason", "slip"], at(db))).stdout).toContain(`in vote #1 ${meeting}`);
+    expect((await ok(["votes", "count", "2", "--yes", "9", "--no", "1", "--abstain", "2"], at(db))).stdout).toMatch(new RegExp(`^Vote #2 \\(Kernkreis 2026-03-10 19:00\\): 9 yes`));
+    expect((await ok(["votes", "close", "2"], at(db))).stdout).toMatch(/^Vote #2 \(Kernkreis 2026-03-10 19:00\) closed: adopted/);
+  });
+});

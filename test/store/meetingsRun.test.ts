@@ -387,7 +387,7 @@ describe("meetings run: votes on decision items and ballots on election items", 
       "Moscheeverein Al-Nur votes",
       "St. Josef votes",
     ]);
-    expect(printed.some((l) => l.includes("Vote #1 closed: adopted (2 yes, 1 no, 0 abstentions"))).toBe(true);
+    expect(printed.some((l) => /Vote #1 \(Kernkreis .*\) closed: adopted \(2 yes, 1 no, 0 abstentions/.test(l))).toBe(true);
     const actions = auditRows(db).filter((r) => r.entity === "vote" || r.entity === "vote_cast").map((r) => `${r.entity}:${r.action}`);
     expect(actions[0]).toBe("vote:open");
     expect(actions.at(-1)).toBe("vote:close");

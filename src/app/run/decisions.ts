@@ -8,7 +8,7 @@ import { readSettings } from "../../platform/index.js";
 import { castVote, closeVote, countVote, openVote, parseCount, voteView } from "../../votes/index.js";
 import { MAJORITIES, VOTE_MODES, type Choice, type Majority, type VoteMode } from "../../votes/index.js";
 import { getVote, listVotes, type Vote } from "../../votes/index.js";
-import type { AgendaItem } from "../../meetings/index.js";
+import { meetingLabel, type AgendaItem } from "../../meetings/index.js";
 import { message, trySave, type Walk } from "./walk.js";
 import type { MessageKey } from "../../core/i18n.js";
 
@@ -100,7 +100,7 @@ function resultLine(walk: Walk, id: number): string {
   const v = voteView(db, getVote(db, id)!, forgotten(walk));
   const figures = v.yes === null ? ctx.t("votes.notCounted") : ctx.t("votes.figures", { yes: v.yes, no: v.no ?? 0, abstain: v.abstain ?? 0 });
   const rule = `${ctx.t(`votes.majority.${v.majority}`)} ${ctx.t(`votes.base.${v.base}`)}`;
-  return ctx.t("votes.closed", { id, result: ctx.t(`votes.result.${v.result!}`), figures, rule });
+  return ctx.t("votes.closed", { id, label: meetingLabel(ctx, walk.meeting), result: ctx.t(`votes.result.${v.result!}`), figures, rule });
 }
 
 // ---- ballots

@@ -3,7 +3,7 @@ import type { Messages } from "../../core/i18n.js";
 import type { en } from "./en.js";
 
 export const de: Messages<typeof en> = {
-  "assemblies.turnoutSet": "Beteiligung {group}: {pledged} zugesagt, {actual} gekommen.",
+  "assemblies.turnoutSet": "Beteiligung {group} ({label}): {pledged} zugesagt, {actual} gekommen.",
   "assemblies.turnout": "Beteiligung",
   "assemblies.noTurnout": "Noch keine Beteiligung erfasst (plattform meetings turnout <Sitzung> <Gruppe> --pledged <n>).",
   "assemblies.pledged": "Zugesagt",

@@ -2,7 +2,7 @@
 import type { Message } from "../../core/i18n.js";
 
 export const en = {
-  "assemblies.turnoutSet": "Turnout of {group}: {pledged} pledged, {actual} came.",
+  "assemblies.turnoutSet": "Turnout of {group} ({label}): {pledged} pledged, {actual} came.",
   "assemblies.turnout": "Turnout",
   "assemblies.noTurnout": "No turnout recorded yet (plattform meetings turnout <meeting> <group> --pledged <n>).",
   "assemblies.pledged": "Pledged",

@@ -97,7 +97,7 @@ export const de: Messages<typeof en> = {
   "elections.nominatedBy": "{person} kandidiert in Wahl #{id}, nominiert von {group}.",
   "elections.accepted": "{person} nimmt an (Wahl #{id}).",
   "elections.withdrawn": "{person} hat die Kandidatur in Wahl #{id} zurückgezogen.",
-  "elections.ballotCast": "Stimmzettel von {group} erhalten (Wahl #{id}; bisher: {n}). Sein Inhalt ist geheim.",
+  "elections.ballotCast": "Stimmzettel von {group} erhalten (Wahl #{id}, {label}; bisher: {n}). Sein Inhalt ist geheim.",
   "elections.imported": { by: "n", one: "{n} Stimmzettel in Wahl #{id} übernommen.", other: "{n} Stimmzettel in Wahl #{id} übernommen." },
   "elections.exported": { by: "n", one: "{n} Stimmzettel nach {path} geschrieben.", other: "{n} Stimmzettel nach {path} geschrieben." },
   "elections.ballotsImported": "{n} (aus einer BLT-Datei übernommen)",

@@ -96,7 +96,7 @@ export const en = {
   "elections.nominatedBy": "{person} is a candidate in election #{id}, nominated by {group}.",
   "elections.accepted": "{person} accepts (election #{id}).",
   "elections.withdrawn": "{person} has withdrawn from election #{id}.",
-  "elections.ballotCast": "Ballot of {group} received (election #{id}; ballots so far: {n}). Its content is secret.",
+  "elections.ballotCast": "Ballot of {group} received (election #{id}, {label}; ballots so far: {n}). Its content is secret.",
   "elections.imported": { by: "n", one: "Imported {n} ballot into election #{id}.", other: "Imported {n} ballots into election #{id}." },
   "elections.exported": { by: "n", one: "Wrote {n} ballot to {path}.", other: "Wrote {n} ballots to {path}." },
   "elections.ballotsImported": "{n} (imported from a BLT file)",
