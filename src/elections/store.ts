@@ -211,3 +211,16 @@ export function receiptAndBallotCounts(db: Db): Array<{ election: number; source
     )
     .all() as Array<{ election: number; source: string | null; receipts: number; ballots: number }>;
 }
+
+/** Elections against the meeting-day rules: ballots at a meeting still ahead, or still open although their meeting was closed. */
+export function electionsOutOfDay(db: Db, today: string): Array<{ election: number; meeting: number; date: string; what: "ahead" | "open" }> {
+  return db
+    .prepare(
+      `SELECT e.id AS election, m.id AS meeting, m.date, CASE WHEN m.date > @today THEN 'ahead' ELSE 'open' END AS what
+         FROM elections e JOIN meetings m ON m.id = e.meeting_id
+        WHERE (m.date > @today AND EXISTS (SELECT 1 FROM ballots b WHERE b.election_id = e.id))
+           OR (e.status = 'open' AND m.status = 'held')
+        ORDER BY m.date, e.id`,
+    )
+    .all({ today }) as Array<{ election: number; meeting: number; date: string; what: "ahead" | "open" }>;
+}

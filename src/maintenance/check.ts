@@ -5,7 +5,10 @@ import { problem, type Check, type Problem } from "../core/contributes.js";
 import { auditChainBreak, lastAuditId } from "../core/auditStore.js";
 import { CliError } from "../core/errors.js";
 import type { Db } from "../core/db.js";
-import { countElection, listElections } from "../elections/index.js";
+import { today } from "../core/dates.js";
+import { countElection, electionsOutOfDay, listElections } from "../elections/index.js";
+import { approvals, attendanceSummary, getMeeting, recordedAhead } from "../meetings/index.js";
+import { votesOutOfDay } from "../votes/index.js";
 import { foreignKeyProblems, integrityProblems } from "./store.js";
 
 export type { Check, Problem };
@@ -61,6 +64,30 @@ const storedCounts: Check = {
   },
 };
 
+/**
+ * The meeting-day rules, for what an older version (or an edit outside plattform) left behind: nothing recorded for
+ * a meeting still ahead, no vote or election left open at a closed meeting, and minutes approved at a meeting that
+ * had taken place and was quorate, or saying that it was not.
+ */
+const meetingDay: Check = {
+  name: "meeting-day",
+  run(db) {
+    const day = today();
+    const found: Problem[] = recordedAhead(db, day).map((r) => problem("meeting-day", r.what === "held" ? "heldAhead" : "presentAhead", { meeting: r.meeting, date: r.date }));
+    for (const v of votesOutOfDay(db, day)) found.push(problem("meeting-day", v.what === "ahead" ? "voteAhead" : "voteLeftOpen", { vote: v.vote, meeting: v.meeting, date: v.date }));
+    for (const e of electionsOutOfDay(db, day))
+      found.push(problem("meeting-day", e.what === "ahead" ? "ballotsAhead" : "electionLeftOpen", { election: e.election, meeting: e.meeting, date: e.date }));
+    for (const a of approvals(db)) {
+      const at = getMeeting(db, a.at);
+      if (!at) continue; // the foreign-key check reports it
+      const params = { meeting: a.meeting, date: a.date, at: at.id, atDate: at.date };
+      if (at.date > day) found.push(problem("meeting-day", "approvedAhead", params));
+      else if (!a.withoutQuorum && !attendanceSummary(db, at, "").quorum.met) found.push(problem("meeting-day", "approvedInquorate", params));
+    }
+    return found;
+  },
+};
+
 /** The audit log is a hash chain (core/auditStore.ts): the first link that does not hold is reported. */
 const auditChain: Check = {
   name: "audit-log",
@@ -73,7 +100,7 @@ const auditChain: Check = {
 };
 
 /** Every check `plattform check` runs, in this order. */
-export const CHECKS: Check[] = [integrity, foreignKeys, ...areaChecks(), storedCounts, auditChain];
+export const CHECKS: Check[] = [integrity, foreignKeys, ...areaChecks(), meetingDay, storedCounts, auditChain];
 
 export interface CheckResult {
   name: string;

@@ -496,3 +496,28 @@ export function approvedMinutesHashes(db: Db): Array<{ id: number; date: string;
     .prepare("SELECT id, date, minutes_hash AS hash FROM meetings WHERE minutes = 'approved' ORDER BY date, id")
     .all() as Array<{ id: number; date: string; hash: string | null }>;
 }
+
+/** Meetings dated after `today` that already have people recorded as present (or guests), or are closed as held. */
+export function recordedAhead(db: Db, today: string): Array<{ meeting: number; date: string; what: "attendance" | "held" }> {
+  return db
+    .prepare(
+      `SELECT m.id AS meeting, m.date, 'attendance' AS what FROM meetings m
+        WHERE m.date > @today AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id AND a.status IN ('present', 'guest'))
+       UNION ALL
+       SELECT m.id, m.date, 'held' FROM meetings m WHERE m.date > @today AND m.status = 'held'
+       ORDER BY 2, 1, 3`,
+    )
+    .all({ today }) as Array<{ meeting: number; date: string; what: "attendance" | "held" }>;
+}
+
+/** Approved minutes with the meeting that approved them: for the check of approvals ahead or without a quorum. */
+export function approvals(db: Db): Array<{ meeting: number; date: string; at: number; withoutQuorum: boolean }> {
+  return (
+    db
+      .prepare(
+        `SELECT m.id AS meeting, m.date, m.approved_by_id AS at, m.approved_without_quorum AS withoutQuorum
+           FROM meetings m WHERE m.minutes = 'approved' AND m.approved_by_id IS NOT NULL ORDER BY m.date, m.id`,
+      )
+      .all() as Array<{ meeting: number; date: string; at: number; withoutQuorum: number }>
+  ).map((r) => ({ ...r, withoutQuorum: r.withoutQuorum === 1 }));
+}

@@ -2,6 +2,6 @@
 export { MAJORITIES, VOTE_MODES } from "./majority.js";
 export type { Choice, Majority, VoteMode } from "./majority.js";
 export { castVote, closeVote, countVote, decisionsOf, openVote, parseCount, resolveVote, voteView } from "./service.js";
-export { getVote, listVotes } from "./store.js";
+export { getVote, listVotes, votesOutOfDay } from "./store.js";
 export type { Vote } from "./store.js";
 export type { DecisionEntry } from "./service.js";

@@ -230,3 +230,15 @@ export function duplicateCasts(db: Db): Array<{ vote: number; groupId: number; g
     )
     .all() as Array<{ vote: number; groupId: number; group: string; n: number }>;
 }
+
+/** Votes against the meeting-day rules: at a meeting still ahead, or still open although their meeting was closed. */
+export function votesOutOfDay(db: Db, today: string): Array<{ vote: number; meeting: number; date: string; what: "ahead" | "open" }> {
+  return db
+    .prepare(
+      `SELECT v.id AS vote, m.id AS meeting, m.date, CASE WHEN m.date > @today THEN 'ahead' ELSE 'open' END AS what
+         FROM votes v JOIN meetings m ON m.id = v.meeting_id
+        WHERE m.date > @today OR (v.status = 'open' AND m.status = 'held')
+        ORDER BY m.date, v.id`,
+    )
+    .all({ today }) as Array<{ vote: number; meeting: number; date: string; what: "ahead" | "open" }>;
+}

@@ -190,7 +190,7 @@ describe("check", () => {
   it("the demo platform has no problems", async () => {
     const db = copyOf(demo);
     const result = await ok(["check", "--lang", "en"], { db });
-    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, election-counts, audit-log).\n");
+    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, meeting-day, election-counts, audit-log).\n");
     const report = await okJson(["check"], { db });
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
@@ -202,6 +202,7 @@ describe("check", () => {
       ["approved-minutes", true],
       ["attendance", true],
       ["income", true],
+      ["meeting-day", true],
       ["election-counts", true],
       ["audit-log", true],
     ]);

@@ -158,6 +158,12 @@ describe("check finds every direct edit of the record (exit 1)", () => {
       },
       "auditChanged",
     ],
+    // The meeting-day rules, for what an older version or an edit left behind.
+    ["people present at a meeting still ahead", (db) => edit(db, "INSERT INTO attendance (meeting_id, status, person_id, group_id) SELECT m.id, 'present', 1, 1 FROM meetings m WHERE m.status = 'planned' ORDER BY m.date DESC LIMIT 1"), "presentAhead"],
+    ["a meeting ahead closed as held", (db) => edit(db, "UPDATE meetings SET status = 'held', minutes = 'draft' WHERE id = (SELECT id FROM meetings WHERE status = 'planned' ORDER BY date DESC LIMIT 1)"), "heldAhead"],
+    ["a vote left open at a closed meeting", (db) => edit(db, "UPDATE votes SET status = 'open', result = NULL, quorum_met = NULL, closed_at = NULL WHERE id = (SELECT max(v.id) FROM votes v JOIN meetings m ON m.id = v.meeting_id WHERE m.status = 'held')"), "voteLeftOpen"],
+    ["minutes approved at an inquorate meeting without saying so", (db, m) => edit(db, "DELETE FROM attendance WHERE meeting_id = (SELECT approved_by_id FROM meetings WHERE id = ?)", m), "approvedInquorate"],
+    ["minutes approved at a meeting still ahead", (db, m) => edit(db, "UPDATE meetings SET date = '2099-01-01' WHERE id = (SELECT approved_by_id FROM meetings WHERE id = ?)", m), "approvedAhead"],
   ];
   for (const [what, tamper, problem] of cases)
     it(`${what}: ${problem}`, async () => {
