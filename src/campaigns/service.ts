@@ -2,7 +2,7 @@
 // they were approved.
 import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, dateParam } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import { ensureTopics } from "../conversations/index.js";
 import type { Meeting } from "../meetings/index.js";
@@ -41,7 +41,7 @@ export function addCampaign(db: Db, audit: Audit, input: CampaignInput, today: s
   if (existing) throw new CliError("error.campaigns.exists", { name: existing.name }, 1, "error.campaigns.exists.hint");
   const status = input.status !== undefined ? parseStatus(input.status) : "research";
   const goal = input.goal !== undefined ? cleanText(input.goal, "--goal", { max: 500 }) : null;
-  if (input.date > today) throw new CliError("error.campaigns.future", { date: input.date });
+  if (input.date > today) throw new CliError("error.campaigns.future", { date: dateParam(input.date) });
   const topic = ensureTopics(db, audit, [cleanText(input.topic, "--topic", { required: true, max: 80 })!]);
   const id = insertCampaign(db, { name, topicId: topic.ids[0]!, teamId: input.team.id, goal, started: input.date, status });
   audit({ entity: "campaign", id, action: "add", changes: { name, topic: topic.ids[0], team: input.team.id, goal, started: input.date, status } });
@@ -63,8 +63,8 @@ export interface UpdateInput {
 export function addUpdate(db: Db, audit: Audit, campaign: Campaign, input: UpdateInput, today: string): number {
   const text = cleanText(input.text, "text", { required: true, max: 2000 })!;
   const status = input.status !== undefined ? parseStatus(input.status) : undefined;
-  if (input.date > today) throw new CliError("error.campaigns.future", { date: input.date });
-  if (input.date < campaign.started) throw new CliError("error.campaigns.beforeStart", { date: input.date, started: campaign.started });
+  if (input.date > today) throw new CliError("error.campaigns.future", { date: dateParam(input.date) });
+  if (input.date < campaign.started) throw new CliError("error.campaigns.beforeStart", { date: dateParam(input.date), started: dateParam(campaign.started) });
   if (input.meeting) {
     // the meeting as it is now, inside the transaction: its minutes may have been approved meanwhile
     const meeting = currentMeeting(db, input.meeting);
@@ -107,6 +107,6 @@ function ensureMinutesUnchanged(db: Db, updates: Array<{ date: string }>, date: 
     if (next !== undefined && m.date >= next) break;
     if (m.minutes !== "approved") continue;
     if (!listItems(db, m.id).some(isCampaignsItem)) continue;
-    throw new CliError("error.campaigns.approvedMinutes", { id: m.id, date: m.date }, 1, "error.campaigns.approvedMinutes.hint");
+    throw new CliError("error.campaigns.approvedMinutes", { id: m.id, date: dateParam(m.date) }, 1, "error.campaigns.approvedMinutes.hint");
   }
 }

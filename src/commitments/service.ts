@@ -1,7 +1,7 @@
 // The rules of commitments: who the decision maker is, where and when the answer was given, follow-ups.
 import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, dateParam } from "../core/errors.js";
 import { cleanNotes, cleanText, nameKey, oneOf } from "../core/validate.js";
 import type { Meeting } from "../meetings/index.js";
 import { currentMeeting, ensureEditable } from "../meetings/index.js";
@@ -82,7 +82,7 @@ export function addCommitment(db: Db, audit: Audit, input: CommitmentInput, toda
     ensureEditable(meeting);
   }
   const date = input.date ?? meeting?.date ?? today;
-  if (input.due !== null && input.due < date) throw new CliError("error.commitments.dueBeforeDate", { due: input.due, date });
+  if (input.due !== null && input.due < date) throw new CliError("error.commitments.dueBeforeDate", { due: dateParam(input.due), date: dateParam(date) });
   const decisionMakerId = decisionMakerFor(db, audit, from, office, body);
   const id = insertCommitment(db, { ask, decisionMakerId, answer, meetingId: meeting?.id ?? null, date, due: input.due });
   audit({ entity: "commitment", id, action: "add", changes: { ask, decisionMaker: decisionMakerId, answer, meeting: meeting?.id ?? null, date, due: input.due } });
@@ -102,7 +102,7 @@ export interface UpdateInput {
 export function updateCommitment(db: Db, audit: Audit, commitment: Commitment, input: UpdateInput): CommitmentStatus {
   const status = oneOf(input.status, COMMITMENT_STATUSES, "--status");
   const note = input.note !== undefined ? cleanNotes(input.note, "--note") : null;
-  if (input.date < commitment.date) throw new CliError("error.commitments.updateBeforeDate", { date: input.date, given: commitment.date });
+  if (input.date < commitment.date) throw new CliError("error.commitments.updateBeforeDate", { date: dateParam(input.date), given: dateParam(commitment.date) });
   insertUpdate(db, commitment.id, { date: input.date, status, note });
   const latest = latestUpdate(db, commitment.id)!;
   setCommitmentStatus(db, commitment.id, latest.status, latest.date);

@@ -1,7 +1,7 @@
 // The rules of conversations and topics: who took part, which group they spoke for, topics made on first use.
 import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, dateParam } from "../core/errors.js";
 import { cleanNotes, cleanText, oneOf } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
 import { roleHeldOn, type Person } from "../people/index.js";
@@ -71,9 +71,9 @@ export interface ConversationInput {
 
 export function addConversation(db: Db, audit: Audit, input: ConversationInput, today: string): { id: number; createdTopics: string[] } {
   const kind: ConversationKind = input.kind !== undefined ? oneOf(input.kind, CONVERSATION_KINDS, "--kind") : "one-to-one";
-  if (input.date > today) throw new CliError("error.conversations.future", { date: input.date }, 1, "error.conversations.future.hint");
+  if (input.date > today) throw new CliError("error.conversations.future", { date: dateParam(input.date) }, 1, "error.conversations.future.hint");
   if (input.followUp !== null && input.followUp < input.date)
-    throw new CliError("error.conversations.followUpBefore", { followUp: input.followUp, date: input.date });
+    throw new CliError("error.conversations.followUpBefore", { followUp: dateParam(input.followUp), date: dateParam(input.date) });
   if (input.partners.length === 0) throw new CliError("error.conversations.noPartner", {}, 1, "error.conversations.noPartner.hint");
   for (const person of [input.holder, ...input.partners]) if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
   const partnerIds = checkParticipants(

@@ -390,7 +390,7 @@ export interface Certification {
  */
 export function certify(db: Db, audit: Audit, election: Election, team: Team, today: string, forgottenLabel: string): Certification {
   election = currentElection(db, election);
-  if (election.status === "certified") throw new CliError("error.elections.alreadyCertified", { id: election.id, date: election.certifiedOn ?? "" });
+  if (election.status === "certified") throw new CliError("error.elections.alreadyCertified", { id: election.id, date: election.certifiedOn ? dateParam(election.certifiedOn) : "" });
   if (election.status !== "counted" || election.tally === null) throw new CliError("error.elections.notCounted", { id: election.id }, 1, "error.elections.notCounted.hint");
   const candidates = new Map(listCandidates(db, election.id).map((c) => [c.id, c]));
   const elected = electedCandidateIds(election.tally).map((id) => candidates.get(id)!);

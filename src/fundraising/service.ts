@@ -3,7 +3,7 @@ import type { AuditEntry } from "../core/context.js";
 import { changedFields } from "../core/changes.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError, UsageError, term } from "../core/errors.js";
+import { CliError, UsageError, term, dateParam } from "../core/errors.js";
 import { parseMoney } from "../core/money.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
@@ -233,7 +233,7 @@ export function changeStage(db: Db, audit: Audit, app: Application, input: Stage
     if (check.reason === "needsReopen") throw new CliError("error.funds.needsReopen", params, 1, "error.funds.needsReopen.hint");
     throw new CliError("error.funds.stageNotAllowed", params, 1, "error.funds.stageNotAllowed.hint");
   }
-  if (date < app.stageSince) throw new CliError("error.funds.stageDateBefore", { date, since: app.stageSince });
+  if (date < app.stageSince) throw new CliError("error.funds.stageDateBefore", { date: dateParam(date), since: dateParam(app.stageSince) });
   const approving = to === "approved";
   if (!approving && (input.awarded !== undefined || input.from !== undefined || input.until !== undefined))
     throw new CliError("error.funds.awardOnlyOnApproval", {}, 1, "error.funds.awardOnlyOnApproval.hint");
@@ -242,7 +242,7 @@ export function changeStage(db: Db, audit: Audit, app: Application, input: Stage
   const periodStart = approving && input.from !== undefined ? parseDate(input.from, "--from", today) : null;
   const periodEnd = approving && input.until !== undefined ? parseDate(input.until, "--until", today) : null;
   if (periodStart !== null && periodEnd !== null && periodEnd < periodStart)
-    throw new CliError("error.funds.periodEndsBeforeStart", { from: periodStart, until: periodEnd });
+    throw new CliError("error.funds.periodEndsBeforeStart", { from: dateParam(periodStart), until: dateParam(periodEnd) });
   const note = cleanText(input.note, "--note", { max: 500 });
   updateStage(db, app.id, { stage: to, date, awarded, periodStart, periodEnd });
   insertStageChange(db, app.id, { stage: to, date, reopened: check.reopened, note });
@@ -266,7 +266,7 @@ export function resolveReportingDeadline(db: Db, ref: string): ReportingDeadline
 }
 
 export function markReportingDone(db: Db, audit: Audit, deadline: ReportingDeadline, date: string): void {
-  if (deadline.submitted !== null) throw new CliError("error.funds.reportSubmitted", { id: deadline.id, date: deadline.submitted });
+  if (deadline.submitted !== null) throw new CliError("error.funds.reportSubmitted", { id: deadline.id, date: dateParam(deadline.submitted) });
   markReportSubmitted(db, deadline.id, date);
   audit({ entity: "reporting_deadline", id: deadline.id, action: "submitted", changes: { date } });
 }

@@ -2,7 +2,7 @@ import type { AuditEntry } from "../core/context.js";
 import { changedFields } from "../core/changes.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, dateParam } from "../core/errors.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import { GROUP_KINDS, isValidShort, type Group, type GroupFields } from "./model.js";
 import { findByNameOrShort, findGroups, getGroup, insertGroup, updateGroup } from "./store.js";
@@ -81,8 +81,8 @@ export function editGroup(db: Db, audit: Audit, group: Group, fields: GroupField
 }
 
 export function leaveGroup(db: Db, audit: Audit, group: Group, date: string, today: string): Group {
-  if (group.left !== null) throw new CliError("error.alreadyLeft", { name: group.name, date: group.left });
-  if (date < group.joined) throw new CliError("error.leftBeforeJoined", { left: date, joined: group.joined });
+  if (group.left !== null) throw new CliError("error.alreadyLeft", { name: group.name, date: dateParam(group.left) });
+  if (date < group.joined) throw new CliError("error.leftBeforeJoined", { left: dateParam(date), joined: dateParam(group.joined) });
   editGroup(db, audit, group, { ...group, left: date });
   return getGroup(db, group.id, today)!;
 }

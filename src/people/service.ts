@@ -2,7 +2,7 @@ import type { AuditEntry } from "../core/context.js";
 import type { CsvRow } from "../core/csv.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, dateParam } from "../core/errors.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import { atLine, summarise, type ImportLine, type ImportReport } from "../core/importReport.js";
 import type { Group } from "../groups/index.js";
@@ -96,7 +96,7 @@ export function unlinkPerson(db: Db, audit: Audit, person: Person, group: Group,
   );
   if (roles.length === 0) throw new CliError("error.noRole", { person: person.name ?? `#${person.id}`, group: group.name });
   for (const r of roles) {
-    if (until < r.since) throw new CliError("error.untilBeforeSince", { until, since: r.since });
+    if (until < r.since) throw new CliError("error.untilBeforeSince", { until: dateParam(until), since: dateParam(r.since) });
     endRole(db, r.id, until);
     audit({ entity: "group_role", id: r.id, action: "unlink", changes: { until: [r.until, until] } });
   }

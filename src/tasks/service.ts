@@ -1,6 +1,6 @@
 import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, dateParam } from "../core/errors.js";
 import { cleanText } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
 import { resolveGroup } from "../groups/index.js";
@@ -80,7 +80,7 @@ export function resolveTask(db: Db, ref: string, forgottenLabel: string): Task {
 }
 
 export function completeTask(db: Db, audit: Audit, task: Task, date: string): void {
-  if (task.status === "done") throw new CliError("error.taskDone", { id: task.id, date: task.done ?? "" });
+  if (task.status === "done") throw new CliError("error.taskDone", { id: task.id, date: task.done ? dateParam(task.done) : "" });
   markDone(db, task.id, date);
   audit({ entity: "task", id: task.id, action: "done", changes: { date } });
 }

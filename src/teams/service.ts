@@ -2,7 +2,7 @@ import { changedFields } from "../core/changes.js";
 import type { AuditEntry } from "../core/context.js";
 import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError } from "../core/errors.js";
+import { CliError, dateParam } from "../core/errors.js";
 import { cleanText, oneOf } from "../core/validate.js";
 // A KNOWN import (scripts/check-boundaries.mjs): the store directly, so that status does not load elections/service.ts.
 import { lastCertifiedTerm } from "../elections/store.js";
@@ -83,12 +83,12 @@ export interface JoinInput {
 /** Puts a person on a team; an overlapping membership of the same person is an error. */
 export function joinTeam(db: Db, audit: Audit, team: Team, person: Person, input: JoinInput, forgottenLabel: string): number {
   if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });
-  if (input.until !== null && input.until <= input.from) throw new CliError("error.teams.untilNotAfterFrom", { from: input.from, until: input.until });
+  if (input.until !== null && input.until <= input.from) throw new CliError("error.teams.untilNotAfterFrom", { from: dateParam(input.from), until: dateParam(input.until) });
   const overlapping = membershipsOfTeam(db, team.id, forgottenLabel).find(
     (m) => m.personId === person.id && (m.until === null || m.until > input.from) && (input.until === null || m.from < input.until),
   );
   if (overlapping)
-    throw new CliError("error.teams.alreadyOnTeam", { person: person.name ?? `#${person.id}`, team: team.name, from: overlapping.from, until: overlapping.until ?? "–" });
+    throw new CliError("error.teams.alreadyOnTeam", { person: person.name ?? `#${person.id}`, team: team.name, from: dateParam(overlapping.from), until: overlapping.until ? dateParam(overlapping.until) : "–" });
   const id = insertMembership(db, { teamId: team.id, personId: person.id, role: input.role, from: input.from, until: input.until, election: null });
   audit({ entity: "team_member", id, action: "join", changes: { team: team.id, person: person.id, ...input } });
   return id;

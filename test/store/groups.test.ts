@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../src/core/db.js";
+import { translate } from "../../src/core/i18n.js";
 import { CliError } from "../../src/core/errors.js";
 import type { GroupFields } from "../../src/groups/model.js";
 import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "../../src/groups/service.js";
@@ -264,7 +265,8 @@ describe("leaveGroup, listGroups, countGroups", () => {
     const error = cliError(() => leaveGroup(db, auditLog().audit, getGroup(db, id, TODAY)!, "2026-01-31", TODAY));
     expect(error).toBeInstanceOf(CliError);
     expect(error.key).toBe("error.alreadyLeft");
-    expect(error.params.date).toBe("2025-12-31");
+    expect(error.params.date).toEqual({ date: "2025-12-31" });
+    expect(translate("de", error.key, error.params)).toContain("31.12.2025");
     expect(row(db, id)?.left_on).toBe("2025-12-31");
   });
 
