@@ -147,9 +147,9 @@ export async function demo(ctx: Context): Promise<void> {
 }
 
 async function showcase(ctx: Context, db: Db, wanted: Array<readonly [Meeting, ReportKind] | undefined | null>): Promise<string[]> {
-  const { buildReport, renderMarkdown } = await (await import("../reports/index.js")).markdownReports();
+  const { reportModel, renderMarkdown } = await (await import("../reports/index.js")).markdownReports();
   const rule = "─".repeat(72);
   return wanted
     .filter((entry): entry is readonly [Meeting, ReportKind] => Boolean(entry))
-    .map(([meeting, kind]) => `${rule}\n${renderMarkdown(buildReport(db, meeting, ctx.lang, ctx.t("people.forgottenName")), kind).trimEnd()}\n${rule}\n`);
+    .map(([meeting, kind]) => `${rule}\n${renderMarkdown(reportModel(db, meeting, kind, ctx.lang, ctx.t("people.forgottenName")), kind).trimEnd()}\n${rule}\n`);
 }

@@ -41,6 +41,11 @@ export function minutesModel(db: Db, meeting: Meeting, lang: Lang, forgottenLabe
   };
 }
 
+/** The model of an agenda (always today's data) or of minutes (frozen once approved). */
+export function reportModel(db: Db, meeting: Meeting, kind: "agenda" | "minutes", lang: Lang, forgottenLabel: string): ReportModel {
+  return kind === "minutes" ? minutesModel(db, meeting, lang, forgottenLabel) : buildReport(db, meeting, lang, forgottenLabel);
+}
+
 /** The votes and elections of a meeting as its approved minutes record them; undefined while they are a draft. */
 export function frozenDecisions(db: Db, meetingId: number): Pick<ReportModel, "decisions" | "elections"> | undefined {
   const frozen = frozenMinutes(db, meetingId);

@@ -5,8 +5,7 @@ import { today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { writeOut } from "../core/output.js";
 import { resolveMeeting } from "../meetings/index.js";
-import { minutesModel } from "./frozen.js";
-import { buildReport } from "./model.js";
+import { reportModel } from "./frozen.js";
 import type { ReportKind } from "./render/document.js";
 import { io } from "../core/io.js";
 
@@ -20,7 +19,7 @@ async function report(ctx: Context, ref: string, kind: ReportKind, opts: Opts<ty
     throw new CliError("error.pdfToTerminal", {}, 1, "error.pdfToTerminal.hint");
   // The data file is open now, so ctx.lang is the platform's language unless --lang says otherwise.
   // Approved minutes come from what was approved (reports/frozen.ts); an agenda and draft minutes from today's data.
-  const model = kind === "minutes" ? minutesModel(ctx.db, meeting, ctx.lang, ctx.t("people.forgottenName")) : buildReport(ctx.db, meeting, ctx.lang, ctx.t("people.forgottenName"));
+  const model = reportModel(ctx.db, meeting, kind, ctx.lang, ctx.t("people.forgottenName"));
   if (ctx.json) return writeOut(out, `${JSON.stringify(model, null, 2)}\n`);
   if (format === "html") {
     const { renderHtml } = await import("./render/html.js");

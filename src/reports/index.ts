@@ -6,10 +6,10 @@ import type { Context } from "../core/context.js";
 
 // Loaded when called, so that a handler importing this file for emitReport does not load every area's model.
 
-/** The agenda or minutes model of a meeting and its Markdown (the demo's showcase). */
+/** The agenda or minutes model of a meeting (approved minutes as frozen) and its Markdown (the demo's showcase). */
 export async function markdownReports() {
-  const [{ buildReport }, { renderMarkdown }] = await Promise.all([import("./model.js"), import("./render/markdown.js")]);
-  return { buildReport, renderMarkdown };
+  const [{ reportModel }, { renderMarkdown }] = await Promise.all([import("./frozen.js"), import("./render/markdown.js")]);
+  return { reportModel, renderMarkdown };
 }
 
 /** `report annual <year>` with the sections the areas contribute (app/contributions.ts). */
