@@ -4,7 +4,7 @@ import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { printJson, printTable, say } from "../core/output.js";
-import { resolveMeeting } from "../meetings/index.js";
+import { meetingLabel, resolveMeeting } from "../meetings/index.js";
 import { addTask, completeTask, resolveOwner, resolveTask } from "./service.js";
 import { getTask, listTasks } from "./store.js";
 import { taskHeader, taskRows } from "./view.js";
@@ -17,7 +17,13 @@ export async function add(ctx: Context, [title]: Args<typeof def.add>, opts: Opt
   const id = ctx.write((audit) => addTask(ctx.db, audit, { title: title!, owner, due, meeting, item: opts.item }));
   const task = getTask(ctx.db, id, ctx.t("people.forgottenName"))!;
   if (ctx.json) return printJson(task);
-  say(ctx.t("tasks.added", { id, title: task.title, owner: task.owner, due: task.due ? formatDate(task.due, ctx.lang) : "–" }));
+  const params = { id, title: task.title, owner: task.owner, due: task.due ? formatDate(task.due, ctx.lang) : "–" };
+  // A task recorded at a meeting goes into its minutes: the confirmation names the meeting.
+  if (meeting) {
+    const label = meetingLabel(ctx, meeting);
+    say(ctx.t("tasks.addedAt", { ...params, where: task.item === null ? label : ctx.t("tasks.atItem", { label, item: task.item }) }));
+  }
+  else say(ctx.t("tasks.added", params));
 }
 
 export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {

@@ -159,3 +159,18 @@ describe("tasks: success paths", () => {
     expect((await okJson(["status"], at(platform()))).tasks).toEqual({ open: 3, overdue: 1 });
   });
 });
+
+describe("confirmations", () => {
+  it("a task recorded at a meeting names the meeting and the agenda item; one without a meeting does not", async () => {
+    const db = platform();
+    await ok(["meetings", "add", "kernkreis", "--date", "2026-02-24", "--template", "standard"], at(db));
+    const de = { db, env: { PLATTFORM_TODAY: TODAY, PLATTFORM_LANG: "de" } };
+    expect((await ok(["tasks", "add", "Saal buchen", "--owner", "ASW", "--due", "2026-03-20", "--meeting", "2", "--item", "4"], de)).stdout).toBe(
+      "Aufgabe #5 angelegt: Saal buchen — Ev. Kirchengemeinde Alt-Schöneweide, fällig 20.03.2026 (Kernkreis 24.02.2026, TOP 4).\n",
+    );
+    expect((await ok(["tasks", "add", "Flyer falten", "--owner", "ASW", "--meeting", "2"], de)).stdout).toBe(
+      "Aufgabe #6 angelegt: Flyer falten — Ev. Kirchengemeinde Alt-Schöneweide, fällig – (Kernkreis 24.02.2026).\n",
+    );
+    expect((await ok(["tasks", "add", "Kaffee kaufen", "--owner", "ASW"], de)).stdout).toBe("Aufgabe #7 angelegt: Kaffee kaufen — Ev. Kirchengemeinde Alt-Schöneweide, fällig –.\n");
+  });
+});

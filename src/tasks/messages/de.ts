@@ -6,6 +6,8 @@ export const de: Messages<typeof en> = {
   "label.task": "Aufgabe",
   "label.owner": "Verantwortlich",
   "tasks.added": "Aufgabe #{id} angelegt: {title} — {owner}, fällig {due}.",
+  "tasks.addedAt": "Aufgabe #{id} angelegt: {title} — {owner}, fällig {due} ({where}).",
+  "tasks.atItem": "{label}, TOP {item}",
   "tasks.none": "Keine Aufgaben.",
   "tasks.done": "Aufgabe #{id} erledigt: {title}.",
   "tasks.status.done": "erledigt {date}",

@@ -5,6 +5,8 @@ export const en = {
   "label.task": "Task",
   "label.owner": "Owner",
   "tasks.added": "Added task #{id}: {title} — {owner}, due {due}.",
+  "tasks.addedAt": "Added task #{id}: {title} — {owner}, due {due} ({where}).",
+  "tasks.atItem": "{label}, item {item}",
   "tasks.none": "No tasks.",
   "tasks.done": "Task #{id} done: {title}.",
   "tasks.status.done": "done {date}",
