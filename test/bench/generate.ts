@@ -14,7 +14,7 @@ import { createDataFile, migrate, openDataFile, type Db } from "../../src/core/d
 import { getGroup, insertGroup } from "../../src/groups/store.js";
 import type { GroupKind } from "../../src/groups/model.js";
 import type { Meeting } from "../../src/meetings/model.js";
-import { minutesHash } from "../../src/meetings/service.js";
+import { attendanceSummary, minutesHash } from "../../src/meetings/service.js";
 import { freezeMinutes } from "../../src/reports/frozen.js";
 import { approveMinutes, getMeeting, insertAttendance, insertItem, insertMeeting, insertNote, setMeetingState, type MeetingFields } from "../../src/meetings/store.js";
 import { insertPerson, insertRole, getPerson } from "../../src/people/store.js";
@@ -226,6 +226,7 @@ function generateYears(db: Db, audit: Audit, options: GenerateOptions, counts: R
     const kernkreisDates = Array.from({ length: PER_YEAR.kernkreis }, (_, i) => shiftDate(from, 3 + Math.floor((i * 365) / PER_YEAR.kernkreis), "d"));
     const taskMeetings: Array<{ meeting: Meeting; itemId: number }> = [];
     const votesHere = spread(PER_YEAR.votes, PER_YEAR.kernkreis);
+    const kernkreisApprovals: Array<[number, number]> = [];
     const electionAt = 12;
     kernkreisDates.forEach((date, i) => {
       const meeting = kernkreis(db, audit, random, date, personIds);
@@ -249,7 +250,8 @@ function generateYears(db: Db, audit: Audit, options: GenerateOptions, counts: R
       }
       setMeetingState(db, meeting.id, "held", "draft");
       audit({ entity: "meeting", id: meeting.id, action: "close" });
-      if (previousKernkreis) approve(db, audit, previousKernkreis, meeting);
+      // Approved once the year's tasks are recorded (below): approved minutes gain nothing afterwards.
+      if (previousKernkreis) kernkreisApprovals.push([previousKernkreis.id, meeting.id]);
       previousKernkreis = getMeeting(db, meeting.id)!;
     });
     count("kernkreis", PER_YEAR.kernkreis);
@@ -289,6 +291,7 @@ function generateYears(db: Db, audit: Audit, options: GenerateOptions, counts: R
       if (!open) markDone(db, id, due < options.today ? due : shiftDate(options.today, -1, "d"));
     }
     count("tasks", PER_YEAR.tasks);
+    for (const [approved, at] of kernkreisApprovals.splice(0)) approve(db, audit, getMeeting(db, approved)!, getMeeting(db, at)!);
 
     for (const extra of extras) extra.perYear({ db, audit, random, year, from, until, today: options.today, groupIds, personIds, count });
   }
@@ -387,9 +390,11 @@ function election(db: Db, audit: Audit, random: Random, meeting: Meeting, team: 
 
 function approve(db: Db, audit: Audit, meeting: Meeting, at: Meeting): void {
   const hash = minutesHash(db, meeting.id);
-  approveMinutes(db, meeting.id, at.id, null, hash, false);
+  // As `meetings approve --without-quorum` would: an approving meeting without a quorum is stated as such.
+  const withoutQuorum = !attendanceSummary(db, at, "").quorum.met;
+  approveMinutes(db, meeting.id, at.id, null, hash, withoutQuorum);
   const fingerprint = freezeMinutes(db, meeting.id, "de", "(vergessen)");
-  audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, hash, fingerprint } });
+  audit({ entity: "meeting", id: meeting.id, action: "approve", changes: { at: at.id, hash, fingerprint, ...(withoutQuorum ? { withoutQuorum } : {}) } });
 }
 
 /** The 10,000-people CSV for the import benchmark: names that the generated platforms do not use. */
