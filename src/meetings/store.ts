@@ -510,14 +510,9 @@ export function recordedAhead(db: Db, today: string): Array<{ meeting: number; d
     .all({ today }) as Array<{ meeting: number; date: string; what: "attendance" | "held" }>;
 }
 
-/** Approved minutes with the meeting that approved them: for the check of approvals ahead or without a quorum. */
-export function approvals(db: Db): Array<{ meeting: number; date: string; at: number; withoutQuorum: boolean }> {
-  return (
-    db
-      .prepare(
-        `SELECT m.id AS meeting, m.date, m.approved_by_id AS at, m.approved_without_quorum AS withoutQuorum
-           FROM meetings m WHERE m.minutes = 'approved' AND m.approved_by_id IS NOT NULL ORDER BY m.date, m.id`,
-      )
-      .all() as Array<{ meeting: number; date: string; at: number; withoutQuorum: number }>
-  ).map((r) => ({ ...r, withoutQuorum: r.withoutQuorum === 1 }));
+/** Approved minutes with the meeting that approved them: for the check of approvals at a meeting still ahead. */
+export function approvals(db: Db): Array<{ meeting: number; date: string; at: number }> {
+  return db
+    .prepare("SELECT m.id AS meeting, m.date, m.approved_by_id AS at FROM meetings m WHERE m.minutes = 'approved' AND m.approved_by_id IS NOT NULL ORDER BY m.date, m.id")
+    .all() as Array<{ meeting: number; date: string; at: number }>;
 }

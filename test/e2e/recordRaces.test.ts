@@ -56,17 +56,21 @@ describe("writes racing the record's locks, in separate processes", () => {
       expect((await approval).code, (await approval).stderr).toBe(0);
       const store = openDataFile(db);
       const stored = (store.prepare("SELECT text FROM item_notes").pluck().all() as string[]).sort();
+      // The minutes as approved (and printed from then on): exactly the notes that were acknowledged.
+      const approved = store.prepare("SELECT model FROM approved_minutes WHERE meeting_id = 1").pluck().get() as string;
       store.close();
       exits.forEach((exit, i) => {
         const text = `Notiz ${round}-${i}`;
         if (exit.code === 0) {
           kept++;
           expect(stored, text).toContain(text);
+          expect(approved, text).toContain(text);
         } else {
           refused++;
           expect(exit.code, exit.stderr).toBe(1);
           expect(exit.stderr).toMatch(/^error: .*locked/);
           expect(stored, text).not.toContain(text);
+          expect(approved, text).not.toContain(text);
         }
       });
       const check = await run(["check"], { db, env: { PLATTFORM_TODAY: TODAY } });

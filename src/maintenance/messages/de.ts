@@ -82,8 +82,6 @@ export const de: Messages<typeof en> = {
   "check.electionLeftOpen.hint": "mit `plattform elections tally {election}` auszählen, damit das Protokoll das Ergebnis nennt",
   "check.approvedAhead": "Treffen #{meeting} ({date}): sein Protokoll wurde in Treffen #{at} ({atDate}) genehmigt, das noch vor uns liegt",
   "check.approvedAhead.hint": "genehmigt wird in einem Treffen, das stattgefunden hat: ein Backup von vor der Genehmigung zurückspielen oder das Datum des genehmigenden Treffens berichtigen",
-  "check.approvedInquorate": "Treffen #{meeting} ({date}): sein Protokoll wurde in Treffen #{at} ({atDate}) genehmigt, das nicht beschlussfähig war, und es sagt das nicht",
-  "check.approvedInquorate.hint": "die Genehmigung vom nächsten beschlussfähigen Treffen bestätigen lassen und das mit `plattform meetings amend {meeting} …` festhalten",
   "check.incomeAmount": "Einnahme #{income}: der Betrag {amount} ist keine positive Zahl von Cent",
   "check.incomeAmount.hint": "den Eintrag mit sqlite3 berichtigen oder eine Sicherung zurückspielen; `plattform log --entity income` zeigt seine Herkunft",
   "check.duesWithoutGroup": "Einnahme #{income}: eine Beitragszahlung ohne die Mitgliedsgruppe, die gezahlt hat",

@@ -81,8 +81,6 @@ export const en = {
   "check.electionLeftOpen.hint": "count it with `plattform elections tally {election}`, so that the minutes state the result",
   "check.approvedAhead": "meeting #{meeting} ({date}): its minutes were approved at meeting #{at} ({atDate}), which is still ahead",
   "check.approvedAhead.hint": "minutes are approved at a meeting that has taken place: restore a backup from before the approval, or correct the approving meeting's date",
-  "check.approvedInquorate": "meeting #{meeting} ({date}): its minutes were approved at meeting #{at} ({atDate}), which was not quorate, and they do not say so",
-  "check.approvedInquorate.hint": "have the next quorate meeting confirm the approval, and record that with `plattform meetings amend {meeting} …`",
   "check.incomeAmount": "income #{income}: the amount {amount} is not a positive number of cents",
   "check.incomeAmount.hint": "correct the entry with sqlite3 or restore a backup; `plattform log --entity income` shows where it came from",
   "check.duesWithoutGroup": "income #{income}: a dues payment without the member group that paid it",
