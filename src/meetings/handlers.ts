@@ -29,6 +29,7 @@ import {
   templateText,
   type MeetingInput,
 } from "./service.js";
+import type { AttendanceSummary } from "./service.js";
 import { getMeeting, listAmendments, listItems, listMeetings, notesOfMeeting } from "./store.js";
 import { assemblyView } from "../assemblies/index.js";
 import { printAssembly } from "../assemblies/index.js";
@@ -94,12 +95,22 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
   );
 }
 
+/** Today's attendance, or for approved minutes the attendance and quorum as approved (reports/frozen.ts). */
+async function recordedAttendance(ctx: Context, meeting: Meeting): Promise<AttendanceSummary> {
+  const live = attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName"));
+  if (meeting.minutes !== "approved") return live;
+  const frozen = (await (await import("../reports/index.js")).frozenMinutesCode()).frozenAttendance(ctx.db, meeting.id);
+  if (!frozen) return live;
+  const present = frozen.present.map((p) => ({ group: p.group, groupId: p.groupId ?? live.present.find((l) => l.group === p.group)?.groupId ?? 0, people: p.people, entitled: p.member }));
+  return { entitled: frozen.entitled, present, excused: frozen.excused, absent: frozen.absent, guests: frozen.guests, excusedPeople: frozen.excusedPeople, quorum: frozen.quorum };
+}
+
 export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {
   const day = today();
   const meeting = resolveMeeting(ctx.db, ref!, day);
   const items = listItems(ctx.db, meeting.id);
   const notes = notesOfMeeting(ctx.db, meeting.id);
-  const attendance = attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName"));
+  const attendance = await recordedAttendance(ctx, meeting);
   const tasks = listTasks(ctx.db, { meetingId: meeting.id }, ctx.t("people.forgottenName"));
   const amendments = listAmendments(ctx.db, meeting.id);
   // Assemblies: turnout per group and the asks made there (also on any meeting where commitments were given).

@@ -53,3 +53,14 @@ export function frozenDecisions(db: Db, meetingId: number): Pick<ReportModel, "d
   const model = JSON.parse(frozen.model) as ReportModel;
   return { decisions: model.decisions, elections: model.elections };
 }
+
+/**
+ * Who was there and whether there was a quorum, as approved minutes record it (`meetings show`); undefined while
+ * the minutes are a draft.
+ */
+export function frozenAttendance(db: Db, meetingId: number): (ReportModel["attendance"] & { quorum: ReportModel["quorum"] }) | undefined {
+  const frozen = frozenMinutes(db, meetingId);
+  if (!frozen) return undefined;
+  const model = JSON.parse(frozen.model) as ReportModel;
+  return { ...model.attendance, quorum: model.quorum };
+}

@@ -52,6 +52,8 @@ export interface ReportTask {
 
 export interface PresentGroup {
   group: string;
+  /** (not in minutes frozen before it was added) */
+  groupId?: number;
   people: string[];
   /** false for a group that was not a member on the meeting's date (it joined later or had left) */
   member: boolean;
@@ -147,7 +149,7 @@ export function buildReport(db: Db, meeting: Meeting, lang: Lang, forgottenLabel
     items: withCampaignReports(db, meeting.date, items),
     attendance: {
       entitled: summary.entitled,
-      present: summary.present.map((p) => ({ group: p.group, people: p.people, member: p.entitled })),
+      present: summary.present.map((p) => ({ group: p.group, groupId: p.groupId, people: p.people, member: p.entitled })),
       excused: summary.excused,
       absent: summary.absent,
       guests: summary.guests,

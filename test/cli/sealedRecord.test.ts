@@ -148,6 +148,9 @@ describe("approved minutes are frozen", () => {
       await ok(args, at);
     expect(await renderings(db, 1)).toEqual(before);
     expect((await ok(["check"], at)).code).toBe(0);
+    // meetings show, too, states attendance and quorum of approved minutes as approved; a draft's from today's data.
+    expect((await ok(["meetings", "show", "1"], at)).stdout).toContain("Quorum: met (1 of 1 groups present, 1 needed).");
+    expect((await ok(["meetings", "show", "2"], at)).stdout).toMatch(/Quorum: NOT met \(1 of \d groups present, 3 needed\)\./);
   }, 60_000);
 });
 
