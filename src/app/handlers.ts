@@ -35,7 +35,8 @@ export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
   if (!ok) return say(ctx.t("label.cancelled"));
   // The audit entry for this command must not repeat the name it erases.
   ctx.commandLine = ["people", "forget", `#${person.id}`];
-  ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName")));
+  // With the file to itself, then compacted: no other connection keeps a snapshot (or the log frames) with the name.
+  ctx.withFileToItself(() => ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName"))));
   if (ctx.json) return printJson(getPerson(ctx.db, person.id, day));
   say(ctx.t("people.forgotten", { id: person.id }));
 }

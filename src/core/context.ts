@@ -1,8 +1,8 @@
 import { userInfo } from "node:os";
 import { resolveDataFile, type DbSource } from "./config.js";
 import { auditInserter } from "./auditStore.js";
-import { openDataFile, prepareSchema, storedLanguage, withBusyRetry, type Db } from "./db.js";
-import { UsageError } from "./errors.js";
+import { openDataFile, prepareSchema, sleepMs, storedLanguage, withBusyRetry, withFileToItself, type Db } from "./db.js";
+import { DataFileError, UsageError } from "./errors.js";
 import { isLang, langFromEnv, loadMessages, translate, type Lang, type MessageKey } from "./i18n.js";
 import { storedLanguageOf } from "./language.js";
 import type { Params } from "./errors.js";
@@ -160,6 +160,24 @@ export class Context {
     });
     // Only starting the transaction is retried when busy: once the work has run, a failure is its own.
     return withBusyRetry(() => run.immediate(), () => !started);
+  }
+
+  /**
+   * core/db.ts withFileToItself for a command: while another connection has the file open, this one is closed
+   * and tried again (a little later, for up to three seconds). Two commands that both wait for the file to
+   * themselves would otherwise keep each other out. `work` must reach the data file through `ctx.db`.
+   */
+  withFileToItself<T>(work: () => T): T {
+    const deadline = Date.now() + 3000;
+    for (;;) {
+      try {
+        return withFileToItself(this.db, work, 0);
+      } catch (error) {
+        if (!(error instanceof DataFileError && error.key === "error.notAlone") || Date.now() > deadline) throw error;
+        this.close();
+        sleepMs(20 + Math.random() * 130);
+      }
+    }
   }
 
   close(): void {

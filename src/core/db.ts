@@ -145,7 +145,7 @@ export function withBusyRetry<T>(work: () => T, mayRetry: () => boolean = () => 
   }
 }
 
-function sleepMs(ms: number): void {
+export function sleepMs(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
@@ -285,7 +285,58 @@ export function storedLanguage(db: Db): string | undefined {
 /** Rewrites the file from scratch and empties the write-ahead log, so that neither shows the order of past writes. */
 export function compactFile(db: Db): void {
   db.exec("VACUUM");
-  db.pragma("wal_checkpoint(TRUNCATE)");
+  const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as Array<{ busy: number; log: number; checkpointed: number }>;
+  // Only under sole access (withFileToItself) is this certain; a reader elsewhere would keep the log's frames.
+  if (result && result.busy !== 0) throw new DataFileError("error.notAlone", { path: db.name }, "error.notAlone.hint");
+}
+
+/** How long a secret write waits for other connections to the file to close (a plattform command takes less). */
+const SOLE_ACCESS_WAIT_MS = 5000;
+
+/**
+ * Runs `work` (which writes) while this connection has the data file to itself, then rewrites the file and
+ * empties the write-ahead log: for a secret ballot and for forgetting a person. Any other connection that has the
+ * file open (a sqlite3 shell, a viewer, a backup in progress) could keep a snapshot, and with it the frames that
+ * link a ballot to its group or hold an erased name: then nothing is written, and the command is refused (exit 3).
+ * SQLite's exclusive locking mode keeps every other connection out until the file is compacted.
+ */
+export function withFileToItself<T>(db: Db, work: () => T, waitMs = SOLE_ACCESS_WAIT_MS): T {
+  db.pragma("locking_mode = EXCLUSIVE");
+  // Other plattform commands keep the file open only while they run: they are waited for, a little. SQLite
+  // refuses the exclusive lock at once while another connection has the file open (no busy handler), so the
+  // waiting is done here.
+  const deadline = Date.now() + waitMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // The exclusive lock is taken by the first write and kept (exclusive mode) until released below.
+      db.exec("BEGIN IMMEDIATE");
+      db.exec("COMMIT");
+      break;
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      if (isBusy(error) && Date.now() < deadline) {
+        sleepMs(Math.min(200, 10 * attempt) * (0.5 + Math.random()));
+        continue;
+      }
+      release(db);
+      if (isBusy(error)) throw new DataFileError("error.notAlone", { path: db.name }, "error.notAlone.hint");
+      throw error;
+    }
+  }
+  try {
+    const result = work();
+    compactFile(db);
+    return result;
+  } finally {
+    release(db);
+  }
+}
+
+/** Back to shared access: normal locking mode takes effect at the next read. */
+function release(db: Db): void {
+  if (db.inTransaction) return; // the failed work's transaction is rolled back by its caller first
+  db.pragma("locking_mode = NORMAL");
+  db.prepare("SELECT 1 FROM sqlite_schema LIMIT 1").get();
 }
 
 /** The tables of the file: checks skip what an older schema does not have yet. */

@@ -1,6 +1,5 @@
 // `plattform elections tally <election> [--seed <n>]`: counts a stored election by its method, stores the result
 // with the election (which closes its ballot box) and prints it: the Tally of CLI.md with --json, else round by round.
-import { compactFile } from "../core/db.js";
 import { readFileSync } from "node:fs";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
@@ -174,15 +173,10 @@ export async function ballotCommand(ctx: Context, [electionRef, ...choices]: Arg
   const day = today();
   const election = resolveElection(ctx.db, electionRef!);
   const group = resolveGroup(ctx.db, groupRef, day);
-  ctx.write((audit) => castBallot(ctx.db, audit, election, group, choices, day, forgotten(ctx)));
-  // Rebuild the file so that nothing in its layout (pages, free space) reflects the order of the ballots, and empty
-  // the write-ahead log, whose frames would show the pages commit by commit. Best effort: the ballot is recorded
-  // already, and the receipts and ballots were rewritten in a fixed order in any case.
-  try {
-    compactFile(ctx.db);
-  } catch {
-    // another process holds the file; the next ballot does it
-  }
+  // With the file to itself: afterwards the file is rebuilt, so that nothing in its layout reflects the order of the
+  // ballots, and the write-ahead log, whose frames would show the pages commit by commit, is empty; no other
+  // connection can have kept a snapshot of them. Another program with the file open: refused, nothing written.
+  ctx.withFileToItself(() => ctx.write((audit) => castBallot(ctx.db, audit, election, group, choices, day, forgotten(ctx))));
   const after = view(ctx, election.id);
   // Only that the ballot was received: its content is not echoed.
   if (ctx.json) return printJson({ election: election.id, group: group.name, ballots: after.ballots, notVoted: after.notVoted });

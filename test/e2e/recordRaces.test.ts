@@ -100,7 +100,8 @@ describe("writes racing the record's locks, in separate processes", () => {
       const ballotRows = store.prepare("SELECT count(*) FROM ballots").pluck().get() as number;
       store.close();
       const acknowledged = exits.filter((exit) => exit.code === 0).length;
-      for (const exit of exits) if (exit.code !== 0) expect(exit.stderr).toMatch(/^error: .*counted/);
+      // Refused because the box was closed, or because other ballots kept the file from being this one's alone.
+      for (const exit of exits) if (exit.code !== 0) expect(exit.stderr, JSON.stringify(exits)).toMatch(/^error: (.*counted|another program has the data file .* open)/);
       // every acknowledged ballot has its receipt, and the stored count holds every ballot in the box
       expect(receipts.length).toBe(1 + acknowledged);
       expect(ballotRows).toBe(receipts.length);

@@ -1,5 +1,6 @@
 // The steps of `meetings run` for decision and election items: a vote on a motion (opened, cast group by group
 // or counted, closed) and the ballots of an election. Like the rest of the walk, every answer is saved at once.
+import { withFileToItself } from "../../core/db.js";
 import { CliError } from "../../core/errors.js";
 import { candidateName, castBallot, countElection, decodeTally, recordTally, resolveElection, votingGroups } from "../../elections/index.js";
 import { hasReceipt, listCandidates, listElections, type Candidate, type Election } from "../../elections/index.js";
@@ -135,7 +136,8 @@ export async function askBallots(walk: Walk, item: AgendaItem): Promise<void> {
         const group = getGroup(db, handedIn[paper]!, walk.day)!;
         for (;;) {
           const choices = await askPaper(walk, election, candidates, paper + 1, handedIn.length);
-          const saved = trySave(walk, () => ctx.write((audit) => castBallot(db, audit, election, group, choices, walk.day, forgotten(walk))));
+          // As `elections ballot`: with the file to itself, compacted afterwards (core/db.ts withFileToItself).
+          const saved = trySave(walk, () => withFileToItself(db, () => ctx.write((audit) => castBallot(db, audit, election, group, choices, walk.day, forgotten(walk)))));
           if (saved) break;
         }
       }

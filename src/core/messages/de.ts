@@ -35,6 +35,8 @@ export const de: Messages<typeof en> = {
   "error.cannotOpen": "die Datendatei {path} lässt sich nicht öffnen",
   "error.cannotOpen.hint": "prüfen Sie, ob Datei und Ordner existieren und für Sie les- und schreibbar sind",
   "error.cannotWriteDataFile": "die Datendatei lässt sich nicht schreiben ({detail})",
+  "error.notAlone": "ein anderes Programm hat die Datendatei {path} geöffnet",
+  "error.notAlone.hint": "schließen Sie es (eine sqlite3-Sitzung, einen Betrachter, ein laufendes Backup) und versuchen Sie es erneut: ein geheimer Stimmzettel und das Vergessen einer Person brauchen die Datei für sich allein, damit keine Kopie der Daten festhält, was sie schreiben oder löschen",
   "error.locked": "die Datendatei {path} ist belegt: ein anderer plattform-Befehl schreibt gerade",
   "error.locked.hint": "einen Moment warten und den Befehl wiederholen",
   "error.newerSchema": "{path} hat die Schema-Version {version}, dieses plattform kennt nur bis {known}",

@@ -34,6 +34,8 @@ export const en = {
   "error.cannotOpen": "cannot open the data file {path}",
   "error.cannotOpen.hint": "check that the file and its folder exist and are readable and writable for you",
   "error.cannotWriteDataFile": "the data file cannot be written ({detail})",
+  "error.notAlone": "another program has the data file {path} open",
+  "error.notAlone.hint": "close it (a sqlite3 shell, a viewer, a backup in progress) and try again: a secret ballot and forgetting a person need the file to themselves, so that no copy of the data keeps what they write or erase",
   "error.locked": "the data file {path} is busy: another plattform command is writing to it",
   "error.locked.hint": "wait a moment and run the command again",
   "error.newerSchema": "{path} has schema version {version}, but this plattform knows only up to {known}",
