@@ -1,6 +1,17 @@
 import { CliError } from "./errors.js";
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * Control characters, and what can make text display other than it reads: bidirectional embeddings, overrides
+ * and isolates (U+202A–U+202E, U+2066–U+2069), and line and paragraph separators (U+2028, U+2029).
+ */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** The same for text that may span lines. */
+const CONTROL_CHARS_BUT_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** Whether a one-line value (a name, a title, a setting) holds characters it must not. */
+export function hasControlChars(value: string): boolean {
+  return CONTROL_CHARS.test(value);
+}
 
 /** A single-line piece of text typed by a user: trimmed, non-empty when required, no control characters. */
 export function cleanText(raw: string | undefined, field: string, options: { required?: boolean; max?: number } = {}): string | null {
@@ -19,7 +30,7 @@ export function cleanText(raw: string | undefined, field: string, options: { req
 export function cleanNotes(raw: string | undefined, field = "notes"): string | null {
   const value = (raw ?? "").replace(/\r\n?/g, "\n").trim();
   if (value === "") return null;
-  if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(value)) throw new CliError("error.controlChars", { field });
+  if (CONTROL_CHARS_BUT_LINES.test(value)) throw new CliError("error.controlChars", { field });
   if (value.length > 5000) throw new CliError("error.tooLong", { field, max: 5000 });
   return value;
 }

@@ -86,11 +86,24 @@ export interface CalendarEntry {
   kindLabel: string;
 }
 
+/**
+ * A TEXT value by RFC 5545 (3.3.11): backslash, semicolon and comma escaped, a line break as \n; other control
+ * characters, which no name needs, become spaces. A name with a line break can then inject nothing.
+ */
+export function icsText(value: string): string {
+  return value
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/g, " ")
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, "\\n");
+}
+
 /** Builds the iCalendar text. ical-generator is loaded here, so that no other command pays for it. */
 export async function buildCalendar(name: string, lang: "de" | "en", entries: CalendarEntry[]): Promise<string> {
   const { ICalCalendar, ICalEventStatus } = await import("ical-generator");
   const calendar = new ICalCalendar({
-    name,
+    // ical-generator escapes the events' TEXT values but writes the calendar's NAME and X-WR-CALNAME as given.
+    name: icsText(name),
     prodId: { company: "plattform", product: "plattform", language: lang.toUpperCase() },
   });
   // No calendar-wide zone (DTSTAMP and LAST-MODIFIED stay in UTC, as RFC 5545 wants); each event carries

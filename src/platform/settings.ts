@@ -1,3 +1,4 @@
+import { hasControlChars } from "../core/validate.js";
 import { CliError, term, type Term } from "../core/errors.js";
 
 export const MAJORITIES = ["simple", "two-thirds", "three-quarters", "unanimous"] as const;
@@ -35,6 +36,8 @@ export function parseSetting(key: SettingKey, raw: string): string {
   switch (key) {
     case "name":
       if (value === "" || value.length > 200) invalid(key, raw, term("settings.allowed.name"));
+      // As `init --name`: a line break would break the minutes' heading and the calendar's name.
+      if (hasControlChars(value)) throw new CliError("error.controlChars", { field: "name" });
       return value;
     case "language":
       if (value !== "de" && value !== "en") invalid(key, raw, "de, en");

@@ -1,5 +1,6 @@
 // `meetings export --format ics`: the file parses again, every event has a UID and its start in Europe/Berlin,
 // UIDs are stable across exports and edits, and a cancelled meeting is exported as cancelled.
+import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -236,5 +237,29 @@ describe("meetings export --format ics", () => {
     const db = await newPlatform();
     const cal = parseIcs(await exportIcs(db));
     expect(events(cal)).toEqual([]);
+  });
+});
+
+describe("a platform name that reaches the calendar", () => {
+  it("with CR/LF inserted by SQL, injects nothing: the file parses to exactly the meetings' VEVENTs, the name escaped", async () => {
+    const db = await platform();
+    const conn = new Database(db);
+    const evil = "Evil\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\r\nEND:VEVENT\r\nX-A:b; c, d\\e";
+    conn.prepare("UPDATE settings SET value = ? WHERE key = 'name'").run(evil);
+    conn.close();
+    const cal = parseIcs(await exportIcs(db));
+    expect(events(cal)).toHaveLength(6);
+    expect(events(cal).map((e) => text(prop(e, "SUMMARY")!.value))).not.toContain("Injected");
+    for (const name of ["NAME", "X-WR-CALNAME"]) expect(text(prop(cal, name)!.value)).toBe(evil.replace(/\r\n/g, "\n"));
+  });
+
+  it("cannot be given a line break, a bidi override or a line separator through config set or init", async () => {
+    const db = await platform();
+    for (const bad of ["Zwei\nZeilen", "Rechts\u202Enach links", "Absatz\u2029Trenner"]) {
+      expect((await fails(["config", "set", "name", bad], { db, env: ENV }, 1)).stderr).toMatch(/^Fehler: name enthält Steuerzeichen/);
+      expect((await fails(["groups", "add", bad, "--short", "X"], { db, env: ENV }, 1)).stderr).toMatch(/enthält Steuerzeichen/);
+    }
+    const fresh = join(tempDir(), "neu.db");
+    expect((await run(["init", "--name", "A\u202Eb"], { db: fresh })).code).toBe(1);
   });
 });
