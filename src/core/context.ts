@@ -7,6 +7,7 @@ import { isLang, langFromEnv, loadMessages, translate, type Lang, type MessageKe
 import { storedLanguageOf } from "./language.js";
 import type { Params } from "./errors.js";
 import { io } from "./io.js";
+import { guardFromOutput } from "./output.js";
 
 /** The global options of CLI.md, as commander hands them over. */
 export interface GlobalOptions {
@@ -46,6 +47,7 @@ export class Context {
     if (options.lang !== undefined && !isLang(options.lang))
       throw new UsageError("error.invalidLang", { value: options.lang });
     this.dataFile = dataFile ?? resolveDataFile(options.db, env);
+    guardFromOutput(this.dataFile.path);
     this.commandLine = argv;
   }
 

@@ -104,26 +104,65 @@ export function note(text: string): void {
   io().stderr.write(`${sanitize(text)}\n`);
 }
 
+/** The data file of this run (with its -wal, -shm and -journal): no `--out` may write over it. */
+let guarded: string[] = [];
+
+/** Called by each run's Context: its data file is never a target of `writeOut`. */
+export function guardFromOutput(dataFile: string): void {
+  guarded = ["", "-wal", "-shm", "-journal"].map((suffix) => dataFile + suffix);
+}
+
 /**
- * Writes a report or export to --out (readable by its owner only, as it may hold personal data), or to stdout.
- * Text gets a final newline; bytes (a PDF) are written as they are.
+ * Writes `content` to the file `path` (mode 0600), or to standard output without a path. The file is written
+ * to a temporary name in the same folder and renamed into place, so that a failed write (a full disk) leaves
+ * an existing file as it was. The data file, its companions and any link to them are refused as targets; a
+ * symbolic link to another file is written through.
  */
 export async function writeOut(path: string | undefined, content: string | Uint8Array): Promise<void> {
   if (!path) {
     io().stdout.write(typeof content !== "string" || content.endsWith("\n") ? content : `${content}\n`);
     return;
   }
-  const { writeFileSync, chmodSync, existsSync, statSync } = await import("node:fs");
-  const { dirname, resolve } = await import("node:path");
+  const fs = await import("node:fs");
+  const { basename, dirname, join, resolve } = await import("node:path");
   const { CliError } = await import("./errors.js");
-  const target = resolve(path);
+  let target = resolve(path);
+  if (fs.existsSync(target)) {
+    if (fs.statSync(target).isDirectory()) throw new CliError("error.outIsDirectory", { path: target });
+    target = fs.realpathSync(target);
+  }
   const dir = dirname(target);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError("error.noSuchDirectory", { path: dir });
-  if (existsSync(target) && statSync(target).isDirectory()) throw new CliError("error.outIsDirectory", { path: target });
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError("error.noSuchDirectory", { path: dir });
+  if (isGuarded(fs, resolve, target)) throw new CliError("error.outIsDataFile", { path: resolve(path) }, 1, "error.outIsDataFile.hint");
+  const temp = join(dir, `.${basename(target)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  let fd: number | undefined;
   try {
-    writeFileSync(target, content, { mode: 0o600 });
-    chmodSync(target, 0o600);
-  } catch {
+    fd = fs.openSync(temp, "wx", 0o600);
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.chmodSync(temp, 0o600);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    const code = (error as { code?: string }).code;
+    if (code === "ENOSPC" || code === "EDQUOT") throw new CliError("error.diskFull", { path: target });
     throw new CliError("error.cannotWrite", { path: target });
   }
+}
+
+/** Whether `target` is the data file or a companion of it, by name, through a link, or as a hard link. */
+function isGuarded(fs: typeof import("node:fs"), resolve: (p: string) => string, target: string): boolean {
+  const here = fs.existsSync(target) ? fs.statSync(target) : undefined;
+  return guarded.some((file) => {
+    const path = resolve(file);
+    if (path === target) return true;
+    if (!fs.existsSync(path)) return false;
+    if (fs.realpathSync(path) === target) return true;
+    const there = fs.statSync(path);
+    return here !== undefined && here.dev === there.dev && here.ino === there.ino;
+  });
 }

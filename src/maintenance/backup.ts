@@ -59,6 +59,9 @@ export async function backupTo(db: Db, target: string): Promise<{ bytes: number;
     }
   } catch (error) {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(target + suffix, { force: true });
+    // A full disk is the copy's problem, not the data file's: name the copy.
+    const code = String((error as { code?: unknown }).code ?? "");
+    if (code === "SQLITE_FULL" || code === "ENOSPC" || code === "SQLITE_IOERR_WRITE") throw new CliError("error.diskFull", { path: target });
     throw error;
   }
   chmodSync(target, 0o600);
