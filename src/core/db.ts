@@ -343,3 +343,61 @@ function release(db: Db): void {
 export function tableNames(db: Db): Set<string> {
   return new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
 }
+
+// ---- the schema as this program creates it, against the schema of a file
+
+/** A table, index, trigger or view of a file, with its definition as SQLite keeps it (comments and spacing removed). */
+export interface SchemaObject {
+  type: string;
+  name: string;
+  sql: string;
+}
+
+/** The definition text without comments and with single spaces: what it defines, not how it was typed. */
+function normalisedSql(sql: string | null): string {
+  return (sql ?? "")
+    .replace(/--[^\n]*/g, " ")
+    .replace(/\/\*[\s\S]*?\*\//g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([(),])\s*/g, "$1")
+    .trim();
+}
+
+/** Every object of the file's schema except SQLite's own (sqlite_…); the automatic indexes of UNIQUE constraints included. */
+export function schemaObjects(db: Db): SchemaObject[] {
+  return (db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name").all() as Array<{ type: string; name: string; sql: string | null }>).map(
+    (o) => ({ type: o.type, name: o.name, sql: normalisedSql(o.sql) }),
+  );
+}
+
+const expectedByVersion = new Map<number, SchemaObject[]>();
+
+/** The schema this program creates for schema version `version`: its migrations applied to an empty database. */
+export function expectedSchema(version: number): SchemaObject[] {
+  let objects = expectedByVersion.get(version);
+  if (!objects) {
+    const scratch = openSqlite(":memory:");
+    try {
+      migrate(scratch, MIGRATIONS.slice(0, version));
+      objects = schemaObjects(scratch);
+    } finally {
+      scratch.close();
+    }
+    expectedByVersion.set(version, objects);
+  }
+  return objects;
+}
+
+/** How a file's schema differs from what this program creates for its version: unexpected, missing or changed objects. */
+export function schemaDifferences(db: Db, version = schemaVersion(db)): Array<{ kind: "unexpected" | "missing" | "changed"; type: string; name: string }> {
+  const expected = new Map(expectedSchema(version).map((o) => [`${o.type} ${o.name}`, o]));
+  const actual = new Map(schemaObjects(db).map((o) => [`${o.type} ${o.name}`, o]));
+  const found: Array<{ kind: "unexpected" | "missing" | "changed"; type: string; name: string }> = [];
+  for (const [key, o] of actual) {
+    const want = expected.get(key);
+    if (!want) found.push({ kind: "unexpected", type: o.type, name: o.name });
+    else if (want.sql !== o.sql) found.push({ kind: "changed", type: o.type, name: o.name });
+  }
+  for (const [key, o] of expected) if (!actual.has(key)) found.push({ kind: "missing", type: o.type, name: o.name });
+  return found;
+}

@@ -1,12 +1,12 @@
 // Online backup and restore of a data file, with SQLite's backup API: a consistent copy even while another
 // process writes, and a restore that goes through SQLite's locking instead of overwriting a file in use.
-import { chmodSync, closeSync, copyFileSync, existsSync, openSync, rmSync, statSync } from "node:fs";
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { lastAuditAt } from "../core/auditStore.js";
-import { createDataFile, isBusy, openSqlite, schemaVersion, tableNames, type Db } from "../core/db.js";
+import { createDataFile, isBusy, openSqlite, schemaDifferences, schemaVersion, tableNames, withFileToItself, type Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
-import { countRows } from "./store.js";
+import { copyDatabaseFrom, countRows } from "./store.js";
 
 /** Pages per backup step: all of them, so the copy is taken in one step from one snapshot and never restarts. */
 const ALL_PAGES = 0x7fffffff;
@@ -109,6 +109,10 @@ export function inspectBackup(path: string): BackupSummary {
     if (version === 0 || PLATTFORM_TABLES.some((t) => !tables.has(t))) throw new CliError("error.restore.notPlattform", { path: source });
     if (version > SCHEMA_VERSION)
       throw new CliError("error.restore.newer", { path: source, version, known: SCHEMA_VERSION }, 1, "error.newerSchema.hint");
+    // Exactly the schema this program creates for that version: an extra trigger, table or view could, once
+    // restored, record every secret ballot next to its group.
+    const [odd] = schemaDifferences(db, version);
+    if (odd) throw new CliError(`error.restore.${odd.kind}`, { path: source, type: odd.type, name: odd.name }, 1, "error.restore.unexpected.hint");
     const count = (table: string) => (tables.has(table) ? countRows(db, table) : 0);
     return {
       path: source,
@@ -167,4 +171,39 @@ export async function replaceWith(backup: string, dataFile: string): Promise<voi
     source.close();
   }
   chmodSync(dataFile, 0o600);
+}
+
+/**
+ * Restores `backup` over the data file while holding it alone (core/db.ts withFileToItself): the current content
+ * is kept beside it first, then replaced, and no other connection can read or write in between, so a write
+ * elsewhere either happens before (and is in the kept file) or waits for the restored one; none is lost. While
+ * another program keeps the file open it is refused (exit 3), nothing changed. Returns the kept file's path.
+ */
+export async function restoreOver(dataFile: string, backup: string): Promise<string | null> {
+  if (!existsSync(dataFile)) {
+    await replaceWith(backup, dataFile);
+    return null;
+  }
+  let db: Db;
+  try {
+    db = openSqlite(dataFile, { fileMustExist: true, timeout: 5000 });
+    tableNames(db); // reads the schema: a damaged file fails here
+  } catch {
+    // A damaged file cannot be locked or read: it is kept byte for byte and overwritten as before.
+    const kept = await keepCurrent(dataFile);
+    await replaceWith(backup, dataFile);
+    return kept;
+  }
+  try {
+    const kept = keptPathFor(dataFile);
+    withFileToItself(db, () => {
+      // The current content as this connection sees it (the WAL included), kept before anything changes.
+      writeFileSync(kept, db.serialize(), { mode: 0o600, flag: "wx" });
+      chmodSync(kept, 0o600);
+      copyDatabaseFrom(db, resolve(backup));
+    });
+    return kept;
+  } finally {
+    db.close();
+  }
 }

@@ -4,7 +4,7 @@ import { areaChecks } from "../app/index.js";
 import { problem, type Check, type Problem } from "../core/contributes.js";
 import { auditChainBreak, lastAuditId } from "../core/auditStore.js";
 import { CliError } from "../core/errors.js";
-import type { Db } from "../core/db.js";
+import { schemaDifferences, type Db } from "../core/db.js";
 import { today } from "../core/dates.js";
 import { countElection, electionsOutOfDay, listElections } from "../elections/index.js";
 import { approvals, getMeeting, recordedAhead } from "../meetings/index.js";
@@ -100,8 +100,17 @@ const auditChain: Check = {
   },
 };
 
+/** The schema is exactly what this program creates: nothing added (a trigger could copy secret ballots), missing or changed. */
+const schema: Check = {
+  name: "schema",
+  run: (db) =>
+    schemaDifferences(db).map((d) =>
+      problem("schema", d.kind === "unexpected" ? "schemaUnexpected" : d.kind === "missing" ? "schemaMissing" : "schemaChanged", { type: d.type, name: d.name }),
+    ),
+};
+
 /** Every check `plattform check` runs, in this order. */
-export const CHECKS: Check[] = [integrity, foreignKeys, ...areaChecks(), meetingDay, storedCounts, auditChain];
+export const CHECKS: Check[] = [integrity, foreignKeys, schema, ...areaChecks(), meetingDay, storedCounts, auditChain];
 
 export interface CheckResult {
   name: string;

@@ -22,7 +22,7 @@ export async function backup(ctx: Context, [file]: Args<typeof def.backup>): Pro
 }
 
 export async function restore(ctx: Context, [file]: Args<typeof def.restore>): Promise<void> {
-  const [{ inspectBackup, keepCurrent, replaceWith }, { existsSync }] = await Promise.all([import("./backup.js"), import("node:fs")]);
+  const [{ inspectBackup, restoreOver }, { existsSync }] = await Promise.all([import("./backup.js"), import("node:fs")]);
   const dataFile = ctx.dataFile.path;
   if (resolve(file!) === resolve(dataFile)) throw new CliError("error.restore.sameFile", { path: resolve(file!) });
   const summary = inspectBackup(file!);
@@ -36,8 +36,7 @@ export async function restore(ctx: Context, [file]: Args<typeof def.restore>): P
     last: summary.lastChange ? summary.lastChange.slice(0, 16).replace("T", " ") : "–",
   });
   if (!(await confirm(ctx, question))) return say(ctx.t("label.cancelled"));
-  const kept = existsSync(dataFile) ? await keepCurrent(dataFile) : null;
-  await replaceWith(summary.path, dataFile);
+  const kept = await restoreOver(dataFile, summary.path);
   // The restored file records its restore; an older schema is migrated now (with its own backup beside it).
   const db = openDataFile(dataFile);
   ctx.useDb(db);

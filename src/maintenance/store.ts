@@ -49,3 +49,33 @@ export function rowLabelReader(db: Db, table: string, labels: string[], key: str
 export function countRows(db: Db, table: string): number {
   return db.prepare(`SELECT count(*) FROM ${quote(table)}`).pluck().get() as number;
 }
+
+// ---- restore: the backup's content copied into the data file through one connection that holds it alone
+
+/**
+ * Replaces everything in `db` with the content of the (already inspected) file `backup`: every table, index,
+ * trigger and view of the data file is dropped, the backup's are created and their rows copied, and the schema
+ * version taken over; one transaction. Foreign keys are off meanwhile, as the tables come one by one.
+ */
+export function copyDatabaseFrom(db: Db, backup: string): void {
+  db.pragma("foreign_keys = OFF");
+  db.prepare("ATTACH DATABASE ? AS source").run(backup);
+  try {
+    db.transaction(() => {
+      const own = db.prepare("SELECT type, name FROM main.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND type IN ('view', 'trigger', 'table')").all() as Array<{ type: string; name: string }>;
+      for (const o of own.filter((x) => x.type !== "table")) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS main.${quote(o.name)}`);
+      for (const o of own.filter((x) => x.type === "table")) db.exec(`DROP TABLE IF EXISTS main.${quote(o.name)}`);
+      const theirs = db
+        .prepare("SELECT type, name, sql FROM source.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid")
+        .all() as Array<{ type: string; name: string; sql: string }>;
+      for (const o of theirs) {
+        db.exec(o.sql);
+        if (o.type === "table") db.exec(`INSERT INTO main.${quote(o.name)} SELECT * FROM source.${quote(o.name)}`);
+      }
+      db.pragma(`main.user_version = ${Number(db.pragma("source.user_version", { simple: true }))}`);
+    })();
+  } finally {
+    db.exec("DETACH DATABASE source");
+    db.pragma("foreign_keys = ON");
+  }
+}

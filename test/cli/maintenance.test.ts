@@ -190,13 +190,14 @@ describe("check", () => {
   it("the demo platform has no problems", async () => {
     const db = copyOf(demo);
     const result = await ok(["check", "--lang", "en"], { db });
-    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, meeting-day, election-counts, audit-log).\n");
+    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, schema, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, meeting-day, election-counts, audit-log).\n");
     const report = await okJson(["check"], { db });
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
     expect(report.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
       ["integrity", true],
       ["foreign-keys", true],
+      ["schema", true],
       ["one-vote-per-group", true],
       ["ballot-secrecy", true],
       ["approved-minutes", true],
@@ -227,10 +228,11 @@ describe("check", () => {
     const before = fileHash(db);
     const result = await runCheck(db, ["--lang", "en"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("error: 2 problems found in the data file — see the lines above; make a backup before you repair anything\n");
+    expect(result.stderr).toBe("error: 3 problems found in the data file — see the lines above; make a backup before you repair anything\n");
     expect(fileHash(db)).toBe(before);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toEqual([
+      `the table “vote_casts” of the data file is defined otherwise than plattform defines it — it was changed with another tool: restore a backup made by \`plattform backup\``,
       `vote #1: group ${first.name} has 2 votes recorded, but only one is allowed — find the valid vote with \`plattform log --entity vote_cast\`, delete the others with sqlite3, or restore a backup`,
       `meeting #${meeting.id} (${meeting.date}): the approved minutes were changed after approval (hash ${stored.slice(0, 12)}… at approval, ${now.slice(0, 12)}… now) — restore a backup from before the change; corrections belong in \`plattform meetings amend\`; \`plattform log\` shows who changed what`,
     ]);
@@ -239,10 +241,11 @@ describe("check", () => {
     const json = JSON.parse(report.stdout);
     expect(json.ok).toBe(false);
     expect(json.problems.map((p: { check: string; problem: string }) => [p.check, p.problem])).toEqual([
+      ["schema", "schemaChanged"],
       ["one-vote-per-group", "duplicateVote"],
       ["approved-minutes", "minutesChanged"],
     ]);
-    expect(json.problems[0].details).toEqual({ vote: 1, group: first.name, groupId: first.groupId, count: 2 });
+    expect(json.problems[1].details).toEqual({ vote: 1, group: first.name, groupId: first.groupId, count: 2 });
   });
 
   it("someone present for a group that was no member that day (an older file): reported, exit 1", async () => {
@@ -304,6 +307,7 @@ describe("check", () => {
     conn.close();
     const json = JSON.parse((await runCheck(db, ["--json"])).stdout);
     expect(json.problems.map((p: { problem: string; details: unknown }) => [p.problem, p.details])).toEqual([
+      ["schemaChanged", { type: "table", name: "ballots" }],
       ["ballotColumns", { table: "ballots", columns: "group_id" }],
       ["ballotCount", { election, receipts, ballots: receipts - 1 }],
       // the election was counted: one ballot fewer no longer gives the stored result
