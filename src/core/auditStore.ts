@@ -107,6 +107,8 @@ export interface AuditFilter {
   limit?: number;
 }
 
+export type RawAuditRow = Raw;
+
 interface Raw {
   id: number;
   at: string;
@@ -143,6 +145,16 @@ export function toAuditRow(r: Raw): AuditRow {
 
 /** Entries matching the filter, oldest first; with a limit, the newest `limit` of them. */
 export function listAudit(db: Db, filter: AuditFilter): AuditRow[] {
+  return [...iterateAudit(db, filter)];
+}
+
+/** listAudit one entry at a time: the log of a long-lived platform has hundreds of thousands. */
+export function* iterateAudit(db: Db, filter: AuditFilter): Generator<AuditRow> {
+  for (const row of iterateRawAudit(db, filter)) yield toAuditRow(row);
+}
+
+/** The entries as stored (command and changes as JSON text), for printing them without parsing each. */
+export function* iterateRawAudit(db: Db, filter: AuditFilter): Generator<RawAuditRow> {
   const rows = db
     .prepare(
       `SELECT * FROM (
@@ -153,8 +165,8 @@ export function listAudit(db: Db, filter: AuditFilter): AuditRow[] {
           ORDER BY id DESC LIMIT @limit
        ) ORDER BY id`,
     )
-    .all({ since: filter.since ?? null, entity: filter.entity ?? null, who: filter.who ?? null, limit: filter.limit ?? -1 }) as Raw[];
-  return rows.map(toAuditRow);
+    .iterate({ since: filter.since ?? null, entity: filter.entity ?? null, who: filter.who ?? null, limit: filter.limit ?? -1 }) as IterableIterator<Raw>;
+  yield* rows;
 }
 
 export function auditEntities(db: Db): string[] {

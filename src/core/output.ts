@@ -36,11 +36,35 @@ export function printJson(value: unknown): void {
   io().stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** A JSON array written element by element (as printJson would print it), for lists of any length. */
+export function printJsonLines(items: Iterable<unknown>): void {
+  let chunk: string[] = [];
+  let first = true;
+  const flush = () => {
+    if (chunk.length > 0) io().stdout.write(chunk.join(""));
+    chunk = [];
+  };
+  for (const item of items) {
+    const text = JSON.stringify(item, null, 2).replace(/\n/g, "\n  ");
+    chunk.push(`${first ? "[\n" : ",\n"}  ${text}`);
+    first = false;
+    if (chunk.length >= 1000) flush();
+  }
+  chunk.push(first ? "[]\n" : "\n]\n");
+  flush();
+}
+
 const ROW_SEPARATORS_OFF = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
 /** A table on a terminal, or plain aligned columns in a pipe: the same data either way. */
 export function printTable(ctx: Context, head: string[], rows: unknown[][]): void {
   const cells = rows.map((row) => row.map(cell));
+  if (ctx.color && cells.length > BOXED_ROWS) {
+    // A long list on a terminal: aligned columns under a bold header, written as it goes. cli-table3 builds the
+    // whole box in memory: the audit log of a 20-year platform (150,000 rows) took minutes and gigabytes.
+    writeColumns([head.map((h) => colours(ctx).bold(h)), ...cells], [head.map(displayWidth), ...cells.map((r) => r.map(displayWidth))]);
+    return;
+  }
   if (ctx.color) {
     // cli-table3 draws the boxed table for people at a terminal. It is loaded only here: scripts read plain
     // columns, and the benchmark measured its set-up and per-cell work at tens of milliseconds on long lists.
@@ -52,7 +76,8 @@ export function printTable(ctx: Context, head: string[], rows: unknown[][]): voi
     return;
   }
   // In a pipe: columns two spaces apart, padded by display width (wide characters count two), for grep and awk.
-  io().stdout.write(`${plainColumns([head, ...cells])}\n`);
+  const lines = [head, ...cells];
+  writeColumns(lines, lines.map((line) => line.map(displayWidth)));
 }
 
 // Printable ASCII, the Latin letters (umlauts, ß, Ş, ł …), dashes, quotes and currency signs are one column each,
@@ -64,6 +89,44 @@ const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-
 /** The number of terminal columns a cell takes (wide characters count two, escape sequences none). */
 export function displayWidth(text: string): number {
   return ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text);
+}
+
+/** Up to this many rows a terminal table gets cli-table3's boxes. */
+export const BOXED_ROWS = 1000;
+
+/**
+ * A table too long to hold: the caller reads its rows twice, once for the column widths (`widths`, which start
+ * from the head's) and once to print them here, a thousand lines at a time, under a bold header on a terminal.
+ */
+export function printStreamedTable(ctx: Context, head: string[], widths: number[], rows: Iterable<string[]>): void {
+  const pad = (cells: string[], shown: string[]) => widths.map((width, i) => (shown[i] ?? "") + " ".repeat(width - displayWidth(cells[i] ?? ""))).join("  ").trimEnd();
+  const bold = colours(ctx).bold;
+  let chunk: string[] = [pad(head, ctx.color ? head.map((h) => bold(h)) : head)];
+  for (const cells of rows) {
+    chunk.push(pad(cells, cells));
+    if (chunk.length >= 1000) {
+      io().stdout.write(`${chunk.join("\n")}\n`);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) io().stdout.write(`${chunk.join("\n")}\n`);
+}
+
+/** Widens `widths` to fit `cells` (by display width). */
+export function fitWidths(widths: number[], cells: string[]): void {
+  for (let i = 0; i < cells.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(cells[i]!));
+}
+
+/** Aligned columns written to stdout a thousand lines at a time, for lists too long to build as one string. */
+function writeColumns(lines: string[][], cellWidths: number[][]): void {
+  const widths: number[] = [];
+  for (const row of cellWidths) for (let i = 0; i < row.length; i++) widths[i] = Math.max(widths[i] ?? 0, row[i]!);
+  for (let start = 0; start < lines.length; start += 1000) {
+    const chunk: string[] = [];
+    for (let row = start; row < Math.min(lines.length, start + 1000); row++)
+      chunk.push(widths.map((width, i) => (lines[row]![i] ?? "") + " ".repeat(width - (cellWidths[row]![i] ?? 0))).join("  ").trimEnd());
+    io().stdout.write(`${chunk.join("\n")}\n`);
+  }
 }
 
 /** Rows as aligned columns without trailing spaces. Plain loops: a list may have hundreds of thousands of rows. */

@@ -25,7 +25,7 @@ const STV_DIR = join(ROOT, "test", "data", "stv", "scottish");
 const TODAY = "2026-06-15";
 
 // Issue 13: everyday read commands at most 2.0 × node -e 0 (1.5 × is the mark to beat), --version at most 1.3 ×.
-const TARGETS = { startRatio: 2.0, versionRatio: 1.3, beat: 1.5, growth: 1.2, importMs: 2000, rssMb: 120 };
+const TARGETS = { startRatio: 2.0, versionRatio: 1.3, beat: 1.5, growth: 1.2, importMs: 2000, rssMb: 120, logMs: 5000, logRssMb: 150 };
 
 // ---- options
 
@@ -135,7 +135,7 @@ function timeRounds(args, envs, options) {
 
 /** Runs a command once and says whether it exists in this build (exit 2 with "unknown command": not yet). */
 function probe(args, env) {
-  const result = spawnSync(process.execPath, args, { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const result = spawnSync(process.execPath, args, { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
   if (result.status === 0) return { ok: true, bytes: result.stdout.length };
   if (result.status === 2 && /unknown command|unbekannter Befehl/i.test(result.stderr)) return { ok: false, reason: "n/a (not built)" };
   return { ok: false, reason: `fails (exit ${result.status}): ${result.stderr.trim().split("\n")[0]}` };
@@ -229,6 +229,8 @@ const COMMANDS = [
   ["report", "listening"],
   ["fundraising", "report"],
   blt ? ["elections", "tally", "--blt", blt] : undefined,
+  // The whole audit log (about 150,000 entries on the 20-year platform): its own targets, not a start-up ratio.
+  ["log"],
 ].filter(Boolean);
 const label = (args) => args.map((a) => (a === blt ? `<${a.split("/").pop()}>` : a)).join(" ");
 const chosen = COMMANDS.filter((args) => options.only === undefined || label(args).includes(options.only));
@@ -295,11 +297,17 @@ for (const row of rows) {
   const growth = row.results.get(large).ms / row.results.get(small).ms;
   const rss = Math.max(...[...row.results.values()].map((r) => r.rss));
   const marks = [];
-  const limit = row.label === "--version" ? TARGETS.versionRatio : TARGETS.startRatio;
-  if (ratio > limit) marks.push(`✗ >${limit}× node`);
-  else if (ratio <= TARGETS.beat) marks.push(`≤${TARGETS.beat}×`);
-  if (options.years.length > 1 && growth > TARGETS.growth) marks.push(`✗ growth >${TARGETS.growth}`);
-  if (rss > TARGETS.rssMb) marks.push(`✗ RSS >${TARGETS.rssMb} MB`);
+  if (row.label === "log") {
+    const largest = row.results.get(large);
+    if (largest.ms > TARGETS.logMs) marks.push(`✗ >${TARGETS.logMs / 1000} s on ${large}y`);
+    if (rss > TARGETS.logRssMb) marks.push(`✗ RSS >${TARGETS.logRssMb} MB`);
+  } else {
+    const limit = row.label === "--version" ? TARGETS.versionRatio : TARGETS.startRatio;
+    if (ratio > limit) marks.push(`✗ >${limit}× node`);
+    else if (ratio <= TARGETS.beat) marks.push(`≤${TARGETS.beat}×`);
+    if (options.years.length > 1 && growth > TARGETS.growth) marks.push(`✗ growth >${TARGETS.growth}`);
+    if (rss > TARGETS.rssMb) marks.push(`✗ RSS >${TARGETS.rssMb} MB`);
+  }
   for (const m of marks.filter((mark) => mark.startsWith("✗"))) misses.push(`${row.label}: ${m.slice(2)} (${fmt(ratio, 2)}× node, growth ${fmt(growth, 2)}, ${fmt(rss)} MB)`);
   lines.push([
     row.label,
@@ -332,7 +340,7 @@ console.log(`|${head.map((_, i) => (i === 0 || i === head.length - 1 ? "---" : "
 for (const line of lines) console.log(`| ${line.join(" | ")} |`);
 console.log(
   `\nTargets: read commands ≤ ${TARGETS.startRatio}× node -e 0 on the ${target}-year platform (--version ≤ ${TARGETS.versionRatio}×; ≤ ${TARGETS.beat}× is the mark to beat); ${large}y ÷ ${small}y ≤ ${TARGETS.growth}; ` +
-    `import of ${options.importRows} people ≤ ${TARGETS.importMs / 1000} s; peak RSS ≤ ${TARGETS.rssMb} MB.`,
+    `import of ${options.importRows} people ≤ ${TARGETS.importMs / 1000} s; peak RSS ≤ ${TARGETS.rssMb} MB; log ≤ ${TARGETS.logMs / 1000} s and ≤ ${TARGETS.logRssMb} MB on the ${large}-year platform.`,
 );
 if (misses.length === 0) console.log("All targets met.");
 else {

@@ -34,3 +34,28 @@ describe("displayWidth", () => {
       expect(displayWidth(text), text).toBe(stringWidth(text));
   });
 });
+
+describe("printJsonLines", () => {
+  it("writes, element by element, exactly what printJson writes for the whole array", async () => {
+    const { printJson, printJsonLines } = await import("../../src/core/output.js");
+    const { processIo, setIo } = await import("../../src/core/io.js");
+    const capture = () => {
+      let text = "";
+      return { stream: { isTTY: false, write: (chunk: string | Uint8Array) => ((text += String(chunk)), true) }, text: () => text };
+    };
+    const samples: unknown[][] = [[], [1], [{ a: 1, b: [1, 2, { c: "x\ny" }], d: null }, "zwei", { leer: {} }], Array.from({ length: 2500 }, (_, i) => ({ id: i, at: "2026-01-01", changes: { n: i } }))];
+    for (const sample of samples) {
+      const whole = capture();
+      const lines = capture();
+      const previous = setIo(processIo({ stdout: whole.stream as never }));
+      try {
+        printJson(sample);
+        setIo(processIo({ stdout: lines.stream as never }));
+        printJsonLines(sample);
+      } finally {
+        setIo(previous);
+      }
+      expect(lines.text()).toBe(whole.text());
+    }
+  });
+});
