@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync } from "node:fs";
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { MIGRATIONS, type Migration } from "../migrations/index.js";
@@ -71,13 +71,45 @@ export function createDataFile(path: string): boolean {
  */
 export function openDataFile(path: string): Db {
   if (!existsSync(path)) throw new DataFileError("error.noDataFile", { path }, "error.noDataFile.hint");
+  // A file this user may not write: SQLite creates its -wal and -shm with the file's (read-only) permissions, and
+  // a -shm left like that breaks every write once the file is writable again. Those it creates are removed at close.
+  const leaveNothing = companionsToRemove(path);
   try {
     // Setting up WAL while another process opens or closes the file can be busy without SQLite's busy handler
     // being asked, so the whole opening is retried a few times.
-    return withBusyRetry(() => openOnce(path));
+    return leaveNothing(withBusyRetry(() => openOnce(path)));
   } catch (error) {
     throw error instanceof DataFileError ? error : translateOpenError(error, path);
   }
+}
+
+/** Whether this user cannot write the file (its permissions say so, which also counts for root). */
+export function isReadOnlyFile(path: string): boolean {
+  try {
+    if ((statSync(path).mode & 0o222) === 0) return true;
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Call before opening `path`; pass the connection to what it returns. For a file this user cannot write, the
+ * -wal and -shm that opening it creates (with the file's read-only permissions) are removed when it is closed.
+ */
+export function companionsToRemove(path: string): (db: Db) => Db {
+  const created = existsSync(path) && isReadOnlyFile(path) ? ["-wal", "-shm"].map((suffix) => path + suffix).filter((file) => !existsSync(file)) : [];
+  return (db) => {
+    if (created.length === 0) return db;
+    const close = db.close.bind(db);
+    db.close = (() => {
+      const result = close();
+      for (const file of created) rmSync(file, { force: true });
+      return result;
+    }) as Db["close"];
+    return db;
+  };
 }
 
 /**

@@ -8,12 +8,12 @@ import { isLang, type Lang } from "./i18n.js";
 export async function storedLanguageOf(path: string): Promise<Lang | undefined> {
   if (!existsSync(path)) return undefined;
   // Loaded only when there is a file to read: `elections tally --blt` without a platform needs no SQLite.
-  const { openSqlite, preloadSqlite, storedLanguage } = await import("./db.js");
+  const { companionsToRemove, openSqlite, preloadSqlite, storedLanguage } = await import("./db.js");
   await preloadSqlite();
   try {
     // Not opened readonly: a read-only connection to a WAL file leaves its -wal and -shm files behind, while the
     // last ordinary connection to close removes them. Nothing is written either way.
-    const db = openSqlite(path, { fileMustExist: true, timeout: 200 });
+    const db = companionsToRemove(path)(openSqlite(path, { fileMustExist: true, timeout: 200 }));
     try {
       const value = storedLanguage(db);
       return value !== undefined && isLang(value) ? value : undefined;

@@ -4,7 +4,8 @@ import { areaChecks } from "../app/index.js";
 import { problem, type Check, type Problem } from "../core/contributes.js";
 import { auditChainBreak, lastAuditId } from "../core/auditStore.js";
 import { CliError } from "../core/errors.js";
-import { schemaDifferences, type Db } from "../core/db.js";
+import { existsSync } from "node:fs";
+import { isReadOnlyFile, schemaDifferences, type Db } from "../core/db.js";
 import { today } from "../core/dates.js";
 import { countElection, electionsOutOfDay, listElections } from "../elections/index.js";
 import { approvals, getMeeting, recordedAhead } from "../meetings/index.js";
@@ -109,8 +110,23 @@ const schema: Check = {
     ),
 };
 
+/**
+ * A -shm (or -wal) this user cannot write beside a data file it can: left by a read of the file while it was
+ * read-only, it makes every later write fail.
+ */
+const companionFiles: Check = {
+  name: "files",
+  run(db) {
+    if (isReadOnlyFile(db.name)) return [];
+    return ["-shm", "-wal"]
+      .map((suffix) => db.name + suffix)
+      .filter((file) => existsSync(file) && isReadOnlyFile(file))
+      .map((file) => problem("files", "companionReadOnly", { file, path: db.name }));
+  },
+};
+
 /** Every check `plattform check` runs, in this order. */
-export const CHECKS: Check[] = [integrity, foreignKeys, schema, ...areaChecks(), meetingDay, storedCounts, auditChain];
+export const CHECKS: Check[] = [integrity, foreignKeys, schema, companionFiles, ...areaChecks(), meetingDay, storedCounts, auditChain];
 
 export interface CheckResult {
   name: string;

@@ -190,7 +190,7 @@ describe("check", () => {
   it("the demo platform has no problems", async () => {
     const db = copyOf(demo);
     const result = await ok(["check", "--lang", "en"], { db });
-    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, schema, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, meeting-day, election-counts, audit-log).\n");
+    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, schema, files, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, meeting-day, election-counts, audit-log).\n");
     const report = await okJson(["check"], { db });
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
@@ -198,6 +198,7 @@ describe("check", () => {
       ["integrity", true],
       ["foreign-keys", true],
       ["schema", true],
+      ["files", true],
       ["one-vote-per-group", true],
       ["ballot-secrecy", true],
       ["approved-minutes", true],

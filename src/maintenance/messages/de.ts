@@ -92,6 +92,8 @@ export const de: Messages<typeof en> = {
   "check.schemaMissing.hint": "ein mit `plattform backup` erstelltes Backup zurückspielen",
   "check.schemaChanged": "das Objekt ({type}) „{name}“ der Datendatei ist anders definiert, als plattform es anlegt",
   "check.schemaChanged.hint": "es wurde mit einem anderen Werkzeug geändert: ein mit `plattform backup` erstelltes Backup zurückspielen",
+  "check.companionReadOnly": "{file} ist nicht beschreibbar, die Datendatei aber schon: jede Änderung wird scheitern",
+  "check.companionReadOnly.hint": "die Datei blieb von einem Lesen zurück, als die Datendatei schreibgeschützt war: wenn kein plattform-Befehl und kein anderes Programm die Datendatei benutzt, {file} (und eine -wal daneben) löschen — SQLite legt sie neu an",
   "check.incomeAmount": "Einnahme #{income}: der Betrag {amount} ist keine positive Zahl von Cent",
   "check.incomeAmount.hint": "den Eintrag mit sqlite3 berichtigen oder eine Sicherung zurückspielen; `plattform log --entity income` zeigt seine Herkunft",
   "check.duesWithoutGroup": "Einnahme #{income}: eine Beitragszahlung ohne die Mitgliedsgruppe, die gezahlt hat",

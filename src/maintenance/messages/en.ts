@@ -91,6 +91,8 @@ export const en = {
   "check.schemaMissing.hint": "restore a backup made by `plattform backup`",
   "check.schemaChanged": "the {type} “{name}” of the data file is defined otherwise than plattform defines it",
   "check.schemaChanged.hint": "it was changed with another tool: restore a backup made by `plattform backup`",
+  "check.companionReadOnly": "{file} cannot be written, while the data file can: every write will fail",
+  "check.companionReadOnly.hint": "it was left by reading the file while it was read-only: when no plattform command and no other program uses the data file, delete {file} (and a -wal beside it) — SQLite makes them again",
   "check.incomeAmount": "income #{income}: the amount {amount} is not a positive number of cents",
   "check.incomeAmount.hint": "correct the entry with sqlite3 or restore a backup; `plattform log --entity income` shows where it came from",
   "check.duesWithoutGroup": "income #{income}: a dues payment without the member group that paid it",
