@@ -36,9 +36,12 @@ export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
   // The audit entry for this command must not repeat the name it erases.
   ctx.commandLine = ["people", "forget", `#${person.id}`];
   // With the file to itself, then compacted: no other connection keeps a snapshot (or the log frames) with the name.
-  ctx.withFileToItself(() => ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName"))));
-  if (ctx.json) return printJson(getPerson(ctx.db, person.id, day));
+  const kept = ctx.withFileToItself(() => ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName"))));
+  if (ctx.json) return printJson({ ...getPerson(ctx.db, person.id, day), keptInApprovedMinutes: kept.map((m) => m.id) });
   say(ctx.t("people.forgotten", { id: person.id }));
+  // Where the name stays, and why: approved minutes are the locked record.
+  const { meetingLabel } = await import("../meetings/index.js");
+  for (const meeting of kept) say(ctx.t("people.forgetKept", { label: meetingLabel(ctx, meeting), id: meeting.id }));
 }
 
 /** `report annual <year>`: the Jahresbericht, Markdown or self-contained HTML, from the areas' sections. */

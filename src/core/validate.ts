@@ -16,7 +16,8 @@ export function hasControlChars(value: string): boolean {
 /** A single-line piece of text typed by a user: trimmed, non-empty when required, no control characters. */
 export function cleanText(raw: string | undefined, field: string, options: { required?: boolean; max?: number } = {}): string | null {
   const max = options.max ?? 200;
-  const value = (raw ?? "").trim();
+  // Stored as NFC: a name typed in another Unicode normal form (NFD, as some systems send it) is the same name.
+  const value = (raw ?? "").normalize("NFC").trim();
   if (value === "") {
     if (options.required) throw new CliError("error.required", { field });
     return null;
@@ -28,7 +29,7 @@ export function cleanText(raw: string | undefined, field: string, options: { req
 
 /** Free notes may span lines, but carry no other control characters. */
 export function cleanNotes(raw: string | undefined, field = "notes"): string | null {
-  const value = (raw ?? "").replace(/\r\n?/g, "\n").trim();
+  const value = (raw ?? "").normalize("NFC").replace(/\r\n?/g, "\n").trim();
   if (value === "") return null;
   if (CONTROL_CHARS_BUT_LINES.test(value)) throw new CliError("error.controlChars", { field });
   if (value.length > 5000) throw new CliError("error.tooLong", { field, max: 5000 });

@@ -383,25 +383,6 @@ export function frozenMinutes(db: Db, meetingId: number): FrozenMinutes | undefi
   return db.prepare(`${SELECT_FROZEN} WHERE meeting_id = ?`).get(meetingId) as FrozenMinutes | undefined;
 }
 
-/**
- * `people forget`: every text of the stored approved minutes that names the person is rewritten with the
- * placeholder, their fingerprint and the amendments' seals made again (the forget's own audit entry says why).
- */
-export function eraseFromFrozenMinutes(db: Db, pattern: RegExp, placeholder: string): void {
-  const scrub = (value: unknown): unknown => {
-    if (typeof value === "string") return value.replace(pattern, placeholder);
-    if (Array.isArray(value)) return value.map(scrub);
-    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
-    return value;
-  };
-  for (const frozen of allFrozenMinutes(db)) {
-    const model = JSON.stringify(scrub(JSON.parse(frozen.model)));
-    if (model === frozen.model) continue;
-    saveFrozenMinutes(db, frozen.meetingId, model);
-    sealAmendments(db, frozen.meetingId);
-  }
-}
-
 export function allFrozenMinutes(db: Db): FrozenMinutes[] {
   return db.prepare(`${SELECT_FROZEN} ORDER BY meeting_id`).all() as FrozenMinutes[];
 }

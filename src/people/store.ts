@@ -239,7 +239,9 @@ export function forgetPerson(db: Db, id: number, secrets: string[], at: string, 
  * whole words, so that forgetting "Ali" does not blank the "Ali" in "Alina".
  */
 export function personalDataPattern(secrets: string[]): RegExp {
-  const spellings = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
+  // Each secret as typed, in both Unicode normal forms, and as JSON writes it (the audit log's escapes).
+  const forms = secrets.flatMap((secret) => [secret, secret.normalize("NFC"), secret.normalize("NFD")]);
+  const spellings = [...new Set(forms.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
   spellings.sort((a, b) => b.length - a.length);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.map(caseFoldingPattern).join("|")})(?![\\p{L}\\p{N}])`, "gu");
 }

@@ -202,15 +202,21 @@ describe("check finds every direct edit of the record (exit 1)", () => {
     expect(result.stdout).toContain("audit log, entry #7: it was changed, or an entry before it was deleted or inserted — the log no longer proves what happened");
   }, 60_000);
 
-  it("stays clean after people forget, which rewrites earlier entries and the stored minutes", async () => {
+  it("stays clean after people forget, which re-seals the log; approved minutes keep the name, and forget says where", async () => {
     const db = copyOf(demo);
-    const minutes = query<{ model: string }>(db, "SELECT model FROM approved_minutes");
     const person = "Claudia Berger";
-    expect(minutes.some((m) => m.model.includes(person))).toBe(true);
-    await ok(["people", "forget", person, "--yes"], { db });
-    expect(query<{ model: string }>(db, "SELECT model FROM approved_minutes").some((m) => m.model.includes(person))).toBe(false);
+    const naming = query<{ meeting_id: number }>(db, "SELECT meeting_id FROM approved_minutes WHERE model LIKE ?", `%${person}%`).map((r) => r.meeting_id);
+    expect(naming.length).toBeGreaterThan(0);
+    const result = await ok(["people", "forget", person, "--yes"], { db });
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^Personenbezogene Daten von Person #\d+ gelöscht/);
+    expect(lines.slice(1)).toHaveLength(naming.length);
+    for (const [i, id] of naming.entries()) expect(lines[i + 1]).toMatch(new RegExp(`^Der Name bleibt im genehmigten Protokoll von .* \\(#${id}\\): ein genehmigtes Protokoll ist gesperrt`));
+    // The locked record is unchanged, and check is clean; everywhere else the name is gone.
+    expect(query<{ meeting_id: number }>(db, "SELECT meeting_id FROM approved_minutes WHERE model LIKE ?", `%${person}%`).map((r) => r.meeting_id)).toEqual(naming);
     expect((await ok(["check"], { db })).code).toBe(0);
-    expect((await ok(["report", "minutes", "1"], { db })).stdout).not.toContain(person);
+    expect((await ok(["report", "minutes", String(naming[0])], { db })).stdout).toContain(person);
+    expect(JSON.stringify(await okJson(["log"], { db }))).not.toContain(person);
   }, 60_000);
 });
 

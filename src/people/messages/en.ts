@@ -15,6 +15,7 @@ export const en = {
   "people.unlinked": "{name} no longer acts for {group} from {date}.",
   "people.forgetConfirm": "Erase all personal data of {name}? Counts and history stay, anonymised. This cannot be undone.",
   "people.forgotten": "Personal data of person #{id} erased; the anonymised history is kept.",
+  "people.forgetKept": "The name stays in the approved minutes of {label} (#{id}): approved minutes are locked; a correction is only possible as an amendment (`plattform meetings amend`).",
   "people.forgottenName": "forgotten person",
   "error.unknownPerson": "no person “{ref}”",
   "error.unknownPerson.hint": "see `plattform people list` for names and ids",
