@@ -5,7 +5,7 @@ import { formatDate } from "../core/dates.js";
 import { heading, say } from "../core/output.js";
 import type { Meeting } from "./model.js";
 import { minutesHash } from "./minutesHash.js";
-import { allFrozenMinutes, approvedMinutesHashes, brokenAmendment, draftMinutes, nextMeeting, presentWhileNoMember } from "./store.js";
+import { allFrozenMinutes, approvedMinutesHashes, eraseAmendmentAuthor, brokenAmendment, draftMinutes, nextMeeting, presentWhileNoMember } from "./store.js";
 import { sha256 } from "../core/hash.js";
 
 /** "Kernkreis, 03.12.2026 19:00, Gemeindesaal" for the dashboard. */
@@ -78,6 +78,7 @@ const attendanceOfMembers: Check & { rank: number } = {
 
 export const meetings: Contribution = {
   area: "meetings",
+  erase: (db, person) => eraseAmendmentAuthor(db, person.pattern, `${person.placeholder} #${person.personId}`),
   status: [next as StatusPart, awaitingApproval as StatusPart],
   checks: [approvedMinutes, attendanceOfMembers],
 };

@@ -383,6 +383,23 @@ export function frozenMinutes(db: Db, meetingId: number): FrozenMinutes | undefi
   return db.prepare(`${SELECT_FROZEN} WHERE meeting_id = ?`).get(meetingId) as FrozenMinutes | undefined;
 }
 
+/**
+ * `people forget`: an amendment written by the person names them by a stable pseudonym instead; the seals of those
+ * minutes' amendments are made again (the forget's audit entry says why). The text of approved minutes stays.
+ */
+export function eraseAmendmentAuthor(db: Db, pattern: RegExp, pseudonym: string): void {
+  const rows = db.prepare("SELECT id, meeting_id AS meetingId, author FROM minutes_amendments").all() as Array<{ id: number; meetingId: number; author: string }>;
+  const resealed = new Set<number>();
+  const update = db.prepare("UPDATE minutes_amendments SET author = ? WHERE id = ?");
+  for (const row of rows) {
+    const author = row.author.replace(pattern, pseudonym);
+    if (author === row.author) continue;
+    update.run(author, row.id);
+    resealed.add(row.meetingId);
+  }
+  for (const meetingId of resealed) sealAmendments(db, meetingId);
+}
+
 export function allFrozenMinutes(db: Db): FrozenMinutes[] {
   return db.prepare(`${SELECT_FROZEN} ORDER BY meeting_id`).all() as FrozenMinutes[];
 }

@@ -231,6 +231,13 @@ export function forgetPerson(db: Db, id: number, secrets: string[], at: string, 
     const changes = row.changes === null ? null : row.changes.replace(pattern, placeholder);
     if (command !== row.command || changes !== row.changes) update.run(command, changes, row.id);
   }
+  // Who acted (`--as`): a stable pseudonym, so that the log still shows which entries one person made.
+  const pseudonym = `${placeholder} #${id}`;
+  const rename = db.prepare("UPDATE audit_log SET actor = ? WHERE actor = ?");
+  for (const actor of db.prepare("SELECT DISTINCT actor FROM audit_log").pluck().all() as string[]) {
+    const renamed = actor.replace(pattern, pseudonym);
+    if (renamed !== actor) rename.run(renamed, actor);
+  }
 }
 
 /**

@@ -242,3 +242,12 @@ export function votesOutOfDay(db: Db, today: string): Array<{ vote: number; meet
     )
     .all({ today }) as Array<{ vote: number; meeting: number; date: string; what: "ahead" | "open" }>;
 }
+
+/** `people forget`: a correction made by the person (`--as`) names them by a stable pseudonym instead. */
+export function eraseCorrectionActor(db: Db, pattern: RegExp, pseudonym: string): void {
+  const rename = db.prepare("UPDATE vote_corrections SET actor = ? WHERE actor = ?");
+  for (const actor of db.prepare("SELECT DISTINCT actor FROM vote_corrections").pluck().all() as string[]) {
+    const renamed = actor.replace(pattern, pseudonym);
+    if (renamed !== actor) rename.run(renamed, actor);
+  }
+}

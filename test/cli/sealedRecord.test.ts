@@ -220,6 +220,31 @@ describe("check finds every direct edit of the record (exit 1)", () => {
   }, 60_000);
 });
 
+describe("people forget reaches who acted", () => {
+  it("the person as actor (--as) of log entries, of a vote correction and of an amendment becomes a stable pseudonym", async () => {
+    const db = copyOf(demo);
+    const person = "Sabine Wójcik";
+    const [author] = query<{ author: string; meeting_id: number }>(db, "SELECT author, meeting_id FROM minutes_amendments");
+    expect(author!.author).toBe(person);
+    const at = { db, env: { PLATTFORM_USER: person } };
+    // a log entry and a vote correction made under her name
+    await ok(["groups", "edit", "ASW", "--notes", "Ansprechpartnerin wechselt"], at);
+    const cast = query<{ vote_id: number; group_id: number }>(db, "SELECT vote_id, group_id FROM vote_casts LIMIT 1")[0]!;
+    edit(db, "INSERT INTO vote_corrections (vote_id, group_id, from_choice, to_choice, reason, actor, made_at) VALUES (?, ?, 'yes', 'no', 'Versehen', ?, '2026-01-01T00:00:00Z')", cast.vote_id, cast.group_id, person);
+    const id = query<{ id: number }>(db, "SELECT id FROM people WHERE name = ?", person)[0]!.id;
+    await ok(["people", "forget", person, "--yes"], { db });
+    const pseudonym = `gelöschte Person #${id}`;
+    const actors = query<{ actor: string }>(db, "SELECT DISTINCT actor FROM audit_log").map((r) => r.actor);
+    expect(actors).not.toContain(person);
+    expect(actors).toContain(pseudonym);
+    expect(query<{ author: string }>(db, "SELECT author FROM minutes_amendments")[0]!.author).toBe(pseudonym);
+    expect(query<{ actor: string }>(db, "SELECT actor FROM vote_corrections").map((r) => r.actor)).toEqual([pseudonym]);
+    expect((await ok(["report", "minutes", String(author!.meeting_id)], { db })).stdout).not.toContain(`${person}:`);
+    // (check: the amendments' seals were made again; the vote correction added by SQL is no part of them)
+    expect((await run(["check", "--json"], { db })).stdout).not.toContain("amendmentChanged");
+  }, 60_000);
+});
+
 describe("the migration to schema 10", () => {
   it("freezes approved minutes as they render at that moment, seals amendments and chains the audit log", async () => {
     const db = copyOf(demo);
