@@ -1,6 +1,7 @@
 // Every area's contribution to status, check, people forget and the annual report. Adding an area means one line here. Each contributes.ts is small and imports only its own
 // store and logic, so loading the list stays cheap on the `status` path.
 import type { AnnualSectionBuilder, Check, Contribution, StatusPart } from "../core/contributes.js";
+import { campaigns } from "../campaigns/contributes.js";
 import { commitments } from "../commitments/contributes.js";
 import { conversations } from "../conversations/contributes.js";
 import { elections } from "../elections/contributes.js";
@@ -24,6 +25,7 @@ export const CONTRIBUTIONS: readonly Contribution[] = [
   votes,
   elections,
   conversations,
+  campaigns,
   commitments,
   fundraising,
   reports,

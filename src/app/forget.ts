@@ -1,7 +1,7 @@
 // `people forget`: the person's row in people, then whatever each area holds about them (their contributions).
 import type { AuditEntry } from "../core/context.js";
 import { chainAuditLog } from "../core/auditStore.js";
-import type { Db } from "../core/db.js";
+import { scrubText, type Db } from "../core/db.js";
 import { allFrozenMinutes, getMeeting, type Meeting } from "../meetings/index.js";
 import { erasePerson, type Person } from "../people/index.js";
 import { CONTRIBUTIONS } from "./contributions.js";
@@ -13,6 +13,10 @@ import { CONTRIBUTIONS } from "./contributions.js";
 export function forget(db: Db, audit: (entry: AuditEntry) => void, person: Person, placeholder: string): Meeting[] {
   const pattern = erasePerson(db, person, placeholder);
   for (const area of CONTRIBUTIONS) area.erase?.(db, { personId: person.id, pattern, placeholder });
+  // Free text of every area (notes, titles, purposes, contacts …), as each declares its TEXT columns.
+  for (const area of CONTRIBUTIONS)
+    for (const [table, columns] of Object.entries(area.text ?? {}))
+      for (const [column, how] of Object.entries(columns)) if (how === "scrub") scrubText(db, table, column, pattern, placeholder);
   // The erasure rewrote earlier audit entries: the chain is sealed again over them, and the entry below says why.
   chainAuditLog(db);
   const kept = allFrozenMinutes(db).filter((f) => {

@@ -25,4 +25,8 @@ const due: StatusPart<{ dueSoon: Commitment[]; overdue: Commitment[] }> = {
   },
 };
 
-export const commitments: Contribution = { area: "commitments", status: [due as StatusPart] };
+export const commitments: Contribution = { area: "commitments", text: {
+    commitments: { ask: "scrub", answer: "scrub", given_on: "none", due_on: "none", status: "none", status_on: "none", created_at: "none" },
+    commitment_updates: { on_date: "none", status: "none", note: "scrub", created_at: "none" },
+    decision_makers: { name: "none", name_key: "none", office: "none", body: "none", created_at: "none" },
+  }, status: [due as StatusPart] };

@@ -39,7 +39,10 @@ const followUps: StatusPart<Array<FollowUp & { overdue: boolean }>> = {
 };
 
 export const conversations: Contribution = {
-  area: "conversations",
+  area: "conversations", text: {
+    conversations: { kind: "none", held_on: "none", notes: "scrub", next_step: "scrub", follow_up_on: "none", created_at: "none" },
+    topics: { name: "none", name_key: "none", created_at: "none" },
+  },
   status: [followUps as StatusPart],
   // What they said in conversations is theirs too: the notes go, the record that a conversation took place stays.
   erase: (db, person) => void eraseNotesWith(db, person.personId),

@@ -48,8 +48,21 @@ export interface Forgetting {
   placeholder: string;
 }
 
+/**
+ * How `people forget` treats a TEXT column. "scrub": free text that may name anyone; every spelling of the
+ * person's name, e-mail and phone in it is replaced. "area": the area's own erase handles it (the person's own
+ * row, the audit log, text that belongs to approved minutes and so stays). "none": no personal data (codes,
+ * kinds, dates, hashes, names of organisations).
+ */
+export type TextColumn = "scrub" | "area" | "none";
+
+/** An area's TEXT columns, table by table: every one is declared (test/store/personalData.test.ts checks). */
+export type TextColumns = Record<string, Record<string, TextColumn>>;
+
 export interface Contribution {
   area: string;
+  /** how `people forget` treats each TEXT column of this area's tables */
+  text?: TextColumns;
   /** erases the person's personal data from this area's tables (`people forget`, inside its transaction) */
   erase?(db: Db, person: Forgetting): void;
   status?: StatusPart[];

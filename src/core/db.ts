@@ -433,3 +433,23 @@ export function schemaDifferences(db: Db, version = schemaVersion(db)): Array<{ 
   for (const [key, o] of expected) if (!actual.has(key)) found.push({ kind: "missing", type: o.type, name: o.name });
   return found;
 }
+
+/**
+ * `people forget` in one TEXT column: every match of `pattern` in it (the person's name, e-mail and phone in any
+ * spelling) becomes `placeholder`. `onlyWhere` limits it to some rows (an SQL condition on the table's columns,
+ * written by the store that owns the table). Table and column names come from the areas' declarations.
+ */
+export function scrubText(db: Db, table: string, column: string, pattern: RegExp, placeholder: string, onlyWhere = "1"): number {
+  const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const rows = db.prepare(`SELECT rowid AS id, ${q(column)} AS text FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND (${onlyWhere})`).all() as Array<{ id: number; text: string }>;
+  const update = db.prepare(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE rowid = ?`);
+  let changed = 0;
+  for (const row of rows) {
+    const text = row.text.replace(pattern, placeholder);
+    if (text !== row.text) {
+      update.run(text, row.id);
+      changed++;
+    }
+  }
+  return changed;
+}

@@ -6,7 +6,11 @@ const BALLOT_COLUMNS = ["id", "election_id", "weight", "content"];
 const RECEIPT_COLUMNS = ["election_id", "group_id"];
 
 export const elections: Contribution = {
-  area: "elections",
+  area: "elections", text: {
+    elections: { method: "none", status: "none", source: "none", tally: "none", certified_on: "none", created_at: "none" },
+    candidates: { status: "none" },
+    ballots: { content: "none" },
+  },
   checks: [
     {
       name: "one-vote-per-group",

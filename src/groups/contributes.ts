@@ -8,4 +8,6 @@ const groupCounts: StatusPart<{ active: number; left: number }> = {
   details: (ctx, counts) => [[10, ctx.t("status.groups"), ctx.t("status.groupsValue", counts)]],
 };
 
-export const groups: Contribution = { area: "groups", status: [groupCounts as StatusPart] };
+export const groups: Contribution = { area: "groups", text: {
+    groups: { name: "none", name_key: "none", short: "none", short_key: "none", kind: "none", joined_on: "none", left_on: "none", email: "scrub", phone: "scrub", notes: "scrub", created_at: "none" },
+  }, status: [groupCounts as StatusPart] };

@@ -5,7 +5,7 @@ import { formatDate } from "../core/dates.js";
 import { heading, say } from "../core/output.js";
 import type { Meeting } from "./model.js";
 import { minutesHash } from "./minutesHash.js";
-import { allFrozenMinutes, approvedMinutesHashes, eraseAmendmentAuthor, brokenAmendment, draftMinutes, nextMeeting, presentWhileNoMember } from "./store.js";
+import { allFrozenMinutes, approvedMinutesHashes, eraseAmendmentAuthor, eraseFromOpenMinutes, brokenAmendment, draftMinutes, nextMeeting, presentWhileNoMember } from "./store.js";
 import { sha256 } from "../core/hash.js";
 
 /** "Kernkreis, 03.12.2026 19:00, Gemeindesaal" for the dashboard. */
@@ -77,8 +77,19 @@ const attendanceOfMembers: Check & { rank: number } = {
 };
 
 export const meetings: Contribution = {
-  area: "meetings",
-  erase: (db, person) => eraseAmendmentAuthor(db, person.pattern, `${person.placeholder} #${person.personId}`),
+  area: "meetings", text: {
+    // Text of approved minutes stays (the locked record); the meetings area erases it from all others.
+    meetings: { kind: "none", title: "area", date: "none", start_time: "none", end_time: "none", place: "area", team: "none", invited_on: "none", status: "none", minutes: "none", approval_note: "area", minutes_hash: "none", created_at: "none" },
+    agenda_items: { title: "area", type: "none" },
+    item_notes: { text: "area", created_at: "none" },
+    attendance: { status: "none", guest_name: "area" },
+    minutes_amendments: { text: "area", author: "area", made_on: "none", created_at: "none", seal: "none" },
+    approved_minutes: { model: "area", fingerprint: "none", frozen_at: "none" },
+  },
+  erase: (db, person) => {
+    eraseAmendmentAuthor(db, person.pattern, `${person.placeholder} #${person.personId}`);
+    eraseFromOpenMinutes(db, person.pattern, person.placeholder);
+  },
   status: [next as StatusPart, awaitingApproval as StatusPart],
   checks: [approvedMinutes, attendanceOfMembers],
 };

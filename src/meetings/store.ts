@@ -1,4 +1,4 @@
-import type { Db } from "../core/db.js";
+import { scrubText, type Db } from "../core/db.js";
 import { sha256 } from "../core/hash.js";
 import type { AgendaItem, ItemType, Meeting, MeetingKind } from "./model.js";
 
@@ -398,6 +398,15 @@ export function eraseAmendmentAuthor(db: Db, pattern: RegExp, pseudonym: string)
     resealed.add(row.meetingId);
   }
   for (const meetingId of resealed) sealAmendments(db, meetingId);
+}
+
+/** `people forget` in the text of meetings whose minutes are not approved (approved minutes keep theirs). */
+export function eraseFromOpenMinutes(db: Db, pattern: RegExp, placeholder: string): void {
+  const open = "meeting_id IN (SELECT id FROM meetings WHERE minutes <> 'approved')";
+  for (const column of ["title", "place", "approval_note"]) scrubText(db, "meetings", column, pattern, placeholder, "minutes <> 'approved'");
+  scrubText(db, "agenda_items", "title", pattern, placeholder, open);
+  scrubText(db, "attendance", "guest_name", pattern, placeholder, open);
+  scrubText(db, "item_notes", "text", pattern, placeholder, `item_id IN (SELECT id FROM agenda_items WHERE ${open})`);
 }
 
 export function allFrozenMinutes(db: Db): FrozenMinutes[] {

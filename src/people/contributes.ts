@@ -25,4 +25,7 @@ const unrepresented: StatusPart<string[]> = {
   },
 };
 
-export const people: Contribution = { area: "people", status: [peopleCounts as StatusPart, unrepresented as StatusPart] };
+export const people: Contribution = { area: "people", text: {
+    people: { name: "area", name_key: "area", email: "area", phone: "area", notes: "scrub", created_at: "none", forgotten_at: "none" },
+    group_roles: { role: "none", since: "none", until: "none" },
+  }, status: [peopleCounts as StatusPart, unrepresented as StatusPart] };

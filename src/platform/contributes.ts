@@ -3,7 +3,11 @@ import { SCHEMA_VERSION } from "../migrations/index.js";
 import { readSettings } from "./store.js";
 
 export const platform: Contribution = {
-  area: "platform",
+  area: "platform", text: {
+    settings: { key: "none", value: "none" },
+    audit_log: { at: "none", actor: "area", command: "area", entity: "none", action: "none", changes: "area", hash: "none" },
+    audit_head: { hash: "none" },
+  },
   status: [
     {
       key: "platform",

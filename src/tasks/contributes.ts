@@ -1,5 +1,5 @@
 import type { Contribution, StatusPart } from "../core/contributes.js";
-import { countTasks } from "./store.js";
+import { countTasks, eraseFromTasks } from "./store.js";
 
 const taskCounts: StatusPart<{ open: number; overdue: number }> = {
   key: "tasks",
@@ -8,4 +8,8 @@ const taskCounts: StatusPart<{ open: number; overdue: number }> = {
   details: (ctx, counts) => [[60, ctx.t("status.tasks"), ctx.t("status.tasksValue", counts)]],
 };
 
-export const tasks: Contribution = { area: "tasks", status: [taskCounts as StatusPart] };
+export const tasks: Contribution = {
+  area: "tasks",
+  erase: (db, person) => eraseFromTasks(db, person.pattern, person.placeholder), text: {
+    tasks: { title: "area", due_on: "none", status: "none", done_on: "none", created_at: "none" },
+  }, status: [taskCounts as StatusPart] };

@@ -1,4 +1,4 @@
-import type { Db } from "../core/db.js";
+import { scrubText, type Db } from "../core/db.js";
 
 export interface Task {
   id: number;
@@ -118,4 +118,9 @@ export function countTasks(db: Db, today: string): { open: number; overdue: numb
   return db
     .prepare("SELECT count(*) AS open, coalesce(sum(due_on IS NOT NULL AND due_on < ?), 0) AS overdue FROM tasks WHERE status = 'open'")
     .get(today) as { open: number; overdue: number };
+}
+
+/** `people forget` in task titles, except those of tasks recorded in approved minutes (the locked record). */
+export function eraseFromTasks(db: Db, pattern: RegExp, placeholder: string): void {
+  scrubText(db, "tasks", "title", pattern, placeholder, "meeting_id IS NULL OR meeting_id IN (SELECT id FROM meetings WHERE minutes <> 'approved')");
 }

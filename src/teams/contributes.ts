@@ -35,4 +35,7 @@ const strategyFinanceTerm: StatusPart<Term> = {
   },
 };
 
-export const teams: Contribution = { area: "teams", status: [strategyFinanceTerm as StatusPart] };
+export const teams: Contribution = { area: "teams", text: {
+    teams: { name: "none", name_key: "none", short: "none", short_key: "none", kind: "none", created_at: "none" },
+    team_members: { role: "none", since: "none", until: "none" },
+  }, status: [strategyFinanceTerm as StatusPart] };

@@ -1,5 +1,5 @@
 // The votes area's SQL: votes, the groups' votes in roll calls, and corrections. Nothing else talks to these tables.
-import type { Db } from "../core/db.js";
+import { scrubText, type Db } from "../core/db.js";
 import type { Base, Choice, Majority, VoteMode, VoteResult } from "./majority.js";
 
 export interface Vote {
@@ -250,4 +250,12 @@ export function eraseCorrectionActor(db: Db, pattern: RegExp, pseudonym: string)
     const renamed = actor.replace(pattern, pseudonym);
     if (renamed !== actor) rename.run(renamed, actor);
   }
+}
+
+/** `people forget` in motions, reasons of withdrawal and of corrections, except in approved minutes (the locked record). */
+export function eraseFromOpenVotes(db: Db, pattern: RegExp, placeholder: string): void {
+  const open = "meeting_id IN (SELECT id FROM meetings WHERE minutes <> 'approved')";
+  scrubText(db, "votes", "motion", pattern, placeholder, open);
+  scrubText(db, "votes", "withdrawn_reason", pattern, placeholder, open);
+  scrubText(db, "vote_corrections", "reason", pattern, placeholder, `vote_id IN (SELECT id FROM votes WHERE ${open})`);
 }

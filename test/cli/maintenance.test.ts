@@ -483,6 +483,36 @@ describe("people forget leaves no trace in the file", () => {
   });
 });
 
+describe("people forget reaches free text everywhere", () => {
+  it("group notes, others' notes, task titles, funder notes and contacts, application purposes, campaign reports: no spelling (NFC or NFD) of the name, e-mail or phone is left in the file", async () => {
+    const db = copyOf(small);
+    const at: RunOptions = { db, env: { PLATTFORM_TODAY: TODAY } };
+    const name = "Zoë Nowaková";
+    await ok(["people", "add", name, "--email", "zoe.nowakova@example.org", "--phone", "0160 5554443", "--group", "NUR", "--since", "2026-01-01"], at);
+    for (const args of [
+      ["groups", "edit", "JOSEF", "--notes", `Kontakt über ${name.normalize("NFD")}, Tel. 0160 5554443`],
+      ["people", "edit", "Maria Schmidt", "--notes", `kennt ${name} aus der Schule`],
+      ["tasks", "add", `${name} zurückrufen`, "--owner", "Maria Schmidt"],
+      ["fundraising", "funders", "add", "Stiftung Süd", "--kind", "foundation", "--notes", `empfohlen von ${name}`],
+      ["fundraising", "funders", "contact", "Stiftung Süd", name, "--email", "zoe.nowakova@example.org"],
+      ["fundraising", "apply", "Stiftung Süd", "Sommerfest", "--amount", "500", "--purpose", `Honorar für ${name}`],
+      ["teams", "add", "Aktionsteam Schule", "--kind", "action", "--short", "schule"],
+      ["campaigns", "add", "Schulweg", "--topic", "Schulwege", "--team", "schule", "--goal", `Ampel, die ${name} gefordert hat`],
+      ["campaigns", "update", "Schulweg", `${name} sammelte 80 Unterschriften`],
+    ])
+      await ok(args, at);
+    const secrets = [name, name.normalize("NFD"), "Nowaková", "Nowaková".normalize("NFD"), "zoe.nowakova@example.org", "0160 5554443"];
+    const found = () => {
+      const bytes = dataFileBytes(db);
+      return secrets.filter((s) => bytes.includes(Buffer.from(s, "utf8")) || bytes.includes(Buffer.from(JSON.stringify(s).slice(1, -1), "utf8")));
+    };
+    expect(found().length).toBeGreaterThan(0);
+    await ok(["people", "forget", name, "--yes"], at);
+    expect(found()).toEqual([]);
+    expect((await ok(["check"], at)).code).toBe(0);
+  });
+});
+
 describe("file modes", () => {
   it("a new data file, a backup, a migration backup and the file kept by restore are all 0600", async () => {
     const db = await newPlatform();
