@@ -271,6 +271,22 @@ for (let i = 0; withImport && i < (options.quick ? 1 : 3); i++) {
 }
 const importMs = median(importRuns);
 
+// ---- a large import: 100,000 people, once (issue 15: long lists must not die, and memory should stay modest)
+const largeRows = 100_000;
+const withLargeImport = withImport && !options.quick;
+let largeImportMs = NaN;
+let largeImportRss = NaN;
+if (withLargeImport) {
+  const largeCsv = join(work, "people-large.csv");
+  writeFileSync(largeCsv, generator.peopleCsv(largeRows, Array.from({ length: 40 }, (_, g) => `G${importPlatform.years}-${g + 1}`), options.seed + 1));
+  const copy = join(work, "import-large.db");
+  copyFileSync(importPlatform.path, copy);
+  largeImportMs = timeProcess([BIN, "people", "import", largeCsv], commandEnv(home, copy));
+  const again = join(work, "import-large-rss.db");
+  copyFileSync(importPlatform.path, again);
+  largeImportRss = peakRss([BIN, "people", "import", largeCsv], commandEnv(home, again), work);
+}
+
 // ---- the table
 const target = options.years.includes(10) ? 10 : options.years[options.years.length - 1];
 const small = options.years[0];
@@ -334,6 +350,17 @@ if (withImport) {
     importMarks.length ? importMarks.join(", ") : "ok",
   ]);
 }
+
+if (withLargeImport)
+  lines.push([
+    `people import <${largeRows} rows> (${importPlatform.years}y)`,
+    ...options.years.map((y) => (y === importPlatform.years ? fmt(largeImportMs) : "")),
+    "",
+    "",
+    "",
+    fmt(largeImportRss),
+    "measured (no target yet)",
+  ]);
 
 console.log(`| ${head.join(" | ")} |`);
 console.log(`|${head.map((_, i) => (i === 0 || i === head.length - 1 ? "---" : "---:")).join("|")}|`);
