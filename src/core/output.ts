@@ -112,6 +112,23 @@ export function printStreamedTable(ctx: Context, head: string[], widths: number[
   if (chunk.length > 0) io().stdout.write(`${chunk.join("\n")}\n`);
 }
 
+/**
+ * A table of any length, read twice from `rows` (a fresh iteration each call): once for the column widths, once
+ * to print. Up to BOXED_ROWS rows a terminal gets the boxed table. Returns the number of rows (0: nothing printed).
+ */
+export function printTableTwice(ctx: Context, head: string[], rows: () => Iterable<string[]>): number {
+  const widths = head.map(displayWidth);
+  let count = 0;
+  for (const cells of rows()) {
+    fitWidths(widths, cells);
+    count++;
+  }
+  if (count === 0) return 0;
+  if (ctx.color && count <= BOXED_ROWS) printTable(ctx, head, [...rows()]);
+  else printStreamedTable(ctx, head, widths, rows());
+  return count;
+}
+
 /** Widens `widths` to fit `cells` (by display width). */
 export function fitWidths(widths: number[], cells: string[]): void {
   for (let i = 0; i < cells.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(cells[i]!));

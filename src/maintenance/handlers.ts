@@ -7,7 +7,7 @@ import { openDataFile, prepareSchema } from "../core/db.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
 import { parseDate, TIME_ZONE, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
-import { BOXED_ROWS, displayWidth, fitWidths, printJson, printJsonLines, printStreamedTable, printTable, sanitize, say, writeOut } from "../core/output.js";
+import { printJson, printJsonLines, printTable, printTableTwice, sanitize, say, writeOut } from "../core/output.js";
 import { resolvePerson } from "../people/index.js";
 import { iterateAudit, iterateRawAudit, type RawAuditRow } from "../core/auditStore.js";
 import type { PersonData } from "./personData.js";
@@ -134,18 +134,10 @@ export async function log(ctx: Context, _args: Args<typeof def.log>, opts: Opts<
   const when = localTimes(ctx.lang);
   const cellsOf = (r: RawAuditRow) => [String(r.id), when(r.at), r.actor, r.entity_id === null ? r.entity : `${r.entity} #${r.entity_id}`, r.action, brief(r.changes)];
   const head = ["#", ctx.t("log.when"), ctx.t("log.who"), ctx.t("log.what"), ctx.t("log.action"), ctx.t("log.changes")];
-  const widths = head.map(displayWidth);
-  let count = 0;
-  for (const r of iterateRawAudit(ctx.db, filter)) {
-    fitWidths(widths, cellsOf(r));
-    count++;
-  }
-  if (count === 0) return say(ctx.t("log.none"));
-  const rows = (function* () {
+  const printed = printTableTwice(ctx, head, function* () {
     for (const r of iterateRawAudit(ctx.db, filter)) yield cellsOf(r);
-  })();
-  if (ctx.color && count <= BOXED_ROWS) printTable(ctx, head, [...rows]);
-  else printStreamedTable(ctx, head, widths, rows);
+  });
+  if (printed === 0) say(ctx.t("log.none"));
 }
 
 /** `people export <person>`: everything stored about one person, as JSON (default) or readable text. */

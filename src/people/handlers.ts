@@ -3,11 +3,11 @@ import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
-import { heading, printDetails, printJson, printTable, say } from "../core/output.js";
+import { heading, printDetails, printJson, printJsonLines, printTable, printTableTwice, say } from "../core/output.js";
 import { resolveGroup } from "../groups/index.js";
 import { PEOPLE_CSV_COLUMNS, type Person } from "./model.js";
 import { addPerson, editPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
-import { getPerson, listPeople, rolesOfPerson } from "./store.js";
+import { getPerson, iteratePeople, listPeople, rolesOfPerson } from "./store.js";
 import { trainingsOfPerson } from "../assemblies/index.js";
 
 function inputFrom(opts: Partial<Opts<typeof def.edit>>): PersonInput {
@@ -46,14 +46,14 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
   const groupRef = opts.group;
   const group = groupRef !== undefined ? resolveGroup(ctx.db, groupRef, day) : undefined;
   const role = opts.role !== undefined ? parseRole(opts.role) : undefined;
-  const people = listPeople(ctx.db, day, { groupId: group?.id, role, includeForgotten: opts.all === true });
-  if (ctx.json) return printJson(people);
-  if (people.length === 0) return say(ctx.t("people.none"));
-  printTable(
-    ctx,
-    ["#", ctx.t("label.name"), ctx.t("label.groups"), ctx.t("label.email"), ctx.t("label.phone")],
-    people.map((p) => [p.id, nameOf(ctx, p), rolesText(ctx, p), p.email, p.phone]),
-  );
+  const filter = { groupId: group?.id, role, includeForgotten: opts.all === true };
+  // Streamed: a platform may have hundreds of thousands of people.
+  if (ctx.json) return printJsonLines(iteratePeople(ctx.db, day, filter));
+  const head = ["#", ctx.t("label.name"), ctx.t("label.groups"), ctx.t("label.email"), ctx.t("label.phone")];
+  const printed = printTableTwice(ctx, head, function* () {
+    for (const p of iteratePeople(ctx.db, day, filter)) yield [String(p.id), nameOf(ctx, p), rolesText(ctx, p), p.email ?? "", p.phone ?? ""];
+  });
+  if (printed === 0) say(ctx.t("people.none"));
 }
 
 export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {

@@ -31,9 +31,10 @@ function toRole(row: RoleRow): GroupRole {
  * Attaches the roles held today: for a list, with one query for all people rather than one per person; for a
  * few people (a lookup, one row of an import) only theirs, through the index by person.
  */
-function withCurrentRoles(db: Db, rows: PersonRow[], today: string): Person[] {
+function withCurrentRoles(db: Db, rows: PersonRow[], today: string, byIds = false): Person[] {
   if (rows.length === 0) return [];
-  const few = rows.length <= 20;
+  // A few people, or one batch of a long list: their roles by id; a whole list: all current roles in one pass.
+  const few = byIds || rows.length <= 20;
   const current = db
     .prepare(
       `SELECT r.id, r.person_id, r.group_id, g.name AS group_name, r.role, r.since, r.until
@@ -66,6 +67,11 @@ export interface PeopleFilter {
 }
 
 export function listPeople(db: Db, today: string, filter: PeopleFilter = {}): Person[] {
+  return [...iteratePeople(db, today, filter)];
+}
+
+/** listPeople a batch at a time: a long list (200,000 people) is never held whole. */
+export function* iteratePeople(db: Db, today: string, filter: PeopleFilter = {}): Generator<Person> {
   const rows = db
     .prepare(
       `SELECT ${PERSON_COLUMNS} FROM people p
@@ -76,7 +82,7 @@ export function listPeople(db: Db, today: string, filter: PeopleFilter = {}): Pe
                    AND (? IS NULL OR r.group_id = ?) AND (? IS NULL OR r.role = ?)))
         ORDER BY p.name COLLATE NOCASE, p.id`,
     )
-    .all(
+    .iterate(
       filter.includeForgotten ? 1 : 0,
       filter.groupId ?? null,
       filter.role ?? null,
@@ -86,8 +92,19 @@ export function listPeople(db: Db, today: string, filter: PeopleFilter = {}): Pe
       filter.groupId ?? null,
       filter.role ?? null,
       filter.role ?? null,
-    ) as PersonRow[];
-  return withCurrentRoles(db, rows, today);
+    ) as IterableIterator<PersonRow>;
+  let batch: PersonRow[] = [];
+  let batches = 0;
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === 500) {
+      yield* withCurrentRoles(db, batch, today, true);
+      batch = [];
+      batches++;
+    }
+  }
+  // A list that fits one batch reads the roles as before; the last batch of a long one by its ids.
+  if (batch.length > 0) yield* withCurrentRoles(db, batch, today, batches > 0);
 }
 
 export function getPerson(db: Db, id: number, today: string): Person | undefined {

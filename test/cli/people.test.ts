@@ -328,3 +328,21 @@ describe("people forget", () => {
     expect((await okJson<Person>(["people", "show", "Maria Schmidt"], { db })).forgotten).toBe(false);
   });
 });
+
+describe("people list of a long list", () => {
+  it("prints every person in batches, the same in columns and as JSON as for a short list", async () => {
+    const db = join(tempDir(), "many.db");
+    await ok(["init", "--name", "Viele", "--lang", "en"], { db });
+    await ok(["groups", "add", "Gruppe", "--short", "G", "--joined", "2019-01-01"], { db });
+    const rows = Array.from({ length: 1234 }, (_, i) => `Person ${String(i).padStart(4, "0")},p${i}@example.org,G,member,2020-01-01`);
+    await ok(["people", "import", writeTemp("viele.csv", ["name,email,group,role,since", ...rows, ""].join("\n"))], { db });
+    const list = await okJson<Array<{ id: number; name: string; groups: Array<{ group: string }> }>>(["people", "list"], { db });
+    expect(list).toHaveLength(1234);
+    expect(list.every((p) => p.groups.length === 1 && p.groups[0]!.group === "Gruppe")).toBe(true);
+    expect(list.map((p) => p.name)).toEqual(rows.map((r) => r.split(",")[0]));
+    const lines = (await ok(["people", "list"], { db })).stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(1235);
+    expect(lines[1]).toMatch(/^1 +Person 0000 +Gruppe \(member\) +p0@example\.org$/);
+    expect(new Set(lines.slice(1).map((l) => l.indexOf("Person")))).toEqual(new Set([lines[1]!.indexOf("Person")]));
+  });
+});
