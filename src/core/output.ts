@@ -59,13 +59,7 @@ const ROW_SEPARATORS_OFF = { mid: "", "left-mid": "", "mid-mid": "", "right-mid"
 /** A table on a terminal, or plain aligned columns in a pipe: the same data either way. */
 export function printTable(ctx: Context, head: string[], rows: unknown[][]): void {
   const cells = rows.map((row) => row.map(cell));
-  if (ctx.color && cells.length > BOXED_ROWS) {
-    // A long list on a terminal: aligned columns under a bold header, written as it goes. cli-table3 builds the
-    // whole box in memory: the audit log of a 20-year platform (150,000 rows) took minutes and gigabytes.
-    writeColumns([head.map((h) => colours(ctx).bold(h)), ...cells], [head.map(displayWidth), ...cells.map((r) => r.map(displayWidth))]);
-    return;
-  }
-  if (ctx.color) {
+  if (ctx.color && cells.length <= BOXED_ROWS) {
     // cli-table3 draws the boxed table for people at a terminal. It is loaded only here: scripts read plain
     // columns, and the benchmark measured its set-up and per-cell work at tens of milliseconds on long lists.
     const Table = createRequire(import.meta.url)("cli-table3") as typeof import("cli-table3");
@@ -75,9 +69,11 @@ export function printTable(ctx: Context, head: string[], rows: unknown[][]): voi
     io().stdout.write(`${table.toString()}\n`);
     return;
   }
-  // In a pipe: columns two spaces apart, padded by display width (wide characters count two), for grep and awk.
-  const lines = [head, ...cells];
-  writeColumns(lines, lines.map((line) => line.map(displayWidth)));
+  // In a pipe, and for a long list on a terminal (cli-table3 builds the whole box in memory: 150,000 audit entries
+  // took minutes and gigabytes): columns two spaces apart, padded by display width, for grep and awk.
+  const widths = head.map(displayWidth);
+  for (const row of cells) fitWidths(widths, row);
+  printStreamedTable(ctx, head, widths, cells);
 }
 
 // Printable ASCII, the Latin letters (umlauts, ß, Ş, ł …), dashes, quotes and currency signs are one column each,
@@ -99,11 +95,10 @@ export const BOXED_ROWS = 1000;
  * from the head's) and once to print them here, a thousand lines at a time, under a bold header on a terminal.
  */
 export function printStreamedTable(ctx: Context, head: string[], widths: number[], rows: Iterable<string[]>): void {
-  const pad = (cells: string[], shown: string[]) => widths.map((width, i) => (shown[i] ?? "") + " ".repeat(width - displayWidth(cells[i] ?? ""))).join("  ").trimEnd();
   const bold = colours(ctx).bold;
-  let chunk: string[] = [pad(head, ctx.color ? head.map((h) => bold(h)) : head)];
+  let chunk: string[] = [alignedLine(widths, head, ctx.color ? head.map((h) => bold(h)) : head)];
   for (const cells of rows) {
-    chunk.push(pad(cells, cells));
+    chunk.push(alignedLine(widths, cells));
     if (chunk.length >= 1000) {
       io().stdout.write(`${chunk.join("\n")}\n`);
       chunk = [];
@@ -134,26 +129,16 @@ export function fitWidths(widths: number[], cells: string[]): void {
   for (let i = 0; i < cells.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(cells[i]!));
 }
 
-/** Aligned columns written to stdout a thousand lines at a time, for lists too long to build as one string. */
-function writeColumns(lines: string[][], cellWidths: number[][]): void {
-  const widths: number[] = [];
-  for (const row of cellWidths) for (let i = 0; i < row.length; i++) widths[i] = Math.max(widths[i] ?? 0, row[i]!);
-  for (let start = 0; start < lines.length; start += 1000) {
-    const chunk: string[] = [];
-    for (let row = start; row < Math.min(lines.length, start + 1000); row++)
-      chunk.push(widths.map((width, i) => (lines[row]![i] ?? "") + " ".repeat(width - (cellWidths[row]![i] ?? 0))).join("  ").trimEnd());
-    io().stdout.write(`${chunk.join("\n")}\n`);
-  }
-}
-
 /** Rows as aligned columns without trailing spaces. Plain loops: a list may have hundreds of thousands of rows. */
 export function plainColumns(lines: string[][]): string {
-  const cellWidths = lines.map((line) => line.map(displayWidth));
   const widths: number[] = [];
-  for (const row of cellWidths) for (let i = 0; i < row.length; i++) widths[i] = Math.max(widths[i] ?? 0, row[i]!);
-  return lines
-    .map((line, row) => widths.map((width, i) => (line[i] ?? "") + " ".repeat(width - (cellWidths[row]![i] ?? 0))).join("  ").trimEnd())
-    .join("\n");
+  for (const line of lines) fitWidths(widths, line);
+  return lines.map((line) => alignedLine(widths, line)).join("\n");
+}
+
+/** One line of aligned columns, two spaces apart, without trailing spaces; `shown` may add escape sequences (bold). */
+function alignedLine(widths: number[], cells: string[], shown: string[] = cells): string {
+  return widths.map((width, i) => (shown[i] ?? "") + " ".repeat(width - displayWidth(cells[i] ?? ""))).join("  ").trimEnd();
 }
 
 /** Label/value lines for `show` commands. */

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { isReadOnlyFile, schemaDifferences, type Db } from "../core/db.js";
 import { today } from "../core/dates.js";
 import { countElection, electionsOutOfDay, listElections } from "../elections/index.js";
-import { approvals, getMeeting, recordedAhead } from "../meetings/index.js";
+import { approvedAhead, recordedAhead } from "../meetings/index.js";
 import { votesOutOfDay } from "../votes/index.js";
 import { foreignKeyProblems, integrityProblems } from "./store.js";
 
@@ -78,14 +78,9 @@ const meetingDay: Check = {
     for (const v of votesOutOfDay(db, day)) found.push(problem("meeting-day", v.what === "ahead" ? "voteAhead" : "voteLeftOpen", { vote: v.vote, meeting: v.meeting, date: v.date }));
     for (const e of electionsOutOfDay(db, day))
       found.push(problem("meeting-day", e.what === "ahead" ? "ballotsAhead" : "electionLeftOpen", { election: e.election, meeting: e.meeting, date: e.date }));
-    for (const a of approvals(db)) {
-      const at = getMeeting(db, a.at);
-      if (!at) continue; // the foreign-key check reports it
-      const params = { meeting: a.meeting, date: a.date, at: at.id, atDate: at.date };
-      // (Whether the approving meeting was quorate depends on the quorum setting of that day, which is not kept:
-      // today's setting would judge old approvals by a new rule, so that is checked only at approval.)
-      if (at.date > day) found.push(problem("meeting-day", "approvedAhead", params));
-    }
+    // (Whether the approving meeting was quorate depends on the quorum setting of that day, which is not kept:
+    // today's setting would judge old approvals by a new rule, so that is checked only at approval.)
+    for (const a of approvedAhead(db, day)) found.push(problem("meeting-day", "approvedAhead", a));
     return found;
   },
 };

@@ -7,7 +7,7 @@ import { openDataFile, prepareSchema } from "../core/db.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
 import { parseDate, TIME_ZONE, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
-import { printJson, printJsonLines, printTable, printTableTwice, sanitize, say, writeOut } from "../core/output.js";
+import { printJson, printJsonLines, printTableTwice, sanitize, say, writeOut } from "../core/output.js";
 import { resolvePerson } from "../people/index.js";
 import { iterateAudit, iterateRawAudit, type RawAuditRow } from "../core/auditStore.js";
 import type { PersonData } from "./personData.js";

@@ -99,10 +99,11 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
 async function recordedAttendance(ctx: Context, meeting: Meeting): Promise<AttendanceSummary> {
   const live = attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName"));
   if (meeting.minutes !== "approved") return live;
-  const frozen = (await (await import("../reports/index.js")).frozenMinutesCode()).frozenAttendance(ctx.db, meeting.id);
-  if (!frozen) return live;
-  const present = frozen.present.map((p) => ({ group: p.group, groupId: p.groupId ?? live.present.find((l) => l.group === p.group)?.groupId ?? 0, people: p.people, entitled: p.member }));
-  return { entitled: frozen.entitled, present, excused: frozen.excused, absent: frozen.absent, guests: frozen.guests, excusedPeople: frozen.excusedPeople, quorum: frozen.quorum };
+  const approved = (await (await import("../reports/index.js")).frozenMinutesCode()).approvedModel(ctx.db, meeting.id);
+  if (!approved) return live;
+  const a = approved.attendance;
+  const present = a.present.map((p) => ({ group: p.group, groupId: p.groupId ?? live.present.find((l) => l.group === p.group)?.groupId ?? 0, people: p.people, entitled: p.member }));
+  return { entitled: a.entitled, present, excused: a.excused, absent: a.absent, guests: a.guests, excusedPeople: a.excusedPeople, quorum: approved.quorum };
 }
 
 export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<void> {

@@ -388,16 +388,8 @@ export function frozenMinutes(db: Db, meetingId: number): FrozenMinutes | undefi
  * minutes' amendments are made again (the forget's audit entry says why). The text of approved minutes stays.
  */
 export function eraseAmendmentAuthor(db: Db, pattern: RegExp, pseudonym: string): void {
-  const rows = db.prepare("SELECT id, meeting_id AS meetingId, author FROM minutes_amendments").all() as Array<{ id: number; meetingId: number; author: string }>;
-  const resealed = new Set<number>();
-  const update = db.prepare("UPDATE minutes_amendments SET author = ? WHERE id = ?");
-  for (const row of rows) {
-    const author = row.author.replace(pattern, pseudonym);
-    if (author === row.author) continue;
-    update.run(author, row.id);
-    resealed.add(row.meetingId);
-  }
-  for (const meetingId of resealed) sealAmendments(db, meetingId);
+  if (scrubText(db, "minutes_amendments", "author", pattern, pseudonym) === 0) return;
+  for (const meetingId of db.prepare("SELECT DISTINCT meeting_id FROM minutes_amendments").pluck().all() as number[]) sealAmendments(db, meetingId);
 }
 
 /** `people forget` in the text of meetings whose minutes are not approved (approved minutes keep theirs). */
@@ -517,9 +509,13 @@ export function recordedAhead(db: Db, today: string): Array<{ meeting: number; d
     .all({ today }) as Array<{ meeting: number; date: string; what: "attendance" | "held" }>;
 }
 
-/** Approved minutes with the meeting that approved them: for the check of approvals at a meeting still ahead. */
-export function approvals(db: Db): Array<{ meeting: number; date: string; at: number }> {
+/** Approved minutes whose approving meeting is still ahead of `today` (for `check`). */
+export function approvedAhead(db: Db, today: string): Array<{ meeting: number; date: string; at: number; atDate: string }> {
   return db
-    .prepare("SELECT m.id AS meeting, m.date, m.approved_by_id AS at FROM meetings m WHERE m.minutes = 'approved' AND m.approved_by_id IS NOT NULL ORDER BY m.date, m.id")
-    .all() as Array<{ meeting: number; date: string; at: number }>;
+    .prepare(
+      `SELECT m.id AS meeting, m.date, a.id AS at, a.date AS atDate
+         FROM meetings m JOIN meetings a ON a.id = m.approved_by_id
+        WHERE m.minutes = 'approved' AND a.date > ? ORDER BY m.date, m.id`,
+    )
+    .all(today) as Array<{ meeting: number; date: string; at: number; atDate: string }>;
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../core/db.js";
+import { scrubText, type Db } from "../core/db.js";
 import { nameKey } from "../core/validate.js";
 import type { GroupRole, Person, PersonFields, Role } from "./model.js";
 
@@ -249,12 +249,7 @@ export function forgetPerson(db: Db, id: number, secrets: string[], at: string, 
     if (command !== row.command || changes !== row.changes) update.run(command, changes, row.id);
   }
   // Who acted (`--as`): a stable pseudonym, so that the log still shows which entries one person made.
-  const pseudonym = `${placeholder} #${id}`;
-  const rename = db.prepare("UPDATE audit_log SET actor = ? WHERE actor = ?");
-  for (const actor of db.prepare("SELECT DISTINCT actor FROM audit_log").pluck().all() as string[]) {
-    const renamed = actor.replace(pattern, pseudonym);
-    if (renamed !== actor) rename.run(renamed, actor);
-  }
+  scrubText(db, "audit_log", "actor", pattern, `${placeholder} #${id}`);
 }
 
 /**

@@ -19,7 +19,7 @@ import { commitmentsReport } from "./commitments.js";
 import { kindLabel, rateText } from "./labels.js";
 import { campaignsStartedBy, campaignUpdatesBy } from "../campaigns/index.js";
 import { conversationFigures } from "../conversations/index.js";
-import { frozenDecisions } from "./frozen.js";
+import { approvedModel } from "./frozen.js";
 import { emitReport } from "./output.js";
 import type { AnnualInput, AnnualSection, AnnualSectionBuilder } from "../core/contributes.js";
 import type { Block, ReportDocument } from "../core/document.js";
@@ -107,7 +107,7 @@ export function decisionsSection(input: AnnualInput): AnnualSection {
   const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   // Approved minutes say what was decided as they were approved (reports/frozen.ts); drafts say it from today's data.
   const votes = heldIn(input).flatMap((m) =>
-    (frozenDecisions(input.db, m.id)?.decisions ?? decisionsOf(input.db, m.id, input.forgottenLabel)).map((d) => ({ date: m.date, meeting: m.id, ...d })),
+    (approvedModel(input.db, m.id)?.decisions ?? decisionsOf(input.db, m.id, input.forgottenLabel)).map((d) => ({ date: m.date, meeting: m.id, ...d })),
   );
   const count = (result: string) => votes.filter((v) => v.result === result).length;
   const data = {
@@ -138,7 +138,7 @@ export function electionsSection(input: AnnualInput): AnnualSection {
   const t = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   const elections = listMeetings(input.db, { from: input.from, until: input.to })
     .filter((m) => m.status !== "cancelled")
-    .flatMap((m) => (frozenDecisions(input.db, m.id)?.elections ?? minutesEntries(input.db, m.id, input.forgottenLabel)).map((e) => ({ date: m.date, meeting: m.id, team: e.team, seats: e.seats, method: e.method, elected: e.elected })));
+    .flatMap((m) => (approvedModel(input.db, m.id)?.elections ?? minutesEntries(input.db, m.id, input.forgottenLabel)).map((e) => ({ date: m.date, meeting: m.id, team: e.team, seats: e.seats, method: e.method, elected: e.elected })));
   if (elections.length === 0) return { key: "elections", title: t("minutes.elections"), data: elections, blocks: [muted(t("annual.noElections"))] };
   return {
     key: "elections",

@@ -46,21 +46,8 @@ export function reportModel(db: Db, meeting: Meeting, kind: "agenda" | "minutes"
   return kind === "minutes" ? minutesModel(db, meeting, lang, forgottenLabel) : buildReport(db, meeting, lang, forgottenLabel);
 }
 
-/** The votes and elections of a meeting as its approved minutes record them; undefined while they are a draft. */
-export function frozenDecisions(db: Db, meetingId: number): Pick<ReportModel, "decisions" | "elections"> | undefined {
+/** Approved minutes as they were approved (without amendments); undefined while the minutes are not approved. */
+export function approvedModel(db: Db, meetingId: number): ReportModel | undefined {
   const frozen = frozenMinutes(db, meetingId);
-  if (!frozen) return undefined;
-  const model = JSON.parse(frozen.model) as ReportModel;
-  return { decisions: model.decisions, elections: model.elections };
-}
-
-/**
- * Who was there and whether there was a quorum, as approved minutes record it (`meetings show`); undefined while
- * the minutes are a draft.
- */
-export function frozenAttendance(db: Db, meetingId: number): (ReportModel["attendance"] & { quorum: ReportModel["quorum"] }) | undefined {
-  const frozen = frozenMinutes(db, meetingId);
-  if (!frozen) return undefined;
-  const model = JSON.parse(frozen.model) as ReportModel;
-  return { ...model.attendance, quorum: model.quorum };
+  return frozen ? (JSON.parse(frozen.model) as ReportModel) : undefined;
 }

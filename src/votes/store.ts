@@ -245,11 +245,7 @@ export function votesOutOfDay(db: Db, today: string): Array<{ vote: number; meet
 
 /** `people forget`: a correction made by the person (`--as`) names them by a stable pseudonym instead. */
 export function eraseCorrectionActor(db: Db, pattern: RegExp, pseudonym: string): void {
-  const rename = db.prepare("UPDATE vote_corrections SET actor = ? WHERE actor = ?");
-  for (const actor of db.prepare("SELECT DISTINCT actor FROM vote_corrections").pluck().all() as string[]) {
-    const renamed = actor.replace(pattern, pseudonym);
-    if (renamed !== actor) rename.run(renamed, actor);
-  }
+  scrubText(db, "vote_corrections", "actor", pattern, pseudonym);
 }
 
 /** `people forget` in motions, reasons of withdrawal and of corrections, except in approved minutes (the locked record). */

@@ -30,13 +30,13 @@ import { getMeeting } from "../../src/meetings/store.js";
 import { MIGRATIONS } from "../../src/migrations/index.js";
 import type { Person } from "../../src/people/model.js";
 import { forget } from "../../src/app/forget.js";
-import { addPerson, linkPerson, personFields } from "../../src/people/service.js";
+import { addPerson, personFields } from "../../src/people/service.js";
 import { getPerson } from "../../src/people/store.js";
 import { STRATEGY_FINANCE } from "../../src/teams/model.js";
 import { addTeam, currentTerm, joinTeam, resolveTeam } from "../../src/teams/service.js";
 import { listTeams, membershipsOfTeam } from "../../src/teams/store.js";
 import { tempDir } from "../helpers.js";
-import { auditRows, cliError, contextFor, count, freshDb, LATER_WITHOUT_QUORUM, track } from "./support.js";
+import { auditRows, cliError, contextFor, count, freshDb, LATER_WITHOUT_QUORUM, representedGroups, track } from "./support.js";
 
 const TODAY = "2026-03-01";
 const MEETING_DATE = "2026-02-10";
@@ -52,15 +52,7 @@ interface Platform {
 /** `n` member groups, each with a representative "Person <i>", all present at a Kernkreis on MEETING_DATE. */
 function platform(n: number, options: { absent?: number[] } = {}): Platform {
   const db = freshDb();
-  const groups: Group[] = [];
-  const people: Person[] = [];
-  for (let i = 0; i < n; i++) {
-    const g = getGroup(db, addGroup(db, noAudit, groupFields({ name: `Gruppe ${i}`, short: `G${i}`, joined: "2020-01-01" }, TODAY)), TODAY)!;
-    const p = getPerson(db, addPerson(db, noAudit, personFields({ name: `Person ${i}` })), TODAY)!;
-    linkPerson(db, noAudit, p, g, "representative", "2020-01-01");
-    groups.push(g);
-    people.push(p);
-  }
+  const { groups, people } = representedGroups(db, n, TODAY);
   const id = addMeeting(db, noAudit, meetingFields(db, { kind: "kernkreis", date: MEETING_DATE }, TODAY));
   const present = people.filter((_, i) => !(options.absent ?? []).includes(i));
   if (present.length > 0) attend(db, noAudit, getMeeting(db, id)!, present.map((p) => String(p.id)), {}, TODAY);

@@ -6,19 +6,15 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "../../src/core/db.js";
 import { addElection, castBallot, countElection, nominate, recordTally, resolveElection } from "../../src/elections/service.js";
 import type { Group } from "../../src/groups/model.js";
-import { addGroup, groupFields } from "../../src/groups/service.js";
-import { getGroup } from "../../src/groups/store.js";
 import type { Meeting } from "../../src/meetings/model.js";
 import { addItem, addMeeting, addNote, approve, attend, closeMeeting, excuse, meetingFields } from "../../src/meetings/service.js";
 import { getMeeting } from "../../src/meetings/store.js";
 import type { Person } from "../../src/people/model.js";
-import { addPerson, linkPerson, personFields } from "../../src/people/service.js";
-import { getPerson } from "../../src/people/store.js";
 import { addTask, resolveOwner } from "../../src/tasks/service.js";
 import { STRATEGY_FINANCE } from "../../src/teams/model.js";
 import { resolveTeam } from "../../src/teams/service.js";
 import { castVote, closeVote, openVote, resolveVote } from "../../src/votes/service.js";
-import { cliError, count, freshDb, LATER_WITHOUT_QUORUM } from "./support.js";
+import { cliError, count, freshDb, LATER_WITHOUT_QUORUM, representedGroups } from "./support.js";
 
 const TODAY = "2026-03-01";
 const noAudit = () => undefined;
@@ -34,15 +30,7 @@ interface Platform {
 /** Three member groups with a representative each, all present at a Kernkreis on 10 February with one item. */
 function platform(): Platform {
   const db = freshDb();
-  const groups: Group[] = [];
-  const people: Person[] = [];
-  for (let i = 0; i < 3; i++) {
-    const g = getGroup(db, addGroup(db, noAudit, groupFields({ name: `Gruppe ${i}`, short: `G${i}`, joined: "2020-01-01" }, TODAY)), TODAY)!;
-    const p = getPerson(db, addPerson(db, noAudit, personFields({ name: `Person ${i}` })), TODAY)!;
-    linkPerson(db, noAudit, p, g, "representative", "2020-01-01");
-    groups.push(g);
-    people.push(p);
-  }
+  const { groups, people } = representedGroups(db, 3, TODAY);
   const id = addMeeting(db, noAudit, meetingFields(db, { kind: "kernkreis", date: "2026-02-10" }, TODAY));
   addItem(db, noAudit, getMeeting(db, id)!, { title: "Haushalt" }, TODAY);
   attend(db, noAudit, getMeeting(db, id)!, people.slice(0, 2).map((p) => String(p.id)), {}, TODAY);

@@ -11,6 +11,12 @@ import { CliError } from "../../src/core/errors.js";
 import { storeDb } from "../helpers.js";
 import type { ApprovalRules } from "../../src/meetings/index.js";
 import { freezeMinutes } from "../../src/reports/frozen.js";
+import type { Group } from "../../src/groups/model.js";
+import { addGroup, groupFields } from "../../src/groups/service.js";
+import { getGroup } from "../../src/groups/store.js";
+import type { Person } from "../../src/people/model.js";
+import { addPerson, linkPerson, personFields } from "../../src/people/service.js";
+import { getPerson } from "../../src/people/store.js";
 
 // translate() reads the catalogues main() loads; these tests call the areas directly, in both languages.
 beforeAll(() => Promise.all([loadMessages("en"), loadMessages("de")]));
@@ -87,4 +93,19 @@ export interface AuditRow {
 
 export function auditRows(db: Db): AuditRow[] {
   return db.prepare("SELECT * FROM audit_log ORDER BY id").all() as AuditRow[];
+}
+
+/** `n` member groups "Gruppe <i>" (G<i>) since 2020, each with its representative "Person <i>". */
+export function representedGroups(db: Db, n: number, today: string): { groups: Group[]; people: Person[] } {
+  const noAudit = () => undefined;
+  const groups: Group[] = [];
+  const people: Person[] = [];
+  for (let i = 0; i < n; i++) {
+    const g = getGroup(db, addGroup(db, noAudit, groupFields({ name: `Gruppe ${i}`, short: `G${i}`, joined: "2020-01-01" }, today)), today)!;
+    const p = getPerson(db, addPerson(db, noAudit, personFields({ name: `Person ${i}` })), today)!;
+    linkPerson(db, noAudit, p, g, "representative", "2020-01-01");
+    groups.push(g);
+    people.push(p);
+  }
+  return { groups, people };
 }
