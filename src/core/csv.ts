@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { csvSyntaxError } from "./csvErrors.js";
 import { CliError } from "./errors.js";
 
@@ -10,42 +10,171 @@ export interface CsvRow {
 }
 
 /**
- * Reads a CSV file with a header row. Column names are matched case-insensitively against `known`;
- * an unknown or missing required column is an error naming it.
+ * Reads a CSV file with a header row, whole (the demo's seed files, tests). Imports use openCsv.
  */
 export function readCsv(path: string, known: readonly string[], required: readonly string[]): CsvRow[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new CliError("error.cannotRead", { path }, 1, "error.cannotRead.hint");
-  }
-  // One kind of line break, so that csv-parse counts lines the same way for files from any system.
-  text = text.replace(/\r\n?/g, "\n");
-  const delimiter = detectDelimiter(text);
+  return [...openCsv(path, known, required).rows];
+}
+
+/** A CSV file whose header has been read and checked; its rows are read once, a part at a time, as they are used. */
+export interface CsvSource {
+  readonly header: readonly string[];
+  readonly rows: Iterable<CsvRow>;
+}
+
+/** How much of the file is read at a time: memory stays the same for a file of any length. */
+const CHUNK_BYTES = 1 << 20;
+
+type ParsedRecord = { record: Record<string, string>; raw: string; info: { lines: number } };
+
+/**
+ * Opens a CSV file with a header row. Column names are matched case-insensitively against `known`; an unknown
+ * or missing required column is an error naming it, raised here, before any row is used. A syntax error in a
+ * later row is raised when the rows reach it, with its line.
+ */
+export function openCsv(path: string, known: readonly string[], required: readonly string[]): CsvSource {
+  const text = new CsvText(path);
+  const first = withFile(path, (fd) => {
+    // Up to the header row, even after a long run of blank lines.
+    let part = text.nextPart(fd) ?? "";
+    while (part.trim() === "" && !text.ended) part += text.nextPart(fd) ?? "";
+    return part;
+  });
+  const delimiter = detectDelimiter(first.replace(/^\n+/, ""));
   let header: string[] = [];
-  let records: Array<{ record: Record<string, string>; raw: string; info: { lines: number } }>;
-  try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      raw: true,
-      relax_column_count: false,
-    }) as unknown as Array<{ record: Record<string, string>; raw: string; info: { lines: number } }>;
-  } catch (error) {
-    throw csvSyntaxError(path, error);
-  }
+  const parsePart = (part: string, lineOffset: number): CsvRow[] => {
+    let records: ParsedRecord[];
+    try {
+      records = parse(part, {
+        delimiter,
+        columns: header.length === 0 ? (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())) : header,
+        skip_empty_lines: true,
+        trim: true,
+        info: true,
+        raw: true,
+        relax_column_count: false,
+      }) as unknown as ParsedRecord[];
+    } catch (error) {
+      const e = error as { lines?: number };
+      throw csvSyntaxError(path, { ...(error as object), message: (error as Error).message, lines: (e.lines ?? 0) + lineOffset });
+    }
+    return records.map(({ record, raw, info }) => ({ line: lineOffset + firstLineOf(raw, info.lines), values: unneutralise(record) }));
+  };
+  const firstRows = parsePart(first, 0);
   for (const column of header) {
     if (!known.includes(column)) throw new CliError("error.csvUnknownColumn", { column, known: known.join(", ") }, 1, "error.csvUnknownColumn.hint");
   }
   for (const column of required) {
     if (header.length > 0 && !header.includes(column)) throw new CliError("error.csvMissingColumn", { column });
   }
-  return records.map(({ record, raw, info }) => ({ line: firstLineOf(raw, info.lines), values: unneutralise(record) }));
+  let lineOffset = lineBreaks(first);
+  function* rows(): Generator<CsvRow> {
+    yield* firstRows.splice(0);
+    if (text.ended) return;
+    const fd = openForReading(path);
+    try {
+      for (let part = text.nextPart(fd); part !== undefined; part = text.nextPart(fd)) {
+        yield* parsePart(part, lineOffset);
+        lineOffset += lineBreaks(part);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return { header, rows: { [Symbol.iterator]: rows } };
+}
+
+/**
+ * The file's text in parts that end between records: after a line break that is outside quotes (an even number
+ * of quote characters before it; in a well-formed file quotes come in pairs). The cut is found in the bytes:
+ * quotes and line breaks are ASCII, never part of a longer UTF-8 character, so each part decodes on its own
+ * (and as one flat string: V8 searches a string built by `+` from pieces slowly, 100 times so on 1 MB).
+ * Line breaks are made "\n", so that csv-parse counts lines the same way for files from any system.
+ */
+class CsvText {
+  #carry: Buffer = Buffer.alloc(0);
+  #position = 0;
+  #started = false;
+  ended = false;
+
+  constructor(readonly path: string) {}
+
+  nextPart(fd: number): string | undefined {
+    while (!this.ended) {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      let read: number;
+      try {
+        read = readSync(fd, chunk, 0, CHUNK_BYTES, this.#position);
+      } catch {
+        throw new CliError("error.cannotRead", { path: this.path }, 1, "error.cannotRead.hint");
+      }
+      this.#position += read;
+      if (read === 0) this.ended = true;
+      const bytes = this.#carry.length === 0 ? chunk.subarray(0, read) : Buffer.concat([this.#carry, chunk.subarray(0, read)]);
+      const cut = this.ended ? bytes.length : afterLastRecord(bytes);
+      this.#carry = Buffer.from(bytes.subarray(cut));
+      if (cut > 0) return this.#decode(bytes.subarray(0, cut));
+    }
+    return undefined;
+  }
+
+  #decode(bytes: Buffer): string {
+    let text = bytes.toString("utf8");
+    if (!this.#started) {
+      this.#started = true;
+      if (text.startsWith("\uFEFF")) text = text.slice(1);
+    }
+    return text.replace(/\r\n?/g, "\n");
+  }
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * The index after the last line break outside quotes in `bytes`, 0 if there is none. A carriage return at the
+ * very end does not count: it may be the first half of "\r\n".
+ */
+function afterLastRecord(bytes: Buffer): number {
+  let quotes = 0;
+  let cut = 0;
+  let nextQuote = bytes.indexOf(QUOTE);
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte !== LF && byte !== CR) continue;
+    while (nextQuote !== -1 && nextQuote < i) {
+      quotes++;
+      nextQuote = bytes.indexOf(QUOTE, nextQuote + 1);
+    }
+    if (quotes % 2 !== 0) continue;
+    if (byte === LF) cut = i + 1;
+    else if (i + 1 < bytes.length && bytes[i + 1] !== LF) cut = i + 1;
+  }
+  return cut;
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+function openForReading(path: string): number {
+  try {
+    return openSync(path, "r");
+  } catch {
+    throw new CliError("error.cannotRead", { path }, 1, "error.cannotRead.hint");
+  }
+}
+
+function withFile<T>(path: string, work: (fd: number) => T): T {
+  const fd = openForReading(path);
+  try {
+    return work(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** csv-parse reports the line a record ends on; a quoted cell may span lines, and users look for where it starts. */
@@ -79,7 +208,21 @@ function unneutralise(record: Record<string, string>): Record<string, string> {
   return out;
 }
 
-export function toCsv(columns: readonly string[], rows: Array<Record<string, unknown>>): string {
-  const cells = rows.map((row) => columns.map((c) => neutraliseCell(row[c] === null || row[c] === undefined ? "" : String(row[c]))));
-  return stringify(cells, { header: true, columns: [...columns] });
+export function toCsv(columns: readonly string[], rows: Iterable<Record<string, unknown>>): string {
+  return [...csvParts(columns, rows)].join("");
+}
+
+/** toCsv's text in parts of a thousand rows, the header first: for an export of any length. */
+export function* csvParts(columns: readonly string[], rows: Iterable<Record<string, unknown>>): Generator<string> {
+  const cellsOf = (row: Record<string, unknown>) => columns.map((c) => neutraliseCell(row[c] === null || row[c] === undefined ? "" : String(row[c])));
+  yield stringify([], { header: true, columns: [...columns] });
+  let batch: string[][] = [];
+  for (const row of rows) {
+    batch.push(cellsOf(row));
+    if (batch.length >= 1000) {
+      yield stringify(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch);
 }

@@ -72,3 +72,16 @@ export class DataFileError extends CliError {
 export function fail(key: MessageKey, params: Params = {}, hintKey?: MessageKey): never {
   throw new CliError(key, params, EXIT.failed, hintKey);
 }
+
+/** Attaches the line and column to a validation error of an import, so the user can find it in the spreadsheet. */
+export function atLine<T>(line: number, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof CliError && !error.location) {
+      const field = error.params.field;
+      throw error.at(line, typeof field === "string" ? field : undefined);
+    }
+    throw error;
+  }
+}

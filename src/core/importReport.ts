@@ -1,5 +1,5 @@
 // The line-by-line report of a CSV import, the same for every area.
-import { CliError } from "./errors.js";
+import { Spool } from "./spool.js";
 
 export interface ImportLine {
   line: number;
@@ -8,31 +8,30 @@ export interface ImportLine {
   changes?: Record<string, [unknown, unknown]>;
 }
 
-export interface ImportReport {
-  added: number;
-  changed: number;
-  unchanged: number;
-  lines: ImportLine[];
-}
+/** The counts of an import and its lines, which a large import keeps outside memory (see Spool). */
+export class ImportReport {
+  added = 0;
+  changed = 0;
+  unchanged = 0;
+  readonly #lines: Spool<ImportLine>;
 
-/** Attaches the line and column to a validation error, so the user can find it in the spreadsheet. */
-export function atLine<T>(line: number, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof CliError && !error.location) {
-      const field = error.params.field;
-      throw error.at(line, typeof field === "string" ? field : undefined);
-    }
-    throw error;
+  constructor(inMemory?: number) {
+    this.#lines = new Spool<ImportLine>(inMemory);
   }
-}
 
-export function summarise(lines: ImportLine[]): ImportReport {
-  return {
-    added: lines.filter((l) => l.action === "add").length,
-    changed: lines.filter((l) => l.action === "change").length,
-    unchanged: lines.filter((l) => l.action === "unchanged").length,
-    lines,
-  };
+  push(line: ImportLine): void {
+    if (line.action === "add") this.added++;
+    else if (line.action === "change") this.changed++;
+    else this.unchanged++;
+    this.#lines.push(line);
+  }
+
+  /** The lines in file order; may be read more than once. */
+  get lines(): Iterable<ImportLine> {
+    return this.#lines;
+  }
+
+  close(): void {
+    this.#lines.close();
+  }
 }

@@ -13,7 +13,8 @@ export function sanitize(text: string): string {
   return text.replace(CONTROL, "");
 }
 
-function cell(value: unknown): string {
+/** A value as one table cell: text made safe for the terminal, on one line. */
+export function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
   return sanitize(String(value)).replace(/[\t\n]/g, " ");
 }
@@ -38,20 +39,36 @@ export function printJson(value: unknown): void {
 
 /** A JSON array written element by element (as printJson would print it), for lists of any length. */
 export function printJsonLines(items: Iterable<unknown>): void {
+  for (const text of jsonArrayParts(items, "")) io().stdout.write(text);
+  io().stdout.write("\n");
+}
+
+/**
+ * An object whose `listKey` holds a list of any length, written as printJson would print
+ * `{ ...fields, [listKey]: [...items] }`, the list element by element.
+ */
+export function printJsonWithList(fields: Record<string, unknown>, listKey: string, items: Iterable<unknown>): void {
+  const head = JSON.stringify({ ...fields, [listKey]: [] }, null, 2);
+  io().stdout.write(head.slice(0, head.lastIndexOf("[]")));
+  for (const text of jsonArrayParts(items, "  ")) io().stdout.write(text);
+  io().stdout.write("\n}\n");
+}
+
+/** The JSON text of an array indented by `indent`, a thousand elements per part. */
+export function* jsonArrayParts(items: Iterable<unknown>, indent: string): Generator<string> {
   let chunk: string[] = [];
   let first = true;
-  const flush = () => {
-    if (chunk.length > 0) io().stdout.write(chunk.join(""));
-    chunk = [];
-  };
   for (const item of items) {
-    const text = JSON.stringify(item, null, 2).replace(/\n/g, "\n  ");
-    chunk.push(`${first ? "[\n" : ",\n"}  ${text}`);
+    const text = JSON.stringify(item, null, 2).replace(/\n/g, `\n  ${indent}`);
+    chunk.push(`${first ? "[\n" : ",\n"}  ${indent}${text}`);
     first = false;
-    if (chunk.length >= 1000) flush();
+    if (chunk.length >= 1000) {
+      yield chunk.join("");
+      chunk = [];
+    }
   }
-  chunk.push(first ? "[]\n" : "\n]\n");
-  flush();
+  chunk.push(first ? "[]" : `\n${indent}]`);
+  yield chunk.join("");
 }
 
 const ROW_SEPARATORS_OFF = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
@@ -111,7 +128,10 @@ export function printStreamedTable(ctx: Context, head: string[], widths: number[
  * A table of any length, read twice from `rows` (a fresh iteration each call): once for the column widths, once
  * to print. Up to BOXED_ROWS rows a terminal gets the boxed table. Returns the number of rows (0: nothing printed).
  */
-export function printTableTwice(ctx: Context, head: string[], rows: () => Iterable<string[]>): number {
+export function printTableTwice(ctx: Context, head: string[], rawRows: () => Iterable<string[]>): number {
+  const rows = function* () {
+    for (const cells of rawRows()) yield cells.map(cell);
+  };
   const widths = head.map(displayWidth);
   let count = 0;
   for (const cells of rows()) {
@@ -181,11 +201,19 @@ export function guardFromOutput(dataFile: string): void {
  * Writes `content` to the file `path` (mode 0600), or to standard output without a path. The file is written
  * to a temporary name in the same folder and renamed into place, so that a failed write (a full disk) leaves
  * an existing file as it was. The data file, its companions and any link to them are refused as targets; a
- * symbolic link to another file is written through.
+ * symbolic link to another file is written through. `content` may come in parts, written as they are made, so
+ * that an export of any length is never held whole.
  */
-export async function writeOut(path: string | undefined, content: string | Uint8Array): Promise<void> {
+export async function writeOut(path: string | undefined, content: string | Uint8Array | Iterable<string>): Promise<void> {
+  const parts: Iterable<string | Uint8Array> = typeof content === "string" || content instanceof Uint8Array ? [content] : content;
   if (!path) {
-    io().stdout.write(typeof content !== "string" || content.endsWith("\n") ? content : `${content}\n`);
+    let last = "";
+    for (const part of parts) {
+      if (part.length === 0) continue;
+      io().stdout.write(part);
+      last = typeof part === "string" ? part.slice(-1) : part[part.length - 1] === 0x0a ? "\n" : "";
+    }
+    if (typeof content === "string" && last !== "\n") io().stdout.write("\n");
     return;
   }
   const fs = await import("node:fs");
@@ -203,8 +231,10 @@ export async function writeOut(path: string | undefined, content: string | Uint8
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, "wx", 0o600);
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    for (const part of parts) {
+      const bytes = typeof part === "string" ? Buffer.from(part, "utf8") : part;
+      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    }
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
@@ -213,6 +243,7 @@ export async function writeOut(path: string | undefined, content: string | Uint8
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
+    if (error instanceof CliError) throw error;
     const code = (error as { code?: string }).code;
     if (code === "ENOSPC" || code === "EDQUOT") throw new CliError("error.diskFull", { path: target });
     throw new CliError("error.cannotWrite", { path: target });

@@ -1,9 +1,9 @@
 // CSV import and CSV/JSON export, the same for every area.
-import type { ImportReport } from "./importReport.js";
+import { ImportReport } from "./importReport.js";
 import type { AuditEntry, Context } from "./context.js";
-import { readCsv, toCsv, type CsvRow } from "./csv.js";
+import { csvParts, openCsv, type CsvRow } from "./csv.js";
 import { CliError } from "./errors.js";
-import { printJson, printTable, say, writeOut } from "./output.js";
+import { jsonArrayParts, printJsonWithList, printTableTwice, say, writeOut } from "./output.js";
 import { pauseAt, pausePointsActive } from "./testHooks.js";
 
 type Audit = (entry: AuditEntry) => void;
@@ -14,37 +14,55 @@ export function importCommand(
   file: string,
   opts: { readonly dryRun?: boolean | undefined },
   columns: readonly string[],
-  apply: (audit: Audit, rows: CsvRow[]) => ImportReport,
+  apply: (audit: Audit, rows: Iterable<CsvRow>, report: ImportReport) => ImportReport,
 ): void {
-  const rows = readCsv(file, columns, ["name"]);
+  const { rows } = openCsv(file, columns, ["name"]);
   const dryRun = opts.dryRun === true;
-  printImportReport(ctx, runImport(ctx, dryRun, (audit) => apply(audit, withPausePoints(rows))), dryRun);
+  const report = new ImportReport();
+  try {
+    printImportReport(ctx, runImport(ctx, dryRun, (audit) => apply(audit, withPausePoints(rows), report)), dryRun);
+  } finally {
+    report.close();
+  }
 }
 
 /** For the crash tests: reading the n-th row's values (inside the transaction) passes pause point IMPORT_AT=n. */
-function withPausePoints(rows: CsvRow[]): CsvRow[] {
+function withPausePoints(rows: Iterable<CsvRow>): Iterable<CsvRow> {
   if (!pausePointsActive()) return rows;
-  return rows.map((row, i) => ({
-    line: row.line,
-    get values() {
-      pauseAt("IMPORT_AT", i + 1);
-      return row.values;
-    },
-  }));
+  return (function* () {
+    let i = 0;
+    for (const row of rows) {
+      const n = ++i;
+      yield {
+        line: row.line,
+        get values() {
+          pauseAt("IMPORT_AT", n);
+          return row.values;
+        },
+      };
+    }
+  })();
 }
 
-/** `<area> export [--format csv|json] [--out <file>]`: JSON gives the objects, CSV the import's columns. */
+/**
+ * `<area> export [--format csv|json] [--out <file>]`: JSON gives the objects, CSV the import's columns. Both are
+ * read as they are written (`objects` and `csvRows` are called once), so an export of any length streams.
+ */
 export async function exportCommand(
   ctx: Context,
   opts: { readonly format?: string | undefined; readonly out?: string | undefined },
   columns: readonly string[],
-  objects: unknown[],
-  csvRows: () => Array<Record<string, unknown>>,
+  objects: () => Iterable<unknown>,
+  csvRows: () => Iterable<Record<string, unknown>>,
 ): Promise<void> {
   const format = typeof opts.format === "string" ? opts.format : "csv";
   if (format !== "csv" && format !== "json") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "csv, json" });
-  const content = format === "json" ? JSON.stringify(objects, null, 2) : toCsv(columns, csvRows());
-  await writeOut(opts.out, content);
+  await writeOut(opts.out, format === "json" ? jsonLines(objects()) : csvParts(columns, csvRows()));
+}
+
+function* jsonLines(objects: Iterable<unknown>): Generator<string> {
+  yield* jsonArrayParts(objects, "");
+  yield "\n";
 }
 
 class DryRunRollback extends Error {
@@ -71,19 +89,14 @@ export function runImport(ctx: Context, dryRun: boolean, work: (audit: Audit) =>
 }
 
 export function printImportReport(ctx: Context, report: ImportReport, dryRun: boolean): void {
-  if (ctx.json) return printJson({ dryRun, ...report });
-  const changed = report.lines.filter((l) => l.action !== "unchanged");
-  if (changed.length > 0) {
-    printTable(
-      ctx,
-      [ctx.t("label.line"), ctx.t("label.name"), ctx.t("label.action"), ctx.t("label.changes")],
-      changed.map((l) => [
-        l.line,
-        l.name,
-        ctx.t(`import.${l.action}`),
-        l.changes ? Object.entries(l.changes).map(([k, [a, b]]) => `${k}: ${a ?? "–"} → ${b ?? "–"}`).join("; ") : "",
-      ]),
-    );
-  }
+  const { lines, added, changed, unchanged } = report;
+  if (ctx.json) return printJsonWithList({ dryRun, added, changed, unchanged }, "lines", lines);
+  printTableTwice(ctx, [ctx.t("label.line"), ctx.t("label.name"), ctx.t("label.action"), ctx.t("label.changes")], function* () {
+    for (const l of lines) {
+      if (l.action === "unchanged") continue;
+      const changes = l.changes ? Object.entries(l.changes).map(([k, [a, b]]) => `${k}: ${a ?? "–"} → ${b ?? "–"}`).join("; ") : "";
+      yield [String(l.line), l.name, ctx.t(`import.${l.action}`), changes];
+    }
+  });
   say(ctx.t(dryRun ? "import.summaryDry" : "import.summary", { added: report.added, changed: report.changed, unchanged: report.unchanged }));
 }

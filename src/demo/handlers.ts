@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { demoDataFile } from "../core/config.js";
 import { Context } from "../core/context.js";
 import { readCsv } from "../core/csv.js";
+import { ImportReport } from "../core/importReport.js";
 import { today } from "../core/dates.js";
 import { openDataFile, type Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
@@ -53,8 +54,8 @@ export function seedDemo(db: Db, ctx: Context, freeze: ApprovalRules["freeze"]):
     writeSettings(db, defaultSettings(name, ctx.lang));
     writeSetting(db, "demo", "true");
     nameStrategyFinanceTeam(db, ctx.t("teams.strategyFinanceName"));
-    importGroups(db, audit, groups, today());
-    importPeople(db, audit, people, today());
+    importGroups(db, audit, groups, today(), new ImportReport());
+    importPeople(db, audit, people, today(), new ImportReport());
     // A year of Kernkreis meetings and the next one (src/demo/meetings.ts).
     // Last year's election of the Strategy & Finance team and some decisions, recorded during those meetings.
     // Action teams, campaigns and a year of conversations (src/demo/organizing.ts); the campaigns report at each Kernkreis.

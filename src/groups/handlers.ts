@@ -3,11 +3,11 @@ import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
-import { heading, printDetails, printJson, printTable, say } from "../core/output.js";
+import { heading, printDetails, printJson, printJsonLines, printTableTwice, printTable, say } from "../core/output.js";
 import { peopleOfGroup } from "../people/index.js";
 import { GROUP_CSV_COLUMNS, type Group, type GroupKind } from "./model.js";
 import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
-import { getGroup, listGroups } from "./store.js";
+import { getGroup, iterateGroups, listGroups } from "./store.js";
 
 function inputFrom(opts: Partial<Opts<typeof def.edit>>): GroupInput {
   return { name: opts.name, short: opts.short, kind: opts.kind, joined: opts.joined, email: opts.email, phone: opts.phone, notes: opts.notes };
@@ -27,14 +27,15 @@ export async function add(ctx: Context, [name]: Args<typeof def.add>, opts: Opts
 }
 
 export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
-  const groups = listGroups(ctx.db, today(), { all: opts.all === true });
-  if (ctx.json) return printJson(groups);
-  if (groups.length === 0) return say(ctx.t("groups.none"));
-  printTable(
-    ctx,
-    ["#", ctx.t("label.name"), ctx.t("label.short"), ctx.t("label.kind"), ctx.t("label.joined"), ctx.t("label.status")],
-    groups.map((g) => [g.id, g.name, g.short, kindLabel(ctx, g.kind), formatDate(g.joined, ctx.lang), statusLabel(ctx, g)]),
-  );
+  const day = today();
+  const groups = () => iterateGroups(ctx.db, day, { all: opts.all === true });
+  // Streamed, like people list: a list of any length is never held whole.
+  if (ctx.json) return printJsonLines(groups());
+  const head = ["#", ctx.t("label.name"), ctx.t("label.short"), ctx.t("label.kind"), ctx.t("label.joined"), ctx.t("label.status")];
+  const printed = printTableTwice(ctx, head, function* () {
+    for (const g of groups()) yield [String(g.id), g.name, g.short ?? "", kindLabel(ctx, g.kind), formatDate(g.joined, ctx.lang), statusLabel(ctx, g)];
+  });
+  if (printed === 0) say(ctx.t("groups.none"));
 }
 
 function statusLabel(ctx: Context, group: Group): string {
@@ -97,11 +98,11 @@ export async function leave(ctx: Context, [ref]: Args<typeof def.leave>, opts: O
 
 export async function importCsv(ctx: Context, [file]: Args<typeof def.importCsv>, opts: Opts<typeof def.importCsv>): Promise<void> {
   const [{ importCommand }, { importGroups }] = await Promise.all([import("../core/transfer.js"), import("./csvImport.js")]);
-  importCommand(ctx, file!, opts, GROUP_CSV_COLUMNS, (audit, rows) => importGroups(ctx.db, audit, rows, today()));
+  importCommand(ctx, file!, opts, GROUP_CSV_COLUMNS, (audit, rows, report) => importGroups(ctx.db, audit, rows, today(), report));
 }
 
 export async function exportGroups(ctx: Context, _args: Args<typeof def.exportGroups>, opts: Opts<typeof def.exportGroups>): Promise<void> {
   const { exportCommand } = await import("../core/transfer.js");
-  const groups = listGroups(ctx.db, today(), { all: true });
-  await exportCommand(ctx, opts, GROUP_CSV_COLUMNS, groups, () => groups as unknown as Array<Record<string, unknown>>);
+  const groups = () => iterateGroups(ctx.db, today(), { all: true });
+  await exportCommand(ctx, opts, GROUP_CSV_COLUMNS, groups, groups as () => Iterable<Record<string, unknown>>);
 }

@@ -32,10 +32,16 @@ function toGroup(row: GroupRow, today: string): Group {
 }
 
 export function listGroups(db: Db, today: string, options: { all?: boolean } = {}): Group[] {
-  const rows = options.all
-    ? db.prepare(`SELECT ${COLUMNS} FROM groups ORDER BY name`).all()
-    : db.prepare(`SELECT ${COLUMNS} FROM groups WHERE left_on IS NULL OR left_on > ? ORDER BY name`).all(today);
-  return (rows as GroupRow[]).map((r) => toGroup(r, today));
+  return [...iterateGroups(db, today, options)];
+}
+
+/**
+ * listGroups one row at a time, for exports of any length. The connection is busy until the iteration ends:
+ * the caller may not query the database in between.
+ */
+export function* iterateGroups(db: Db, today: string, options: { all?: boolean } = {}): Generator<Group> {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM groups WHERE ? = 1 OR left_on IS NULL OR left_on > ? ORDER BY name`).iterate(options.all ? 1 : 0, today);
+  for (const row of rows as IterableIterator<GroupRow>) yield toGroup(row, today);
 }
 
 /** The member groups on `date` (joined by then, not yet left), by name: without the groups of past years. */

@@ -124,19 +124,26 @@ export async function unlink(ctx: Context, [personRef, groupRef]: Args<typeof de
 
 export async function importCsv(ctx: Context, [file]: Args<typeof def.importCsv>, opts: Opts<typeof def.importCsv>): Promise<void> {
   const [{ importCommand }, { importPeople }] = await Promise.all([import("../core/transfer.js"), import("./service.js")]);
-  importCommand(ctx, file!, opts, PEOPLE_CSV_COLUMNS, (audit, rows) => importPeople(ctx.db, audit, rows, today()));
+  importCommand(ctx, file!, opts, PEOPLE_CSV_COLUMNS, (audit, rows, report) => importPeople(ctx.db, audit, rows, today(), report));
 }
 
 export async function exportPeople(ctx: Context, [personRef]: Args<typeof def.exportPeople>, opts: Opts<typeof def.exportPeople>): Promise<void> {
   // With a person: everything stored about them (DSGVO Art. 15), see src/maintenance.
   if (personRef !== undefined) return (await import("../maintenance/handlers.js")).exportPerson(ctx, personRef, opts);
   const { exportCommand } = await import("../core/transfer.js");
-  const people = listPeople(ctx.db, today());
+  const day = today();
   // One CSV row per current role, in the import's columns, so that an export imports back unchanged.
-  await exportCommand(ctx, opts, PEOPLE_CSV_COLUMNS, people, () =>
-    people.flatMap((p) => {
-      const base = { name: p.name, email: p.email, phone: p.phone, notes: p.notes };
-      return p.groups.length === 0 ? [base] : p.groups.map((g) => ({ ...base, group: g.group, role: g.role, since: g.since }));
-    }),
+  await exportCommand(
+    ctx,
+    opts,
+    PEOPLE_CSV_COLUMNS,
+    () => iteratePeople(ctx.db, day),
+    function* () {
+      for (const p of iteratePeople(ctx.db, day)) {
+        const base = { name: p.name, email: p.email, phone: p.phone, notes: p.notes };
+        if (p.groups.length === 0) yield base;
+        for (const g of p.groups) yield { ...base, group: g.group, role: g.role, since: g.since };
+      }
+    },
   );
 }

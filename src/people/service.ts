@@ -2,9 +2,9 @@ import type { AuditEntry } from "../core/context.js";
 import type { CsvRow } from "../core/csv.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { CliError, dateParam } from "../core/errors.js";
+import { atLine, CliError, dateParam } from "../core/errors.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
-import { atLine, summarise, type ImportLine, type ImportReport } from "../core/importReport.js";
+import type { ImportLine, ImportReport } from "../core/importReport.js";
 import type { Group } from "../groups/index.js";
 import { resolveGroup } from "../groups/index.js";
 import { ROLES, type Person, type PersonFields, type Role } from "./model.js";
@@ -120,10 +120,9 @@ export function erasePerson(db: Db, person: Person, placeholder: string): RegExp
  * the person; a `group` cell gives them that role unless they already hold it. The caller runs it as one
  * transaction, so an error on any line leaves everything as it was.
  */
-export function importPeople(db: Db, audit: Audit, rows: CsvRow[], today: string): ImportReport {
-  const lines: ImportLine[] = [];
+export function importPeople(db: Db, audit: Audit, rows: Iterable<CsvRow>, today: string, report: ImportReport): ImportReport {
   for (const { line, values } of rows) {
-    lines.push(
+    report.push(
       atLine(line, () => {
         const input: PersonInput = { name: values.name, email: values.email, phone: values.phone, notes: values.notes };
         let action: ImportLine["action"] = "unchanged";
@@ -159,7 +158,7 @@ export function importPeople(db: Db, audit: Audit, rows: CsvRow[], today: string
       }),
     );
   }
-  return summarise(lines);
+  return report;
 }
 
 function atField<T>(field: string, work: () => T): T {

@@ -362,6 +362,38 @@ describe("groups export and import", () => {
     expect((await okJson<Group>(["groups", "show", "NUR"], { db })).joined).toBe("2016-07-01");
   });
 
+  it("a long file (25,000 rows, read in parts, its report kept outside memory) imports, reports and exports every row", async () => {
+    const db = platform();
+    const rows = Array.from({ length: 25_000 }, (_, i) => `Gruppe ${String(i).padStart(5, "0")} Şahin-Müller,G${i},other,2020-01-01,"Notiz ${i}\nzweite Zeile"`);
+    const csv = writeTemp("viele.csv", `name,short,kind,joined,notes\n${rows.join("\n")}\nSt. Josef,JOSEF,parish,2024-03-01,neu\n`);
+    const dry = await okJson<{ added: number; changed: number; lines: Array<{ line: number; name: string; action: string }> }>(["groups", "import", csv, "--dry-run"], { db });
+    expect(dry).toMatchObject({ added: 25_000, changed: 1 });
+    expect(dry.lines).toHaveLength(25_001);
+    expect(dry.lines[24_999]).toEqual({ line: 2 + 24_999 * 2, name: "Gruppe 24999 Şahin-Müller", action: "add" });
+    expect(dry.lines[25_000]).toMatchObject({ line: 50_002, name: "St. Josef", action: "change" });
+
+    const table = (await ok(["groups", "import", csv], { db })).stdout.split("\n");
+    expect(table.filter((line) => /Gruppe \d{5} Şahin-Müller/.test(line))).toHaveLength(25_000);
+    expect(table.find((line) => line.includes("Gruppe 12345 "))).toMatch(/^24692 +Gruppe 12345 Şahin-Müller +add$/);
+
+    const exported = (await ok(["groups", "export"], { db })).stdout;
+    expect(exported.split("\n").filter((line) => line.startsWith("Gruppe "))).toHaveLength(25_000);
+    const listed = await okJson<Group[]>(["groups", "list"], { db });
+    expect(listed).toHaveLength(25_002);
+    expect(listed.find((g) => g.short === "G24999")?.notes).toBe("Notiz 24999\nzweite Zeile");
+  }, 60_000);
+
+  it("a name repeated far into a long file is a duplicate row, named with its line; nothing is imported", async () => {
+    const db = platform();
+    const rows = Array.from({ length: 20_000 }, (_, i) => `Gruppe ${i}`);
+    rows.push("gruppe 17");
+    const csv = writeTemp("doppelt.csv", `name\n${rows.join("\n")}\n`);
+    const before = fileHash(db);
+    const result = await fails(["groups", "import", csv], { db }, 1);
+    expect(result.stderr).toMatch(/line 20002\b.*gruppe 17/i);
+    expect(fileHash(db)).toBe(before);
+  }, 60_000);
+
   it("imports a semicolon CSV with German dates and a BOM", async () => {
     const db = platform();
     const csv = writeTemp("gruppen.csv", "\uFEFFName;Short\nKita;KITA\n");

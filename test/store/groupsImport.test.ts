@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readCsv, toCsv } from "../../src/core/csv.js";
 import type { Db } from "../../src/core/db.js";
 import { CliError } from "../../src/core/errors.js";
+import { ImportReport } from "../../src/core/importReport.js";
 import { runImport } from "../../src/core/transfer.js";
 import { importGroups } from "../../src/groups/csvImport.js";
 import { GROUP_CSV_COLUMNS } from "../../src/groups/model.js";
@@ -31,9 +32,9 @@ describe("importGroups", () => {
   it("adds every new row, reports line numbers and audits each addition", () => {
     const db = freshDb();
     const { entries, audit } = auditLog();
-    const report = importGroups(db, audit, rows(db, GOOD), TODAY);
+    const report = importGroups(db, audit, rows(db, GOOD), TODAY, new ImportReport());
     expect(report).toMatchObject({ added: 3, changed: 0, unchanged: 0 });
-    expect(report.lines.map((l) => [l.line, l.name, l.action])).toEqual([
+    expect([...report.lines].map((l) => [l.line, l.name, l.action])).toEqual([
       [2, "St. Marien", "add"],
       [3, "Mieterinitiative Süd", "add"],
       [4, "Moschee am Park", "add"],
@@ -61,10 +62,10 @@ describe("importGroups", () => {
       "Mieterinitiative Süd,mis,tenants,2021-07-01", // joined differs
       "Kita Sonnenschein,kita,social,2023-02-01", // new
     ].join("\n");
-    const report = importGroups(db, audit, rows(db, text), TODAY);
+    const report = importGroups(db, audit, rows(db, text), TODAY, new ImportReport());
     expect(report).toMatchObject({ added: 1, changed: 1, unchanged: 1 });
-    expect(report.lines[0]).toEqual({ line: 2, name: "St. Marien", action: "unchanged" });
-    expect(report.lines[1]).toEqual({ line: 3, name: "Mieterinitiative Süd", action: "change", changes: { joined: ["2021-06-01", "2021-07-01"] } });
+    expect([...report.lines][0]).toEqual({ line: 2, name: "St. Marien", action: "unchanged" });
+    expect([...report.lines][1]).toEqual({ line: 3, name: "Mieterinitiative Süd", action: "change", changes: { joined: ["2021-06-01", "2021-07-01"] } });
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({ entity: "group", action: "edit", changes: { joined: ["2021-06-01", "2021-07-01"] } });
     expect(entries[1]).toMatchObject({ entity: "group", action: "add" });
@@ -76,9 +77,9 @@ describe("importGroups", () => {
     const db = freshDb();
     const id = addGroup(db, auditLog().audit, groupFields({ name: "St. Marien", short: "marien" }, TODAY));
     const { entries, audit } = auditLog();
-    const report = importGroups(db, audit, rows(db, "name,short\nST. MARIEN,marien\n"), TODAY);
+    const report = importGroups(db, audit, rows(db, "name,short\nST. MARIEN,marien\n"), TODAY, new ImportReport());
     expect(report).toMatchObject({ added: 0, changed: 1, unchanged: 0 });
-    expect(report.lines[0]?.changes).toEqual({ name: ["St. Marien", "ST. MARIEN"] });
+    expect([...report.lines][0]?.changes).toEqual({ name: ["St. Marien", "ST. MARIEN"] });
     expect(db.prepare("SELECT id, name FROM groups").all()).toEqual([{ id, name: "ST. MARIEN" }]);
     expect(entries).toHaveLength(1);
   });
@@ -86,7 +87,7 @@ describe("importGroups", () => {
   it("changes only the columns the file has", () => {
     const db = freshDb();
     addGroup(db, auditLog().audit, groupFields({ name: "St. Marien", short: "marien", kind: "parish", joined: "2020-01-15", phone: "030 123456" }, TODAY));
-    importGroups(db, auditLog().audit, rows(db, "name,email\nSt. Marien,buero@marien.example\n"), TODAY);
+    importGroups(db, auditLog().audit, rows(db, "name,email\nSt. Marien,buero@marien.example\n"), TODAY, new ImportReport());
     expect(db.prepare("SELECT short, kind, joined_on, phone, email FROM groups").get()).toEqual({
       short: "marien",
       kind: "parish",
@@ -99,13 +100,13 @@ describe("importGroups", () => {
   it("re-importing the same file changes nothing and writes no audit entry", () => {
     const db = freshDb();
     const ctx = contextFor(db, ["groups", "import", "groups.csv"]);
-    const first = runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, GOOD), TODAY));
+    const first = runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, GOOD), TODAY, new ImportReport()));
     expect(first.added).toBe(3);
     const before = snapshot(db);
     const logged = count(db, "audit_log");
     expect(logged).toBe(3);
 
-    const again = runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, GOOD), TODAY));
+    const again = runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, GOOD), TODAY, new ImportReport()));
     expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
     expect(snapshot(db)).toEqual(before);
     expect(count(db, "audit_log")).toBe(logged);
@@ -114,7 +115,7 @@ describe("importGroups", () => {
   it("the audit rows written through the Context carry the actor, the command line and the JSON changes", () => {
     const db = freshDb();
     const ctx = contextFor(db, ["groups", "import", "groups.csv"]);
-    runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, GOOD), TODAY));
+    runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, GOOD), TODAY, new ImportReport()));
     const logged = auditRows(db);
     expect(logged).toHaveLength(3);
     expect(logged[0]).toMatchObject({ actor: "tester", command: '["groups","import","groups.csv"]', entity: "group", action: "add" });
@@ -125,7 +126,7 @@ describe("importGroups", () => {
   it("an invalid date on line 4 is reported with line and column", () => {
     const db = freshDb();
     const text = ["name,kind,joined", "St. Marien,parish,2020-01-15", "Mieterinitiative Süd,tenants,2021-06-01", "Moschee am Park,mosque,31.02.2022"].join("\n");
-    const error = cliError(() => importGroups(db, auditLog().audit, rows(db, text), TODAY));
+    const error = cliError(() => importGroups(db, auditLog().audit, rows(db, text), TODAY, new ImportReport()));
     expect(error.key).toBe("error.invalidDate");
     expect(error.location).toEqual({ line: 4, column: "joined" });
   });
@@ -133,7 +134,7 @@ describe("importGroups", () => {
   it("counts physical lines: a quoted cell spanning lines and blank lines shift the reported line", () => {
     const db = freshDb();
     const text = ['name,kind,notes,joined', 'St. Marien,parish,"Pfarrbüro\nDi–Do",2020-01-15', "", "Moschee am Park,mosque,,gestern-ish"].join("\n");
-    const error = cliError(() => importGroups(db, auditLog().audit, rows(db, text), TODAY));
+    const error = cliError(() => importGroups(db, auditLog().audit, rows(db, text), TODAY, new ImportReport()));
     expect(error.location).toEqual({ line: 5, column: "joined" });
   });
 
@@ -151,7 +152,7 @@ describe("importGroups", () => {
     ].join("\n");
     let thrown: unknown;
     try {
-      runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, text, "bad.csv"), TODAY));
+      runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, text, "bad.csv"), TODAY, new ImportReport()));
     } catch (error) {
       thrown = error;
     }
@@ -168,7 +169,7 @@ describe("importGroups", () => {
     const text = "name,kind\nSt. Marien,parish\nst. marien,school\n";
     let thrown: unknown;
     try {
-      runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, text), TODAY));
+      runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, text), TODAY, new ImportReport()));
     } catch (error) {
       thrown = error;
     }
@@ -184,7 +185,7 @@ describe("importGroups", () => {
     const ctx = contextFor(db);
     let thrown: unknown;
     try {
-      runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, "name,short\nKita,kita\nMarienschule,Marien\n"), TODAY));
+      runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, "name,short\nKita,kita\nMarienschule,Marien\n"), TODAY, new ImportReport()));
     } catch (error) {
       thrown = error;
     }
@@ -198,9 +199,9 @@ describe("importGroups", () => {
     addGroup(db, auditLog().audit, groupFields({ name: "St. Marien", short: "marien", kind: "parish", joined: "2019-01-01" }, TODAY));
     const before = snapshot(db);
     const ctx = contextFor(db);
-    const report = runImport(ctx, true, (audit) => importGroups(db, audit, rows(db, GOOD), TODAY));
+    const report = runImport(ctx, true, (audit) => importGroups(db, audit, rows(db, GOOD), TODAY, new ImportReport()));
     expect(report).toMatchObject({ added: 2, changed: 1, unchanged: 0 });
-    expect(report.lines[0]).toMatchObject({
+    expect([...report.lines][0]).toMatchObject({
       line: 2,
       action: "change",
       changes: { joined: ["2019-01-01", "2020-01-15"], email: [null, "buero@marien.example"] },
@@ -216,7 +217,7 @@ describe("importGroups", () => {
     const text = "name,kind\nSt. Marien,church\n";
     let thrown: unknown;
     try {
-      runImport(ctx, true, (audit) => importGroups(db, audit, rows(db, text), TODAY));
+      runImport(ctx, true, (audit) => importGroups(db, audit, rows(db, text), TODAY, new ImportReport()));
     } catch (error) {
       thrown = error;
     }
@@ -264,7 +265,7 @@ describe("groups export → import round trip", () => {
     expect(text).toContain("'=Gemeinschaft"); // neutralised for spreadsheets
 
     const { entries, audit: audit2 } = auditLog();
-    const report = importGroups(db, audit2, rows(db, text), TODAY);
+    const report = importGroups(db, audit2, rows(db, text), TODAY, new ImportReport());
     expect(report).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
     expect(snapshot(db)).toEqual(before);
     expect(entries).toEqual([]);
@@ -275,7 +276,7 @@ describe("groups export → import round trip", () => {
     addGroup(db, auditLog().audit, groupFields({ name: "St. Marien", short: "marien", kind: "parish", joined: "2020-01-15", left: "2026-01-01" }, TODAY));
     const text = exported(db);
     const other = freshDb();
-    const report = importGroups(other, auditLog().audit, rows(other, text), TODAY);
+    const report = importGroups(other, auditLog().audit, rows(other, text), TODAY, new ImportReport());
     expect(report.added).toBe(1);
     expect(db.prepare("SELECT name, short, kind, joined_on, left_on FROM groups").all()).toEqual(
       other.prepare("SELECT name, short, kind, joined_on, left_on FROM groups").all(),
@@ -285,7 +286,7 @@ describe("groups export → import round trip", () => {
     it("a value starting with an apostrophe and a formula character survives the round trip", () => {
     const db = freshDb();
     addGroup(db, auditLog().audit, groupFields({ name: "St. Marien", joined: "2020-01-15", notes: "'+1 für den Antrag" }, TODAY));
-    const report = importGroups(db, auditLog().audit, rows(db, exported(db)), TODAY);
+    const report = importGroups(db, auditLog().audit, rows(db, exported(db)), TODAY, new ImportReport());
     expect(report).toMatchObject({ changed: 0, unchanged: 1 });
     expect(db.prepare("SELECT notes FROM groups").pluck().get()).toBe("'+1 für den Antrag");
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readCsv } from "../../src/core/csv.js";
 import type { Db } from "../../src/core/db.js";
 import { CliError } from "../../src/core/errors.js";
+import { ImportReport } from "../../src/core/importReport.js";
 import { runImport } from "../../src/core/transfer.js";
 import type { Group } from "../../src/groups/model.js";
 import { addGroup, groupFields, leaveGroup } from "../../src/groups/service.js";
@@ -290,15 +291,15 @@ describe("importPeople", () => {
   it("adds people, one role per row: the same person on several rows acts for several groups", () => {
     const { db, marien, mieter } = setup();
     const { entries, audit } = auditLog();
-    const report = importPeople(db, audit, rows(db, MULTI), TODAY);
+    const report = importPeople(db, audit, rows(db, MULTI), TODAY, new ImportReport());
     expect(report).toMatchObject({ added: 3, changed: 1, unchanged: 0 });
-    expect(report.lines.map((l) => [l.line, l.name, l.action])).toEqual([
+    expect([...report.lines].map((l) => [l.line, l.name, l.action])).toEqual([
       [2, "Anna Berg", "add"],
       [3, "Anna Berg", "change"],
       [4, "Ben Adler", "add"],
       [5, "Cem Yıldız", "add"],
     ]);
-    expect(report.lines[1]?.changes).toEqual({ role: [null, "Mieterinitiative Süd: key-person"] });
+    expect([...report.lines][1]?.changes).toEqual({ role: [null, "Mieterinitiative Süd: key-person"] });
     expect(count(db, "people")).toBe(3);
     const anna = resolvePerson(db, "Anna Berg", TODAY);
     const ben = resolvePerson(db, "Ben Adler", TODAY);
@@ -321,11 +322,11 @@ describe("importPeople", () => {
   it("re-importing the same file changes nothing and audits nothing", () => {
     const { db } = setup();
     const ctx = contextFor(db, ["people", "import", "people.csv"]);
-    runImport(ctx, false, (audit) => importPeople(db, audit, rows(db, MULTI), TODAY));
+    runImport(ctx, false, (audit) => importPeople(db, audit, rows(db, MULTI), TODAY, new ImportReport()));
     const people = db.prepare("SELECT * FROM people ORDER BY id").all();
     const roles = roleRows(db);
     const logged = count(db, "audit_log");
-    const again = runImport(ctx, false, (audit) => importPeople(db, audit, rows(db, MULTI), TODAY));
+    const again = runImport(ctx, false, (audit) => importPeople(db, audit, rows(db, MULTI), TODAY, new ImportReport()));
     expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 4 });
     expect(db.prepare("SELECT * FROM people ORDER BY id").all()).toEqual(people);
     expect(roleRows(db)).toEqual(roles);
@@ -338,7 +339,7 @@ describe("importPeople", () => {
     const text = [header, "Anna Berg,anna@example.org,,marien,representative,2024-01-01", "Ben Adler,,,,member,"].join("\n");
     let thrown: unknown;
     try {
-      runImport(ctx, false, (audit) => importPeople(db, audit, rows(db, text), TODAY));
+      runImport(ctx, false, (audit) => importPeople(db, audit, rows(db, text), TODAY, new ImportReport()));
     } catch (error) {
       thrown = error;
     }
@@ -352,18 +353,18 @@ describe("importPeople", () => {
 
   it("an unknown group is an error in column 'group'; an unknown role in column 'role'", () => {
     const { db } = setup();
-    const unknown = cliError(() => importPeople(db, auditLog().audit, rows(db, `${header}\nAnna Berg,,,Moschee,,\n`), TODAY));
+    const unknown = cliError(() => importPeople(db, auditLog().audit, rows(db, `${header}\nAnna Berg,,,Moschee,,\n`), TODAY, new ImportReport()));
     expect(unknown.key).toBe("error.unknownGroup");
     expect(unknown.location).toEqual({ line: 2, column: "group" });
     const db2 = setup().db;
-    const badRole = cliError(() => importPeople(db2, auditLog().audit, rows(db2, `${header}\nAnna Berg,,,marien,chair,\n`), TODAY));
+    const badRole = cliError(() => importPeople(db2, auditLog().audit, rows(db2, `${header}\nAnna Berg,,,marien,chair,\n`), TODAY, new ImportReport()));
     expect(badRole.key).toBe("error.notOneOf");
     expect(badRole.location).toEqual({ line: 2, column: "role" });
   });
 
   it("a dry run reports but saves nothing", () => {
     const { db } = setup();
-    const report = runImport(contextFor(db), true, (audit) => importPeople(db, audit, rows(db, MULTI), TODAY));
+    const report = runImport(contextFor(db), true, (audit) => importPeople(db, audit, rows(db, MULTI), TODAY, new ImportReport()));
     expect(report.added).toBe(3);
     expect(count(db, "people")).toBe(0);
     expect(count(db, "group_roles")).toBe(0);
@@ -377,7 +378,7 @@ describe("importPeople", () => {
     unlinkPerson(db, auditLog().audit, anna, marien, "representative", "2026-06-30"); // ends after today
     expect(getPerson(db, anna.id, TODAY)?.groups).toEqual([{ group: "St. Marien", role: "representative", since: "2024-01-01", until: "2026-06-30" }]);
     const text = "name,email,phone,notes,group,role,since\nAnna Berg,anna@example.org,,,St. Marien,representative,2024-01-01\n";
-    const report = importPeople(db, auditLog().audit, rows(db, text), TODAY);
+    const report = importPeople(db, auditLog().audit, rows(db, text), TODAY, new ImportReport());
     expect(report).toMatchObject({ added: 0, changed: 0, unchanged: 1 });
     expect(count(db, "group_roles")).toBe(1);
   });
@@ -386,9 +387,9 @@ describe("importPeople", () => {
     const { db, mieter } = setup();
     const anna = person(db, "Anna Berg", { email: "old@example.org", phone: "030 111222" });
     const { entries, audit } = auditLog();
-    const report = importPeople(db, audit, rows(db, "name,email,group\nanna berg,anna@example.org,mis\n"), TODAY);
+    const report = importPeople(db, audit, rows(db, "name,email,group\nanna berg,anna@example.org,mis\n"), TODAY, new ImportReport());
     expect(report).toMatchObject({ added: 0, changed: 1 });
-    expect(report.lines[0]?.changes).toEqual({
+    expect([...report.lines][0]?.changes).toEqual({
       name: ["Anna Berg", "anna berg"],
       email: ["old@example.org", "anna@example.org"],
       role: [null, "Mieterinitiative Süd: member"],

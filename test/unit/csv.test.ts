@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { neutraliseCell, readCsv, toCsv } from "../../src/core/csv.js";
+import { neutraliseCell, openCsv, readCsv, toCsv } from "../../src/core/csv.js";
 import { loadMessages, translate } from "../../src/core/i18n.js";
 import { GROUP_CSV_COLUMNS } from "../../src/groups/model.js";
 import { cliErrorOf } from "./errorOf.js";
@@ -188,5 +188,59 @@ describe("readCsv", () => {
     expect(error.key).toBe("error.cannotRead");
     expect(error.params).toEqual({ path });
     expect(error.hintKey).toBe("error.cannotRead.hint");
+  });
+});
+
+describe("openCsv on files larger than what it reads at a time (1 MB)", () => {
+  /** A 4 MB file whose rows and starting lines are known: multi-line quoted cells, doubled quotes, umlauts, emoji. */
+  function largeFile(lineBreak: string): { path: string; expected: Array<{ line: number; values: Record<string, string> }> } {
+    const parts = [`name;notes${lineBreak}`];
+    const expected: Array<{ line: number; values: Record<string, string> }> = [];
+    let line = 2;
+    for (let i = 0; expected.length < 40_000; i++) {
+      if (i % 997 === 0) {
+        parts.push(lineBreak); // a blank line: skipped, but counted
+        line++;
+        continue;
+      }
+      const name = `Gemeinde ${i} Şahin-Müller 🙂${"ß".repeat(i % 13)}`;
+      const multiLine = i % 5 === 0;
+      const notes = multiLine ? `erste Zeile${lineBreak}zweite "Zeile"; mit Semikolon${lineBreak}dritte` : `Notiz ${i}`;
+      const cell = multiLine ? `"${notes.replace(/"/g, '""')}"` : notes;
+      parts.push(`${name};${cell}${lineBreak}`);
+      expected.push({ line, values: { name, notes: notes.replace(/\r\n?/g, "\n") } });
+      line += multiLine ? 3 : 1;
+    }
+    const path = csvFile(parts.join(""));
+    return { path, expected };
+  }
+
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+    ["CR", "\r"],
+  ])("reads every row with its starting line, whatever falls on a part's edge (%s)", (_name, lineBreak) => {
+    const { path, expected } = largeFile(lineBreak);
+    const source = openCsv(path, KNOWN, REQUIRED);
+    expect(source.header).toEqual(["name", "notes"]);
+    expect([...source.rows]).toEqual(expected);
+  });
+
+  it("reports a syntax error far into the file with its line, when the rows reach it", () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `Gruppe ${i},Notiz ${"x".repeat(i % 40)}`);
+    rows[50_000] = "Gruppe kaputt,Notiz,zu viel";
+    const source = openCsv(csvFile(`name,notes\n${rows.join("\n")}\n`), KNOWN, REQUIRED);
+    const error = cliErrorOf(() => [...source.rows]);
+    expect(error.key).toBe("error.csvSyntax");
+    expect(error.params.line).toBe(50_002);
+    const unclosed = openCsv(csvFile(`name,notes\n${rows.slice(0, 40_000).join("\n")}\n"Gruppe offen,x\nGruppe 2,y\n`), KNOWN, REQUIRED);
+    const unclosedError = cliErrorOf(() => [...unclosed.rows]);
+    expect(unclosedError.key).toBe("error.csvSyntax");
+    expect(translate("en", unclosedError.key, unclosedError.params)).toMatch(/quoted cell is not closed|not closed/);
+  });
+
+  it("checks the header before any row is read", () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `Gruppe ${i},rot`).join("\n");
+    expect(cliErrorOf(() => openCsv(csvFile(`name,farbe\n${rows}\n`), KNOWN, REQUIRED)).key).toBe("error.csvUnknownColumn");
   });
 });

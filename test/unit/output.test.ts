@@ -35,27 +35,35 @@ describe("displayWidth", () => {
   });
 });
 
+/** What `print` writes to standard output. */
+async function printed(print: () => void): Promise<string> {
+  const { processIo, setIo } = await import("../../src/core/io.js");
+  let text = "";
+  const stream = { isTTY: false, write: (chunk: string | Uint8Array) => ((text += String(chunk)), true) };
+  const previous = setIo(processIo({ stdout: stream as never }));
+  try {
+    print();
+  } finally {
+    setIo(previous);
+  }
+  return text;
+}
+
 describe("printJsonLines", () => {
   it("writes, element by element, exactly what printJson writes for the whole array", async () => {
     const { printJson, printJsonLines } = await import("../../src/core/output.js");
-    const { processIo, setIo } = await import("../../src/core/io.js");
-    const capture = () => {
-      let text = "";
-      return { stream: { isTTY: false, write: (chunk: string | Uint8Array) => ((text += String(chunk)), true) }, text: () => text };
-    };
     const samples: unknown[][] = [[], [1], [{ a: 1, b: [1, 2, { c: "x\ny" }], d: null }, "zwei", { leer: {} }], Array.from({ length: 2500 }, (_, i) => ({ id: i, at: "2026-01-01", changes: { n: i } }))];
-    for (const sample of samples) {
-      const whole = capture();
-      const lines = capture();
-      const previous = setIo(processIo({ stdout: whole.stream as never }));
-      try {
-        printJson(sample);
-        setIo(processIo({ stdout: lines.stream as never }));
-        printJsonLines(sample);
-      } finally {
-        setIo(previous);
-      }
-      expect(lines.text()).toBe(whole.text());
+    for (const sample of samples) expect(await printed(() => printJsonLines(sample))).toBe(await printed(() => printJson(sample)));
+  });
+});
+
+describe("printJsonWithList", () => {
+  it("writes, element by element, exactly what printJson writes for the object with its list", async () => {
+    const { printJson, printJsonWithList } = await import("../../src/core/output.js");
+    const lists: unknown[][] = [[], [{ line: 2, name: "Gemeinde\n\"Süd\"", changes: { a: [null, "x"] } }], Array.from({ length: 2500 }, (_, i) => ({ line: i, action: "add" }))];
+    for (const list of lists) {
+      const fields = { dryRun: true, added: list.length, empty: {} };
+      expect(await printed(() => printJsonWithList(fields, "lines", list))).toBe(await printed(() => printJson({ ...fields, lines: list })));
     }
   });
 });
