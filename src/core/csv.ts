@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync } from "node:fs";
 import { csvSyntaxError } from "./csvErrors.js";
 import { CliError } from "./errors.js";
+import { detectEncoding, openForReading, refuseControlCharacters, TextPosition, Utf8Reader, withFile, type Encoding, type FileEncoding } from "./textFile.js";
 
 export interface CsvRow {
   line: number;
@@ -20,10 +21,9 @@ export function readCsv(path: string, known: readonly string[], required: readon
 export interface CsvSource {
   readonly header: readonly string[];
   readonly rows: Iterable<CsvRow>;
+  /** how the file was decoded (see core/textFile.ts) */
+  readonly encoding: FileEncoding;
 }
-
-/** How much of the file is read at a time: memory stays the same for a file of any length. */
-const CHUNK_BYTES = 1 << 20;
 
 type ParsedRecord = { record: Record<string, string>; raw: string; info: { lines: number } };
 
@@ -32,8 +32,9 @@ type ParsedRecord = { record: Record<string, string>; raw: string; info: { lines
  * or missing required column is an error naming it, raised here, before any row is used. A syntax error in a
  * later row is raised when the rows reach it, with its line.
  */
-export function openCsv(path: string, known: readonly string[], required: readonly string[]): CsvSource {
-  const text = new CsvText(path);
+export function openCsv(path: string, known: readonly string[], required: readonly string[], forced?: Encoding): CsvSource {
+  const encoding = detectEncoding(path, forced);
+  const text = new CsvText(path, encoding);
   const first = withFile(path, (fd) => {
     // Up to the header row, even after a long run of blank lines.
     let part = text.nextPart(fd) ?? "";
@@ -43,6 +44,7 @@ export function openCsv(path: string, known: readonly string[], required: readon
   const delimiter = detectDelimiter(first.replace(/^\n+/, ""));
   let header: string[] = [];
   const parsePart = (part: string, lineOffset: number): CsvRow[] => {
+    refuseControlCharacters(path, part, new TextPosition(lineOffset + 1));
     let records: ParsedRecord[];
     try {
       records = parse(part, {
@@ -81,7 +83,7 @@ export function openCsv(path: string, known: readonly string[], required: readon
       closeSync(fd);
     }
   }
-  return { header, rows: { [Symbol.iterator]: rows } };
+  return { header, rows: { [Symbol.iterator]: rows }, encoding };
 }
 
 /**
@@ -93,24 +95,22 @@ export function openCsv(path: string, known: readonly string[], required: readon
  */
 class CsvText {
   #carry: Buffer = Buffer.alloc(0);
-  #position = 0;
   #started = false;
+  readonly #reader: Utf8Reader;
   ended = false;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    readonly encoding: FileEncoding,
+  ) {
+    this.#reader = new Utf8Reader(path, encoding);
+  }
 
   nextPart(fd: number): string | undefined {
     while (!this.ended) {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      let read: number;
-      try {
-        read = readSync(fd, chunk, 0, CHUNK_BYTES, this.#position);
-      } catch {
-        throw new CliError("error.cannotRead", { path: this.path }, 1, "error.cannotRead.hint");
-      }
-      this.#position += read;
-      if (read === 0) this.ended = true;
-      const bytes = this.#carry.length === 0 ? chunk.subarray(0, read) : Buffer.concat([this.#carry, chunk.subarray(0, read)]);
+      const chunk = this.#reader.next(fd);
+      if (chunk.length === 0) this.ended = true;
+      const bytes = this.#carry.length === 0 ? chunk : Buffer.concat([this.#carry, chunk]);
       const cut = this.ended ? bytes.length : afterLastRecord(bytes);
       this.#carry = Buffer.from(bytes.subarray(cut));
       if (cut > 0) return this.#decode(bytes.subarray(0, cut));
@@ -160,33 +160,21 @@ function lineBreaks(text: string): number {
   return count;
 }
 
-function openForReading(path: string): number {
-  try {
-    return openSync(path, "r");
-  } catch {
-    throw new CliError("error.cannotRead", { path }, 1, "error.cannotRead.hint");
-  }
-}
-
-function withFile<T>(path: string, work: (fd: number) => T): T {
-  const fd = openForReading(path);
-  try {
-    return work(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** csv-parse reports the line a record ends on; a quoted cell may span lines, and users look for where it starts. */
 function firstLineOf(raw: string, lastLine: number): number {
   const record = raw.replace(/^\n+/, "").replace(/\n$/, "");
   return lastLine - (record.match(/\n/g)?.length ?? 0);
 }
 
-/** Spreadsheets in Germany save CSV with semicolons; accept either by looking at the header. */
+/**
+ * Spreadsheets in Germany save CSV with semicolons, Excel's "Unicode text" with tabs: accept any of them by
+ * looking at the header.
+ */
 function detectDelimiter(text: string): string {
   const header = text.split(/\r?\n/, 1)[0] ?? "";
-  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const count = (c: string) => header.split(c).length - 1;
+  if (count("\t") > 0 && count(";") === 0 && count(",") === 0) return "\t";
+  return count(";") > count(",") ? ";" : ",";
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -201,10 +189,13 @@ export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) || ESCAPED_FORMULA.test(value) ? `'${value}` : value;
 }
 
-/** Reverses neutraliseCell on import, so that an exported file imports back unchanged. */
+/** Reverses neutraliseCell on import, so that an exported file imports back unchanged; text is stored NFC. */
 function unneutralise(record: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record)) out[key] = ESCAPED_FORMULA.test(value) ? value.slice(1) : value;
+  for (const [key, raw] of Object.entries(record)) {
+    const value = raw.normalize("NFC");
+    out[key] = ESCAPED_FORMULA.test(value) ? value.slice(1) : value;
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The line-by-line report of a CSV import, the same for every area.
 import { Spool } from "./spool.js";
+import type { Encoding } from "./textFile.js";
 
 export interface ImportLine {
   line: number;
@@ -10,6 +11,8 @@ export interface ImportLine {
 
 /** The counts of an import and its lines, which a large import keeps outside memory (see Spool). */
 export class ImportReport {
+  /** how the file was read */
+  encoding: Encoding = "utf-8";
   added = 0;
   changed = 0;
   unchanged = 0;

@@ -1,5 +1,6 @@
 // CSV import and CSV/JSON export, the same for every area.
 import { ImportReport } from "./importReport.js";
+import { ENCODING_LABELS, parseEncoding } from "./textFile.js";
 import type { AuditEntry, Context } from "./context.js";
 import { csvParts, openCsv, type CsvRow } from "./csv.js";
 import { CliError } from "./errors.js";
@@ -12,13 +13,14 @@ type Audit = (entry: AuditEntry) => void;
 export function importCommand(
   ctx: Context,
   file: string,
-  opts: { readonly dryRun?: boolean | undefined },
+  opts: { readonly dryRun?: boolean | undefined; readonly encoding?: string | undefined },
   columns: readonly string[],
   apply: (audit: Audit, rows: Iterable<CsvRow>, report: ImportReport) => ImportReport,
 ): void {
-  const { rows } = openCsv(file, columns, ["name"]);
+  const { rows, encoding } = openCsv(file, columns, ["name"], opts.encoding === undefined ? undefined : parseEncoding(opts.encoding));
   const dryRun = opts.dryRun === true;
   const report = new ImportReport();
+  report.encoding = encoding.encoding;
   try {
     printImportReport(ctx, runImport(ctx, dryRun, (audit) => apply(audit, withPausePoints(rows), report)), dryRun);
   } finally {
@@ -89,8 +91,10 @@ export function runImport(ctx: Context, dryRun: boolean, work: (audit: Audit) =>
 }
 
 export function printImportReport(ctx: Context, report: ImportReport, dryRun: boolean): void {
-  const { lines, added, changed, unchanged } = report;
-  if (ctx.json) return printJsonWithList({ dryRun, added, changed, unchanged }, "lines", lines);
+  const { lines, added, changed, unchanged, encoding } = report;
+  if (ctx.json) return printJsonWithList({ dryRun, encoding, added, changed, unchanged }, "lines", lines);
+  // Said when it is not UTF-8, so that a wrong guess is seen before anything is trusted.
+  if (encoding !== "utf-8") say(ctx.t("file.readAs", { encoding: ENCODING_LABELS[encoding] }));
   printTableTwice(ctx, [ctx.t("label.line"), ctx.t("label.name"), ctx.t("label.action"), ctx.t("label.changes")], function* () {
     for (const l of lines) {
       if (l.action === "unchanged") continue;

@@ -21,6 +21,7 @@ export const tally = command({
   options: {
     blt: option("--blt <file>", "opt.blt"),
     seed: option("--seed <n>", "opt.seed"),
+    encoding: option("--encoding <encoding>", "opt.encoding"),
   },
   examples: [
     "elections tally --blt ../shared/data/stv/scottish/Govan-2007.blt",
@@ -94,6 +95,9 @@ export const importBallots = command({
   args: ["<election>", "<file>"],
   help: "help.elections.import",
   write: true,
+  options: {
+    encoding: option("--encoding <encoding>", "opt.encoding"),
+  },
   examples: ["elections import 3 stimmzettel.blt"],
 });
 

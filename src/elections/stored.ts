@@ -1,6 +1,6 @@
 // `plattform elections tally <election> [--seed <n>]`: counts a stored election by its method, stores the result
 // with the election (which closes its ballot box) and prints it: the Tally of CLI.md with --json, else round by round.
-import { readFileSync } from "node:fs";
+import { parseEncoding, readTextFile } from "../core/textFile.js";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import { basename } from "node:path";
@@ -183,15 +183,9 @@ export async function ballotCommand(ctx: Context, [electionRef, ...choices]: Arg
   say(ctx.t("elections.ballotCast", { group: group.name, id: election.id, label: meetingLabel(ctx, getMeeting(ctx.db, election.meetingId)!), n: after.ballots }));
 }
 
-export async function importCommand(ctx: Context, [electionRef, file]: Args<typeof def.importBallots>): Promise<void> {
+export async function importCommand(ctx: Context, [electionRef, file]: Args<typeof def.importBallots>, opts: Opts<typeof def.importBallots>): Promise<void> {
   const election = resolveElection(ctx.db, electionRef!);
-  let content: string;
-  try {
-    content = readFileSync(file!, "utf8");
-  } catch {
-    throw new CliError("error.cannotRead", { path: file! }, 1, "error.cannotRead.hint");
-  }
-  const blt = parseBlt(content);
+  const blt = parseBlt(readTextFile(file!, opts.encoding === undefined ? undefined : parseEncoding(opts.encoding)).text);
   const total = ctx.write((audit) => importBallots(ctx.db, audit, election, blt, basename(file!), forgotten(ctx)));
   if (ctx.json) return printJson(view(ctx, election.id));
   say(ctx.t("elections.imported", { n: total, id: election.id }));

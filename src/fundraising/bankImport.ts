@@ -3,11 +3,11 @@
 // same row came earlier in the file — kept under a UNIQUE constraint, so importing the file again adds nothing.
 import { parse } from "csv-parse/sync";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { csvSyntaxError } from "../core/csvErrors.js";
 import { CliError } from "../core/errors.js";
+import { readTextFile, type Encoding } from "../core/textFile.js";
 import { parseMoney } from "../core/money.js";
 import { nameKey } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
@@ -27,6 +27,7 @@ export interface BankOptions {
   amountColumn?: string;
   textColumn?: string;
   delimiter?: string;
+  encoding?: Encoding | undefined;
   kind: IncomeKind;
 }
 
@@ -80,13 +81,7 @@ function bankDate(raw: string, column: string): string {
 
 /** Reads the statement: every row's date, amount and text, or an error naming the line and the column. */
 export function readBankCsv(path: string, options: BankOptions): BankRow[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new CliError("error.cannotRead", { path }, 1, "error.cannotRead.hint");
-  }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const { text } = readTextFile(path, options.encoding);
   const delimiter = delimiterOf(options.delimiter, text.split("\n", 1)[0] ?? "");
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {

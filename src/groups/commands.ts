@@ -77,6 +77,7 @@ export const importCsv = command({
   write: true,
   options: {
     dryRun: flag("--dry-run", "opt.dryRun"),
+    encoding: option("--encoding <encoding>", "opt.encoding"),
   },
   examples: ["groups import gruppen.csv --dry-run", "groups import gruppen.csv"],
 });

@@ -116,6 +116,7 @@ export const importCsv = command({
   write: true,
   options: {
     dryRun: flag("--dry-run", "opt.dryRun"),
+    encoding: option("--encoding <encoding>", "opt.encoding"),
   },
   examples: ["people import personen.csv --dry-run", "people import personen.csv"],
 });
