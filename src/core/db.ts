@@ -224,12 +224,8 @@ export function provideDataStep(name: string, run: (db: Db) => void): void {
   dataSteps.set(name, run);
 }
 
-function runMigration(db: Db, migration: string | Migration): void {
-  if (typeof migration === "string") {
-    db.exec(migration);
-    return;
-  }
-  db.exec(migration.sql);
+function runSteps(db: Db, migration: string | Migration): void {
+  if (typeof migration === "string") return;
   for (const step of migration.steps) {
     if (step.when !== undefined && db.prepare(step.when).pluck().get() !== 1) continue;
     const run = dataSteps.get(step.name);
@@ -238,6 +234,9 @@ function runMigration(db: Db, migration: string | Migration): void {
     run(db);
   }
 }
+
+const sqlOf = (migration: string | Migration) => (typeof migration === "string" ? migration : migration.sql);
+const hasSteps = (migration: string | Migration) => typeof migration !== "string" && migration.steps.length > 0;
 
 /**
  * Whether opening the file at `path` may migrate it: true unless its header already shows the current schema.
@@ -258,22 +257,33 @@ export function mayNeedDataSteps(path: string, migrations: ReadonlyArray<string 
   }
 }
 
-/** Applies the missing migrations, each in its own transaction together with the new user_version. */
+/**
+ * Applies the missing migrations, each in its own transaction together with the new user_version. A data step
+ * runs today's code, which reads today's schema: when one is among the missing migrations, all of them run in one
+ * transaction, their SQL first and then their data steps, in order.
+ */
 export function migrate(db: Db, migrations: ReadonlyArray<string | Migration> = MIGRATIONS): void {
+  const apply = (from: number, to: number) => {
+    for (let v = from; v < to; v++) {
+      db.exec(sqlOf(migrations[v]!));
+      pauseAt("MIGRATION_AT", v + 1);
+    }
+    for (let v = from; v < to; v++) runSteps(db, migrations[v]!);
+    // A migration that rebuilds a table runs without foreign keys (below): the whole file is checked instead.
+    if ((db.pragma("foreign_key_check") as unknown[]).length > 0) throw new Error(`migrations ${from + 1}–${to} left rows without their parent`);
+    db.pragma(`user_version = ${to}`);
+  };
   const step = db.transaction(() => {
     // Read inside the transaction: another process may have migrated the file while this one waited.
     const version = schemaVersion(db);
     if (version >= migrations.length) return false;
-    runMigration(db, migrations[version]!);
-    // A migration that rebuilds a table runs without foreign keys (below): the whole file is checked instead.
-    if ((db.pragma("foreign_key_check") as unknown[]).length > 0) throw new Error(`migration ${version + 1} left rows without their parent`);
-    pauseAt("MIGRATION_AT", version + 1);
-    db.pragma(`user_version = ${version + 1}`);
+    apply(version, migrations.slice(version).some(hasSteps) ? migrations.length : version + 1);
     return true;
   });
   const rebuilds = (version: number) => {
-    const next = migrations[version];
-    return next !== undefined && typeof next !== "string" && next.rebuildsTables === true;
+    const pending = migrations.slice(version);
+    const together = pending.some(hasSteps) ? pending : pending.slice(0, 1);
+    return together.some((m) => typeof m !== "string" && m.rebuildsTables === true);
   };
   for (;;) {
     // SQLite's way to rebuild a table that others point at: foreign keys off, outside the transaction.

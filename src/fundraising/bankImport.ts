@@ -1,124 +1,52 @@
-// `fundraising import <bank.csv>`: income from a bank's account statement. Only money coming in is taken
-// (debits are skipped). Every row gets a stable key — a hash of its date, amount and text plus how often the
-// same row came earlier in the file — kept under a UNIQUE constraint, so importing the file again adds nothing.
-import { parse } from "csv-parse/sync";
+// `fundraising import <statement>`: income from a bank's account statement, CSV or CAMT.053 (bankFormats.ts).
+// Only money coming in is taken (debits and pending bookings are skipped). Every booking gets a stable key kept
+// under a UNIQUE constraint, so importing the statement again, in another encoding or format, adds nothing.
 import { createHash } from "node:crypto";
-import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
-import { csvSyntaxError } from "../core/csvErrors.js";
-import { CliError } from "../core/errors.js";
 import { readTextFile, type Encoding } from "../core/textFile.js";
-import { parseMoney } from "../core/money.js";
-import { nameKey } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
-import { listGroups } from "../groups/index.js";
+import { groupByIban, listGroups } from "../groups/index.js";
+import { bookingKey, looksLikeXml, readBankCsvText, readCamt, type BankFile, type BankFileOptions, type Booking } from "./bankFormats.js";
 import { bankRowKey, type IncomeKind } from "./model.js";
 import type { Audit } from "./service.js";
-import { importKeyTaken, insertIncome, listFunders } from "./store.js";
+import { funderByIban, importKeyTaken, insertIncome, listBankRules, listFunders, openGrantsOf, type BankRule } from "./store.js";
 
-/** Column names German and English banks use, tried in order when no --…-column says which. */
-const DATE_COLUMNS = ["buchungstag", "buchungsdatum", "datum", "date", "booking date", "valuta", "wertstellung", "value date"];
-const AMOUNT_COLUMNS = ["betrag", "betrag (eur)", "betrag (€)", "umsatz", "amount", "amount (eur)", "value"];
-const PAYER_COLUMNS = ["auftraggeber", "zahlungspflichtige", "zahlungspflichtiger", "beguenstigter/zahlungspflichtiger", "begünstigter/zahlungspflichtiger", "name", "payer", "counterparty"];
-const PURPOSE_COLUMNS = ["verwendungszweck", "buchungstext", "text", "purpose", "reference", "description", "beschreibung"];
-
-export interface BankOptions {
-  dateColumn?: string;
-  amountColumn?: string;
-  textColumn?: string;
-  delimiter?: string;
+export interface BankOptions extends BankFileOptions {
   encoding?: Encoding | undefined;
-  kind: IncomeKind;
-}
-
-export interface BankRow {
-  line: number;
-  date: string;
-  /** cents; zero or less for money going out */
-  amount: number;
-  text: string;
+  /** the kind of the bookings no IBAN or rule classifies (else: other, listed as unclassified) */
+  kind?: IncomeKind | undefined;
 }
 
 export interface BankLine {
   line: number;
   date: string;
   amount: number;
-  text: string;
+  payer: string;
+  purpose: string;
+  kind: IncomeKind | null;
   source: string | null;
-  action: "add" | "unchanged" | "skipped";
+  /** what classified it: a group's or funder's IBAN, a rule, the name in the text, --kind, or nothing */
+  by: "iban" | "rule" | "text" | "option" | null;
+  action: "add" | "unchanged" | "skipped" | "pending";
 }
 
 export interface BankReport {
+  format: string;
+  encoding: Encoding;
   added: number;
   unchanged: number;
   skipped: number;
+  unclassified: number;
   /** cents added */
   total: number;
   lines: BankLine[];
 }
 
-function delimiterOf(raw: string | undefined, header: string): string {
-  if (raw === undefined) return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : header.includes("\t") && !header.includes(",") ? "\t" : ",";
-  const value = raw === "tab" || raw === "\\t" ? "\t" : raw;
-  if ([...value].length !== 1) throw new CliError("error.funds.invalidDelimiter", { value: raw });
-  return value;
-}
-
-function pick(header: string[], names: string[], wanted: string | undefined, candidates: string[], option: string): string | undefined {
-  if (wanted !== undefined) {
-    const key = nameKey(wanted.trim());
-    if (!header.includes(key)) throw new CliError("error.funds.noSuchColumn", { column: wanted, option, columns: names.join(", ") });
-    return key;
-  }
-  return candidates.find((c) => header.includes(c));
-}
-
-/** "31.01.26" as well as the forms parseDate reads. */
-function bankDate(raw: string, column: string): string {
-  const short = /^(\d{1,2})\.(\d{1,2})\.(\d{2})$/.exec(raw.trim());
-  return parseDate(short ? `${short[1]}.${short[2]}.20${short[3]}` : raw, column, "2000-01-01");
-}
-
-/** Reads the statement: every row's date, amount and text, or an error naming the line and the column. */
-export function readBankCsv(path: string, options: BankOptions): BankRow[] {
-  const { text } = readTextFile(path, options.encoding);
-  const delimiter = delimiterOf(options.delimiter, text.split("\n", 1)[0] ?? "");
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, { delimiter, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as typeof records;
-  } catch (error) {
-    throw csvSyntaxError(path, error);
-  }
-  const [head, ...rows] = records;
-  if (!head) return [];
-  const names = head.record.map((h) => h.trim());
-  const header = names.map((h) => nameKey(h));
-  const dateColumn = pick(header, names, options.dateColumn, DATE_COLUMNS, "--date-column");
-  const amountColumn = pick(header, names, options.amountColumn, AMOUNT_COLUMNS, "--amount-column");
-  if (dateColumn === undefined) throw new CliError("error.funds.columnNotFound", { option: "--date-column", columns: names.join(", ") }, 1, "error.funds.columnNotFound.hint");
-  if (amountColumn === undefined) throw new CliError("error.funds.columnNotFound", { option: "--amount-column", columns: names.join(", ") }, 1, "error.funds.columnNotFound.hint");
-  const textColumns =
-    options.textColumn !== undefined
-      ? [pick(header, names, options.textColumn, [], "--text-column")!]
-      : [PAYER_COLUMNS.find((c) => header.includes(c)), PURPOSE_COLUMNS.find((c) => header.includes(c))].filter((c): c is string => c !== undefined);
-  const at = (name: string) => header.indexOf(name);
-  const shown = (name: string) => names[at(name)] ?? name; // the column as the file spells it
-  return rows.map(({ record, info }) => {
-    const line = info.lines;
-    const cell = (name: string) => (record[at(name)] ?? "").trim();
-    const withLine = <T>(column: string, work: () => T): T => {
-      try {
-        return work();
-      } catch (error) {
-        if (error instanceof CliError && !error.location) throw error.at(line, column);
-        throw error;
-      }
-    };
-    const date = withLine(shown(dateColumn), () => bankDate(cell(dateColumn), shown(dateColumn)));
-    const amount = withLine(shown(amountColumn), () => parseMoney(cell(amountColumn).replace(/^\+/, ""), shown(amountColumn)));
-    const rowText = textColumns.map(cell).filter((s) => s !== "").join(" · ").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").slice(0, 500);
-    return { line, date, amount, text: rowText };
-  });
+/** Reads the statement, CSV in any profile or CAMT.053 XML, decoded as its bytes say. */
+export async function readBankFile(path: string, options: BankOptions): Promise<BankFile & { encoding: Encoding }> {
+  const { text, encoding } = readTextFile(path, options.encoding);
+  const file = looksLikeXml(text) || options.profile === "camt" ? await readCamt(path, text) : readBankCsvText(path, text, options);
+  return { ...file, encoding: encoding.encoding };
 }
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 32);
@@ -134,59 +62,106 @@ function groupIn(text: string, groups: Group[]): Group | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+interface Classified {
+  kind: IncomeKind;
+  group?: { id: number; name: string } | undefined;
+  funder?: { id: number; name: string } | undefined;
+  applicationId?: number | null;
+  by: BankLine["by"];
+}
+
 /**
- * Applies the rows, inside the caller's one transaction. Dues must name their group in the text (short code or
- * name; a year such as 2026 in the text says which year's dues); a funder named in the text becomes the source.
+ * What a booking is, in this order: the payer's IBAN is a member group's (dues) or a funder's (a grant
+ * instalment when the funder has exactly one approved grant not yet paid in full, else a donation); a rule
+ * whose words the purpose or payer contains; --kind (dues only with a group named in the text); a funder named
+ * in the text; else other, unclassified.
  */
-export function importBankRows(db: Db, audit: Audit, rows: BankRow[], kind: IncomeKind, today: string): BankReport {
+function classify(db: Db, booking: Booking, kind: IncomeKind | undefined, groups: Group[], funders: Array<{ id: number; name: string }>, rules: BankRule[]): Classified {
+  if (booking.iban !== null) {
+    const group = groupByIban(db, booking.iban);
+    if (group) return { kind: "dues", group, by: "iban" };
+    const funder = funderByIban(db, booking.iban);
+    if (funder) {
+      const open = openGrantsOf(db, funder.id);
+      return open.length === 1 ? { kind: "grant", funder, applicationId: open[0]!, by: "iban" } : { kind: "donation", funder, by: "iban" };
+    }
+  }
+  const text = `${booking.payer} ${booking.purpose}`;
+  for (const rule of rules) {
+    if (!rule.words.every((w) => wordIn(text, w))) continue;
+    return { kind: rule.kind, group: rule.group ?? undefined, funder: rule.funder ?? undefined, by: "rule" };
+  }
+  if (kind === "dues") {
+    const group = groupIn(text, groups);
+    if (group) return { kind: "dues", group, by: "text" };
+    return { kind: "other", by: null };
+  }
+  const named = funders.filter((f) => wordIn(text, f.name));
+  const funder = named.length === 1 ? named[0] : undefined;
+  if (kind !== undefined) return { kind, funder, by: "option" };
+  if (funder) return { kind: "other", funder, by: "text" };
+  return { kind: "other", by: null };
+}
+
+/**
+ * Applies the bookings, inside the caller's one transaction. Each gets a key that is the same for the same
+ * booking in any encoding or format (bankFormats.ts bookingKey); a booking already imported, under that key or
+ * the key earlier versions gave it, is left alone. Money going out and pending bookings are skipped and counted.
+ */
+export function importBookings(db: Db, audit: Audit, file: BankFile & { encoding: Encoding }, kind: IncomeKind | undefined, today: string): BankReport {
   const seen = new Map<string, number>();
   const groups = listGroups(db, today, { all: true });
   const funders = listFunders(db);
+  const rules = listBankRules(db);
   const lines: BankLine[] = [];
   let total = 0;
-  for (const row of rows) {
-    const base = { line: row.line, date: row.date, amount: row.amount, text: row.text };
-    if (row.amount <= 0) {
-      lines.push({ ...base, source: null, action: "skipped" });
+  for (const booking of file.bookings) {
+    const base = { line: booking.line, date: booking.date, amount: booking.amount, payer: booking.payer, purpose: booking.purpose, kind: null, source: null, by: null };
+    if (booking.amount <= 0 || booking.pending) {
+      lines.push({ ...base, action: booking.pending ? "pending" : "skipped" });
       continue;
     }
-    const identity = bankRowKey(row.date, row.amount, row.text, 0, sha256);
+    const identity = bookingKey(booking, 0, sha256);
     const occurrence = seen.get(identity) ?? 0;
     seen.set(identity, occurrence + 1);
-    const key = bankRowKey(row.date, row.amount, row.text, occurrence, sha256);
-    if (importKeyTaken(db, key)) {
-      lines.push({ ...base, source: null, action: "unchanged" });
+    const key = bookingKey(booking, occurrence, sha256);
+    // Earlier versions keyed a row by its payer and purpose as one text.
+    const legacyText = [booking.payer, booking.purpose].filter((t) => t !== "").join(" · ").slice(0, 500);
+    if (importKeyTaken(db, key) || importKeyTaken(db, bankRowKey(booking.date, booking.amount, legacyText, occurrence, sha256))) {
+      lines.push({ ...base, action: "unchanged" });
       continue;
     }
-    const group = kind === "dues" ? groupIn(row.text, groups) : undefined;
-    if (kind === "dues" && !group) throw new CliError("error.funds.bankDuesWithoutGroup", { text: row.text }, 1, "error.funds.bankDuesWithoutGroup.hint").at(row.line);
-    const matchedFunders = kind === "dues" ? [] : funders.filter((f) => wordIn(row.text, f.name));
-    const funder = matchedFunders.length === 1 ? matchedFunders[0] : undefined;
-    const years = [...row.text.matchAll(/(?<!\d)(2\d{3})(?!\d)/g)].map((m) => Number(m[1]));
-    const duesYear = kind === "dues" ? (new Set(years).size === 1 ? years[0]! : Number(row.date.slice(0, 4))) : null;
+    const c = classify(db, booking, kind, groups, funders, rules);
+    const years = [...booking.purpose.matchAll(/(?<!\d)(2\d{3})(?!\d)/g)].map((m) => Number(m[1]));
+    const duesYear = c.kind === "dues" ? (new Set(years).size === 1 ? years[0]! : Number(booking.date.slice(0, 4))) : null;
     const income = {
-      date: row.date,
-      amount: row.amount,
-      kind,
-      funderId: funder?.id ?? null,
-      groupId: group?.id ?? null,
+      date: booking.date,
+      amount: booking.amount,
+      kind: c.kind,
+      funderId: c.funder?.id ?? null,
+      groupId: c.group?.id ?? null,
       personId: null,
-      sourceText: group || funder ? null : row.text || null,
-      applicationId: null,
+      sourceText: booking.payer || null,
+      applicationId: c.applicationId ?? null,
       fund: null,
       duesYear,
-      note: group || funder ? row.text || null : null,
+      note: booking.purpose || null,
       importKey: key,
+      payerIban: booking.iban,
     };
     const id = insertIncome(db, income);
     audit({ entity: "income", id, action: "import", changes: income });
-    total += row.amount;
-    lines.push({ ...base, source: group?.name ?? funder?.name ?? null, action: "add" });
+    total += booking.amount;
+    lines.push({ ...base, kind: c.kind, source: c.group?.name ?? c.funder?.name ?? null, by: c.by, action: "add" });
   }
+  const count = (action: BankLine["action"]) => lines.filter((l) => l.action === action).length;
   return {
-    added: lines.filter((l) => l.action === "add").length,
-    unchanged: lines.filter((l) => l.action === "unchanged").length,
-    skipped: lines.filter((l) => l.action === "skipped").length,
+    format: file.format,
+    encoding: file.encoding,
+    added: count("add"),
+    unchanged: count("unchanged"),
+    skipped: count("skipped") + count("pending"),
+    unclassified: lines.filter((l) => l.action === "add" && l.by === null).length,
     total,
     lines,
   };

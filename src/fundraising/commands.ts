@@ -42,6 +42,7 @@ export const fundersAdd = command({
     phone: option("--phone <phone>", "opt.phone"),
     website: option("--website <url>", "opt.fundsWebsite"),
     notes: option("--notes <text>", "opt.notes"),
+    iban: option("--iban <iban>", "opt.iban"),
   },
   examples: [
     "funds funders add \"Stiftung Nord\" --kind foundation --contact \"Dr. Petra Lang\" --role Referentin --email lang@stiftung-nord.example",
@@ -72,6 +73,7 @@ export const fundersEdit = command({
     kind: option("--kind <kind>", "opt.fundsFunderKind"),
     website: option("--website <url>", "opt.fundsWebsite"),
     notes: option("--notes <text>", "opt.notes"),
+    iban: option("--iban <iban>", "opt.iban"),
   },
   examples: [
     "funds funders edit \"Stiftung Nord\" --website https://stiftung-nord.example",
@@ -233,9 +235,11 @@ export const incomeList = command({
   help: "help.fundraising.income.list",
   options: {
     ...incomeFilters,
+    unclassified: flag("--unclassified", "opt.fundsUnclassified"),
   },
   examples: [
     "funds income list --year 2027",
+    "funds income list --unclassified",
     "funds income list --kind dues --from KOSMOS",
     "funds income list --json",
   ],
@@ -283,6 +287,38 @@ export const duesStatusCommand = command({
     year: option("--year <year>", "opt.fundsYear"),
   },
   examples: ["funds dues status", "funds dues status --year 2026 --json"],
+});
+
+export const rules = group({
+  path: "fundraising rules",
+  help: "help.fundraising.rules",
+  examples: ["funds rules add \"Spende\" --kind donation", "funds rules list"],
+});
+
+export const rulesAdd = command({
+  path: "fundraising rules add",
+  args: ["<words>"],
+  help: "help.fundraising.rules.add",
+  write: true,
+  options: {
+    kind: option("--kind <kind>", "opt.fundsRuleKind"),
+    from: option("--from <source>", "opt.fundsRuleSource"),
+  },
+  examples: ["funds rules add \"Kollekte\" --kind donation --from \"Ev. Kirchenkreis Süd\"", "funds rules add \"Beitrag Kosmos\" --kind dues --from KOSMOS"],
+});
+
+export const rulesList = command({
+  path: "fundraising rules list",
+  help: "help.fundraising.rules.list",
+  examples: ["funds rules list", "funds rules list --json"],
+});
+
+export const rulesRemove = command({
+  path: "fundraising rules remove",
+  args: ["<id>"],
+  help: "help.fundraising.rules.remove",
+  write: true,
+  examples: ["funds rules remove 2"],
 });
 
 export const budget = group({
@@ -347,9 +383,12 @@ export const importBank = command({
     textColumn: option("--text-column <name>", "opt.fundsTextColumn"),
     delimiter: option("--delimiter <char>", "opt.fundsDelimiter"),
     kind: option("--kind <kind>", "opt.fundsImportKind"),
+    profile: option("--profile <profile>", "opt.fundsProfile"),
+    encoding: option("--encoding <encoding>", "opt.encoding"),
   },
   examples: [
     "funds import kontoauszug.csv --dry-run",
+    "funds import camt053.xml",
     "funds import kontoauszug.csv --kind donation",
     "funds import umsaetze.csv --date-column Valuta --amount-column \"Betrag (EUR)\" --text-column Verwendungszweck --kind dues",
   ],
@@ -388,4 +427,8 @@ export const commands: Runnable[] = [
   lazy(report, handlers, "report"),
   lazy(deadlines, handlers, "deadlines"),
   lazy(importBank, handlers, "importBank"),
+  rules,
+  lazy(rulesAdd, handlers, "rulesAdd"),
+  lazy(rulesList, handlers, "rulesList"),
+  lazy(rulesRemove, handlers, "rulesRemove"),
 ];

@@ -31,11 +31,12 @@ const income: Check & { rank: number } = {
 
 export const fundraising: Contribution = {
   area: "fundraising", text: {
-    funders: { name: "none", name_key: "none", kind: "none", website: "none", notes: "scrub", created_at: "none" },
+    funders: { name: "none", name_key: "none", kind: "none", website: "none", notes: "scrub", created_at: "none", iban: "none" },
     funder_contacts: { name: "scrub", role: "scrub", email: "scrub", phone: "scrub" },
     applications: { title: "scrub", deadline: "none", decision_expected: "none", purpose: "scrub", stage: "none", stage_since: "none", period_start: "none", period_end: "none", created_at: "none" },
     application_stages: { stage: "none", changed_on: "none", note: "scrub", created_at: "none" },
-    income: { received_on: "none", kind: "none", source_text: "area", fund: "none", note: "area", import_key: "none", created_at: "none" },
+    income: { received_on: "none", kind: "none", source_text: "area", fund: "none", note: "area", import_key: "none", created_at: "none", payer_iban: "area" },
+    bank_rules: { pattern: "scrub", kind: "none", created_at: "none" },
     reporting_deadlines: { kind: "none", due_on: "none", submitted_on: "none", created_at: "none" },
     budget_lines: { line: "none", line_key: "none" },
   },

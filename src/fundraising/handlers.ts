@@ -44,7 +44,11 @@ import {
   listReportingDeadlines,
   stageHistory,
   budgetLines,
+  deleteBankRule,
+  insertBankRule,
+  listBankRules,
 } from "./store.js";
+import { cleanText } from "../core/validate.js";
 
 const thisYear = () => Number(today().slice(0, 4));
 const yearOption = (opts: { readonly year?: string | undefined }) => (opts.year === undefined ? thisYear() : parseYear(opts.year, "--year"));
@@ -73,6 +77,7 @@ export async function fundersAdd(ctx: Context, [name]: Args<typeof def.fundersAd
       role: opts.role,
       email: opts.email,
       phone: opts.phone,
+      iban: opts.iban,
     }),
   );
   const funder = getFunder(ctx.db, id)!;
@@ -82,7 +87,7 @@ export async function fundersAdd(ctx: Context, [name]: Args<typeof def.fundersAd
 
 export async function fundersEdit(ctx: Context, [ref]: Args<typeof def.fundersEdit>, opts: Opts<typeof def.fundersEdit>): Promise<void> {
   open(ctx);
-  const input = { name: opts.name, kind: opts.kind, website: opts.website, notes: opts.notes };
+  const input = { name: opts.name, kind: opts.kind, website: opts.website, notes: opts.notes, iban: opts.iban };
   if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
   const funder = resolveFunder(ctx.db, ref!);
   const changes = ctx.write((audit) => editFunder(ctx.db, audit, funder, input));
@@ -354,7 +359,7 @@ export async function incomeAdd(ctx: Context, [amount]: Args<typeof def.incomeAd
   say(ctx.t("funds.incomeAdded", { id, amount: money(ctx, income.amount), kind: ctx.t(`funds.incomeKind.${income.kind}`), date: formatDate(income.date, ctx.lang), source: income.source?.name ?? "–" }));
 }
 
-function incomeFilter(ctx: Context, opts: Opts<typeof def.incomeList>) {
+function incomeFilter(ctx: Context, opts: { readonly year?: string | undefined; readonly kind?: string | undefined; readonly from?: string | undefined; readonly unclassified?: boolean | undefined }) {
   const day = today();
   const year = opts.year === undefined ? undefined : parseYear(opts.year, "--year");
   const kind = opts.kind === undefined ? undefined : parseIncomeKind(opts.kind);
@@ -366,6 +371,7 @@ function incomeFilter(ctx: Context, opts: Opts<typeof def.incomeList>) {
     funderId: source?.kind === "funder" ? source.funder.id : undefined,
     groupId: source?.kind === "group" ? source.group.id : undefined,
     personId: source?.kind === "person" ? source.person.id : undefined,
+    unclassified: opts.unclassified === true,
   };
 }
 
@@ -542,21 +548,22 @@ class DryRun extends Error {
 export async function importBank(ctx: Context, [file]: Args<typeof def.importBank>, opts: Opts<typeof def.importBank>): Promise<void> {
   open(ctx);
   const day = today();
-  const kind = opts.kind === undefined ? "other" : parseIncomeKind(opts.kind);
-  // The CSV reader is loaded only for an import: the everyday fundraising commands need none of it.
-  const { importBankRows, readBankCsv } = await import("./bankImport.js");
-  const rows = readBankCsv(file!, {
+  const kind = opts.kind === undefined ? undefined : parseIncomeKind(opts.kind);
+  // The readers are loaded only for an import: the everyday fundraising commands need none of them.
+  const [{ importBookings, readBankFile }, { parseEncoding }] = await Promise.all([import("./bankImport.js"), import("../core/textFile.js")]);
+  const statement = await readBankFile(file!, {
+    profile: opts.profile,
     dateColumn: opts.dateColumn,
     amountColumn: opts.amountColumn,
     textColumn: opts.textColumn,
     delimiter: opts.delimiter,
-    kind,
+    encoding: opts.encoding === undefined ? undefined : parseEncoding(opts.encoding),
   });
   const dryRun = opts.dryRun === true;
   let result: BankReport;
   try {
     result = ctx.write((audit) => {
-      const r = importBankRows(ctx.db, audit, rows, kind, day);
+      const r = importBookings(ctx.db, audit, statement, kind, day);
       if (dryRun) throw new DryRun(r); // the same work, then everything rolled back
       return r;
     });
@@ -565,14 +572,69 @@ export async function importBank(ctx: Context, [file]: Args<typeof def.importBan
     result = error.report;
   }
   if (ctx.json) return printJson({ dryRun, ...result });
+  const { ENCODING_LABELS } = await import("../core/textFile.js");
+  say([ctx.t("funds.bank.format", { format: result.format }), result.encoding === "utf-8" ? "" : ctx.t("file.readAs", { encoding: ENCODING_LABELS[result.encoding] })].filter((s) => s !== "").join(" "));
   const shown = result.lines.filter((l) => l.action !== "unchanged");
   if (shown.length > 0)
     printTable(
       ctx,
-      [ctx.t("label.line"), ctx.t("funds.col.date"), ctx.t("funds.col.amount"), ctx.t("funds.col.text"), ctx.t("funds.col.source"), ctx.t("label.action")],
-      shown.map((l) => [l.line, formatDate(l.date, ctx.lang), money(ctx, l.amount), l.text, l.source ?? "", ctx.t(`funds.bank.${l.action}`)]),
+      [ctx.t("label.line"), ctx.t("funds.col.date"), ctx.t("funds.col.amount"), ctx.t("funds.col.text"), ctx.t("label.kind"), ctx.t("funds.col.source"), ctx.t("label.action")],
+      shown.map((l) => [
+        l.line,
+        formatDate(l.date, ctx.lang),
+        money(ctx, l.amount),
+        [l.payer, l.purpose].filter((t) => t !== "").join(" · ").slice(0, 60),
+        l.kind === null ? "" : ctx.t(`funds.incomeKind.${l.kind}`),
+        l.source ?? "",
+        ctx.t(`funds.bank.${l.action}`),
+      ]),
     );
   say(ctx.t(dryRun ? "funds.bank.summaryDry" : "funds.bank.summary", { added: result.added, unchanged: result.unchanged, skipped: result.skipped, total: money(ctx, result.total) }));
-  if (result.added > 0 && kind === "other") note(ctx.t("funds.bank.kindHint"));
+  if (result.unclassified > 0) note(ctx.t("funds.bank.unclassifiedHint", { n: result.unclassified }));
 }
 
+
+export async function rulesAdd(ctx: Context, [words]: Args<typeof def.rulesAdd>, opts: Opts<typeof def.rulesAdd>): Promise<void> {
+  open(ctx);
+  const pattern = cleanText(words, "words", { required: true, max: 200 })!;
+  if (opts.kind === undefined) throw new UsageError("error.funds.ruleKindRequired");
+  const kind = parseIncomeKind(opts.kind);
+  const source = opts.from === undefined ? undefined : resolveSource(ctx.db, opts.from, today());
+  if (source?.kind === "person") throw new CliError("error.funds.ruleSourcePerson", { name: opts.from! });
+  const groupId = source?.kind === "group" ? source.group.id : null;
+  const funderId = source?.kind === "funder" ? source.funder.id : null;
+  if (kind === "dues" && groupId === null) throw new CliError("error.funds.duesNeedGroup", {}, 1, "error.funds.duesNeedGroup.hint");
+  const id = ctx.write((audit) => {
+    const ruleId = insertBankRule(ctx.db, { pattern, kind, groupId, funderId });
+    audit({ entity: "bank_rule", id: ruleId, action: "add", changes: { pattern, kind, groupId, funderId } });
+    return ruleId;
+  });
+  const rule = listBankRules(ctx.db).find((r) => r.id === id)!;
+  if (ctx.json) return printJson(rule);
+  say(ctx.t("funds.ruleAdded", { id, words: pattern, kind: ctx.t(`funds.incomeKind.${kind}`), source: rule.group?.name ?? rule.funder?.name ?? "–" }));
+}
+
+export async function rulesList(ctx: Context): Promise<void> {
+  open(ctx);
+  const rules = listBankRules(ctx.db);
+  if (ctx.json) return printJson(rules);
+  if (rules.length === 0) return say(ctx.t("funds.noRules"));
+  printTable(
+    ctx,
+    ["#", ctx.t("funds.col.words"), ctx.t("funds.col.kind"), ctx.t("funds.col.source")],
+    rules.map((r) => [r.id, r.pattern, ctx.t(`funds.incomeKind.${r.kind}`), r.group?.name ?? r.funder?.name ?? ""]),
+  );
+}
+
+export async function rulesRemove(ctx: Context, [ref]: Args<typeof def.rulesRemove>): Promise<void> {
+  open(ctx);
+  const trimmed = ref!.trim();
+  const id = /^#?\d+$/.test(trimmed) ? Number(trimmed.replace("#", "")) : -1;
+  ctx.write((audit) => {
+    const rule = listBankRules(ctx.db).find((r) => r.id === id);
+    if (!rule || !deleteBankRule(ctx.db, id)) throw new CliError("error.funds.noSuchRule", { id: ref! }, 1, "error.funds.noSuchRule.hint");
+    audit({ entity: "bank_rule", id, action: "remove", changes: { pattern: rule.pattern, kind: rule.kind } });
+  });
+  if (ctx.json) return printJson({ removed: id });
+  say(ctx.t("funds.ruleRemoved", { id }));
+}

@@ -33,6 +33,8 @@ export interface Funder {
   kind: FunderKind;
   website: string | null;
   notes: string | null;
+  /** the funder's bank account: its transfers are recognised by it */
+  iban: string | null;
   contacts: FunderContact[];
 }
 

@@ -4,6 +4,7 @@ import { changedFields } from "../core/changes.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError, UsageError, term, dateParam } from "../core/errors.js";
+import { parseIban } from "../core/iban.js";
 import { parseMoney } from "../core/money.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
@@ -30,12 +31,14 @@ import {
 } from "./model.js";
 import {
   findFunders,
+  funderByIban,
   funderIdByName,
   getApplication,
   getReportingDeadline,
   insertApplication,
   insertContact,
   insertFunder,
+  setFunderIban,
   insertIncome,
   insertReportingDeadline,
   insertStageChange,
@@ -97,6 +100,7 @@ export interface FunderInput {
   role?: string;
   email?: string;
   phone?: string;
+  iban?: string;
 }
 
 export function resolveFunder(db: Db, ref: string): Funder {
@@ -112,8 +116,11 @@ export function addFunder(db: Db, audit: Audit, input: FunderInput): number {
   const kind = oneOf(input.kind, FUNDER_KINDS, "--kind");
   if (funderIdByName(db, name) !== undefined) throw new CliError("error.funds.funderExists", { name }, 1, "error.funds.funderExists.hint");
   const fields = { name, kind, website: cleanText(input.website, "website", { max: 300 }), notes: cleanNotes(input.notes) };
+  const iban = input.iban === undefined ? null : parseIban(input.iban);
+  ensureIbanFree(db, iban);
   const id = insertFunder(db, fields);
-  audit({ entity: "funder", id, action: "add", changes: fields });
+  if (iban !== null) setFunderIban(db, id, iban);
+  audit({ entity: "funder", id, action: "add", changes: { ...fields, iban } });
   if (input.contact !== undefined) addContact(db, audit, id, { name: input.contact, role: input.role, email: input.email, phone: input.phone });
   else if (input.email !== undefined || input.phone !== undefined || input.role !== undefined)
     throw new CliError("error.funds.contactDetailsWithoutName", {}, 1, "error.funds.contactDetailsWithoutName.hint");
@@ -125,6 +132,13 @@ export interface FunderEdit {
   kind?: string;
   website?: string;
   notes?: string;
+  iban?: string;
+}
+
+/** An IBAN belongs to one funder (checked inside the write's transaction). */
+function ensureIbanFree(db: Db, iban: string | null, funderId?: number): void {
+  const owner = iban === null ? undefined : funderByIban(db, iban);
+  if (owner && owner.id !== funderId) throw new CliError("error.ibanTaken", { iban: iban!, owner: owner.name });
 }
 
 /**
@@ -140,9 +154,12 @@ export function editFunder(db: Db, audit: Audit, funder: Funder, input: FunderEd
   };
   const holder = funderIdByName(db, fields.name);
   if (holder !== undefined && holder !== funder.id) throw new CliError("error.funds.funderRenameExists", { name: fields.name }, 1, "error.funds.funderRenameExists.hint");
-  const changes = changedFields(funder, fields);
+  const iban = input.iban === undefined ? funder.iban : parseIban(input.iban);
+  ensureIbanFree(db, iban, funder.id);
+  const changes = changedFields(funder, { ...fields, iban });
   if (Object.keys(changes).length === 0) return changes;
   updateFunder(db, funder.id, fields);
+  setFunderIban(db, funder.id, iban);
   audit({ entity: "funder", id: funder.id, action: "edit", changes });
   return changes;
 }
@@ -335,7 +352,7 @@ export function addIncome(db: Db, audit: Audit, input: IncomeInput, today: strin
     if (app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: term(`funds.stage.${app.stage}`) });
     if (source && !(source.kind === "funder" && source.funder.id === app.funderId))
       throw new CliError("error.funds.instalmentFromOtherSource", { id: app.id, funder: app.funder });
-    source = source ?? { kind: "funder", funder: { id: app.funderId, name: app.funder, kind: "other", website: null, notes: null, contacts: [] } };
+    source = source ?? { kind: "funder", funder: { id: app.funderId, name: app.funder, kind: "other", website: null, notes: null, iban: null, contacts: [] } };
   }
   if (kind === "dues" && source?.kind !== "group") throw new CliError("error.funds.duesNeedGroup", {}, 1, "error.funds.duesNeedGroup.hint");
   if (input.year !== undefined && kind !== "dues") throw new CliError("error.funds.yearOnlyForDues");

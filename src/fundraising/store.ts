@@ -25,6 +25,7 @@ interface FunderRow {
   kind: FunderKind;
   website: string | null;
   notes: string | null;
+  iban: string | null;
 }
 
 function contactsOf(db: Db, funderId: number): FunderContact[] {
@@ -63,12 +64,12 @@ export function insertContact(db: Db, funderId: number, c: Omit<FunderContact, "
 }
 
 export function getFunder(db: Db, id: number): Funder | undefined {
-  const row = db.prepare("SELECT id, name, kind, website, notes FROM funders WHERE id = ?").get(id) as FunderRow | undefined;
+  const row = db.prepare("SELECT id, name, kind, website, notes, iban FROM funders WHERE id = ?").get(id) as FunderRow | undefined;
   return row && toFunder(db, row);
 }
 
 export function listFunders(db: Db): Funder[] {
-  return (db.prepare("SELECT id, name, kind, website, notes FROM funders ORDER BY name_key").all() as FunderRow[]).map((r) => toFunder(db, r));
+  return (db.prepare("SELECT id, name, kind, website, notes, iban FROM funders ORDER BY name_key").all() as FunderRow[]).map((r) => toFunder(db, r));
 }
 
 /** Funders a user may mean by `ref`: the id or the name (in any case). */
@@ -76,8 +77,17 @@ export function findFunders(db: Db, ref: string): Funder[] {
   const trimmed = ref.trim();
   const id = /^#?\d+$/.test(trimmed) ? Number(trimmed.replace("#", "")) : -1;
   return (
-    db.prepare("SELECT id, name, kind, website, notes FROM funders WHERE id = ? OR name_key = ? ORDER BY id").all(id, nameKey(trimmed)) as FunderRow[]
+    db.prepare("SELECT id, name, kind, website, notes, iban FROM funders WHERE id = ? OR name_key = ? ORDER BY id").all(id, nameKey(trimmed)) as FunderRow[]
   ).map((r) => toFunder(db, r));
+}
+
+/** A funder's bank account, by which its payments are recognised ("" in `iban` removes it). */
+export function setFunderIban(db: Db, id: number, iban: string | null): void {
+  db.prepare("UPDATE funders SET iban = ? WHERE id = ?").run(iban, id);
+}
+
+export function funderByIban(db: Db, iban: string): { id: number; name: string } | undefined {
+  return db.prepare("SELECT id, name FROM funders WHERE iban = ?").get(iban) as { id: number; name: string } | undefined;
 }
 
 export function funderIdByName(db: Db, name: string): number | undefined {
@@ -363,6 +373,8 @@ export interface NewIncome {
   duesYear: number | null;
   note: string | null;
   importKey: string | null;
+  /** bank import: the payer's IBAN */
+  payerIban?: string | null;
 }
 
 export function insertIncome(db: Db, i: NewIncome): number {
@@ -370,12 +382,65 @@ export function insertIncome(db: Db, i: NewIncome): number {
     db
       .prepare(
         `INSERT INTO income (received_on, amount, kind, funder_id, group_id, person_id, source_text, application_id, fund,
-                             dues_year, note, import_key, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                             dues_year, note, import_key, payer_iban, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(i.date, i.amount, i.kind, i.funderId, i.groupId, i.personId, i.sourceText, i.applicationId, i.fund, i.duesYear, i.note, i.importKey, now())
+      .run(i.date, i.amount, i.kind, i.funderId, i.groupId, i.personId, i.sourceText, i.applicationId, i.fund, i.duesYear, i.note, i.importKey, i.payerIban ?? null, now())
       .lastInsertRowid,
   );
+}
+
+/** A funder's approved grants not yet paid in full: a transfer from its IBAN is an instalment of the one. */
+export function openGrantsOf(db: Db, funderId: number): number[] {
+  return db
+    .prepare(
+      `SELECT a.id FROM applications a
+        WHERE a.funder_id = ? AND a.stage = 'approved'
+          AND coalesce(a.amount_awarded, a.amount_requested) > coalesce((SELECT sum(amount) FROM income WHERE application_id = a.id), 0)
+        ORDER BY a.id`,
+    )
+    .pluck()
+    .all(funderId) as number[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules that classify bank bookings by their purpose
+
+export interface BankRule {
+  id: number;
+  pattern: string;
+  /** the pattern's words, all of which the booking's payer or purpose must contain */
+  words: string[];
+  kind: IncomeKind;
+  group: { id: number; name: string } | null;
+  funder: { id: number; name: string } | null;
+}
+
+export function listBankRules(db: Db): BankRule[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.pattern, r.kind, r.group_id AS groupId, g.name AS groupName, r.funder_id AS funderId, f.name AS funderName
+         FROM bank_rules r LEFT JOIN groups g ON g.id = r.group_id LEFT JOIN funders f ON f.id = r.funder_id ORDER BY r.id`,
+    )
+    .all() as Array<{ id: number; pattern: string; kind: IncomeKind; groupId: number | null; groupName: string | null; funderId: number | null; funderName: string | null }>;
+  return rows.map((r) => ({
+    id: r.id,
+    pattern: r.pattern,
+    words: r.pattern.split(/\s+/).filter((w) => w !== ""),
+    kind: r.kind,
+    group: r.groupId === null ? null : { id: r.groupId, name: r.groupName! },
+    funder: r.funderId === null ? null : { id: r.funderId, name: r.funderName! },
+  }));
+}
+
+export function insertBankRule(db: Db, rule: { pattern: string; kind: IncomeKind; groupId: number | null; funderId: number | null }): number {
+  return Number(
+    db.prepare("INSERT INTO bank_rules (pattern, kind, group_id, funder_id, created_at) VALUES (?, ?, ?, ?, ?)").run(rule.pattern, rule.kind, rule.groupId, rule.funderId, now()).lastInsertRowid,
+  );
+}
+
+export function deleteBankRule(db: Db, id: number): boolean {
+  return db.prepare("DELETE FROM bank_rules WHERE id = ?").run(id).changes > 0;
 }
 
 /**
@@ -384,17 +449,18 @@ export function insertIncome(db: Db, i: NewIncome): number {
  * dates and the import keys stay, so the books still add up and a re-import still finds its rows.
  */
 export function eraseFromIncome(db: Db, personId: number, pattern: RegExp, placeholder: string): void {
-  db.prepare("UPDATE income SET source_text = NULL WHERE person_id = ? AND source_text IS NOT NULL").run(personId);
+  db.prepare("UPDATE income SET source_text = NULL, payer_iban = NULL WHERE person_id = ? AND (source_text IS NOT NULL OR payer_iban IS NOT NULL)").run(personId);
   const rows = db.prepare("SELECT id, source_text AS text, note FROM income WHERE source_text IS NOT NULL OR note IS NOT NULL").all() as Array<{
     id: number;
     text: string | null;
     note: string | null;
   }>;
-  const update = db.prepare("UPDATE income SET source_text = ?, note = ? WHERE id = ?");
+  // A payment whose payer text named them was theirs: its IBAN goes with the name.
+  const update = db.prepare("UPDATE income SET source_text = ?, note = ?, payer_iban = CASE WHEN ? THEN NULL ELSE payer_iban END WHERE id = ?");
   for (const row of rows) {
     const text = row.text?.replace(pattern, placeholder) ?? null;
     const note = row.note?.replace(pattern, placeholder) ?? null;
-    if (text !== row.text || note !== row.note) update.run(text, note, row.id);
+    if (text !== row.text || note !== row.note) update.run(text, note, text !== row.text ? 1 : 0, row.id);
   }
 }
 
@@ -415,6 +481,8 @@ export interface IncomeFilter {
   groupId?: number;
   personId?: number;
   applicationId?: number;
+  /** only bank bookings nothing classified: kind other, no source */
+  unclassified?: boolean;
 }
 
 export function listIncome(db: Db, filter: IncomeFilter, forgottenLabel: string): Income[] {
@@ -425,6 +493,7 @@ export function listIncome(db: Db, filter: IncomeFilter, forgottenLabel: string)
           AND (@kind IS NULL OR i.kind = @kind)
           AND (@funder IS NULL OR i.funder_id = @funder) AND (@group IS NULL OR i.group_id = @group)
           AND (@person IS NULL OR i.person_id = @person) AND (@application IS NULL OR i.application_id = @application)
+          AND (@unclassified = 0 OR (i.kind = 'other' AND i.funder_id IS NULL AND i.group_id IS NULL AND i.person_id IS NULL))
         ORDER BY i.received_on, i.id`,
     )
     .all({
@@ -435,6 +504,7 @@ export function listIncome(db: Db, filter: IncomeFilter, forgottenLabel: string)
       group: filter.groupId ?? null,
       person: filter.personId ?? null,
       application: filter.applicationId ?? null,
+      unclassified: filter.unclassified === true ? 1 : 0,
     }) as IncomeRow[];
   return rows.map((r) => toIncome(r, forgottenLabel));
 }

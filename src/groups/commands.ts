@@ -9,6 +9,7 @@ const groupFields = {
   email: option("--email <email>", "opt.email"),
   phone: option("--phone <phone>", "opt.phone"),
   notes: option("--notes <text>", "opt.notes"),
+  iban: option("--iban <iban>", "opt.iban"),
 };
 
 export const groups = group({

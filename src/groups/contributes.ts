@@ -9,5 +9,5 @@ const groupCounts: StatusPart<{ active: number; left: number }> = {
 };
 
 export const groups: Contribution = { area: "groups", text: {
-    groups: { name: "none", name_key: "none", short: "none", short_key: "none", kind: "none", joined_on: "none", left_on: "none", email: "scrub", phone: "scrub", notes: "scrub", created_at: "none" },
+    groups: { name: "none", name_key: "none", short: "none", short_key: "none", kind: "none", joined_on: "none", left_on: "none", email: "scrub", phone: "scrub", notes: "scrub", created_at: "none", iban: "none" },
   }, status: [groupCounts as StatusPart] };

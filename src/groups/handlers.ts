@@ -10,7 +10,7 @@ import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupI
 import { getGroup, iterateGroups, listGroups } from "./store.js";
 
 function inputFrom(opts: Partial<Opts<typeof def.edit>>): GroupInput {
-  return { name: opts.name, short: opts.short, kind: opts.kind, joined: opts.joined, email: opts.email, phone: opts.phone, notes: opts.notes };
+  return { name: opts.name, short: opts.short, kind: opts.kind, joined: opts.joined, email: opts.email, phone: opts.phone, notes: opts.notes, iban: opts.iban };
 }
 
 export function kindLabel(ctx: Context, kind: string): string {

@@ -26,6 +26,8 @@ export interface Group {
   email: string | null;
   phone: string | null;
   notes: string | null;
+  /** the group's bank account: its dues transfers are recognised by it */
+  iban: string | null;
 }
 
 /** The fields a user can set on a group (everything but id and status). */

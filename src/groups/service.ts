@@ -5,7 +5,8 @@ import type { Db } from "../core/db.js";
 import { CliError, dateParam } from "../core/errors.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import { GROUP_KINDS, isValidShort, type Group, type GroupFields } from "./model.js";
-import { findByNameOrShort, findGroups, getGroup, insertGroup, updateGroup } from "./store.js";
+import { findByNameOrShort, findGroups, getGroup, groupByIban, insertGroup, updateGroup } from "./store.js";
+import { parseIban } from "../core/iban.js";
 
 export type Audit = (entry: AuditEntry) => void;
 
@@ -19,6 +20,7 @@ export interface GroupInput {
   email?: string;
   phone?: string;
   notes?: string;
+  iban?: string;
 }
 
 /** Validates typed input into group fields, on top of `base` for an edit. Pure apart from `today`. */
@@ -45,6 +47,7 @@ export function groupFields(input: GroupInput, today: string, base?: GroupFields
     email: input.email !== undefined ? cleanEmail(input.email) : (base?.email ?? null),
     phone: input.phone !== undefined ? cleanPhone(input.phone) : (base?.phone ?? null),
     notes: input.notes !== undefined ? cleanNotes(input.notes) : (base?.notes ?? null),
+    iban: input.iban !== undefined ? parseIban(input.iban) : (base?.iban ?? null),
   };
 }
 
@@ -62,6 +65,8 @@ function ensureUnique(db: Db, fields: GroupFields, exceptId?: number): void {
     if (row.name.toLowerCase() === fields.name.toLowerCase()) throw new CliError("error.groupExists", { name: row.name }, 1, "error.groupExists.hint");
     throw new CliError("error.shortTaken", { short: fields.short ?? "", name: row.name });
   }
+  const owner = fields.iban === null ? undefined : groupByIban(db, fields.iban);
+  if (owner && owner.id !== exceptId) throw new CliError("error.ibanTaken", { iban: fields.iban!, owner: owner.name });
 }
 
 export function addGroup(db: Db, audit: Audit, fields: GroupFields): number {

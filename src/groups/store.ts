@@ -12,9 +12,10 @@ interface GroupRow {
   email: string | null;
   phone: string | null;
   notes: string | null;
+  iban: string | null;
 }
 
-const COLUMNS = "id, name, short, kind, joined_on, left_on, email, phone, notes";
+const COLUMNS = "id, name, short, kind, joined_on, left_on, email, phone, notes, iban";
 
 function toGroup(row: GroupRow, today: string): Group {
   return {
@@ -28,6 +29,7 @@ function toGroup(row: GroupRow, today: string): Group {
     email: row.email,
     phone: row.phone,
     notes: row.notes,
+    iban: row.iban,
   };
 }
 
@@ -78,18 +80,18 @@ function keyOrNull(text: string | null): string | null {
 export function insertGroup(db: Db, fields: GroupFields): number {
   const result = db
     .prepare(
-      `INSERT INTO groups (name, name_key, short, short_key, kind, joined_on, left_on, email, phone, notes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO groups (name, name_key, short, short_key, kind, joined_on, left_on, email, phone, notes, iban, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(fields.name, nameKey(fields.name), fields.short, keyOrNull(fields.short), fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, new Date().toISOString());
+    .run(fields.name, nameKey(fields.name), fields.short, keyOrNull(fields.short), fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, fields.iban, new Date().toISOString());
   return Number(result.lastInsertRowid);
 }
 
 export function updateGroup(db: Db, id: number, fields: GroupFields): void {
   db.prepare(
     `UPDATE groups SET name = ?, name_key = ?, short = ?, short_key = ?, kind = ?, joined_on = ?, left_on = ?,
-            email = ?, phone = ?, notes = ? WHERE id = ?`,
-  ).run(fields.name, nameKey(fields.name), fields.short, keyOrNull(fields.short), fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, id);
+            email = ?, phone = ?, notes = ?, iban = ? WHERE id = ?`,
+  ).run(fields.name, nameKey(fields.name), fields.short, keyOrNull(fields.short), fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, fields.iban, id);
 }
 
 export function countGroups(db: Db, today: string): { active: number; left: number } {
@@ -97,4 +99,9 @@ export function countGroups(db: Db, today: string): { active: number; left: numb
     .prepare("SELECT sum(left_on IS NULL OR left_on > ?) AS active, sum(left_on IS NOT NULL AND left_on <= ?) AS left FROM groups")
     .get(today, today) as { active: number | null; left: number | null };
   return { active: row.active ?? 0, left: row.left ?? 0 };
+}
+
+/** The group whose bank account this is, if any. */
+export function groupByIban(db: Db, iban: string): { id: number; name: string } | undefined {
+  return db.prepare("SELECT id, name FROM groups WHERE iban = ?").get(iban) as { id: number; name: string } | undefined;
 }

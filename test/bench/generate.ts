@@ -203,6 +203,7 @@ function generateYears(db: Db, audit: Audit, options: GenerateOptions, counts: R
         email: `kontakt${year}-${g}@example.org`,
         phone: null,
         notes: null,
+        iban: null,
       };
       const id = insertGroup(db, fields);
       audit({ entity: "group", id, action: "add", changes: fields });

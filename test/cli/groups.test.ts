@@ -179,6 +179,7 @@ describe("groups: success paths", () => {
       email: "kita@example.org",
       phone: "030 1234567",
       notes: "Trifft sich dienstags",
+      iban: null,
     });
     expect((await okJson<Group[]>(["groups", "list"], { db })).map((g) => g.name)).toContain("Kita Sonnenschein");
   });

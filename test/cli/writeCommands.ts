@@ -63,6 +63,7 @@ export const TEMPLATE_COMMANDS: string[][] = [
   ["fundraising", "funders", "add", "Stiftung Mitte", "--kind", "foundation"],
   ["fundraising", "apply", "Stiftung Mitte", "Projekt Nachbarn", "--amount", "5000"],
   ["fundraising", "apply", "Stiftung Mitte", "Projekt Alt", "--amount", "3000"],
+  ["fundraising", "rules", "add", "Kollekte", "--kind", "donation"],
   ["fundraising", "stage", "2", "submitted"],
   ["fundraising", "stage", "2", "approved", "--awarded", "3000"],
   ["fundraising", "report-due", "add", "2", "interim", "2026-06-30"],
@@ -187,6 +188,8 @@ const INVOCATIONS: WriteCommand[] = [
   w("fundraising dues set", () => ["fundraising", "dues", "set", "2026", "JOSEF", "120"], "dues", "set"),
   w("fundraising budget set", () => ["fundraising", "budget", "set", "2026", "Miete", "1200"], "budget", "set"),
   w("fundraising import", (f) => ["fundraising", "import", f.bankCsv], "income", "import"),
+  w("fundraising rules add", () => ["fundraising", "rules", "add", "Spende", "--kind", "donation"], "bank_rule", "add"),
+  w("fundraising rules remove", () => ["fundraising", "rules", "remove", "1"], "bank_rule", "remove"),
   w("restore", (f) => ["restore", f.backup, "--yes"], "data_file", "restore"),
 ];
 
@@ -244,5 +247,5 @@ export const NOT_WRITES = new Set([
   "conversations list", "conversations show", "topics list",
   "campaigns list", "campaigns show", "commitments list", "commitments show",
   "fundraising funders list", "fundraising funders show", "fundraising applications list", "fundraising applications show",
-  "fundraising income list", "fundraising dues status", "fundraising budget show", "fundraising deadlines",
+  "fundraising income list", "fundraising dues status", "fundraising budget show", "fundraising deadlines", "fundraising rules list",
 ]);

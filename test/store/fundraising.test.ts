@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addGroup, groupFields, leaveGroup } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
-import { importBankRows } from "../../src/fundraising/bankImport.js";
+import { importBookings } from "../../src/fundraising/bankImport.js";
 import { addApplication, addFunder, addIncome, assessDues, changeStage, membersDuringYear, resolveApplication, resolveFunder } from "../../src/fundraising/service.js";
 import { approvedOn, duesOfYear, incomeTotal, listApplications, listIncome, stageHistory } from "../../src/fundraising/store.js";
 import { grantInYear, OPEN_STAGES } from "../../src/fundraising/model.js";
@@ -121,27 +121,26 @@ describe("dues", () => {
 });
 
 describe("bank import", () => {
+  const booking = (line: number, date: string, amount: number, payer: string, purpose: string, iban: string | null = null) => ({ line, date, amount, payer, purpose, iban, pending: false });
+  const file = (bookings: ReturnType<typeof booking>[]) => ({ format: "CSV", encoding: "utf-8" as const, bookings });
+
   it("equal rows in one file are kept apart by their occurrence; a second run finds every key", () => {
     const { db, audit } = setUp();
-    const rows = [
-      { line: 2, date: "2026-06-02", amount: 2_500, text: "Hans Meier · Spende" },
-      { line: 3, date: "2026-06-02", amount: 2_500, text: "Hans Meier · Spende" },
-      { line: 4, date: "2026-06-03", amount: -12_000, text: "Stadtwerke" },
-    ];
-    expect(importBankRows(db, audit, rows, "donation", TODAY)).toMatchObject({ added: 2, unchanged: 0, skipped: 1, total: 5_000 });
-    expect(importBankRows(db, audit, rows, "donation", TODAY)).toMatchObject({ added: 0, unchanged: 2, skipped: 1, total: 0 });
+    const rows = [booking(2, "2026-06-02", 2_500, "Hans Meier", "Spende"), booking(3, "2026-06-02", 2_500, "Hans Meier", "Spende"), booking(4, "2026-06-03", -12_000, "Stadtwerke", "")];
+    expect(importBookings(db, audit, file(rows), "donation", TODAY)).toMatchObject({ added: 2, unchanged: 0, skipped: 1, total: 5_000 });
+    expect(importBookings(db, audit, file(rows), "donation", TODAY)).toMatchObject({ added: 0, unchanged: 2, skipped: 1, total: 0 });
     // a third equal row in a later statement is new
-    expect(importBankRows(db, audit, [...rows, { ...rows[0]!, line: 5 }], "donation", TODAY)).toMatchObject({ added: 1, unchanged: 2 });
+    expect(importBookings(db, audit, file([...rows, { ...rows[0]!, line: 5 }]), "donation", TODAY)).toMatchObject({ added: 1, unchanged: 2 });
     expect(listIncome(db, {}, "?").map((i) => i.amount)).toEqual([2_500, 2_500, 2_500]);
   });
 
-  it("dues rows must name their group; the year in the text is the dues year", () => {
+  it("a dues row that names its group is that group's dues, the year in the text its year; one naming none goes in unclassified", () => {
     const { db, audit } = setUp();
-    const error = cliError(() => importBankRows(db, audit, [{ line: 7, date: "2026-01-05", amount: 24_000, text: "Beitrag" }], "dues", TODAY));
-    expect(error.key).toBe("error.funds.bankDuesWithoutGroup");
-    expect(error.location).toEqual({ line: 7, column: undefined });
-    importBankRows(db, audit, [{ line: 2, date: "2026-01-05", amount: 24_000, text: "Mitgliedsbeitrag 2025 kosmos" }], "dues", TODAY);
-    expect(listIncome(db, {}, "?")[0]).toMatchObject({ kind: "dues", duesYear: 2025, source: { kind: "group", name: "Mieterinitiative Kosmosviertel" } });
+    const report = importBookings(db, audit, file([booking(7, "2026-01-05", 24_000, "", "Beitrag"), booking(2, "2026-01-05", 24_000, "", "Mitgliedsbeitrag 2025 kosmos")]), "dues", TODAY);
+    expect(report).toMatchObject({ added: 2, unclassified: 1 });
+    const income = listIncome(db, {}, "?");
+    expect(income.find((i) => i.kind === "dues")).toMatchObject({ duesYear: 2025, source: { kind: "group", name: "Mieterinitiative Kosmosviertel" } });
+    expect(income.filter((i) => i.kind === "other")).toHaveLength(1);
   });
 });
 

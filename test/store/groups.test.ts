@@ -34,6 +34,7 @@ describe("groupFields", () => {
       email: null,
       phone: null,
       notes: null,
+      iban: null,
     });
   });
 
