@@ -467,7 +467,8 @@ export async function budgetShow(ctx: Context, _args: Args<typeof def.budgetShow
   open(ctx);
   const year = yearOption(opts);
   const r = buildFundraisingReport(ctx.db, year, today(), reportLabels(ctx));
-  if (ctx.json) return printJson({ year, ...r.budget, coveredUntil: r.coveredUntil });
+  const grants = r.grants.list.map((g) => ({ id: g.id, title: g.title, funder: g.funder, received: g.receivedInYear, expected: g.expectedInYear, secured: g.securedInYear }));
+  if (ctx.json) return printJson({ year, ...r.budget, coveredUntil: r.coveredUntil, grants });
   heading(ctx, ctx.t("funds.budgetTitle", { year }));
   if (r.budget.lines.length === 0) say(ctx.t("funds.noBudget", { year }));
   else
@@ -485,6 +486,13 @@ export async function budgetShow(ctx: Context, _args: Args<typeof def.budgetShow
     [ctx.t("funds.budget.expected"), money(ctx, r.budget.expected), share(r.budget.expected, r.budget.total)],
     [ctx.t("funds.budget.gap"), money(ctx, r.budget.gap), share(r.budget.gap, r.budget.total)],
   ]);
+  if (grants.length > 0) {
+    heading(ctx, ctx.t("funds.budgetByGrant", { year }));
+    printTable(ctx, ["#", ctx.t("funds.col.application"), ctx.t("funds.col.funder"), ctx.t("funds.col.receivedInYear"), ctx.t("funds.col.expectedInYear"), ctx.t("funds.col.securedInYear")], [
+      ...grants.map((g) => [g.id, g.title, g.funder, money(ctx, g.received), money(ctx, g.expected), money(ctx, g.secured)]),
+      ["", ctx.t("funds.col.total"), "", money(ctx, r.grants.receivedInYear), money(ctx, r.grants.expectedInYear), money(ctx, r.grants.securedInYear)],
+    ]);
+  }
   say(coverageText(r, ctx.lang));
 }
 

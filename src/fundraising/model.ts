@@ -192,6 +192,84 @@ export function grantInYear(year: number, period: { from: string | null; until: 
   return Number(from.slice(0, 4)) <= year && Number(until.slice(0, 4)) >= year;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Grants over budget years
+
+/** Days of each calendar year from `from` to `until` (both YYYY-MM-DD, inclusive; `until` not before `from`). */
+export function daysPerYear(from: string, until: string): Array<{ year: number; days: number }> {
+  const out: Array<{ year: number; days: number }> = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(until.slice(0, 4)); year++) {
+    const start = from > `${year}-01-01` ? from : `${year}-01-01`;
+    const end = until < `${year}-12-31` ? until : `${year}-12-31`;
+    out.push({ year, days: daysBetween(start, end) + 1 });
+  }
+  return out;
+}
+
+/**
+ * `amount` cents spread over the days from `from` to `until` (inclusive), per calendar year, adding up to
+ * `amount` exactly. Each year gets its exact share (amount × its days / all days) rounded down to the cent;
+ * the cents left over (fewer than the years) go one each to the years whose shares lost the most by rounding
+ * down, the earlier year first where two lost the same (largest remainder).
+ */
+export function spreadByDays(amount: number, from: string, until: string): Array<{ year: number; amount: number }> {
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`invalid amount: ${amount}`);
+  if (until < from) throw new RangeError(`period ends before it starts: ${from} – ${until}`);
+  const years = daysPerYear(from, until);
+  const total = BigInt(years.reduce((sum, y) => sum + y.days, 0));
+  const parts = years.map((y) => {
+    const exact = BigInt(amount) * BigInt(y.days);
+    return { year: y.year, amount: Number(exact / total), lost: exact % total };
+  });
+  let left = amount - parts.reduce((sum, p) => sum + p.amount, 0);
+  const order = [...parts].sort((a, b) => (a.lost === b.lost ? a.year - b.year : a.lost > b.lost ? -1 : 1));
+  for (const p of order) {
+    if (left === 0) break;
+    p.amount++;
+    left--;
+  }
+  return parts.map(({ year, amount: cents }) => ({ year, amount: cents }));
+}
+
+/** An approved grant as the budget years see it. */
+export interface GrantMoney {
+  /** cents awarded */
+  awarded: number;
+  /** cents received so far as its instalments */
+  received: number;
+  /** the date of its latest instalment, null when none came yet */
+  lastReceived: string | null;
+  period: { from: string | null; until: string | null } | null;
+  /** the date of its approval */
+  approvedOn: string;
+}
+
+/**
+ * What an approved grant has still to pay, per year (cents; years with nothing left out). Its instalments are
+ * money of the year they came in and are not part of this. The rest of the award (awarded − received, never
+ * below zero) is spread by days (spreadByDays) over what remains of the funding period after the latest
+ * instalment: from the later of the period's start and the day after that instalment, to the period's end.
+ * When nothing of the period remains, the rest counts in the year of the latest instalment. A grant without a
+ * funding period counts in one year: that of its one date (start or end) where only one is known, else of its
+ * approval. So the instalments received plus these shares are the award, to the cent, and no year counts
+ * money another year counts too.
+ */
+export function expectedByYear(g: GrantMoney): Array<{ year: number; amount: number }> {
+  const rest = outstandingAward(g.awarded, g.received);
+  if (rest === 0) return [];
+  const start = g.period?.from ?? g.period?.until ?? g.approvedOn;
+  const end = g.period?.until ?? g.period?.from ?? g.approvedOn;
+  const after = g.lastReceived === null ? start : shiftIsoDay(g.lastReceived, 1);
+  const from = after > start ? after : start;
+  if (from > end) return [{ year: Number(g.lastReceived!.slice(0, 4)), amount: rest }];
+  return spreadByDays(rest, from, end).filter((y) => y.amount > 0);
+}
+
+/** The ISO day `days` after `date` (UTC calendar arithmetic). */
+function shiftIsoDay(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export interface DuesLine {
   group: string;
   assessed: number;

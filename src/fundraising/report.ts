@@ -9,6 +9,7 @@ import {
   coveredUntil,
   daysBetween,
   duesLine,
+  expectedByYear,
   expectedValue,
   grantInYear,
   monthlyBudget,
@@ -21,7 +22,7 @@ import {
   type OpenStage,
   type ReportingKind,
 } from "./model.js";
-import { applicationsInStages, approvedOn, approvedReaching, budgetLines, duesOfYear, getApplication, incomeTotal, listIncome, listReportingDeadlines } from "./store.js";
+import { applicationsInStages, approvedForRange, budgetLines, duesOfYear, getApplication, incomeTotal, listIncome, listReportingDeadlines } from "./store.js";
 
 export interface StageSummary {
   count: number;
@@ -37,9 +38,16 @@ export interface GrantSummary {
   funder: string;
   awarded: number;
   received: number;
+  /** awarded − received (all years) */
   outstanding: number;
   restricted: boolean;
   period: { from: string | null; until: string | null } | null;
+  /** cents of its instalments received in the report's year */
+  receivedInYear: number;
+  /** cents of the rest of the award this year counts on (model.ts expectedByYear) */
+  expectedInYear: number;
+  /** receivedInYear + expectedInYear: what the grant secures for the year */
+  securedInYear: number;
 }
 
 export interface FundraisingReport {
@@ -55,7 +63,7 @@ export interface FundraisingReport {
   };
   funds: { restricted: number; general: number; byFund: Array<{ fund: string; total: number }> };
   pipeline: { expectedValue: number; requested: number; count: number; byStage: Record<OpenStage, StageSummary> };
-  grants: { awarded: number; received: number; outstanding: number; list: GrantSummary[] };
+  grants: { awarded: number; received: number; outstanding: number; receivedInYear: number; expectedInYear: number; securedInYear: number; list: GrantSummary[] };
   dues: { assessed: number; paid: number; outstanding: number };
   budget: {
     total: number;
@@ -64,7 +72,7 @@ export interface FundraisingReport {
     monthly: number[];
     /** received in the year */
     received: number;
-    /** approved for the year and not yet received */
+    /** approved and not yet received: the grants' shares of the year (model.ts expectedByYear) */
     approved: number;
     /** received + approved: what coverage counts */
     secured: number;
@@ -92,20 +100,30 @@ export function duesStatus(db: Db, year: number): DuesLine[] {
   return duesOfYear(db, year).map((d) => duesLine(d.group, d.assessed, d.paid));
 }
 
-/** The approved grants that count for `year`: their period reaches it. */
+/**
+ * The approved grants with money in `year`: received in it, or a share of their rest (expectedByYear), or a
+ * funding period that touches it (so a grant paid in full still shows in the years it funds).
+ */
 function grantsOfYear(db: Db, year: number): GrantSummary[] {
-  return approvedReaching(db, `${year}-01-01`)
-    .filter((a) => grantInYear(year, a.period, approvedOn(db, a.id) ?? a.stageSince))
-    .map((a) => ({
-      id: a.id,
-      title: a.title,
-      funder: a.funder,
-      awarded: a.awarded ?? 0,
-      received: a.received,
-      outstanding: outstandingAward(a.awarded, a.received),
-      restricted: a.restricted,
-      period: a.period,
-    }));
+  return approvedForRange(db, yearRange(year)).flatMap((a) => {
+    const expected = expectedByYear({ awarded: a.awarded ?? 0, received: a.received, lastReceived: a.lastReceived, period: a.period, approvedOn: a.approvedOn }).find((y) => y.year === year)?.amount ?? 0;
+    if (a.receivedInRange === 0 && expected === 0 && !grantInYear(year, a.period, a.approvedOn)) return [];
+    return [
+      {
+        id: a.id,
+        title: a.title,
+        funder: a.funder,
+        awarded: a.awarded ?? 0,
+        received: a.received,
+        outstanding: outstandingAward(a.awarded, a.received),
+        restricted: a.restricted,
+        period: a.period,
+        receivedInYear: a.receivedInRange,
+        expectedInYear: expected,
+        securedInYear: sumCents([a.receivedInRange, expected]),
+      },
+    ];
+  });
 }
 
 export function buildFundraisingReport(db: Db, year: number, asOf: string, labels: { forgotten: string; noSource: string }): FundraisingReport {
@@ -140,7 +158,7 @@ export function buildFundraisingReport(db: Db, year: number, asOf: string, label
   ) as Record<OpenStage, StageSummary>;
 
   const grants = grantsOfYear(db, year);
-  const approvedOpen = sumCents(grants.map((g) => g.outstanding));
+  const approvedOpen = sumCents(grants.map((g) => g.expectedInYear));
 
   const dues = duesStatus(db, year);
   const duesOutstanding = sumCents(dues.map((d) => d.outstanding));
@@ -162,7 +180,10 @@ export function buildFundraisingReport(db: Db, year: number, asOf: string, label
     grants: {
       awarded: sumCents(grants.map((g) => g.awarded)),
       received: sumCents(grants.map((g) => g.received)),
-      outstanding: approvedOpen,
+      outstanding: sumCents(grants.map((g) => g.outstanding)),
+      receivedInYear: sumCents(grants.map((g) => g.receivedInYear)),
+      expectedInYear: approvedOpen,
+      securedInYear: sumCents(grants.map((g) => g.securedInYear)),
       list: grants,
     },
     dues: { assessed: sumCents(dues.map((d) => d.assessed)), paid: sumCents(dues.map((d) => d.paid)), outstanding: duesOutstanding },
@@ -233,7 +254,7 @@ export function fundraisingStatus(db: Db, today: string): FundraisingStatus {
   // The figures of the year's report that "covered until" needs, summed in SQL: the report itself reads every
   // income row of the year (1,000 on the benchmark's platform), which cost status 10–15 ms.
   const received = sumCents([incomeTotal(db, yearRange(year))]);
-  const secured = sumCents([received, ...grantsOfYear(db, year).map((g) => g.outstanding)]);
+  const secured = sumCents([received, ...grantsOfYear(db, year).map((g) => g.expectedInYear)]);
   const budget = sumCents(budgetLines(db, year).map((l) => l.amount));
   return {
     deadlines: all.filter((d) => !d.overdue),

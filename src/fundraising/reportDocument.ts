@@ -73,10 +73,31 @@ export function fundraisingBlocks(r: FundraisingReport, lang: Lang, level: 2 | 3
     blocks.push(sub(t("funds.section.grants")));
     blocks.push({
       type: "table",
-      head: ["#", t("funds.col.application"), t("funds.col.funder"), t("funds.col.awarded"), t("funds.col.received"), t("funds.col.outstanding")],
-      rows: r.grants.list.map((g) => [String(g.id), g.title, g.funder, money(g.awarded), money(g.received), money(g.outstanding)]),
-      numeric: [0, 3, 4, 5],
+      head: [
+        "#",
+        t("funds.col.application"),
+        t("funds.col.funder"),
+        t("funds.col.awarded"),
+        t("funds.col.received"),
+        t("funds.col.outstanding"),
+        t("funds.col.receivedInYear"),
+        t("funds.col.expectedInYear"),
+        t("funds.col.securedInYear"),
+      ],
+      rows: r.grants.list.map((g) => [
+        String(g.id),
+        g.title,
+        g.funder,
+        money(g.awarded),
+        money(g.received),
+        money(g.outstanding),
+        money(g.receivedInYear),
+        money(g.expectedInYear),
+        money(g.securedInYear),
+      ]),
+      numeric: [0, 3, 4, 5, 6, 7, 8],
     });
+    blocks.push({ type: "paragraph", text: [t("funds.grantRule")], role: "muted" });
   }
 
   blocks.push(sub(t("funds.section.dues")));

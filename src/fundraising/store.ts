@@ -230,19 +230,34 @@ export function applicationsInStages(db: Db, stages: readonly Stage[]): Applicat
   return rows.map(toApplication);
 }
 
+/** An approved grant with what the budget years need: its approval date, latest instalment and a year's instalments. */
+export interface GrantOfYear extends Application {
+  approvedOn: string;
+  lastReceived: string | null;
+  /** cents received as its instalments within the range asked for */
+  receivedInRange: number;
+}
+
 /**
- * Approved applications whose funding period (its end, else its start) reaches `from` or later, or that have no
- * period: the candidates for a year's grants, read without the grants of earlier years.
+ * The approved applications that can have money in the range (a year): their funding period (its end, else its
+ * start) reaches `from` or later, they have no period, or an instalment came on or after `from` — read without
+ * the grants of earlier years.
  */
-export function approvedReaching(db: Db, from: string): Application[] {
+export function approvedForRange(db: Db, range: { from: string; until: string }): GrantOfYear[] {
   const rows = db
     .prepare(
-      `${SELECT_APPLICATION}
-        WHERE a.stage = 'approved' AND (coalesce(a.period_end, a.period_start) IS NULL OR coalesce(a.period_end, a.period_start) >= ?)
-        ORDER BY a.deadline IS NULL, a.deadline, a.id`,
+      `SELECT x.*,
+              coalesce((SELECT s.changed_on FROM application_stages s WHERE s.application_id = x.id AND s.stage = 'approved' ORDER BY s.id DESC LIMIT 1), x.stage_since) AS approved_on,
+              (SELECT max(i.received_on) FROM income i WHERE i.application_id = x.id) AS last_received,
+              (SELECT coalesce(sum(i.amount), 0) FROM income i WHERE i.application_id = x.id AND i.received_on >= @from AND i.received_on <= @until) AS received_in_range
+         FROM (${SELECT_APPLICATION}
+                WHERE a.stage = 'approved'
+                  AND (coalesce(a.period_end, a.period_start) IS NULL OR coalesce(a.period_end, a.period_start) >= @from
+                       OR EXISTS (SELECT 1 FROM income j WHERE j.application_id = a.id AND j.received_on >= @from))) x
+        ORDER BY x.deadline IS NULL, x.deadline, x.id`,
     )
-    .all(from) as ApplicationRow[];
-  return rows.map(toApplication);
+    .all(range) as Array<ApplicationRow & { approved_on: string; last_received: string | null; received_in_range: number }>;
+  return rows.map((r) => ({ ...toApplication(r), approvedOn: r.approved_on, lastReceived: r.last_received, receivedInRange: r.received_in_range }));
 }
 
 export function stageHistory(db: Db, applicationId: number): StageChange[] {

@@ -163,6 +163,85 @@ describe("a scripted year: the figures to the cent", () => {
   });
 });
 
+describe("a grant over two budget years (issue 16): each year counts its share, never the whole award twice", () => {
+  /**
+   * Budget 24.000 € for 2026 and for 2027 (2.000 € a month); Stiftung Nord awards 24.000 € for 1.7.2026–30.6.2027.
+   * 184 of its 365 days are in 2026: 2 400 000 × 184 / 365 = 1 209 863,01… cents, 2 400 000 × 181 / 365 =
+   * 1 190 136,98…; rounded down they make 2 399 999, and the cent left over goes to 2027 (the larger fraction).
+   */
+  async function twoYears(): Promise<string> {
+    const db = join(tempDir(), "zwei-jahre.db");
+    await ok(["init", "--name", "Zwei Jahre", "--lang", "de"], { db });
+    for (const args of [
+      ["funds", "funders", "add", "Stiftung Nord", "--kind", "foundation"],
+      ["funds", "apply", "Stiftung Nord", "Organizer 2026/27", "--amount", "24.000", "--stage", "submitted", "--date", "2026-03-01"],
+      ["funds", "stage", "Organizer 2026/27", "approved", "--from", "1.7.2026", "--until", "30.6.2027", "--date", "2026-05-15"],
+      ["funds", "budget", "set", "2026", "Organizer-Stelle", "24.000"],
+      ["funds", "budget", "set", "2027", "Organizer-Stelle", "24.000"],
+    ])
+      await ok(args, at(db));
+    return db;
+  }
+
+  it("approved, nothing received yet: 12.098,63 € for 2026 and 11.901,37 € for 2027; covered until June 2026 and May 2027", async () => {
+    const db = await twoYears();
+    const y2026 = await okJson(["funds", "budget", "show", "--year", "2026"], at(db));
+    expect(y2026).toMatchObject({ total: 2_400_000, received: 0, approved: 1_209_863, secured: 1_209_863, gap: 1_190_137, coveredUntil: "2026-06" });
+    expect(y2026.grants).toEqual([{ id: 1, title: "Organizer 2026/27", funder: "Stiftung Nord", received: 0, expected: 1_209_863, secured: 1_209_863 }]);
+    const y2027 = await okJson(["funds", "budget", "show", "--year", "2027"], at(db));
+    // 1 190 137 covers five months of 200 000 (1 000 000), not six (1 200 000)
+    expect(y2027).toMatchObject({ total: 2_400_000, received: 0, approved: 1_190_137, secured: 1_190_137, coveredUntil: "2027-05" });
+    expect(y2027.grants).toEqual([{ id: 1, title: "Organizer 2026/27", funder: "Stiftung Nord", received: 0, expected: 1_190_137, secured: 1_190_137 }]);
+    expect(y2026.approved + y2027.approved).toBe(2_400_000);
+
+    const report = await okJson(["funds", "report", "--year", "2027"], at(db));
+    expect(report.coveredUntil).toBe("2027-05");
+    expect(report.grants).toMatchObject({ awarded: 2_400_000, received: 0, outstanding: 2_400_000, receivedInYear: 0, expectedInYear: 1_190_137, securedInYear: 1_190_137 });
+    expect((await okJson(["status"], at(db))).fundraising.coveredUntil).toBe("2026-06");
+    expect((await okJson(["report", "annual", "2026"], at(db))).sections.fundraising.grants.list[0]).toMatchObject({ id: 1, receivedInYear: 0, expectedInYear: 1_209_863, securedInYear: 1_209_863 });
+    // a year outside the period has nothing from the grant
+    expect((await okJson(["funds", "report", "--year", "2028"], at(db))).grants.list).toEqual([]);
+
+    const text = (await ok(["funds", "budget", "show", "--year", "2026"], at(db))).stdout;
+    expect(text).toContain("Aus bewilligten Förderungen gesichert 2026");
+    expect(text).toContain("12.098,63 €");
+    expect(text).toContain("Der Haushalt ist bis Ende Juni 2026 gedeckt.");
+    const md = (await ok(["funds", "report", "--year", "2027", "--format", "md", "--lang", "en"], at(db))).stdout;
+    expect(md).toContain("| Secured for the year |");
+    expect(md).toContain("€11,901.37");
+    expect(md).toContain("covered until the end of May 2027");
+  });
+
+  it("an instalment counts in the year it came in; the rest is spread over the days after it", async () => {
+    const db = await twoYears();
+    const later = { db, env: { PLATTFORM_TODAY: "2026-07-15" } };
+    await ok(["funds", "income", "add", "6.000", "--application", "1", "--date", "2026-07-15"], later);
+    // the rest, 1 800 000, over 16.7.2026–30.6.2027: 169 and 181 of 350 days = 869 142,86… and 930 857,14… → the cent to 2026
+    const y2026 = await okJson(["funds", "budget", "show", "--year", "2026"], later);
+    expect(y2026).toMatchObject({ received: 600_000, approved: 869_143, secured: 1_469_143, coveredUntil: "2026-07" });
+    expect(y2026.grants).toEqual([{ id: 1, title: "Organizer 2026/27", funder: "Stiftung Nord", received: 600_000, expected: 869_143, secured: 1_469_143 }]);
+    const y2027 = await okJson(["funds", "budget", "show", "--year", "2027"], later);
+    expect(y2027).toMatchObject({ received: 0, approved: 930_857, secured: 930_857, coveredUntil: "2027-04" });
+    expect(y2026.secured + y2027.secured).toBe(2_400_000);
+    expect((await okJson(["status"], later)).fundraising.coveredUntil).toBe("2026-07");
+
+    // paid in full in two instalments: each year has what came in it, nothing more is expected
+    await ok(["funds", "income", "add", "18.000", "--application", "1", "--date", "2027-01-10"], { db, env: { PLATTFORM_TODAY: "2027-01-10" } });
+    const r2026 = await okJson(["funds", "report", "--year", "2026"], later);
+    const r2027 = await okJson(["funds", "report", "--year", "2027"], later);
+    expect([r2026.budget.received, r2026.budget.approved, r2027.budget.received, r2027.budget.approved]).toEqual([600_000, 0, 1_800_000, 0]);
+    expect([r2026.coveredUntil, r2027.coveredUntil]).toEqual(["2026-03", "2027-09"]);
+  });
+
+  it("a grant without a funding period counts whole in the year of its approval", async () => {
+    const db = await twoYears();
+    await ok(["funds", "apply", "Stiftung Nord", "Sachkosten", "--amount", "3.000", "--stage", "submitted", "--date", "2026-04-01"], at(db));
+    await ok(["funds", "stage", "Sachkosten", "approved", "--date", "2026-06-01"], at(db));
+    expect((await okJson(["funds", "budget", "show", "--year", "2026"], at(db))).approved).toBe(1_209_863 + 300_000);
+    expect((await okJson(["funds", "budget", "show", "--year", "2027"], at(db))).approved).toBe(1_190_137);
+  });
+});
+
 describe("applications and their stages", () => {
   it("every change of stage is dated in the history; approval records award and period", async () => {
     const app = await okJson(["funds", "applications", "show", "1"], at(platform()));

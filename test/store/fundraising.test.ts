@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addGroup, groupFields, leaveGroup } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
 import { importBookings } from "../../src/fundraising/bankImport.js";
-import { addApplication, addFunder, addIncome, assessDues, changeStage, membersDuringYear, resolveApplication, resolveFunder } from "../../src/fundraising/service.js";
+import { addApplication, addFunder, addIncome, assessDues, changeStage, membersDuringYear, resolveApplication, resolveFunder, setBudget } from "../../src/fundraising/service.js";
 import { approvedOn, duesOfYear, incomeTotal, listApplications, listIncome, stageHistory } from "../../src/fundraising/store.js";
 import { grantInYear, OPEN_STAGES } from "../../src/fundraising/model.js";
 import { buildFundraisingReport, fundraisingStatus, listDeadlines } from "../../src/fundraising/report.js";
@@ -102,6 +102,34 @@ describe("the report reads only the applications that can count", () => {
     expect(expectedGrants.sort()).toEqual(["ends on new year's day", "no period, approved this year", "runs into next year", "starts this year, no end"]);
     expect(report.pipeline.count).toBe(all.filter((a) => (OPEN_STAGES as readonly string[]).includes(a.stage)).length);
     expect(listDeadlines(db, TODAY, "2026-12-31").map((d) => d.title)).toEqual(["Entwurf"]);
+  });
+});
+
+describe("grants over the budget years", () => {
+  it("a grant whose period is over still counts in the year its late instalment comes in, and so does its rest", () => {
+    const { db, audit } = setUp();
+    const id = addApplication(db, audit, { funder: resolveFunder(db, "1"), title: "Alt", amount: "10.000", stage: "submitted", date: "2024-05-01" }, TODAY);
+    changeStage(db, audit, resolveApplication(db, String(id)), { stage: "approved", date: "2024-06-01", from: "2024-07-01", until: "2025-12-31" }, TODAY);
+    addFunder(db, audit, { name: "Kirchenkreis", kind: "church" });
+    const other = addApplication(db, audit, { funder: resolveFunder(db, "Kirchenkreis"), title: "Neu", amount: "1.000,01", stage: "submitted", date: "2025-11-01" }, TODAY);
+    changeStage(db, audit, resolveApplication(db, String(other)), { stage: "approved", date: "2025-12-01", from: "2026-01-01", until: "2028-12-31" }, TODAY);
+    const labels = { forgotten: "–", noSource: "–" };
+    // before the late instalment: 2026 knows nothing of the old grant (its rest belongs to its own period)
+    expect(buildFundraisingReport(db, 2026, TODAY, labels).grants.list.map((g) => g.title)).toEqual(["Neu"]);
+    addIncome(db, audit, { amount: "4.000", application: resolveApplication(db, "Alt"), date: "2026-02-01" }, TODAY);
+    const report = buildFundraisingReport(db, 2026, TODAY, labels);
+    expect(report.grants.list.map((g) => [g.title, g.receivedInYear, g.expectedInYear, g.securedInYear])).toEqual([
+      ["Alt", 400_000, 600_000, 1_000_000],
+      // 1.000,01 € over 2026–2028 (365 + 365 + 366 days): 33 303 cents for 2026
+      ["Neu", 0, 33_303, 33_303],
+    ]);
+    expect(report.budget).toMatchObject({ received: 400_000, approved: 633_303, secured: 1_033_303 });
+    expect(buildFundraisingReport(db, 2025, TODAY, labels).grants.list.map((g) => [g.title, g.expectedInYear])).toEqual([["Alt", 0]]);
+    expect([2027, 2028].map((y) => buildFundraisingReport(db, y, TODAY, labels).budget.approved)).toEqual([33_303, 33_395]);
+    // status counts the same as the report
+    setBudget(db, audit, 2026, "Organizer-Stelle", 1_200_000);
+    expect(fundraisingStatus(db, TODAY).coveredUntil).toBe(buildFundraisingReport(db, 2026, TODAY, labels).coveredUntil);
+    expect(fundraisingStatus(db, TODAY).coveredUntil).toBe("2026-10"); // 1 033 303 of 100 000 a month
   });
 });
 

@@ -8,12 +8,15 @@ import {
   coveredMonths,
   coveredUntil,
   daysBetween,
+  daysPerYear,
   duesLine,
+  expectedByYear,
   expectedValue,
   grantInYear,
   monthlyBudget,
   outstandingAward,
   parseWithin,
+  spreadByDays,
   STAGES,
   sumCents,
   type Stage,
@@ -81,6 +84,107 @@ describe("coverage: the last month whose cumulative budget the money covers", ()
   ])("%s", (_what, year, budget, available, month, months) => {
     expect(coveredUntil(year, budget, available)).toBe(month);
     expect(coveredMonths(budget, available)).toBe(months);
+  });
+});
+
+describe("spreadByDays: an amount over the days of a period, per year, to the cent", () => {
+  it("counts the days of each year, leap years too", () => {
+    expect(daysPerYear("2026-07-01", "2027-06-30")).toEqual([
+      { year: 2026, days: 184 },
+      { year: 2027, days: 181 },
+    ]);
+    expect(daysPerYear("2028-01-01", "2028-12-31")).toEqual([{ year: 2028, days: 366 }]);
+    expect(daysPerYear("2027-12-31", "2029-01-01")).toEqual([
+      { year: 2027, days: 1 },
+      { year: 2028, days: 366 },
+      { year: 2029, days: 1 },
+    ]);
+  });
+
+  it.each<[string, number, string, string, Array<[number, number]>]>([
+    // 2 400 000 × 184 / 365 = 1 209 863,01…; × 181 / 365 = 1 190 136,98…: the cent left over goes to 2027
+    ["the issue's grant: 24.000 € for 1.7.2026–30.6.2027", 2_400_000, "2026-07-01", "2027-06-30", [[2026, 1_209_863], [2027, 1_190_137]]],
+    // 184 and 182 of 366 days (2028 is a leap year): 1 206 557,37… and 1 193 442,62… → the cent to 2028
+    ["across a leap year", 2_400_000, "2027-07-01", "2028-06-30", [[2027, 1_206_557], [2028, 1_193_443]]],
+    // 365, 365, 366 of 1096 days: 33 303,25…, 33 303,25…, 33 394,49… → 100 000 rounded down, the cent to 2028
+    ["1.000,01 € over three years", 100_001, "2026-01-01", "2028-12-31", [[2026, 33_303], [2027, 33_303], [2028, 33_395]]],
+    ["one cent over two equal parts: a tie goes to the earlier year", 1, "2026-12-31", "2027-01-01", [[2026, 1], [2027, 0]]],
+    ["three cents over two equal parts", 3, "2026-12-31", "2027-01-01", [[2026, 2], [2027, 1]]],
+    ["within one year: all of it", 123_457, "2028-02-01", "2028-02-29", [[2028, 123_457]]],
+    ["one day", 5, "2026-05-05", "2026-05-05", [[2026, 5]]],
+    ["nothing", 0, "2026-07-01", "2027-06-30", [[2026, 0], [2027, 0]]],
+  ])("%s", (_what, amount, from, until, expected) => {
+    const shares = spreadByDays(amount, from, until);
+    expect(shares.map((s) => [s.year, s.amount])).toEqual(expected);
+    expect(shares.reduce((sum, s) => sum + s.amount, 0)).toBe(amount);
+  });
+
+  it("adds up exactly, and each year is within a cent of its exact share, for large and awkward amounts", () => {
+    for (const amount of [1, 2, 99, 100_001, 333_333, 2_400_000, 987_654_321, Number.MAX_SAFE_INTEGER])
+      for (const [from, until] of [
+        ["2026-03-17", "2031-02-28"],
+        ["2027-12-31", "2029-01-01"],
+        ["2028-02-29", "2028-03-01"],
+      ] as const) {
+        const shares = spreadByDays(amount, from, until);
+        expect(shares.reduce((sum, s) => sum + s.amount, 0)).toBe(amount);
+        const days = daysPerYear(from, until);
+        const all = days.reduce((sum, d) => sum + d.days, 0);
+        shares.forEach((s, i) => {
+          const exact = (BigInt(amount) * BigInt(days[i]!.days) * 100n) / BigInt(all); // hundredths of a cent
+          expect(BigInt(s.amount) * 100n - exact > -100n && BigInt(s.amount) * 100n - exact < 100n).toBe(true);
+        });
+      }
+  });
+
+  it("refuses a negative or fractional amount and a period that ends before it starts", () => {
+    expect(() => spreadByDays(-1, "2026-01-01", "2026-12-31")).toThrow(RangeError);
+    expect(() => spreadByDays(1.5, "2026-01-01", "2026-12-31")).toThrow(RangeError);
+    expect(() => spreadByDays(100, "2026-12-31", "2026-01-01")).toThrow(RangeError);
+  });
+});
+
+describe("expectedByYear: what an approved grant still brings, per year", () => {
+  const grant = { awarded: 2_400_000, received: 0, lastReceived: null, period: { from: "2026-07-01", until: "2027-06-30" }, approvedOn: "2026-05-15" };
+
+  it("nothing received: the award over the funding period by days", () => {
+    expect(expectedByYear(grant)).toEqual([
+      { year: 2026, amount: 1_209_863 },
+      { year: 2027, amount: 1_190_137 },
+    ]);
+  });
+
+  it("after an instalment: the rest over what remains of the period after it; the instalment plus the rest is the award", () => {
+    // 1 800 000 over 16.7.2026–30.6.2027: 169 and 181 of 350 days = 869 142,86… and 930 857,14… → the cent to 2026
+    const shares = expectedByYear({ ...grant, received: 600_000, lastReceived: "2026-07-15" });
+    expect(shares).toEqual([
+      { year: 2026, amount: 869_143 },
+      { year: 2027, amount: 930_857 },
+    ]);
+    expect(600_000 + shares.reduce((sum, s) => sum + s.amount, 0)).toBe(2_400_000);
+  });
+
+  it("an instalment before the period starts leaves the period as it is", () => {
+    expect(expectedByYear({ ...grant, received: 1_200_000, lastReceived: "2026-06-01" })).toEqual(spreadByDays(1_200_000, "2026-07-01", "2027-06-30"));
+  });
+
+  it("paid in full (or more): nothing more", () => {
+    expect(expectedByYear({ ...grant, received: 2_400_000, lastReceived: "2027-01-10" })).toEqual([]);
+    expect(expectedByYear({ ...grant, received: 2_500_000, lastReceived: "2027-01-10" })).toEqual([]);
+  });
+
+  it("the latest instalment on or after the period's end: the rest in that instalment's year", () => {
+    expect(expectedByYear({ ...grant, received: 2_000_000, lastReceived: "2027-06-30" })).toEqual([{ year: 2027, amount: 400_000 }]);
+    expect(expectedByYear({ ...grant, received: 2_000_000, lastReceived: "2028-02-01" })).toEqual([{ year: 2028, amount: 400_000 }]);
+    // the last day of the period is still to come
+    expect(expectedByYear({ ...grant, received: 2_000_000, lastReceived: "2027-06-29" })).toEqual([{ year: 2027, amount: 400_000 }]);
+  });
+
+  it("without a funding period: the year of approval, or of the one date known; after an instalment, its year", () => {
+    expect(expectedByYear({ ...grant, period: null, approvedOn: "2025-12-01" })).toEqual([{ year: 2025, amount: 2_400_000 }]);
+    expect(expectedByYear({ ...grant, period: { from: "2026-03-01", until: null }, approvedOn: "2025-12-01" })).toEqual([{ year: 2026, amount: 2_400_000 }]);
+    expect(expectedByYear({ ...grant, period: { from: null, until: "2027-01-31" }, approvedOn: "2025-12-01" })).toEqual([{ year: 2027, amount: 2_400_000 }]);
+    expect(expectedByYear({ ...grant, period: null, approvedOn: "2025-12-01", received: 1_000_000, lastReceived: "2026-01-15" })).toEqual([{ year: 2026, amount: 1_400_000 }]);
   });
 });
 
