@@ -28,11 +28,12 @@ const CHUNK_BYTES = 1 << 20;
 type ParsedRecord = { record: Record<string, string>; raw: string; info: { lines: number } };
 
 /**
- * Opens a CSV file with a header row. Column names are matched case-insensitively against `known`; an unknown
+ * Opens a CSV file with a header row. Column names are matched case-insensitively against `known`, after `aliases`
+ * (a header in lower case to its column: "kürzel" to "short") have named them; an unknown
  * or missing required column is an error naming it, raised here, before any row is used. A syntax error in a
  * later row is raised when the rows reach it, with its line.
  */
-export function openCsv(path: string, known: readonly string[], required: readonly string[]): CsvSource {
+export function openCsv(path: string, known: readonly string[], required: readonly string[], aliases?: ReadonlyMap<string, string>): CsvSource {
   const text = new CsvText(path);
   const first = withFile(path, (fd) => {
     // Up to the header row, even after a long run of blank lines.
@@ -47,7 +48,7 @@ export function openCsv(path: string, known: readonly string[], required: readon
     try {
       records = parse(part, {
         delimiter,
-        columns: header.length === 0 ? (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())) : header,
+        columns: header.length === 0 ? (names: string[]) => (header = names.map((h) => columnName(h, aliases))) : header,
         skip_empty_lines: true,
         trim: true,
         info: true,
@@ -177,6 +178,12 @@ function withFile<T>(path: string, work: (fd: number) => T): T {
   }
 }
 
+/** A header cell as a column name: lower case, or the column it names in another language (`aliases`, lower case). */
+function columnName(header: string, aliases: ReadonlyMap<string, string> | undefined): string {
+  const name = header.trim().toLowerCase();
+  return aliases?.get(name) ?? name;
+}
+
 /** csv-parse reports the line a record ends on; a quoted cell may span lines, and users look for where it starts. */
 function firstLineOf(raw: string, lastLine: number): number {
   const record = raw.replace(/^\n+/, "").replace(/\n$/, "");
@@ -213,16 +220,28 @@ export function toCsv(columns: readonly string[], rows: Iterable<Record<string, 
 }
 
 /** toCsv's text in parts of a thousand rows, the header first: for an export of any length. */
-export function* csvParts(columns: readonly string[], rows: Iterable<Record<string, unknown>>): Generator<string> {
+export function csvParts(columns: readonly string[], rows: Iterable<Record<string, unknown>>): Generator<string> {
   const cellsOf = (row: Record<string, unknown>) => columns.map((c) => neutraliseCell(row[c] === null || row[c] === undefined ? "" : String(row[c])));
-  yield stringify([], { header: true, columns: [...columns] });
+  return csvLines([...columns], mapRows(rows, cellsOf), ",");
+}
+
+function* mapRows<T, U>(rows: Iterable<T>, map: (row: T) => U): Generator<U> {
+  for (const row of rows) yield map(row);
+}
+
+/**
+ * A CSV file's text in parts of a thousand records, the header first, with `delimiter` between cells. The cells
+ * are written as given: the caller neutralises formulas (neutraliseCell).
+ */
+export function* csvLines(header: string[], records: Iterable<string[]>, delimiter: string): Generator<string> {
+  yield stringify([header], { delimiter });
   let batch: string[][] = [];
-  for (const row of rows) {
-    batch.push(cellsOf(row));
+  for (const record of records) {
+    batch.push(record);
     if (batch.length >= 1000) {
-      yield stringify(batch);
+      yield stringify(batch, { delimiter });
       batch = [];
     }
   }
-  if (batch.length > 0) yield stringify(batch);
+  if (batch.length > 0) yield stringify(batch, { delimiter });
 }

@@ -1,5 +1,5 @@
 // The fundraising commands: one definition each, read at start-up (keep this file free of heavy imports).
-import { command, flag, group, lazy, option, type Runnable } from "../core/define.js";
+import { command, exportOptions, flag, group, lazy, option, type Runnable } from "../core/define.js";
 
 /** Which income the list and the export show. */
 const incomeFilters = {
@@ -143,11 +143,8 @@ export const applicationsShow = command({
 export const applicationsExport = command({
   path: "fundraising applications export",
   help: "help.fundraising.applications.export",
-  options: {
-    format: option("--format <format>", "opt.exportFormat", { choices: ["csv", "json"] }),
-    out: option("--out <file>", "opt.out"),
-  },
-  examples: ["funds applications export > antraege.csv", "funds applications export --format json --out antraege.json"],
+  options: exportOptions,
+  examples: ["funds applications export > antraege.csv", "funds applications export --format xlsx --out antraege.xlsx"],
 });
 
 export const stage = command({
@@ -246,11 +243,11 @@ export const incomeExport = command({
   help: "help.fundraising.income.export",
   options: {
     ...incomeFilters,
-    format: option("--format <format>", "opt.exportFormat", { choices: ["csv", "json"] }),
-    out: option("--out <file>", "opt.out"),
+    ...exportOptions,
   },
   examples: [
     "funds income export > einnahmen.csv",
+    "funds income export --year 2027 --format xlsx --out einnahmen-2027.xlsx",
     "funds income export --year 2027 --format json --out einnahmen.json",
   ],
 });
