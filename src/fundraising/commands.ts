@@ -282,6 +282,16 @@ export const duesStatusCommand = command({
   examples: ["funds dues status", "funds dues status --year 2026 --json"],
 });
 
+export const duesExport = command({
+  path: "fundraising dues export",
+  help: "help.fundraising.dues.export",
+  options: {
+    year: option("--year <year>", "opt.fundsYear"),
+    ...exportOptions,
+  },
+  examples: ["funds dues export --year 2026 > beitraege-2026.csv", "funds dues export --format xlsx --out beitraege.xlsx"],
+});
+
 export const budget = group({
   path: "fundraising budget",
   help: "help.fundraising.budget",
@@ -379,6 +389,7 @@ export const commands: Runnable[] = [
   dues,
   lazy(duesSet, handlers, "duesSet"),
   lazy(duesStatusCommand, handlers, "duesStatusCommand"),
+  lazy(duesExport, handlers, "duesExport"),
   budget,
   lazy(budgetSet, handlers, "budgetSet"),
   lazy(budgetShow, handlers, "budgetShow"),

@@ -295,9 +295,9 @@ export async function applicationsExport(ctx: Context, _args: Args<typeof def.ap
 }
 
 /** An export through src/core/transfer.ts (loaded here: the fundraising report and lists need none of it). */
-async function exportTable(ctx: Context, opts: ExportOptions, objects: () => unknown[], rows: () => Array<Record<string, unknown>>, which: "income" | "applications"): Promise<void> {
-  const [{ exportCommand }, { INCOME_SHEET, APPLICATION_SHEET }] = await Promise.all([import("../core/transfer.js"), import("./sheets.js")]);
-  await exportCommand(ctx, opts, which === "income" ? INCOME_SHEET : APPLICATION_SHEET, objects, rows, ctx.t(`funds.sheet.${which}`));
+async function exportTable(ctx: Context, opts: ExportOptions, objects: () => unknown[], rows: () => Array<Record<string, unknown>>, which: keyof typeof import("./sheets.js").SHEETS): Promise<void> {
+  const [{ exportCommand }, { SHEETS }] = await Promise.all([import("../core/transfer.js"), import("./sheets.js")]);
+  await exportCommand(ctx, opts, SHEETS[which], objects, rows, ctx.t(`funds.sheet.${which}`));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -430,6 +430,13 @@ export async function duesStatusCommand(ctx: Context, _args: Args<typeof def.due
       [ctx.t("funds.col.total"), money(ctx, sum((l) => l.assessed)), money(ctx, sum((l) => l.paid)), money(ctx, sum((l) => l.outstanding))],
     ],
   );
+}
+
+export async function duesExport(ctx: Context, _args: Args<typeof def.duesExport>, opts: Opts<typeof def.duesExport>): Promise<void> {
+  open(ctx);
+  const year = yearOption(opts);
+  const lines = duesStatus(ctx.db, year);
+  await exportTable(ctx, opts, () => lines, () => lines.map((l) => ({ year, ...l })), "dues");
 }
 
 export async function budgetSet(ctx: Context, [rawYear, line, rawAmount]: Args<typeof def.budgetSet>): Promise<void> {

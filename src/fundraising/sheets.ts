@@ -33,3 +33,14 @@ export const APPLICATION_SHEET: readonly SheetColumn[] = [
   { key: "purpose", header: "funds.column.purpose" },
   { key: "received", header: "funds.column.received", type: "money" },
 ];
+
+export const DUES_SHEET: readonly SheetColumn[] = [
+  { key: "year", header: "funds.column.year", type: "number" },
+  { key: "group", header: "funds.column.group" },
+  { key: "assessed", header: "funds.column.assessed", type: "money" },
+  { key: "paid", header: "funds.column.paid", type: "money" },
+  { key: "outstanding", header: "funds.column.outstanding", type: "money" },
+];
+
+/** Each export's columns by the name of its worksheet's message (funds.sheet.<name>). */
+export const SHEETS = { income: INCOME_SHEET, applications: APPLICATION_SHEET, dues: DUES_SHEET };

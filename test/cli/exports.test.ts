@@ -29,6 +29,11 @@ beforeAll(async () => {
       ["funds", "apply", "Stiftung Nord", "Organizer 2027", "--amount", "40.000,50", "--probability", "60", "--deadline", "2026-09-30", "--restricted", "--purpose", "Organizer-Stelle"],
       ["funds", "income", "add", "1.240,50", "--date", "2026-02-01", "--kind", "donation", "--from", "JOSEF", "--note", "=HYPERLINK(\"x\")"],
       ["funds", "income", "add", "0,99", "--date", "2026-03-15", "--kind", "other"],
+      ["funds", "dues", "set", "2026", "JOSEF", "480"],
+      ["funds", "income", "add", "240,25", "--kind", "dues", "--from", "JOSEF", "--date", "2026-04-01"],
+      ["tasks", "add", "Saal reservieren", "--owner", "Maria Schmidt", "--due", "2026-07-10"],
+      ["tasks", "add", "Flyer drucken", "--owner", "JOSEF"],
+      ["tasks", "done", "2", "--date", "2026-06-01"],
   ])
     await ok(args, at(template));
 });
@@ -44,6 +49,13 @@ async function sheetOf(file: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return workbook.worksheets[0]!;
+}
+
+/** Runs an export with --format xlsx into a new file and reads its worksheet back with exceljs. */
+async function xlsxExport(args: string[], db: string): Promise<ExcelJS.Worksheet> {
+  const out = join(tempDir(), "export.xlsx");
+  await ok([...args, "--format", "xlsx", "--out", out], at(db));
+  return sheetOf(out);
 }
 
 const header = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
@@ -125,12 +137,47 @@ describe("CSV in the platform's language", () => {
   });
 });
 
+describe("tasks export and dues export", () => {
+  it("tasks: German words and dates, English codes and ISO dates, the filters of tasks list", async () => {
+    const db = platform();
+    const de = (await ok(["tasks", "export"], at(db))).stdout;
+    expect(de.split("\n")[0]).toBe("\uFEFFNr.;Aufgabe;Verantwortlich;Person oder Gruppe;Fällig;Sitzung;TOP;Stand;Erledigt am");
+    expect(de).toContain("\n1;Saal reservieren;Maria Schmidt;Person;10.07.2026;;;offen;\n");
+    expect(de).toContain("\n2;Flyer drucken;Kath. Pfarrei St. Josef;Gruppe;;;;erledigt;01.06.2026\n");
+    const en = (await ok(["tasks", "export", "--open", "--lang", "en"], at(db))).stdout;
+    expect(en).toBe("id,title,owner,owner_kind,due,meeting,item,status,done\n1,Saal reservieren,Maria Schmidt,person,2026-07-10,,,open,\n");
+    expect(await okJson(["tasks", "export", "--open"], at(db))).toEqual(await okJson(["tasks", "list", "--open"], at(db)));
+    await fails(["tasks", "export", "--open", "--overdue"], at(db), 2);
+  });
+
+  it("dues: amounts with decimal commas in German; xlsx number cells; --json is dues status --json", async () => {
+    const db = platform();
+    const de = (await ok(["funds", "dues", "export", "--year", "2026"], at(db))).stdout;
+    expect(de).toBe("\uFEFFJahr;Gruppe;Festgesetzt;Gezahlt;Offen\n2026;Kath. Pfarrei St. Josef;480,00;240,25;239,75\n");
+    const row = (await xlsxExport(["funds", "dues", "export", "--year", "2026"], db)).getRow(2);
+    expect([row.getCell(1).value, row.getCell(3).value, row.getCell(4).value, row.getCell(5).value]).toEqual([2026, 480, 240.25, 239.75]);
+    expect(row.getCell(5).type).toBe(ExcelJS.ValueType.Number);
+    expect(await okJson(["funds", "dues", "export", "--year", "2026"], at(db))).toEqual(await okJson(["funds", "dues", "status", "--year", "2026"], at(db)));
+  });
+
+  it("tasks: xlsx with due and done as date cells", async () => {
+    const db = platform();
+    const sheet = await xlsxExport(["tasks", "export"], db);
+    expect(sheet.name).toBe("Aufgaben");
+    expect(sheet.getRow(2).getCell(5).value).toEqual(new Date(Date.UTC(2026, 6, 10)));
+    expect(sheet.getRow(3).getCell(9).value).toEqual(new Date(Date.UTC(2026, 5, 1)));
+    expect(sheet.getRow(3).getCell(8).value).toBe("erledigt");
+  });
+});
+
 describe("--json on every export", () => {
   it.each([
     [["groups", "export"]],
     [["people", "export"]],
     [["funds", "income", "export"]],
     [["funds", "applications", "export"]],
+    [["funds", "dues", "export"]],
+    [["tasks", "export"]],
   ])("%j --json prints JSON", async (args) => {
     const db = platform();
     const result = await ok([...args, "--json"], at(db));
@@ -147,9 +194,7 @@ describe("--json on every export", () => {
 describe("xlsx", () => {
   it("groups: German headers and words, joining dates as date cells", async () => {
     const db = platform();
-    const out = join(tempDir(), "gruppen.xlsx");
-    await ok(["groups", "export", "--format", "xlsx", "--out", out], at(db));
-    const sheet = await sheetOf(out);
+    const sheet = await xlsxExport(["groups", "export"], db);
     expect(sheet.name).toBe("Gruppen");
     expect(header(sheet)).toEqual(["Name", "Kürzel", "Art", "Beigetreten", "Ausgetreten", "E-Mail", "Telefon", "Notizen"]);
     const row = sheet.getRow(4);
@@ -167,9 +212,7 @@ describe("xlsx", () => {
 
   it("people: roles in the language, since as a date cell", async () => {
     const db = platform();
-    const out = join(tempDir(), "people.xlsx");
-    await ok(["people", "export", "--format", "xlsx", "--out", out, "--lang", "en"], at(db));
-    const sheet = await sheetOf(out);
+    const sheet = await xlsxExport(["people", "export", "--lang", "en"], db);
     expect(header(sheet)).toEqual(["name", "email", "phone", "group", "role", "since", "notes"]);
     const maria = sheet.getRow(2);
     expect(maria.getCell(1).value).toBe("Maria Schmidt");
@@ -179,9 +222,7 @@ describe("xlsx", () => {
 
   it("income and applications: amounts are number cells in euros with two decimals and €, dates date cells", async () => {
     const db = platform();
-    const income = join(tempDir(), "einnahmen.xlsx");
-    await ok(["funds", "income", "export", "--format", "xlsx", "--out", income], at(db));
-    const sheet = await sheetOf(income);
+    const sheet = await xlsxExport(["funds", "income", "export"], db);
     expect(header(sheet)).toEqual(["Nr.", "Datum", "Betrag", "Art", "Herkunft", "Art der Herkunft", "Mittel", "Antrag", "Beitragsjahr", "Notiz"]);
     const first = sheet.getRow(2);
     expect(first.getCell(1).value).toBe(1);
@@ -193,9 +234,7 @@ describe("xlsx", () => {
     expect(first.getCell(4).value).toBe("Spenden");
     expect(first.getCell(10).value).toBe('=HYPERLINK("x")');
     expect(sheet.getRow(3).getCell(3).value).toBe(0.99);
-    const apps = join(tempDir(), "antraege.xlsx");
-    await ok(["funds", "applications", "export", "--format", "xlsx", "--out", apps], at(db));
-    const row = (await sheetOf(apps)).getRow(2);
+    const row = (await xlsxExport(["funds", "applications", "export"], db)).getRow(2);
     expect(row.getCell(4).value).toBe(40000.5);
     expect(row.getCell(4).type).toBe(ExcelJS.ValueType.Number);
     expect(row.getCell(6).value).toEqual(new Date(Date.UTC(2026, 8, 30)));
