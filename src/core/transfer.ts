@@ -22,12 +22,7 @@ export async function importCommand(
   apply: (audit: Audit, rows: Iterable<CsvRow>, report: ImportReport) => ImportReport,
 ): Promise<void> {
   const names = await importNames(columns);
-  const opened = openCsv(
-    file,
-    columns.map((c) => c.key),
-    ["name"],
-    names.headers,
-  );
+  const opened = openCsv(file, columns.map((c) => c.key), ["name"], names.headers);
   const rows = (function* () {
     for (const row of opened.rows) yield { line: row.line, values: codesOf(row.values, names) };
   })();
