@@ -55,7 +55,7 @@ export const de: Messages<typeof en> = {
   "help.groups.edit": "Angaben einer Gruppe ändern",
   "help.groups.leave": "Austritt einer Gruppe festhalten (der Verlauf bleibt; danach keine Stimme mehr)",
   "help.groups.import": "Gruppen aus einer CSV-Datei anlegen oder aktualisieren (Spalten: name, short, kind, joined, left, email, phone, notes)",
-  "help.groups.export": "Alle Gruppen als CSV oder JSON exportieren",
+  "help.groups.export": "Alle Gruppen als CSV, JSON oder xlsx exportieren",
   "opt.short": "Kürzel, z. B. JOSEF",
   "opt.kind": "parish, mosque, synagogue, school, tenants, migrants, sports, union, culture, social, other",
   "opt.joined": "Beitrittsdatum (Standard: heute)",

@@ -54,7 +54,7 @@ export const en = {
   "help.groups.edit": "Change a group's details",
   "help.groups.leave": "Record that a group leaves the platform (history is kept; no votes after that date)",
   "help.groups.import": "Add or update groups from a CSV file (columns: name, short, kind, joined, left, email, phone, notes)",
-  "help.groups.export": "Export all groups as CSV or JSON",
+  "help.groups.export": "Export all groups as CSV, JSON or xlsx",
   "opt.short": "short code, e.g. JOSEF",
   "opt.kind": "parish, mosque, synagogue, school, tenants, migrants, sports, union, culture, social, other",
   "opt.joined": "date the group joined (default: today)",
