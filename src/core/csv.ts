@@ -190,10 +190,14 @@ function firstLineOf(raw: string, lastLine: number): number {
   return lastLine - (record.match(/\n/g)?.length ?? 0);
 }
 
-/** Spreadsheets in Germany save CSV with semicolons; accept either by looking at the header. */
+/**
+ * Spreadsheets in Germany save CSV with semicolons, others with commas, and `export --delimiter tab` writes tabs:
+ * the header's most frequent of the three is the delimiter (a comma when none is there).
+ */
 function detectDelimiter(text: string): string {
   const header = text.split(/\r?\n/, 1)[0] ?? "";
-  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const count = (delimiter: string) => header.split(delimiter).length - 1;
+  return [";", "\t"].reduce((best, delimiter) => (count(delimiter) > count(best) ? delimiter : best), ",");
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -112,6 +112,15 @@ describe("CSV in the platform's language", () => {
     await fails(["groups", "export", "--delimiter", "|"], at(db), 2);
   });
 
+  it("a tab-separated export imports back unchanged too", async () => {
+    const source = platform();
+    const csv = join(tempDir(), "gruppen.tsv");
+    await ok(["groups", "export", "--delimiter", "tab", "--out", csv], at(source));
+    const target = await fresh("de");
+    expect(await okJson(["groups", "import", csv], at(target))).toMatchObject({ added: 3, changed: 0 });
+    expect(withoutIds(await okJson(["groups", "list", "--all"], at(target)))).toEqual(withoutIds(await okJson(["groups", "list", "--all"], at(source))));
+  });
+
   it.each(["de", "en"] as const)("a %s export imports into a fresh platform of the other language unchanged, and again changes nothing", async (lang) => {
     const source = platform();
     const groupsCsv = join(tempDir(), "gruppen.csv");
