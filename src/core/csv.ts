@@ -28,12 +28,19 @@ export interface CsvSource {
 type ParsedRecord = { record: Record<string, string>; raw: string; info: { lines: number } };
 
 /**
- * Opens a CSV file with a header row. Column names are matched case-insensitively against `known`; an unknown
+ * Opens a CSV file with a header row. Column names are matched case-insensitively against `known`, after `aliases`
+ * (a header in lower case to its column: "kürzel" to "short") have named them; an unknown
  * or missing required column is an error naming it, raised here, before any row is used. A syntax error in a
  * later row is raised when the rows reach it, with its line.
  */
-export function openCsv(path: string, known: readonly string[], required: readonly string[], forced?: Encoding): CsvSource {
-  const encoding = detectEncoding(path, forced);
+export function openCsv(
+  path: string,
+  known: readonly string[],
+  required: readonly string[],
+  options: { readonly aliases?: ReadonlyMap<string, string> | undefined; readonly encoding?: Encoding | undefined } = {},
+): CsvSource {
+  const { aliases } = options;
+  const encoding = detectEncoding(path, options.encoding);
   const text = new CsvText(path, encoding);
   const first = withFile(path, (fd) => {
     // Up to the header row, even after a long run of blank lines.
@@ -49,7 +56,7 @@ export function openCsv(path: string, known: readonly string[], required: readon
     try {
       records = parse(part, {
         delimiter,
-        columns: header.length === 0 ? (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())) : header,
+        columns: header.length === 0 ? (names: string[]) => (header = names.map((h) => columnName(h, aliases))) : header,
         skip_empty_lines: true,
         trim: true,
         info: true,
@@ -160,6 +167,12 @@ function lineBreaks(text: string): number {
   return count;
 }
 
+/** A header cell as a column name: lower case, or the column it names in another language (`aliases`, lower case). */
+function columnName(header: string, aliases: ReadonlyMap<string, string> | undefined): string {
+  const name = header.trim().toLowerCase();
+  return aliases?.get(name) ?? name;
+}
+
 /** csv-parse reports the line a record ends on; a quoted cell may span lines, and users look for where it starts. */
 function firstLineOf(raw: string, lastLine: number): number {
   const record = raw.replace(/^\n+/, "").replace(/\n$/, "");
@@ -167,14 +180,13 @@ function firstLineOf(raw: string, lastLine: number): number {
 }
 
 /**
- * Spreadsheets in Germany save CSV with semicolons, Excel's "Unicode text" with tabs: accept any of them by
- * looking at the header.
+ * Spreadsheets in Germany save CSV with semicolons, others with commas, Excel's "Unicode text" and `export
+ * --delimiter tab` tabs: the header's most frequent of the three is the delimiter (a comma when none is there).
  */
 function detectDelimiter(text: string): string {
   const header = text.split(/\r?\n/, 1)[0] ?? "";
-  const count = (c: string) => header.split(c).length - 1;
-  if (count("\t") > 0 && count(";") === 0 && count(",") === 0) return "\t";
-  return count(";") > count(",") ? ";" : ",";
+  const count = (delimiter: string) => header.split(delimiter).length - 1;
+  return [";", "\t"].reduce((best, delimiter) => (count(delimiter) > count(best) ? delimiter : best), ",");
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -204,16 +216,28 @@ export function toCsv(columns: readonly string[], rows: Iterable<Record<string, 
 }
 
 /** toCsv's text in parts of a thousand rows, the header first: for an export of any length. */
-export function* csvParts(columns: readonly string[], rows: Iterable<Record<string, unknown>>): Generator<string> {
+export function csvParts(columns: readonly string[], rows: Iterable<Record<string, unknown>>): Generator<string> {
   const cellsOf = (row: Record<string, unknown>) => columns.map((c) => neutraliseCell(row[c] === null || row[c] === undefined ? "" : String(row[c])));
-  yield stringify([], { header: true, columns: [...columns] });
+  return csvLines([...columns], mapRows(rows, cellsOf), ",");
+}
+
+function* mapRows<T, U>(rows: Iterable<T>, map: (row: T) => U): Generator<U> {
+  for (const row of rows) yield map(row);
+}
+
+/**
+ * A CSV file's text in parts of a thousand records, the header first, with `delimiter` between cells. The cells
+ * are written as given: the caller neutralises formulas (neutraliseCell).
+ */
+export function* csvLines(header: string[], records: Iterable<string[]>, delimiter: string): Generator<string> {
+  yield stringify([header], { delimiter });
   let batch: string[][] = [];
-  for (const row of rows) {
-    batch.push(cellsOf(row));
+  for (const record of records) {
+    batch.push(record);
     if (batch.length >= 1000) {
-      yield stringify(batch);
+      yield stringify(batch, { delimiter });
       batch = [];
     }
   }
-  if (batch.length > 0) yield stringify(batch);
+  if (batch.length > 0) yield stringify(batch, { delimiter });
 }

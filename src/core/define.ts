@@ -24,6 +24,15 @@ export function flag<const F extends string>(flags: F, help: string): { flags: F
   return { flags, help };
 }
 
+/** The options of every table export (src/core/transfer.ts exportCommand); `bom` is true, false or absent. */
+export const exportOptions = {
+  format: option("--format <format>", "opt.exportFormat", { choices: ["csv", "json", "xlsx"] }),
+  out: option("--out <file>", "opt.out"),
+  delimiter: option("--delimiter <delimiter>", "opt.delimiter", { choices: [";", ",", "tab"] }),
+  bom: flag("--bom", "opt.bom"),
+  noBom: flag("--no-bom", "opt.noBom"),
+};
+
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 /** A command (a leaf with a handler) or a group of commands ("meetings", "meetings item"). */

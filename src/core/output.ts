@@ -204,7 +204,7 @@ export function guardFromOutput(dataFile: string): void {
  * symbolic link to another file is written through. `content` may come in parts, written as they are made, so
  * that an export of any length is never held whole.
  */
-export async function writeOut(path: string | undefined, content: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function writeOut(path: string | undefined, content: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   const parts: Iterable<string | Uint8Array> = typeof content === "string" || content instanceof Uint8Array ? [content] : content;
   if (!path) {
     let last = "";

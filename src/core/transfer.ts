@@ -2,25 +2,35 @@
 import { ImportReport } from "./importReport.js";
 import { ENCODING_LABELS, parseEncoding } from "./textFile.js";
 import type { AuditEntry, Context } from "./context.js";
-import { csvParts, openCsv, type CsvRow } from "./csv.js";
-import { CliError } from "./errors.js";
+import { csvLines, neutraliseCell, openCsv, type CsvRow } from "./csv.js";
+import { CliError, UsageError } from "./errors.js";
+import { io } from "./io.js";
 import { jsonArrayParts, printJsonWithList, printTableTwice, say, writeOut } from "./output.js";
+import { codesOf, csvCell, csvStyle, headerOf, importNames, type CsvStyle, type SheetColumn } from "./sheet.js";
 import { pauseAt, pausePointsActive } from "./testHooks.js";
 
 type Audit = (entry: AuditEntry) => void;
 
-/** `<area> import <file.csv> [--dry-run]`: reads the file, applies it as one transaction, reports per line. */
-export function importCommand(
+/**
+ * `<area> import <file.csv> [--dry-run]`: reads the file, applies it as one transaction, reports per line. The
+ * file may be an export in either language: German or English headers, coded values as words of either.
+ */
+export async function importCommand(
   ctx: Context,
   file: string,
   opts: { readonly dryRun?: boolean | undefined; readonly encoding?: string | undefined },
-  columns: readonly string[],
+  columns: readonly SheetColumn[],
   apply: (audit: Audit, rows: Iterable<CsvRow>, report: ImportReport) => ImportReport,
-): void {
-  const { rows, encoding } = openCsv(file, columns, ["name"], opts.encoding === undefined ? undefined : parseEncoding(opts.encoding));
+): Promise<void> {
+  const names = await importNames(columns);
+  const encoding = opts.encoding === undefined ? undefined : parseEncoding(opts.encoding);
+  const opened = openCsv(file, columns.map((c) => c.key), ["name"], { aliases: names.headers, encoding });
+  const rows = (function* () {
+    for (const row of opened.rows) yield { line: row.line, values: codesOf(row.values, names) };
+  })();
   const dryRun = opts.dryRun === true;
   const report = new ImportReport();
-  report.encoding = encoding.encoding;
+  report.encoding = opened.encoding.encoding;
   try {
     printImportReport(ctx, runImport(ctx, dryRun, (audit) => apply(audit, withPausePoints(rows), report)), dryRun);
   } finally {
@@ -46,20 +56,54 @@ function withPausePoints(rows: Iterable<CsvRow>): Iterable<CsvRow> {
   })();
 }
 
+/** The options of every `<area> export`. */
+export interface ExportOptions {
+  readonly format?: string | undefined;
+  readonly out?: string | undefined;
+  readonly delimiter?: string | undefined;
+  readonly bom?: boolean | undefined;
+}
+
 /**
- * `<area> export [--format csv|json] [--out <file>]`: JSON gives the objects, CSV the import's columns. Both are
- * read as they are written (`objects` and `csvRows` are called once), so an export of any length streams.
+ * `<area> export [--format csv|json|xlsx] [--out <file>] [--delimiter ;|,|tab] [--bom|--no-bom]`: JSON (also with
+ * --json) gives the objects; CSV and xlsx the import's columns in the platform's language (src/core/sheet.ts).
+ * Each is read as it is written (`objects` and `rows` are called once), so an export of any length streams; an
+ * xlsx file is held only compressed. `sheet` names the worksheet.
  */
 export async function exportCommand(
   ctx: Context,
-  opts: { readonly format?: string | undefined; readonly out?: string | undefined },
-  columns: readonly string[],
+  opts: ExportOptions,
+  columns: readonly SheetColumn[],
   objects: () => Iterable<unknown>,
-  csvRows: () => Iterable<Record<string, unknown>>,
+  rows: () => Iterable<Record<string, unknown>>,
+  sheet: string,
 ): Promise<void> {
-  const format = typeof opts.format === "string" ? opts.format : "csv";
-  if (format !== "csv" && format !== "json") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "csv, json" });
-  await writeOut(opts.out, format === "json" ? jsonLines(objects()) : csvParts(columns, csvRows()));
+  const format = exportFormat(ctx, opts);
+  if (format === "json") return writeOut(opts.out, jsonLines(objects()));
+  if (format === "xlsx") return writeOut(opts.out, await (await import("./xlsx.js")).xlsxParts(columns, rows(), ctx.lang, sheet));
+  await writeOut(opts.out, csvExport(csvStyle(ctx.lang, opts), columns, rows()));
+}
+
+/** --json is --format json; an xlsx file is written to a file or a pipe, never onto a terminal. */
+function exportFormat(ctx: Context, opts: ExportOptions): "csv" | "json" | "xlsx" {
+  const format = opts.format ?? (ctx.json ? "json" : "csv");
+  if (format !== "csv" && format !== "json" && format !== "xlsx") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "csv, json, xlsx" });
+  if (ctx.json && format !== "json") throw new UsageError("error.exportJsonFormat", { format });
+  if (format === "xlsx" && !opts.out && io().stdout.isTTY) throw new UsageError("error.xlsxOnTerminal", {}, "error.xlsxOnTerminal.hint");
+  return format;
+}
+
+/** A CSV export in `style`: the byte-order mark, the header in the file's language, then the rows, formulas neutralised. */
+function* csvExport(style: CsvStyle, columns: readonly SheetColumn[], rows: Iterable<Record<string, unknown>>): Generator<string> {
+  if (style.bom) yield "\uFEFF";
+  const records = function* () {
+    for (const row of rows)
+      yield columns.map((column) => {
+        const { text, number } = csvCell(column, row[column.key], style.lang);
+        return number ? text : neutraliseCell(text);
+      });
+  };
+  yield* csvLines(columns.map((column) => headerOf(column, style.lang)), records(), style.delimiter);
 }
 
 function* jsonLines(objects: Iterable<unknown>): Generator<string> {

@@ -1,5 +1,5 @@
 // The fundraising commands: one definition each, read at start-up (keep this file free of heavy imports).
-import { command, flag, group, lazy, option, type Runnable } from "../core/define.js";
+import { command, exportOptions, flag, group, lazy, option, type Runnable } from "../core/define.js";
 
 /** Which income the list and the export show. */
 const incomeFilters = {
@@ -145,11 +145,8 @@ export const applicationsShow = command({
 export const applicationsExport = command({
   path: "fundraising applications export",
   help: "help.fundraising.applications.export",
-  options: {
-    format: option("--format <format>", "opt.exportFormat", { choices: ["csv", "json"] }),
-    out: option("--out <file>", "opt.out"),
-  },
-  examples: ["funds applications export > antraege.csv", "funds applications export --format json --out antraege.json"],
+  options: exportOptions,
+  examples: ["funds applications export > antraege.csv", "funds applications export --format xlsx --out antraege.xlsx"],
 });
 
 export const stage = command({
@@ -250,11 +247,11 @@ export const incomeExport = command({
   help: "help.fundraising.income.export",
   options: {
     ...incomeFilters,
-    format: option("--format <format>", "opt.exportFormat", { choices: ["csv", "json"] }),
-    out: option("--out <file>", "opt.out"),
+    ...exportOptions,
   },
   examples: [
     "funds income export > einnahmen.csv",
+    "funds income export --year 2027 --format xlsx --out einnahmen-2027.xlsx",
     "funds income export --year 2027 --format json --out einnahmen.json",
   ],
 });
@@ -287,6 +284,16 @@ export const duesStatusCommand = command({
     year: option("--year <year>", "opt.fundsYear"),
   },
   examples: ["funds dues status", "funds dues status --year 2026 --json"],
+});
+
+export const duesExport = command({
+  path: "fundraising dues export",
+  help: "help.fundraising.dues.export",
+  options: {
+    year: option("--year <year>", "opt.fundsYear"),
+    ...exportOptions,
+  },
+  examples: ["funds dues export --year 2026 > beitraege-2026.csv", "funds dues export --format xlsx --out beitraege.xlsx"],
 });
 
 export const rules = group({
@@ -421,6 +428,7 @@ export const commands: Runnable[] = [
   dues,
   lazy(duesSet, handlers, "duesSet"),
   lazy(duesStatusCommand, handlers, "duesStatusCommand"),
+  lazy(duesExport, handlers, "duesExport"),
   budget,
   lazy(budgetSet, handlers, "budgetSet"),
   lazy(budgetShow, handlers, "budgetShow"),

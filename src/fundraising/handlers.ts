@@ -1,6 +1,7 @@
 // `plattform fundraising …` (alias `funds`): options in, the area's functions, a table or JSON out.
 import type { Context } from "../core/context.js";
 import type { Args, Opts } from "../core/define.js";
+import type { ExportOptions } from "../core/transfer.js";
 import type * as def from "./commands.js";
 import { formatDate, shiftDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
@@ -276,42 +277,32 @@ export async function stage(ctx: Context, [ref, to]: Args<typeof def.stage>, opt
   if (after.stage === "approved") say(ctx.t("funds.awarded", { amount: money(ctx, after.awarded) }));
 }
 
-const APPLICATION_COLUMNS = ["id", "funder", "title", "amount", "probability", "deadline", "decision", "stage", "since", "awarded", "restricted", "purpose", "received"] as const;
-
 export async function applicationsExport(ctx: Context, _args: Args<typeof def.applicationsExport>, opts: Opts<typeof def.applicationsExport>): Promise<void> {
   open(ctx);
   const apps = listApplications(ctx.db);
-  await exportRows(ctx, opts, apps, APPLICATION_COLUMNS, () =>
+  const rows = () =>
     apps.map((a) => ({
       id: a.id,
       funder: a.funder,
       title: a.title,
-      amount: centsText(a.amount),
+      amount: a.amount,
       probability: a.probability,
       deadline: a.deadline,
       decision: a.decisionExpected,
       stage: a.stage,
       since: a.stageSince,
-      awarded: a.awarded === null ? null : centsText(a.awarded),
+      awarded: a.awarded,
       restricted: a.restricted ? "yes" : "no",
       purpose: a.purpose,
-      received: centsText(a.received),
-    })),
-  );
+      received: a.received,
+    }));
+  await exportTable(ctx, opts, () => apps, rows, "applications");
 }
 
-/** Money in a CSV cell: 1234.56, which every spreadsheet reads, without grouping or currency sign. */
-function centsText(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-async function exportRows(ctx: Context, opts: { readonly format?: string | undefined; readonly out?: string | undefined }, objects: unknown[], columns: readonly string[], rows: () => Array<Record<string, unknown>>): Promise<void> {
-  const format = opts.format ?? "csv";
-  // The CSV writer is loaded here: the fundraising report and lists need none of it.
-  const content = ctx.json || format === "json" ? `${JSON.stringify(objects, null, 2)}\n` : (await import("../core/csv.js")).toCsv(columns, rows());
-  await writeOut(opts.out, content);
+/** An export through src/core/transfer.ts (loaded here: the fundraising report and lists need none of it). */
+async function exportTable(ctx: Context, opts: ExportOptions, objects: () => unknown[], rows: () => Array<Record<string, unknown>>, which: keyof typeof import("./sheets.js").SHEETS): Promise<void> {
+  const [{ exportCommand }, { SHEETS }] = await Promise.all([import("../core/transfer.js"), import("./sheets.js")]);
+  await exportCommand(ctx, opts, SHEETS[which], objects, rows, ctx.t(`funds.sheet.${which}`));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -393,16 +384,14 @@ function incomeKindText(ctx: Context, i: Income): string {
   return i.duesYear !== null ? `${kind} ${i.duesYear}` : kind;
 }
 
-const INCOME_COLUMNS = ["id", "date", "amount", "kind", "source", "source_kind", "fund", "application", "dues_year", "note"] as const;
-
 export async function incomeExport(ctx: Context, _args: Args<typeof def.incomeExport>, opts: Opts<typeof def.incomeExport>): Promise<void> {
   open(ctx);
   const income = listIncome(ctx.db, incomeFilter(ctx, opts), ctx.t("people.forgottenName"));
-  await exportRows(ctx, opts, income, INCOME_COLUMNS, () =>
+  const rows = () =>
     income.map((i) => ({
       id: i.id,
       date: i.date,
-      amount: centsText(i.amount),
+      amount: i.amount,
       kind: i.kind,
       source: i.source?.name ?? null,
       source_kind: i.source?.kind ?? null,
@@ -410,8 +399,8 @@ export async function incomeExport(ctx: Context, _args: Args<typeof def.incomeEx
       application: i.application,
       dues_year: i.duesYear,
       note: i.note,
-    })),
-  );
+    }));
+  await exportTable(ctx, opts, () => income, rows, "income");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -447,6 +436,13 @@ export async function duesStatusCommand(ctx: Context, _args: Args<typeof def.due
       [ctx.t("funds.col.total"), money(ctx, sum((l) => l.assessed)), money(ctx, sum((l) => l.paid)), money(ctx, sum((l) => l.outstanding))],
     ],
   );
+}
+
+export async function duesExport(ctx: Context, _args: Args<typeof def.duesExport>, opts: Opts<typeof def.duesExport>): Promise<void> {
+  open(ctx);
+  const year = yearOption(opts);
+  const lines = duesStatus(ctx.db, year);
+  await exportTable(ctx, opts, () => lines, () => lines.map((l) => ({ year, ...l })), "dues");
 }
 
 export async function budgetSet(ctx: Context, [rawYear, line, rawAmount]: Args<typeof def.budgetSet>): Promise<void> {

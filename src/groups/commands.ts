@@ -1,5 +1,5 @@
 // The groups commands: one definition each, read at start-up (keep this file free of heavy imports).
-import { command, flag, group, lazy, option, type Runnable } from "../core/define.js";
+import { command, exportOptions, flag, group, lazy, option, type Runnable } from "../core/define.js";
 
 /** The fields of a group, on add and edit. */
 const groupFields = {
@@ -86,11 +86,8 @@ export const importCsv = command({
 export const exportGroups = command({
   path: "groups export",
   help: "help.groups.export",
-  options: {
-    format: option("--format <format>", "opt.exportFormat", { choices: ["csv", "json"] }),
-    out: option("--out <file>", "opt.out"),
-  },
-  examples: ["groups export > gruppen.csv", "groups export --format json --out gruppen.json"],
+  options: exportOptions,
+  examples: ["groups export > gruppen.csv", "groups export --format xlsx --out gruppen.xlsx", "groups export --json --out gruppen.json"],
 });
 
 const handlers = () => import("./handlers.js");

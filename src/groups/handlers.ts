@@ -5,7 +5,7 @@ import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { heading, printDetails, printJson, printJsonLines, printTableTwice, printTable, say } from "../core/output.js";
 import { peopleOfGroup } from "../people/index.js";
-import { GROUP_CSV_COLUMNS, type Group, type GroupKind } from "./model.js";
+import { GROUP_SHEET, type Group, type GroupKind } from "./model.js";
 import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
 import { getGroup, iterateGroups, listGroups } from "./store.js";
 
@@ -98,11 +98,11 @@ export async function leave(ctx: Context, [ref]: Args<typeof def.leave>, opts: O
 
 export async function importCsv(ctx: Context, [file]: Args<typeof def.importCsv>, opts: Opts<typeof def.importCsv>): Promise<void> {
   const [{ importCommand }, { importGroups }] = await Promise.all([import("../core/transfer.js"), import("./csvImport.js")]);
-  importCommand(ctx, file!, opts, GROUP_CSV_COLUMNS, (audit, rows, report) => importGroups(ctx.db, audit, rows, today(), report));
+  await importCommand(ctx, file!, opts, GROUP_SHEET, (audit, rows, report) => importGroups(ctx.db, audit, rows, today(), report));
 }
 
 export async function exportGroups(ctx: Context, _args: Args<typeof def.exportGroups>, opts: Opts<typeof def.exportGroups>): Promise<void> {
   const { exportCommand } = await import("../core/transfer.js");
   const groups = () => iterateGroups(ctx.db, today(), { all: true });
-  await exportCommand(ctx, opts, GROUP_CSV_COLUMNS, groups, groups as () => Iterable<Record<string, unknown>>);
+  await exportCommand(ctx, opts, GROUP_SHEET, groups, groups as () => Iterable<Record<string, unknown>>, ctx.t("groups.sheet"));
 }

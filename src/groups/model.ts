@@ -1,4 +1,5 @@
 import { isIsoDate } from "../core/dates.js";
+import type { SheetColumn } from "../core/sheet.js";
 
 export const GROUP_KINDS = [
   "parish",
@@ -34,6 +35,18 @@ export interface Group {
 export type GroupFields = Omit<Group, "id" | "status">;
 
 export const GROUP_CSV_COLUMNS = ["name", "short", "kind", "joined", "left", "email", "phone", "notes"] as const;
+
+/** The columns of the groups export and import, in GROUP_CSV_COLUMNS's order, with their headers and types. */
+export const GROUP_SHEET: readonly SheetColumn[] = [
+  { key: "name", header: "groups.column.name" },
+  { key: "short", header: "groups.column.short" },
+  { key: "kind", header: "groups.column.kind", codes: { prefix: "kind.", values: GROUP_KINDS } },
+  { key: "joined", header: "groups.column.joined", type: "date" },
+  { key: "left", header: "groups.column.left", type: "date" },
+  { key: "email", header: "groups.column.email" },
+  { key: "phone", header: "groups.column.phone" },
+  { key: "notes", header: "groups.column.notes" },
+];
 
 /** A group has left once its leaving date has come; until then it is still a member. */
 export function groupStatus(left: string | null, onDate: string): "active" | "left" {

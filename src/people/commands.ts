@@ -1,5 +1,5 @@
 // The people commands: one definition each, read at start-up (keep this file free of heavy imports).
-import { command, flag, group, lazy, option, type Runnable } from "../core/define.js";
+import { command, exportOptions, flag, group, lazy, option, type Runnable } from "../core/define.js";
 
 /** The contact fields of a person, on add and edit. */
 const personFields = {
@@ -126,11 +126,12 @@ export const exportPeople = command({
   args: ["[person]"],
   help: "help.people.export",
   options: {
-    format: option("--format <format>", "opt.peopleExportFormat", { choices: ["csv", "json", "text"] }),
-    out: option("--out <file>", "opt.out"),
+    ...exportOptions,
+    format: option("--format <format>", "opt.peopleExportFormat", { choices: ["csv", "json", "xlsx", "text"] }),
   },
   examples: [
     "people export > personen.csv",
+    "people export --format xlsx --out personen.xlsx",
     "people export --format json --out personen.json",
     "people export \"Maria Schmidt\" --out auskunft-maria-schmidt.json",
     "people export 12 --format text",

@@ -5,7 +5,7 @@ import { formatDate, parseDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printJsonLines, printTable, printTableTwice, say } from "../core/output.js";
 import { resolveGroup } from "../groups/index.js";
-import { PEOPLE_CSV_COLUMNS, type Person } from "./model.js";
+import { PEOPLE_SHEET, type Person } from "./model.js";
 import { addPerson, editPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
 import { getPerson, iteratePeople, listPeople, rolesOfPerson } from "./store.js";
 import { trainingsOfPerson } from "../assemblies/index.js";
@@ -124,7 +124,7 @@ export async function unlink(ctx: Context, [personRef, groupRef]: Args<typeof de
 
 export async function importCsv(ctx: Context, [file]: Args<typeof def.importCsv>, opts: Opts<typeof def.importCsv>): Promise<void> {
   const [{ importCommand }, { importPeople }] = await Promise.all([import("../core/transfer.js"), import("./service.js")]);
-  importCommand(ctx, file!, opts, PEOPLE_CSV_COLUMNS, (audit, rows, report) => importPeople(ctx.db, audit, rows, today(), report));
+  await importCommand(ctx, file!, opts, PEOPLE_SHEET, (audit, rows, report) => importPeople(ctx.db, audit, rows, today(), report));
 }
 
 export async function exportPeople(ctx: Context, [personRef]: Args<typeof def.exportPeople>, opts: Opts<typeof def.exportPeople>): Promise<void> {
@@ -136,7 +136,7 @@ export async function exportPeople(ctx: Context, [personRef]: Args<typeof def.ex
   await exportCommand(
     ctx,
     opts,
-    PEOPLE_CSV_COLUMNS,
+    PEOPLE_SHEET,
     () => iteratePeople(ctx.db, day),
     function* () {
       for (const p of iteratePeople(ctx.db, day)) {
@@ -145,5 +145,6 @@ export async function exportPeople(ctx: Context, [personRef]: Args<typeof def.ex
         for (const g of p.groups) yield { ...base, group: g.group, role: g.role, since: g.since };
       }
     },
+    ctx.t("people.sheet"),
   );
 }

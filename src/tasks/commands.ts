@@ -1,5 +1,5 @@
 // The tasks commands: one definition each, read at start-up (keep this file free of heavy imports).
-import { command, flag, group, lazy, option, type Runnable } from "../core/define.js";
+import { command, exportOptions, flag, group, lazy, option, type Runnable } from "../core/define.js";
 
 export const tasks = group({
   path: "tasks",
@@ -24,15 +24,18 @@ export const add = command({
   ],
 });
 
+/** Which tasks the list and the export show. */
+const taskFilters = {
+  open: flag("--open", "opt.openTasks"),
+  overdue: flag("--overdue", "opt.overdueTasks"),
+  owner: option("--owner <person-or-group>", "opt.filterOwner"),
+  meeting: option("--meeting <meeting>", "opt.filterMeeting"),
+};
+
 export const list = command({
   path: "tasks list",
   help: "help.tasks.list",
-  options: {
-    open: flag("--open", "opt.openTasks"),
-    overdue: flag("--overdue", "opt.overdueTasks"),
-    owner: option("--owner <person-or-group>", "opt.filterOwner"),
-    meeting: option("--meeting <meeting>", "opt.filterMeeting"),
-  },
+  options: taskFilters,
   examples: ["tasks list --open", "tasks list --overdue --owner \"Maria Schmidt\"", "tasks list --meeting last --json"],
 });
 
@@ -47,6 +50,13 @@ export const done = command({
   examples: ["tasks done 7", "tasks done 7 --date yesterday"],
 });
 
+export const exportTasks = command({
+  path: "tasks export",
+  help: "help.tasks.export",
+  options: { ...taskFilters, ...exportOptions },
+  examples: ["tasks export --open > aufgaben.csv", "tasks export --format xlsx --out aufgaben.xlsx", "tasks export --meeting last --json"],
+});
+
 const handlers = () => import("./handlers.js");
 
 /** In the order of the help's command lists. */
@@ -55,4 +65,5 @@ export const commands: Runnable[] = [
   lazy(add, handlers, "add"),
   lazy(list, handlers, "list"),
   lazy(done, handlers, "done"),
+  lazy(exportTasks, handlers, "exportTasks"),
 ];

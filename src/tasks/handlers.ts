@@ -6,7 +6,7 @@ import { UsageError } from "../core/errors.js";
 import { printJson, printTable, say } from "../core/output.js";
 import { meetingLabel, resolveMeeting } from "../meetings/index.js";
 import { addTask, completeTask, resolveOwner, resolveTask } from "./service.js";
-import { getTask, listTasks } from "./store.js";
+import { getTask, listTasks, type Task } from "./store.js";
 import { taskHeader, taskRows } from "./view.js";
 
 export async function add(ctx: Context, [title]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
@@ -28,10 +28,18 @@ export async function add(ctx: Context, [title]: Args<typeof def.add>, opts: Opt
 
 export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opts<typeof def.list>): Promise<void> {
   const day = today();
+  const tasks = filteredTasks(ctx, opts, day);
+  if (ctx.json) return printJson(tasks);
+  if (tasks.length === 0) return say(ctx.t("tasks.none"));
+  printTable(ctx, taskHeader(ctx), taskRows(ctx, tasks, day));
+}
+
+/** The tasks that --open, --overdue, --owner and --meeting choose (tasks list, tasks export). */
+function filteredTasks(ctx: Context, opts: Opts<typeof def.list>, day: string): Task[] {
   if (opts.open === true && opts.overdue === true) throw new UsageError("error.openOrOverdue");
   const owner = opts.owner !== undefined ? resolveOwner(ctx.db, opts.owner, day) : undefined;
   const meeting = opts.meeting !== undefined ? resolveMeeting(ctx.db, opts.meeting, day) : undefined;
-  const tasks = listTasks(
+  return listTasks(
     ctx.db,
     {
       status: opts.open === true || opts.overdue === true ? "open" : undefined,
@@ -42,9 +50,13 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
     },
     ctx.t("people.forgottenName"),
   );
-  if (ctx.json) return printJson(tasks);
-  if (tasks.length === 0) return say(ctx.t("tasks.none"));
-  printTable(ctx, taskHeader(ctx), taskRows(ctx, tasks, day));
+}
+
+export async function exportTasks(ctx: Context, _args: Args<typeof def.exportTasks>, opts: Opts<typeof def.exportTasks>): Promise<void> {
+  const tasks = filteredTasks(ctx, opts, today());
+  const [{ exportCommand }, { TASK_SHEET }] = await Promise.all([import("../core/transfer.js"), import("./sheet.js")]);
+  const rows = () => tasks.map((t) => ({ id: t.id, title: t.title, owner: t.owner, owner_kind: t.ownerKind, due: t.due, meeting: t.meeting, item: t.item, status: t.status, done: t.done }));
+  await exportCommand(ctx, opts, TASK_SHEET, () => tasks, rows, ctx.t("tasks.sheet"));
 }
 
 export async function done(ctx: Context, [ref]: Args<typeof def.done>, opts: Opts<typeof def.done>): Promise<void> {

@@ -353,9 +353,10 @@ describe("CSV", () => {
     await ok(["funds", "income", "add", "10", "--kind", "other", "--note", "=HYPERLINK(\"http://x\")", "--date", "2026-06-01"], at(db));
     await ok(["funds", "apply", "Stadtwerke Südost", "@SUM(A1)", "--amount", "10"], at(db));
     const income = (await ok(["funds", "income", "export", "--year", "2026"], at(db))).stdout;
-    expect(income.split("\n")[0]).toBe("id,date,amount,kind,source,source_kind,fund,application,dues_year,note");
+    // a German platform: German headers, `;`, decimal commas (test/cli/exports.test.ts has both languages)
+    expect(income.split("\n")[0]).toBe("\uFEFFNr.;Datum;Betrag;Art;Herkunft;Art der Herkunft;Mittel;Antrag;Beitragsjahr;Notiz");
     expect(income).toContain("'=HYPERLINK");
-    expect(income).toContain("9000.00");
+    expect(income).toContain(";9000,00;");
     const apps = (await ok(["funds", "applications", "export"], at(db))).stdout;
     expect(apps).toContain("'@SUM(A1)");
     expect(await okJson(["funds", "applications", "export", "--format", "json"], at(db))).toHaveLength(6);

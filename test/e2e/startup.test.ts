@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledSources } from "../../src/core/debugImports.js";
-import { newPlatform, ROOT, spawnRun } from "../helpers.js";
+import { newPlatform, ROOT, spawnRun, tempDir } from "../helpers.js";
 import { demoWorld } from "../worlds.js";
 
 const BLT = fileURLToPath(new URL("../data/stv/scottish/Partick-West-2007.blt", import.meta.url));
@@ -18,6 +18,7 @@ const HEAVY = [
   "@inquirer/core",
   "inquirer",
   "pdfmake",
+  "exceljs",
   "markdown-it",
   "csv-parse",
   "csv-stringify",
@@ -78,6 +79,13 @@ describe("start-up path (PLATTFORM_DEBUG_IMPORTS)", () => {
   it("elections tally --blt counts a ballot file without loading better-sqlite3", async () => {
     const { packages } = await loaded(["elections", "tally", "--blt", BLT]);
     expect(heavyIn(packages)).toEqual([]);
+  });
+
+  it("exceljs is loaded by an xlsx export only, not by a CSV export", async () => {
+    const db = await newPlatform();
+    const out = join(tempDir(), "gruppen.xlsx");
+    expect((await loaded(["groups", "export", "--format", "xlsx", "--out", out], db)).packages.has("exceljs")).toBe(true);
+    expect((await loaded(["groups", "export", "--out", join(tempDir(), "gruppen.csv")], db)).packages.has("exceljs")).toBe(false);
   });
 
   it("lists what a command with a data file loads (better-sqlite3, bundled, loaded when a file is to be opened)", async () => {
