@@ -16,7 +16,7 @@ export const fundraising = group({
     "fundraising report",
     "funds deadlines --within 30d",
     "funds dues status --year 2026",
-    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000 --deadline 31.3.2027 --probability 60",
+    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000,00 --deadline 31.3.2027 --probability 60",
   ],
 });
 
@@ -108,7 +108,7 @@ export const apply = command({
     date: option("--date <date>", "opt.fundsStageDate"),
   },
   examples: [
-    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000 --deadline 31.3.2027 --decision 30.6.2027 --probability 60",
+    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000,00 --deadline 31.3.2027 --decision 30.6.2027 --probability 60",
     "funds apply \"Ev. Kirchenkreis Süd\" \"Trainings für Leiter:innen\" --amount \"4.500,00 €\" --purpose Trainings --restricted --stage drafting",
   ],
 });
@@ -165,7 +165,7 @@ export const stage = command({
   },
   examples: [
     "funds stage 4 submitted",
-    "funds stage 4 approved --awarded 36.000 --from 1.1.2027 --until 31.12.2027",
+    "funds stage 4 approved --awarded 36.000,00 --from 1.1.2027 --until 31.12.2027",
     "funds stage 5 rejected --date 12.6.2026 --note \"Programm überzeichnet\"",
     "funds stage 5 submitted --reopen",
   ],
@@ -200,7 +200,7 @@ export const income = group({
   path: "fundraising income",
   help: "help.fundraising.income",
   examples: [
-    "funds income add 12.000 --date 15.1.2027 --application 4",
+    "funds income add 12.000,00 --date 15.1.2027 --application 4",
     "funds income list --year 2027",
     "funds income export --year 2027 --out einnahmen.csv",
   ],
@@ -221,7 +221,7 @@ export const incomeAdd = command({
     note: option("--note <text>", "opt.fundsNote"),
   },
   examples: [
-    "funds income add 12.000 --date 15.1.2027 --application 4",
+    "funds income add 12.000,00 --date 15.1.2027 --application 4",
     "funds income add 240 --kind dues --from KOSMOS --date 3.2.2027",
     "funds income add \"50,00 €\" --kind donation --from \"Maria Schmidt\"",
     "funds income add 500 --kind donation --from funder:3 --fund Kinderbetreuung",
@@ -288,7 +288,7 @@ export const duesStatusCommand = command({
 export const budget = group({
   path: "fundraising budget",
   help: "help.fundraising.budget",
-  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000", "funds budget show"],
+  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000,00", "funds budget show"],
 });
 
 export const budgetSet = command({
@@ -296,7 +296,7 @@ export const budgetSet = command({
   args: ["<year>", "<line>", "<amount>"],
   help: "help.fundraising.budget.set",
   write: true,
-  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000", "funds budget set 2027 Trainings \"3.500,00 €\""],
+  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000,00", "funds budget set 2027 Trainings \"3.500,00 €\""],
 });
 
 export const budgetShow = command({

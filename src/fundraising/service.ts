@@ -52,15 +52,18 @@ export type Audit = (entry: AuditEntry) => void;
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
-/** A money amount above zero, in cents; `12,345,67` and the like are refused by parseMoney. */
+/**
+ * A money amount above zero, in cents; `12,345,67` and the like are refused by parseMoney, and so is `12,345`
+ * (twelve euros or twelve thousand?) in either language: typed amounts are never guessed.
+ */
 export function positiveMoney(raw: string, field: string): number {
-  const cents = parseMoney(raw, field);
+  const cents = parseMoney(raw, field, { ambiguous: "refuse" });
   if (cents <= 0) throw new CliError("error.funds.notPositive", { field, value: raw });
   return cents;
 }
 
 export function nonNegativeMoney(raw: string, field: string): number {
-  const cents = parseMoney(raw, field);
+  const cents = parseMoney(raw, field, { ambiguous: "refuse" });
   if (cents < 0) throw new CliError("error.funds.negative", { field, value: raw });
   return cents;
 }

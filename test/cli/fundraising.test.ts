@@ -34,7 +34,7 @@ beforeAll(async () => {
     ["funds", "funders", "add", "Stiftung Nord", "--kind", "foundation", "--contact", "Petra Lang", "--email", "lang@stiftung-nord.example"],
     ["fundraising", "funders", "add", "Kirchenkreis Süd", "--kind", "church"],
     ["funds", "funders", "add", "Stadtwerke Südost", "--kind", "company"],
-    ["funds", "apply", "Stiftung Nord", "Organizer 2026", "--amount", "40.000", "--probability", "60", "--purpose", "Organizer-Stelle", "--restricted", "--stage", "submitted", "--date", "2025-10-01"],
+    ["funds", "apply", "Stiftung Nord", "Organizer 2026", "--amount", "40.000,00", "--probability", "60", "--purpose", "Organizer-Stelle", "--restricted", "--stage", "submitted", "--date", "2025-10-01"],
     ["funds", "stage", "1", "approved", "--awarded", "36.000,00 €", "--from", "1.1.2026", "--until", "31.12.2026", "--date", "2025-12-01"],
     ["funds", "apply", "Kirchenkreis Süd", "Trainings", "--amount", "3.333,33", "--probability", "33", "--deadline", "2026-07-20"],
     ["funds", "apply", "Stadtwerke Südost", "Sommerfest", "--amount", "1000.01", "--probability", "50%", "--stage", "drafting", "--deadline", "15.8.2026"],
@@ -54,8 +54,8 @@ beforeAll(async () => {
     ["funds", "income", "add", "480", "--kind", "dues", "--from", "group:JOSEF", "--date", "2026-02-10"],
     ["funds", "income", "add", "240", "--kind", "dues", "--from", "KOSMOS", "--date", "2026-01-05", "--year", "2025"],
     ["funds", "income", "add", "50,55", "--kind", "donation", "--from", "Maria Schmidt", "--date", "2026-03-05"],
-    ["funds", "income", "add", "1.500", "--kind", "donation", "--from", "Stadtwerke Südost", "--date", "2026-05-20", "--fund", "Kinderbetreuung"],
-    ["funds", "budget", "set", "2026", "Organizer-Stelle", "58.000"],
+    ["funds", "income", "add", "1.500,00", "--kind", "donation", "--from", "Stadtwerke Südost", "--date", "2026-05-20", "--fund", "Kinderbetreuung"],
+    ["funds", "budget", "set", "2026", "Organizer-Stelle", "58000"],
     ["funds", "budget", "set", "2026", "Sachkosten", "2.000,05"],
   ])
     await ok(args, at(template));
@@ -147,7 +147,7 @@ describe("a scripted year: the figures to the cent", () => {
 
   it("setting a budget line again replaces it, whatever its case", async () => {
     const db = platform();
-    await ok(["funds", "budget", "set", "2026", "sachkosten", "1.000"], at(db));
+    await ok(["funds", "budget", "set", "2026", "sachkosten", "1.000,00"], at(db));
     expect((await okJson(["funds", "budget", "show"], at(db))).total).toBe(5_900_000);
   });
 
@@ -394,6 +394,44 @@ describe("bad input exits 1 (2 for usage), one line on stderr, the data file unc
     expect((await fails(["funds", "stage", "5", "submitted", "--lang", "en"], at(db), 1)).stderr).toBe(
       "error: application #5 is rejected: going back to submitted takes it up again — add --reopen if that is meant\n",
     );
+  });
+});
+
+describe("amounts typed on the command line: 12,345 is refused as ambiguous in both languages", () => {
+  it.each<[string, string[]]>([
+    ["income add", ["funds", "income", "add", "12,345", "--kind", "donation"]],
+    ["income add with the point", ["funds", "income", "add", "12.345", "--kind", "donation"]],
+    ["apply --amount", ["funds", "apply", "Stiftung Nord", "X", "--amount", "40.000"]],
+    ["stage --awarded", ["funds", "stage", "4", "approved", "--awarded", "45.000"]],
+    ["dues set", ["funds", "dues", "set", "2027", "KOSMOS", "1.200"]],
+    ["dues set --all", ["funds", "dues", "set", "2027", "--all", "1,200"]],
+    ["budget set", ["funds", "budget", "set", "2027", "Miete", "12.345 €"]],
+  ])("%s: exit 1, one line, nothing changed", async (_what, args) => {
+    await fails(args, at(platform()), 1);
+  });
+
+  it("the German platform names both readings in German, --lang en in English", async () => {
+    const db = platform();
+    expect((await fails(["funds", "income", "add", "12,345", "--kind", "donation"], at(db), 1)).stderr).toBe(
+      "Fehler: amount: „12,345“ ist mehrdeutig – 12,35 € oder 12.345,00 €? — den Betrag mit zwei Nachkommastellen schreiben (12,35 € oder 12.345,00 €) oder ohne Trennzeichen (12345)\n",
+    );
+    expect((await fails(["funds", "budget", "set", "2027", "Miete", "12.345", "--lang", "en"], at(db), 1)).stderr).toBe(
+      "error: amount: “12.345” is ambiguous — €12.35 or €12,345.00? — write the amount with two decimals (€12.35 or €12,345.00) or without separators (12345)\n",
+    );
+  });
+
+  it.each<[string, number]>([
+    ["12,34", 1234],
+    ["12.345,00", 1_234_500],
+    ["12345", 1_234_500],
+    ["1.234.567", 123_456_700],
+    ["12.345,6", 1_234_560],
+    ["1,234.56", 123_456],
+    ["12,345.00 €", 1_234_500],
+  ])("the unambiguous %j is accepted on a German and an English platform alike", async (input, cents) => {
+    const db = platform();
+    expect((await okJson(["funds", "income", "add", input, "--kind", "donation"], at(db))).amount).toBe(cents);
+    expect((await okJson(["funds", "income", "add", input, "--kind", "donation", "--lang", "en"], at(db))).amount).toBe(cents);
   });
 });
 

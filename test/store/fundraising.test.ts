@@ -54,7 +54,7 @@ describe("the schema", () => {
 describe("applications", () => {
   it("the history records each stage with its date, and a reopening", () => {
     const { db, audit, entries } = setUp();
-    const id = addApplication(db, audit, { funder: resolveFunder(db, "stiftung nord"), title: "Organizer", amount: "40.000", stage: "submitted", date: "2026-01-10" }, TODAY);
+    const id = addApplication(db, audit, { funder: resolveFunder(db, "stiftung nord"), title: "Organizer", amount: "40.000,00", stage: "submitted", date: "2026-01-10" }, TODAY);
     changeStage(db, audit, resolveApplication(db, String(id)), { stage: "rejected", date: "2026-03-01" }, TODAY);
     const error = cliError(() => changeStage(db, audit, resolveApplication(db, "Organizer"), { stage: "submitted" }, TODAY));
     expect(error.key).toBe("error.funds.needsReopen");
@@ -80,7 +80,7 @@ describe("the report reads only the applications that can count", () => {
     const { db, audit } = setUp();
     const funder = resolveFunder(db, "1");
     const app = (title: string, stage: string, date: string, deadline?: string) =>
-      addApplication(db, audit, { funder, title, amount: "10.000", stage, date, deadline }, TODAY);
+      addApplication(db, audit, { funder, title, amount: "10.000,00", stage, date, deadline }, TODAY);
     const approve = (title: string, date: string, from?: string, until?: string) =>
       changeStage(db, audit, resolveApplication(db, String(app(title, "submitted", shiftDate(date, -30, "d")))), { stage: "approved", date, from, until }, TODAY);
     approve("ended last year", "2024-06-01", "2024-07-01", "2025-12-31");
