@@ -219,6 +219,7 @@ export const incomeAdd = command({
     fund: option("--fund <purpose>", "opt.fundsFund"),
     year: option("--year <year>", "opt.fundsDuesYear"),
     note: option("--note <text>", "opt.fundsNote"),
+    reopen: flag("--reopen", "opt.fundsReopenYear"),
   },
   examples: [
     "funds income add 12.000,00 --date 15.1.2027 --application 4",
@@ -228,16 +229,53 @@ export const incomeAdd = command({
   ],
 });
 
+export const incomeEdit = command({
+  path: "fundraising income edit",
+  args: ["<income>"],
+  help: "help.fundraising.income.edit",
+  write: true,
+  options: {
+    date: option("--date <date>", "opt.fundsEditDate"),
+    amount: option("--amount <money>", "opt.fundsEditAmount"),
+    kind: option("--kind <kind>", "opt.fundsIncomeKind"),
+    from: option("--from <source>", "opt.fundsEditFrom"),
+    application: option("--application <application>", "opt.fundsEditApplication"),
+    fund: option("--fund <purpose>", "opt.fundsEditFund"),
+    year: option("--year <year>", "opt.fundsDuesYear"),
+    note: option("--note <text>", "opt.fundsNote"),
+    reopen: flag("--reopen", "opt.fundsReopenYear"),
+  },
+  examples: [
+    "funds income edit 17 --amount 50,50",
+    "funds income edit 17 --kind dues --from KOSMOS --year 2026",
+    "funds income edit 23 --date 2.1.2026 --reopen",
+  ],
+});
+
+export const incomeCancel = command({
+  path: "fundraising income cancel",
+  args: ["<income>"],
+  help: "help.fundraising.income.cancel",
+  write: true,
+  options: {
+    reason: option("--reason <text>", "opt.fundsCancelReason", { mandatory: true }),
+    reopen: flag("--reopen", "opt.fundsReopenYear"),
+  },
+  examples: ["funds income cancel 17 --reason \"doppelt erfasst\"", "funds income cancel 23 --reason \"Rücküberweisung\" --reopen"],
+});
+
 export const incomeList = command({
   path: "fundraising income list",
   help: "help.fundraising.income.list",
   options: {
     ...incomeFilters,
+    all: flag("--all", "opt.fundsAllIncome"),
   },
   examples: [
     "funds income list --year 2027",
     "funds income list --kind dues --from KOSMOS",
     "funds income list --json",
+    "funds income list --all",
   ],
 });
 
@@ -326,6 +364,14 @@ export const report = command({
   ],
 });
 
+export const closeYear = command({
+  path: "fundraising close-year",
+  args: ["<year>"],
+  help: "help.fundraising.close-year",
+  write: true,
+  examples: ["funds close-year 2025"],
+});
+
 export const deadlines = command({
   path: "fundraising deadlines",
   help: "help.fundraising.deadlines",
@@ -347,6 +393,7 @@ export const importBank = command({
     textColumn: option("--text-column <name>", "opt.fundsTextColumn"),
     delimiter: option("--delimiter <char>", "opt.fundsDelimiter"),
     kind: option("--kind <kind>", "opt.fundsImportKind"),
+    reopen: flag("--reopen", "opt.fundsReopenYear"),
   },
   examples: [
     "funds import kontoauszug.csv --dry-run",
@@ -377,6 +424,8 @@ export const commands: Runnable[] = [
   lazy(reportDueDone, handlers, "reportDueDone"),
   income,
   lazy(incomeAdd, handlers, "incomeAdd"),
+  lazy(incomeEdit, handlers, "incomeEdit"),
+  lazy(incomeCancel, handlers, "incomeCancel"),
   lazy(incomeList, handlers, "incomeList"),
   lazy(incomeExport, handlers, "incomeExport"),
   dues,
@@ -386,6 +435,7 @@ export const commands: Runnable[] = [
   lazy(budgetSet, handlers, "budgetSet"),
   lazy(budgetShow, handlers, "budgetShow"),
   lazy(report, handlers, "report"),
+  lazy(closeYear, handlers, "closeYear"),
   lazy(deadlines, handlers, "deadlines"),
   lazy(importBank, handlers, "importBank"),
 ];
