@@ -49,6 +49,20 @@ describe("the schema", () => {
     insert();
     expect(insert).toThrow(/UNIQUE/);
   });
+
+  it("a cancellation has its day, reason and actor together, or none of them (schema 11)", () => {
+    const { db } = setUp();
+    db.prepare("INSERT INTO income (received_on, amount, kind, created_at) VALUES ('2026-01-01', 100, 'other', 'now')").run();
+    const cancel = (on: string | null, reason: string | null, by: string | null) =>
+      db.prepare("UPDATE income SET cancelled_on = ?, cancel_reason = ?, cancelled_by = ? WHERE id = 1").run(on, reason, by);
+    expect(() => cancel("2026-02-01", null, "kasse")).toThrow(/CHECK/);
+    expect(() => cancel("2026-02-01", "doppelt", null)).toThrow(/CHECK/);
+    expect(() => cancel(null, "doppelt", "kasse")).toThrow(/CHECK/);
+    cancel("2026-02-01", "doppelt", "kasse");
+    expect(incomeTotal(db, { from: "2026-01-01", until: "2026-12-31" })).toBe(0);
+    expect(listIncome(db, {}, "").length).toBe(0);
+    expect(listIncome(db, { includeCancelled: true }, "")[0]!.cancelled).toEqual({ date: "2026-02-01", reason: "doppelt", by: "kasse" });
+  });
 });
 
 describe("applications", () => {
