@@ -202,6 +202,7 @@ export const income = group({
   examples: [
     "funds income add 12.000,00 --date 15.1.2027 --application 4",
     "funds income list --year 2027",
+    "funds income cancel 17 --reason \"doppelt erfasst\"",
     "funds income export --year 2027 --out einnahmen.csv",
   ],
 });

@@ -20,7 +20,7 @@ export const de: Messages<typeof en> = {
   "help.fundraising.report-due": "Berichtsfristen bewilligter Förderungen (Zwischenbericht, Schlussbericht, Verwendungsnachweis)",
   "help.fundraising.report-due.add": "Einer bewilligten Förderung eine Berichtsfrist hinzufügen: interim, final oder proof-of-use",
   "help.fundraising.report-due.done": "Eine Berichtsfrist als erledigt markieren (Bericht eingereicht)",
-  "help.fundraising.income": "Einnahmen: erfassen, auflisten, exportieren",
+  "help.fundraising.income": "Einnahmen: erfassen, korrigieren, stornieren, auflisten, exportieren",
   "help.fundraising.income.add": "Eingegangenes Geld erfassen: Förderrate, Spende, Beitrag oder Sonstiges",
   "help.fundraising.income.list": "Die Einnahmen nach Datum auflisten",
   "help.fundraising.income.export": "Die Einnahmen als CSV oder JSON exportieren",

@@ -19,7 +19,7 @@ export const en = {
   "help.fundraising.report-due": "Reporting deadlines of approved grants (interim, final, proof-of-use)",
   "help.fundraising.report-due.add": "Add a reporting deadline to an approved grant: interim, final or proof-of-use",
   "help.fundraising.report-due.done": "Mark a reporting deadline as met (report submitted)",
-  "help.fundraising.income": "Income: add, list, export",
+  "help.fundraising.income": "Income: add, correct, cancel, list, export",
   "help.fundraising.income.add": "Record money received: a grant instalment, a donation, dues or other",
   "help.fundraising.income.list": "List the income by date",
   "help.fundraising.income.export": "Export the income as CSV or JSON",
