@@ -17,11 +17,20 @@ export interface Term {
 export interface DateValue {
   date: string;
 }
-export type Params = Record<string, string | number | Term | DateValue>;
+/** An amount of money (cents) in a message: written as the language of the message writes money. */
+export interface MoneyValue {
+  cents: number;
+}
+export type Params = Record<string, string | number | Term | DateValue | MoneyValue>;
 
 /** A date for a message parameter: `{ date: dateParam(meeting.date) }` reads 10.03.2026 in German. */
 export function dateParam(isoDate: string): DateValue {
   return { date: isoDate };
+}
+
+/** Money for a message parameter: `{ amount: moneyParam(1235) }` reads 12,35 € in German, €12.35 in English. */
+export function moneyParam(cents: number): MoneyValue {
+  return { cents };
 }
 
 /** A value such as `approved` as a word of the language the message is shown in: `term(\`funds.stage.${stage}\`)`. */

@@ -1,5 +1,6 @@
 import { dateText } from "./dateText.js";
-import type { DateValue, Params, Term } from "./errors.js";
+import type { DateValue, MoneyValue, Params, Term } from "./errors.js";
+import { formatMoney } from "./money.js";
 import type { messages as English } from "../app/messages/en.js";
 
 export type Lang = "de" | "en";
@@ -66,11 +67,12 @@ export function pluralCategory(count: unknown): "one" | "other" {
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
   const catalogue = CATALOGUES[lang] ?? CATALOGUES[lang === "de" ? "en" : "de"];
   if (!catalogue) throw new Error(`the messages are not loaded: await loadMessages("${lang}") first`);
-  const terms = Object.entries(params).filter((entry): entry is [string, Term | DateValue] => typeof entry[1] === "object");
+  const terms = Object.entries(params).filter((entry): entry is [string, Term | DateValue | MoneyValue] => typeof entry[1] === "object");
   if (terms.length > 0) {
     // a term is filled from the same parameters, but not from terms: no loops
     const plain = Object.fromEntries(Object.entries(params).filter(([, value]) => typeof value !== "object"));
-    const word = (value: Term | DateValue) => ("date" in value ? dateText(value.date, lang) : translate(lang, value.term, plain));
+    const word = (value: Term | DateValue | MoneyValue) =>
+      "date" in value ? dateText(value.date, lang) : "cents" in value ? formatMoney(value.cents, lang) : translate(lang, value.term, plain);
     params = { ...plain, ...Object.fromEntries(terms.map(([name, value]) => [name, word(value)])) };
   }
   const message = catalogue[key];
@@ -82,6 +84,8 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
 export function fill(template: string, params: Params): string {
   return template.replace(/\{(\w[\w-]*)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : typeof value === "object" ? ("date" in value ? value.date : value.term) : String(value);
+    if (value === undefined) return whole;
+    if (typeof value !== "object") return String(value);
+    return "date" in value ? value.date : "cents" in value ? String(value.cents) : value.term;
   });
 }

@@ -1,14 +1,23 @@
-import { CliError } from "./errors.js";
+import { CliError, moneyParam } from "./errors.js";
 import type { Lang } from "./i18n.js";
 
 const MAX_CENTS = 1_000_000_000_000; // ten billion euros: far beyond any platform budget, still an exact integer
 
+export interface MoneyOptions {
+  /**
+   * A single separator followed by exactly three digits (12,345 or 12.345): "thousands" reads it as 12345 (files
+   * of a fixed format); "refuse" throws error.ambiguousMoney naming both readings (amounts typed by a person,
+   * who may have meant 12,35 € as well as 12.345,00 €, whatever the platform's language).
+   */
+  ambiguous?: "thousands" | "refuse";
+}
+
 /**
  * Parses an amount of euros into integer cents without floating point:
  * 1234.56, 1234,56, 1.234,56, 1,234.56, 1234,56 €, €1234, 12 EUR.
- * A single separator followed by exactly three digits (1.234) is read as a thousands separator.
+ * A single separator followed by exactly three digits (1.234) is read as a thousands separator, or refused.
  */
-export function parseMoney(input: string, field = "amount"): number {
+export function parseMoney(input: string, field = "amount", options: MoneyOptions = {}): number {
   const invalid = () => new CliError("error.invalidMoney", { field, value: input }, 1, "error.invalidMoney.hint");
   let s = input.trim();
   let negative = false;
@@ -34,6 +43,7 @@ export function parseMoney(input: string, field = "amount"): number {
       // 1.234 or 1,234: a thousands separator, not three decimals (cents cannot have three digits);
       // 1234.567 or 0.001 are neither
       if (!/^[1-9]\d{0,2}$/.test(s.slice(0, decimalAt))) throw invalid();
+      if (options.ambiguous === "refuse") throw ambiguous(input, field, negative, Number(s.slice(0, decimalAt)), Number(after));
       integerPart = s.replace(separator, "");
     } else if (s.indexOf(separator) !== decimalAt) {
       // 1.234.567 — the same separator repeated: thousands only
@@ -50,6 +60,19 @@ export function parseMoney(input: string, field = "amount"): number {
   const cents = Number(integerPart) * 100 + Number(fraction.padEnd(2, "0") || "0");
   if (!Number.isSafeInteger(cents) || cents > MAX_CENTS) throw invalid();
   return negative && cents !== 0 ? -cents : cents;
+}
+
+/** 12,345 read both ways: 12,35 € (three decimals, rounded half up to the cent) or 12.345,00 €. */
+function ambiguous(input: string, field: string, negative: boolean, euros: number, thousandths: number): CliError {
+  const sign = negative ? -1 : 1;
+  const asDecimal = sign * (euros * 100 + Math.floor((thousandths + 5) / 10));
+  const asThousands = sign * (euros * 1000 + thousandths) * 100;
+  return new CliError(
+    "error.ambiguousMoney",
+    { field, value: input, decimal: moneyParam(asDecimal), thousands: moneyParam(asThousands), digits: `${negative ? "-" : ""}${euros * 1000 + thousandths}` },
+    1,
+    "error.ambiguousMoney.hint",
+  );
 }
 
 /** de: 1.234,56 € · en: €1,234.56 */

@@ -16,7 +16,7 @@ export const fundraising = group({
     "fundraising report",
     "funds deadlines --within 30d",
     "funds dues status --year 2026",
-    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000 --deadline 31.3.2027 --probability 60",
+    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000,00 --deadline 31.3.2027 --probability 60",
   ],
 });
 
@@ -110,7 +110,7 @@ export const apply = command({
     date: option("--date <date>", "opt.fundsStageDate"),
   },
   examples: [
-    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000 --deadline 31.3.2027 --decision 30.6.2027 --probability 60",
+    "funds apply \"Stiftung Nord\" \"Organizer-Stelle 2027\" --amount 40.000,00 --deadline 31.3.2027 --decision 30.6.2027 --probability 60",
     "funds apply \"Ev. Kirchenkreis Süd\" \"Trainings für Leiter:innen\" --amount \"4.500,00 €\" --purpose Trainings --restricted --stage drafting",
   ],
 });
@@ -164,7 +164,7 @@ export const stage = command({
   },
   examples: [
     "funds stage 4 submitted",
-    "funds stage 4 approved --awarded 36.000 --from 1.1.2027 --until 31.12.2027",
+    "funds stage 4 approved --awarded 36.000,00 --from 1.1.2027 --until 31.12.2027",
     "funds stage 5 rejected --date 12.6.2026 --note \"Programm überzeichnet\"",
     "funds stage 5 submitted --reopen",
   ],
@@ -199,8 +199,9 @@ export const income = group({
   path: "fundraising income",
   help: "help.fundraising.income",
   examples: [
-    "funds income add 12.000 --date 15.1.2027 --application 4",
+    "funds income add 12.000,00 --date 15.1.2027 --application 4",
     "funds income list --year 2027",
+    "funds income cancel 17 --reason \"doppelt erfasst\"",
     "funds income export --year 2027 --out einnahmen.csv",
   ],
 });
@@ -218,13 +219,49 @@ export const incomeAdd = command({
     fund: option("--fund <purpose>", "opt.fundsFund"),
     year: option("--year <year>", "opt.fundsDuesYear"),
     note: option("--note <text>", "opt.fundsNote"),
+    reopen: flag("--reopen", "opt.fundsReopenYear"),
   },
   examples: [
-    "funds income add 12.000 --date 15.1.2027 --application 4",
+    "funds income add 12.000,00 --date 15.1.2027 --application 4",
     "funds income add 240 --kind dues --from KOSMOS --date 3.2.2027",
     "funds income add \"50,00 €\" --kind donation --from \"Maria Schmidt\"",
     "funds income add 500 --kind donation --from funder:3 --fund Kinderbetreuung",
   ],
+});
+
+export const incomeEdit = command({
+  path: "fundraising income edit",
+  args: ["<income>"],
+  help: "help.fundraising.income.edit",
+  write: true,
+  options: {
+    date: option("--date <date>", "opt.fundsEditDate"),
+    amount: option("--amount <money>", "opt.fundsEditAmount"),
+    kind: option("--kind <kind>", "opt.fundsIncomeKind"),
+    from: option("--from <source>", "opt.fundsEditFrom"),
+    application: option("--application <application>", "opt.fundsEditApplication"),
+    fund: option("--fund <purpose>", "opt.fundsEditFund"),
+    year: option("--year <year>", "opt.fundsDuesYear"),
+    note: option("--note <text>", "opt.fundsNote"),
+    reopen: flag("--reopen", "opt.fundsReopenYear"),
+  },
+  examples: [
+    "funds income edit 17 --amount 50,50",
+    "funds income edit 17 --kind dues --from KOSMOS --year 2026",
+    "funds income edit 23 --date 2.1.2026 --reopen",
+  ],
+});
+
+export const incomeCancel = command({
+  path: "fundraising income cancel",
+  args: ["<income>"],
+  help: "help.fundraising.income.cancel",
+  write: true,
+  options: {
+    reason: option("--reason <text>", "opt.fundsCancelReason", { mandatory: true }),
+    reopen: flag("--reopen", "opt.fundsReopenYear"),
+  },
+  examples: ["funds income cancel 17 --reason \"doppelt erfasst\"", "funds income cancel 23 --reason \"Rücküberweisung\" --reopen"],
 });
 
 export const incomeList = command({
@@ -233,12 +270,14 @@ export const incomeList = command({
   options: {
     ...incomeFilters,
     unclassified: flag("--unclassified", "opt.fundsUnclassified"),
+    all: flag("--all", "opt.fundsAllIncome"),
   },
   examples: [
     "funds income list --year 2027",
     "funds income list --unclassified",
     "funds income list --kind dues --from KOSMOS",
     "funds income list --json",
+    "funds income list --all",
   ],
 });
 
@@ -331,7 +370,7 @@ export const rulesRemove = command({
 export const budget = group({
   path: "fundraising budget",
   help: "help.fundraising.budget",
-  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000", "funds budget show"],
+  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000,00", "funds budget show"],
 });
 
 export const budgetSet = command({
@@ -339,7 +378,7 @@ export const budgetSet = command({
   args: ["<year>", "<line>", "<amount>"],
   help: "help.fundraising.budget.set",
   write: true,
-  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000", "funds budget set 2027 Trainings \"3.500,00 €\""],
+  examples: ["funds budget set 2027 \"Organizer-Stelle\" 58.000,00", "funds budget set 2027 Trainings \"3.500,00 €\""],
 });
 
 export const budgetShow = command({
@@ -369,6 +408,14 @@ export const report = command({
   ],
 });
 
+export const closeYear = command({
+  path: "fundraising close-year",
+  args: ["<year>"],
+  help: "help.fundraising.close-year",
+  write: true,
+  examples: ["funds close-year 2025"],
+});
+
 export const deadlines = command({
   path: "fundraising deadlines",
   help: "help.fundraising.deadlines",
@@ -392,6 +439,7 @@ export const importBank = command({
     kind: option("--kind <kind>", "opt.fundsImportKind"),
     profile: option("--profile <profile>", "opt.fundsProfile"),
     encoding: option("--encoding <encoding>", "opt.encoding"),
+    reopen: flag("--reopen", "opt.fundsReopenYear"),
   },
   examples: [
     "funds import kontoauszug.csv --dry-run",
@@ -423,6 +471,8 @@ export const commands: Runnable[] = [
   lazy(reportDueDone, handlers, "reportDueDone"),
   income,
   lazy(incomeAdd, handlers, "incomeAdd"),
+  lazy(incomeEdit, handlers, "incomeEdit"),
+  lazy(incomeCancel, handlers, "incomeCancel"),
   lazy(incomeList, handlers, "incomeList"),
   lazy(incomeExport, handlers, "incomeExport"),
   dues,
@@ -433,6 +483,7 @@ export const commands: Runnable[] = [
   lazy(budgetSet, handlers, "budgetSet"),
   lazy(budgetShow, handlers, "budgetShow"),
   lazy(report, handlers, "report"),
+  lazy(closeYear, handlers, "closeYear"),
   lazy(deadlines, handlers, "deadlines"),
   lazy(importBank, handlers, "importBank"),
   rules,

@@ -35,7 +35,9 @@ export const fundraising: Contribution = {
     funder_contacts: { name: "scrub", role: "scrub", email: "scrub", phone: "scrub" },
     applications: { title: "scrub", deadline: "none", decision_expected: "none", purpose: "scrub", stage: "none", stage_since: "none", period_start: "none", period_end: "none", created_at: "none" },
     application_stages: { stage: "none", changed_on: "none", note: "scrub", created_at: "none" },
-    income: { received_on: "none", kind: "none", source_text: "area", fund: "none", note: "area", import_key: "none", created_at: "none", payer_iban: "area" },
+    // a cancel reason may name anyone; cancelled_by and closed_by are who acted, as in the audit log
+    income: { received_on: "none", kind: "none", source_text: "area", fund: "none", note: "area", import_key: "none", created_at: "none", cancelled_on: "none", cancel_reason: "scrub", cancelled_by: "scrub", payer_iban: "area" },
+    closed_years: { closed_on: "none", closed_by: "scrub", created_at: "none" },
     bank_rules: { pattern: "scrub", kind: "none", created_at: "none" },
     reporting_deadlines: { kind: "none", due_on: "none", submitted_on: "none", created_at: "none" },
     budget_lines: { line: "none", line_key: "none" },

@@ -19,8 +19,12 @@ import {
   addIncome,
   addReportingDeadline,
   assessDues,
+  cancelIncome,
   changeStage,
+  checkClosedYears,
+  closeYear as closeYearOfBooks,
   editFunder,
+  editIncome,
   markReportingDone,
   membersDuringYear,
   nonNegativeMoney,
@@ -48,6 +52,7 @@ import {
   deleteBankRule,
   insertBankRule,
   listBankRules,
+  incomeTotal,
 } from "./store.js";
 import { cleanText } from "../core/validate.js";
 
@@ -341,7 +346,7 @@ export async function incomeAdd(ctx: Context, [amount]: Args<typeof def.incomeAd
     addIncome(
       ctx.db,
       audit,
-      { amount: amount!, date: opts.date, kind: opts.kind, source, application, fund: opts.fund, year: opts.year, note: opts.note },
+      { amount: amount!, date: opts.date, kind: opts.kind, source, application, fund: opts.fund, year: opts.year, note: opts.note, reopen: opts.reopen },
       day,
     ),
   );
@@ -350,7 +355,65 @@ export async function incomeAdd(ctx: Context, [amount]: Args<typeof def.incomeAd
   say(ctx.t("funds.incomeAdded", { id, amount: money(ctx, income.amount), kind: ctx.t(`funds.incomeKind.${income.kind}`), date: formatDate(income.date, ctx.lang), source: income.source?.name ?? "–" }));
 }
 
-function incomeFilter(ctx: Context, opts: { readonly year?: string | undefined; readonly kind?: string | undefined; readonly from?: string | undefined; readonly unclassified?: boolean | undefined }) {
+/** An income by its number (`7`, `#7`); whether it exists is checked inside the write. */
+function incomeNumber(ref: string): number {
+  const trimmed = ref.trim();
+  if (!/^#?\d+$/.test(trimmed)) throw new CliError("error.funds.unknownIncome", { ref }, 1, "error.funds.unknownIncome.hint");
+  return Number(trimmed.replace("#", ""));
+}
+
+/** One income in a line, for the before and after of a correction. */
+function incomeLine(ctx: Context, i: Income): string {
+  const extras = [i.fund, i.application === null ? null : `${ctx.t("funds.col.application")} #${i.application}`, i.note].filter((x) => x !== null);
+  const line = ctx.t("funds.incomeLine", { id: i.id, amount: money(ctx, i.amount), kind: incomeKindText(ctx, i), date: formatDate(i.date, ctx.lang), source: i.source?.name ?? "–" });
+  const cancelled = i.cancelled === null ? "" : ` — ${cancelMark(ctx, i.cancelled)}`;
+  return `${line}${extras.length > 0 ? ` (${extras.join(", ")})` : ""}${cancelled}`;
+}
+
+const cancelMark = (ctx: Context, c: NonNullable<Income["cancelled"]>) => ctx.t("funds.cancelledMark", { date: formatDate(c.date, ctx.lang), reason: c.reason });
+
+export async function incomeEdit(ctx: Context, [ref]: Args<typeof def.incomeEdit>, opts: Opts<typeof def.incomeEdit>): Promise<void> {
+  open(ctx);
+  const day = today();
+  const id = incomeNumber(ref!);
+  const { reopen, ...fields } = opts;
+  if (Object.values(fields).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
+  // names are resolved first, as income add does; the income itself and every rule are read inside the write
+  const source = opts.from === undefined ? undefined : opts.from.trim() === "" ? null : resolveSource(ctx.db, opts.from, day);
+  const application = opts.application === undefined ? undefined : opts.application.trim() === "" ? null : resolveApplication(ctx.db, opts.application);
+  const result = ctx.write((audit) =>
+    editIncome(ctx.db, audit, id, { amount: opts.amount, date: opts.date, kind: opts.kind, source, application, fund: opts.fund, year: opts.year, note: opts.note, reopen }, day, ctx.t("people.forgottenName")),
+  );
+  if (ctx.json) return printJson({ before: result.before, after: result.after, changes: result.changes });
+  if (Object.keys(result.changes).length === 0) return say(ctx.t("funds.incomeUnchanged", { id }));
+  say(ctx.t("funds.incomeEdited", { id }));
+  say(ctx.t("funds.before", { line: incomeLine(ctx, result.before) }));
+  say(ctx.t("funds.after", { line: incomeLine(ctx, result.after) }));
+}
+
+export async function incomeCancel(ctx: Context, [ref]: Args<typeof def.incomeCancel>, opts: Opts<typeof def.incomeCancel>): Promise<void> {
+  open(ctx);
+  const id = incomeNumber(ref!);
+  const result = ctx.write((audit) => cancelIncome(ctx.db, audit, id, { reason: opts.reason, reopen: opts.reopen }, ctx.actor, today(), ctx.t("people.forgottenName")));
+  if (ctx.json) return printJson({ before: result.before, after: result.after });
+  say(ctx.t("funds.incomeCancelledDone", { id, amount: money(ctx, result.before.amount) }));
+  say(ctx.t("funds.before", { line: incomeLine(ctx, result.before) }));
+  say(ctx.t("funds.after", { line: incomeLine(ctx, result.after) }));
+}
+
+export async function closeYear(ctx: Context, [rawYear]: Args<typeof def.closeYear>): Promise<void> {
+  open(ctx);
+  const year = parseYear(rawYear!);
+  const range = { from: `${year}-01-01`, until: `${year}-12-31` };
+  const summary = ctx.write((audit) => {
+    closeYearOfBooks(ctx.db, audit, year, ctx.actor, today());
+    return { count: listIncome(ctx.db, range, "").length, total: incomeTotal(ctx.db, range) };
+  });
+  if (ctx.json) return printJson({ year, closed: true, income: summary });
+  say(ctx.t("funds.yearClosedDone", { year, count: summary.count, total: money(ctx, summary.total) }));
+}
+
+function incomeFilter(ctx: Context, opts: { readonly year?: string | undefined; readonly kind?: string | undefined; readonly from?: string | undefined; readonly all?: boolean | undefined; readonly unclassified?: boolean | undefined }) {
   const day = today();
   const year = opts.year === undefined ? undefined : parseYear(opts.year, "--year");
   const kind = opts.kind === undefined ? undefined : parseIncomeKind(opts.kind);
@@ -363,20 +426,39 @@ function incomeFilter(ctx: Context, opts: { readonly year?: string | undefined; 
     groupId: source?.kind === "group" ? source.group.id : undefined,
     personId: source?.kind === "person" ? source.person.id : undefined,
     unclassified: opts.unclassified === true,
+    includeCancelled: opts.all === true,
   };
 }
 
+/**
+ * The income by date. Cancelled income is left out unless --all, which shows it marked; it never counts in the
+ * total, and a line says how many were left out.
+ */
 export async function incomeList(ctx: Context, _args: Args<typeof def.incomeList>, opts: Opts<typeof def.incomeList>): Promise<void> {
   open(ctx);
   const income = listIncome(ctx.db, incomeFilter(ctx, opts), ctx.t("people.forgottenName"));
   if (ctx.json) return printJson(income);
-  if (income.length === 0) return say(ctx.t("funds.noIncome"));
-  printTable(
-    ctx,
-    ["#", ctx.t("funds.col.date"), ctx.t("funds.col.amount"), ctx.t("funds.col.kind"), ctx.t("funds.col.source"), ctx.t("funds.col.fund"), ctx.t("funds.col.application")],
-    income.map((i) => [i.id, formatDate(i.date, ctx.lang), money(ctx, i.amount), incomeKindText(ctx, i), i.source?.name ?? "", i.fund ?? ctx.t("funds.col.general"), i.application === null ? "" : `#${i.application}`]),
-  );
-  say(ctx.t("funds.incomeTotal", { count: income.length, total: money(ctx, income.reduce((s, i) => s + i.amount, 0)) }));
+  const counted = income.filter((i) => i.cancelled === null);
+  const hidden = opts.all === true ? 0 : listIncome(ctx.db, { ...incomeFilter(ctx, opts), includeCancelled: true }, "").length - income.length;
+  if (income.length > 0) {
+    const marked = income.some((i) => i.cancelled !== null);
+    printTable(
+      ctx,
+      ["#", ctx.t("funds.col.date"), ctx.t("funds.col.amount"), ctx.t("funds.col.kind"), ctx.t("funds.col.source"), ctx.t("funds.col.fund"), ctx.t("funds.col.application"), ...(marked ? [ctx.t("funds.col.cancelled")] : [])],
+      income.map((i) => [
+        i.id,
+        formatDate(i.date, ctx.lang),
+        money(ctx, i.amount),
+        incomeKindText(ctx, i),
+        i.source?.name ?? "",
+        i.fund ?? ctx.t("funds.col.general"),
+        i.application === null ? "" : `#${i.application}`,
+        ...(marked ? [i.cancelled === null ? "" : cancelMark(ctx, i.cancelled)] : []),
+      ]),
+    );
+    say(ctx.t("funds.incomeTotal", { count: counted.length, total: money(ctx, counted.reduce((s, i) => s + i.amount, 0)) }));
+  } else say(ctx.t("funds.noIncome"));
+  if (hidden > 0) note(ctx.t("funds.cancelledHidden", { count: hidden }));
 }
 
 function incomeKindText(ctx: Context, i: Income): string {
@@ -568,6 +650,8 @@ export async function importBank(ctx: Context, [file]: Args<typeof def.importBan
   try {
     result = ctx.write((audit) => {
       const r = importBookings(ctx.db, audit, statement, kind, day);
+      const added = r.lines.filter((l) => l.action === "add").map((l) => l.date);
+      checkClosedYears(ctx.db, audit, added, opts.reopen === true, { income: null, action: "import" });
       if (dryRun) throw new DryRun(r); // the same work, then everything rolled back
       return r;
     });

@@ -86,6 +86,8 @@ export interface Income {
   fund: string | null;
   duesYear: number | null;
   note: string | null;
+  /** a cancellation (Storno): the row stays, and counts in no total */
+  cancelled: { date: string; reason: string; by: string } | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -24,16 +24,23 @@ import {
   TRANSITIONS,
   type Application,
   type Funder,
+  type Income,
   type IncomeKind,
   type ReportingDeadline,
   type ReportingKind,
   type Stage,
 } from "./model.js";
 import {
+  closedYear,
   findFunders,
   funderByIban,
   funderIdByName,
   getApplication,
+  getIncome,
+  insertClosedYear,
+  markIncomeCancelled,
+  updateIncome,
+  type IncomeChange,
   getReportingDeadline,
   insertApplication,
   insertContact,
@@ -55,15 +62,18 @@ export type Audit = (entry: AuditEntry) => void;
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
-/** A money amount above zero, in cents; `12,345,67` and the like are refused by parseMoney. */
+/**
+ * A money amount above zero, in cents; `12,345,67` and the like are refused by parseMoney, and so is `12,345`
+ * (twelve euros or twelve thousand?) in either language: typed amounts are never guessed.
+ */
 export function positiveMoney(raw: string, field: string): number {
-  const cents = parseMoney(raw, field);
+  const cents = parseMoney(raw, field, { ambiguous: "refuse" });
   if (cents <= 0) throw new CliError("error.funds.notPositive", { field, value: raw });
   return cents;
 }
 
 export function nonNegativeMoney(raw: string, field: string): number {
-  const cents = parseMoney(raw, field);
+  const cents = parseMoney(raw, field, { ambiguous: "refuse" });
   if (cents < 0) throw new CliError("error.funds.negative", { field, value: raw });
   return cents;
 }
@@ -338,6 +348,8 @@ export interface IncomeInput {
   fund?: string;
   year?: string;
   note?: string;
+  /** allows income dated in a closed year (audited as a reopening) */
+  reopen?: boolean;
 }
 
 export function addIncome(db: Db, audit: Audit, input: IncomeInput, today: string): number {
@@ -346,35 +358,170 @@ export function addIncome(db: Db, audit: Audit, input: IncomeInput, today: strin
   const app = input.application;
   if (input.kind === undefined && !app) throw new UsageError("error.funds.incomeKindRequired");
   const kind = input.kind === undefined ? "grant" : parseIncomeKind(input.kind);
-  let source = input.source;
-  if (app) {
-    if (kind !== "grant") throw new CliError("error.funds.instalmentIsGrant", { kind });
-    if (app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: term(`funds.stage.${app.stage}`) });
-    if (source && !(source.kind === "funder" && source.funder.id === app.funderId))
-      throw new CliError("error.funds.instalmentFromOtherSource", { id: app.id, funder: app.funder });
-    source = source ?? { kind: "funder", funder: { id: app.funderId, name: app.funder, kind: "other", website: null, notes: null, iban: null, contacts: [] } };
-  }
-  if (kind === "dues" && source?.kind !== "group") throw new CliError("error.funds.duesNeedGroup", {}, 1, "error.funds.duesNeedGroup.hint");
-  if (input.year !== undefined && kind !== "dues") throw new CliError("error.funds.yearOnlyForDues");
-  const duesYear = kind === "dues" ? (input.year === undefined ? Number(date.slice(0, 4)) : parseYear(input.year, "--year")) : null;
   const fund = cleanText(input.fund, "--fund", { max: 200 }) ?? (app?.restricted ? (app.purpose ?? app.title) : null);
-  const row = {
-    date,
-    amount,
-    kind,
-    funderId: source?.kind === "funder" ? source.funder.id : null,
-    groupId: source?.kind === "group" ? source.group.id : null,
-    personId: source?.kind === "person" ? source.person.id : null,
-    sourceText: null,
-    applicationId: app?.id ?? null,
-    fund,
-    duesYear,
-    note: cleanText(input.note, "--note", { max: 500 }),
-    importKey: null,
-  };
+  const fields = checkedIncome(
+    { amount, date, kind, source: input.source ? refOf(input.source) : null, application: app ?? null, fund, year: input.year, duesYear: null, note: cleanText(input.note, "--note", { max: 500 }) },
+    true,
+  );
+  const row = { ...fields, sourceText: null, importKey: null };
   const id = insertIncome(db, row);
   audit({ entity: "income", id, action: "add", changes: row });
+  checkClosedYears(db, audit, [date], input.reopen === true, { income: id, action: "add" });
   return id;
+}
+
+/** Who paid, by id: what the income table keeps of a Source (null: nobody named, or only a bank text). */
+type SourceRef = { kind: "funder" | "group" | "person"; id: number } | null;
+
+function refOf(source: Source): NonNullable<SourceRef> {
+  if (source.kind === "funder") return { kind: "funder", id: source.funder.id };
+  return source.kind === "group" ? { kind: "group", id: source.group.id } : { kind: "person", id: source.person.id };
+}
+
+interface IncomeValues {
+  amount: number;
+  date: string;
+  kind: IncomeKind;
+  source: SourceRef;
+  application: Application | null;
+  fund: string | null;
+  /** --year as typed */
+  year: string | undefined;
+  /** the dues year the row has so far (edit), kept when neither --year nor the kind changes it */
+  duesYear: number | null;
+  note: string | null;
+}
+
+/**
+ * The rules of an income row, for add and edit alike: the table's CHECKs as messages. An instalment is a grant
+ * from its application's funder (who becomes the source when none is given), and the application must be
+ * approved when it is attached; dues come from a member group, for a year; --year belongs to dues only.
+ */
+function checkedIncome(v: IncomeValues, attaching: boolean): IncomeChange {
+  let source = v.source;
+  const app = v.application;
+  if (app) {
+    if (v.kind !== "grant") throw new CliError("error.funds.instalmentIsGrant", { kind: v.kind, id: app.id }, 1, "error.funds.instalmentIsGrant.hint");
+    if (attaching && app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: term(`funds.stage.${app.stage}`) });
+    if (source && !(source.kind === "funder" && source.id === app.funderId)) throw new CliError("error.funds.instalmentFromOtherSource", { id: app.id, funder: app.funder });
+    source = source ?? { kind: "funder", id: app.funderId };
+  }
+  if (v.kind === "dues" && source?.kind !== "group") throw new CliError("error.funds.duesNeedGroup", {}, 1, "error.funds.duesNeedGroup.hint");
+  if (v.year !== undefined && v.kind !== "dues") throw new CliError("error.funds.yearOnlyForDues");
+  const duesYear = v.kind !== "dues" ? null : v.year !== undefined ? parseYear(v.year, "--year") : (v.duesYear ?? Number(v.date.slice(0, 4)));
+  return columnsOf({ date: v.date, amount: v.amount, kind: v.kind, source, applicationId: app?.id ?? null, fund: v.fund, duesYear, note: v.note });
+}
+
+/** An income's fields as the table keeps them: the source in its three columns, at most one of them set. */
+function columnsOf(v: Omit<IncomeChange, "funderId" | "groupId" | "personId"> & { source: SourceRef }): IncomeChange {
+  const { source, ...rest } = v;
+  return {
+    ...rest,
+    funderId: source?.kind === "funder" ? source.id : null,
+    groupId: source?.kind === "group" ? source.id : null,
+    personId: source?.kind === "person" ? source.id : null,
+  };
+}
+
+/**
+ * The books of a closed year are done: income dated in it is added, edited or cancelled only with --reopen, and
+ * then the audit log shows the year reopened for that one change (the year stays closed).
+ */
+export function checkClosedYears(db: Db, audit: Audit, dates: readonly string[], reopen: boolean, change: { income: number | null; action: string }): void {
+  for (const year of [...new Set(dates.map((d) => Number(d.slice(0, 4))))].sort()) {
+    const closed = closedYear(db, year);
+    if (!closed) continue;
+    if (!reopen) throw new CliError("error.funds.yearClosed", { year, date: dateParam(closed.closedOn) }, 1, "error.funds.yearClosed.hint");
+    audit({ entity: "closed_year", id: year, action: "reopen", changes: change });
+  }
+}
+
+/** An income by its number (`7`, `#7`), read inside the write that changes it. */
+function incomeToChange(db: Db, id: number, forgottenLabel: string): Income {
+  const income = getIncome(db, id, forgottenLabel);
+  if (!income) throw new CliError("error.funds.unknownIncome", { ref: id }, 1, "error.funds.unknownIncome.hint");
+  if (income.cancelled) throw new CliError("error.funds.incomeCancelled", { id, date: dateParam(income.cancelled.date) });
+  return income;
+}
+
+function sourceRefOf(i: Income): SourceRef {
+  return i.source === null || i.source.kind === "text" ? null : { kind: i.source.kind, id: i.source.id! };
+}
+
+/** The fields of an Income as the table keeps them: what an edit compares. */
+function storedFields(i: Income): IncomeChange {
+  return columnsOf({ date: i.date, amount: i.amount, kind: i.kind, source: sourceRefOf(i), applicationId: i.application, fund: i.fund, duesYear: i.duesYear, note: i.note });
+}
+
+export interface IncomeEdit {
+  amount?: string;
+  date?: string;
+  kind?: string;
+  /** null: no source any more (`--from ""`) */
+  source?: Source | null;
+  /** null: no longer an instalment (`--application ""`) */
+  application?: Application | null;
+  fund?: string;
+  year?: string;
+  note?: string;
+  reopen?: boolean;
+}
+
+/**
+ * Changes the given fields of an income; the rest stays. Read and checked inside the write: the income must exist
+ * and not be cancelled, and its year (old and new date) must not be closed unless --reopen. Returns the income
+ * before and after and what changed as [before, after]; nothing changed means nothing written.
+ */
+export function editIncome(db: Db, audit: Audit, id: number, input: IncomeEdit, today: string, forgottenLabel: string) {
+  const before = incomeToChange(db, id, forgottenLabel);
+  // an application named again is read here, in the transaction, for its stage and funder
+  const attaching = input.application !== undefined && input.application !== null;
+  const appId = input.application === undefined ? before.application : (input.application?.id ?? null);
+  const app = appId === null ? null : getApplication(db, appId)!;
+  const newlyRestricted = attaching && app!.restricted && app!.id !== before.application;
+  const fields = checkedIncome(
+    {
+      amount: input.amount === undefined ? before.amount : positiveMoney(input.amount, "--amount"),
+      date: input.date === undefined ? before.date : parseDate(input.date, "--date", today),
+      kind: input.kind === undefined ? before.kind : parseIncomeKind(input.kind),
+      // another application brings its funder as the source unless --from names one
+      source: input.source !== undefined ? input.source && refOf(input.source) : attaching ? null : sourceRefOf(before),
+      application: app,
+      fund: input.fund !== undefined ? cleanText(input.fund, "--fund", { max: 200 }) : newlyRestricted ? (app!.purpose ?? app!.title) : before.fund,
+      year: input.year,
+      duesYear: before.duesYear,
+      note: input.note === undefined ? before.note : cleanText(input.note, "--note", { max: 500 }),
+    },
+    attaching && app!.id !== before.application,
+  );
+  const changes = changedFields(storedFields(before), fields);
+  if (Object.keys(changes).length === 0) return { before, after: before, changes };
+  checkClosedYears(db, audit, [before.date, fields.date], input.reopen === true, { income: id, action: "edit" });
+  updateIncome(db, id, fields);
+  audit({ entity: "income", id, action: "edit", changes });
+  return { before, after: getIncome(db, id, forgottenLabel)!, changes };
+}
+
+/**
+ * Cancels an income (Storno): the row stays, marked with today, the reason and who cancelled it, and counts in
+ * no total from now on. Checked inside the write like an edit.
+ */
+export function cancelIncome(db: Db, audit: Audit, id: number, input: { reason?: string; reopen?: boolean }, actor: string, today: string, forgottenLabel: string) {
+  const before = incomeToChange(db, id, forgottenLabel);
+  const reason = cleanText(input.reason, "--reason", { required: true, max: 500 })!;
+  checkClosedYears(db, audit, [before.date], input.reopen === true, { income: id, action: "cancel" });
+  markIncomeCancelled(db, id, { date: today, reason, by: actor });
+  audit({ entity: "income", id, action: "cancel", changes: { cancelled: [null, today], reason: [null, reason], by: [null, actor], amount: before.amount, date: before.date } });
+  return { before, after: getIncome(db, id, forgottenLabel)! };
+}
+
+/** Closes a year that is over: from now on its income changes only with --reopen. */
+export function closeYear(db: Db, audit: Audit, year: number, actor: string, today: string): void {
+  if (year >= Number(today.slice(0, 4))) throw new CliError("error.funds.yearNotOver", { year }, 1, "error.funds.yearNotOver.hint");
+  const closed = closedYear(db, year);
+  if (closed) throw new CliError("error.funds.yearAlreadyClosed", { year, date: dateParam(closed.closedOn), by: closed.closedBy });
+  insertClosedYear(db, year, today, actor);
+  audit({ entity: "closed_year", id: year, action: "close", changes: { year, closedOn: today, closedBy: actor } });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -120,7 +120,7 @@ const SELECT_APPLICATION = `
   SELECT a.id, a.funder_id, f.name AS funder, a.title, a.amount_requested, a.deadline, a.decision_expected,
          a.probability, a.purpose, a.restricted, a.stage, a.stage_since, a.amount_awarded, a.period_start,
          a.period_end,
-         (SELECT coalesce(sum(i.amount), 0) FROM income i WHERE i.application_id = a.id) AS received
+         (SELECT coalesce(sum(i.amount), 0) FROM income i WHERE i.application_id = a.id AND i.cancelled_on IS NULL) AS received
     FROM applications a JOIN funders f ON f.id = a.funder_id`;
 
 function toApplication(row: ApplicationRow): Application {
@@ -341,11 +341,15 @@ interface IncomeRow {
   fund: string | null;
   dues_year: number | null;
   note: string | null;
+  cancelled_on: string | null;
+  cancel_reason: string | null;
+  cancelled_by: string | null;
 }
 
 const SELECT_INCOME = `
   SELECT i.id, i.received_on, i.amount, i.kind, i.funder_id, f.name AS funder, i.group_id, g.name AS group_name,
-         i.person_id, p.name AS person, i.source_text, i.application_id, i.fund, i.dues_year, i.note
+         i.person_id, p.name AS person, i.source_text, i.application_id, i.fund, i.dues_year, i.note,
+         i.cancelled_on, i.cancel_reason, i.cancelled_by
     FROM income i
     LEFT JOIN funders f ON f.id = i.funder_id
     LEFT JOIN groups g ON g.id = i.group_id
@@ -372,6 +376,7 @@ function toIncome(r: IncomeRow, forgottenLabel: string): Income {
     fund: r.fund,
     duesYear: r.dues_year,
     note: r.note,
+    cancelled: r.cancelled_on === null ? null : { date: r.cancelled_on, reason: r.cancel_reason!, by: r.cancelled_by! },
   };
 }
 
@@ -479,6 +484,21 @@ export function eraseFromIncome(db: Db, personId: number, pattern: RegExp, place
   }
 }
 
+/** The fields `income edit` may change (the payer's bank text, the import key and the note's history stay). */
+export type IncomeChange = Omit<NewIncome, "sourceText" | "importKey">;
+
+export function updateIncome(db: Db, id: number, i: IncomeChange): void {
+  db.prepare(
+    `UPDATE income SET received_on = ?, amount = ?, kind = ?, funder_id = ?, group_id = ?, person_id = ?, application_id = ?, fund = ?,
+                       dues_year = ?, note = ?
+      WHERE id = ?`,
+  ).run(i.date, i.amount, i.kind, i.funderId, i.groupId, i.personId, i.applicationId, i.fund, i.duesYear, i.note, id);
+}
+
+export function markIncomeCancelled(db: Db, id: number, c: { date: string; reason: string; by: string }): void {
+  db.prepare("UPDATE income SET cancelled_on = ?, cancel_reason = ?, cancelled_by = ? WHERE id = ?").run(c.date, c.reason, c.by, id);
+}
+
 export function importKeyTaken(db: Db, key: string): boolean {
   return db.prepare("SELECT 1 FROM income WHERE import_key = ?").get(key) !== undefined;
 }
@@ -498,6 +518,8 @@ export interface IncomeFilter {
   applicationId?: number;
   /** only bank bookings nothing classified: kind other, no source */
   unclassified?: boolean;
+  /** cancelled income too (it counts in no total, so only a list that marks it asks for it) */
+  includeCancelled?: boolean;
 }
 
 export function listIncome(db: Db, filter: IncomeFilter, forgottenLabel: string): Income[] {
@@ -509,6 +531,7 @@ export function listIncome(db: Db, filter: IncomeFilter, forgottenLabel: string)
           AND (@funder IS NULL OR i.funder_id = @funder) AND (@group IS NULL OR i.group_id = @group)
           AND (@person IS NULL OR i.person_id = @person) AND (@application IS NULL OR i.application_id = @application)
           AND (@unclassified = 0 OR (i.kind = 'other' AND i.funder_id IS NULL AND i.group_id IS NULL AND i.person_id IS NULL))
+          AND (@cancelled = 1 OR i.cancelled_on IS NULL)
         ORDER BY i.received_on, i.id`,
     )
     .all({
@@ -520,13 +543,30 @@ export function listIncome(db: Db, filter: IncomeFilter, forgottenLabel: string)
       person: filter.personId ?? null,
       application: filter.applicationId ?? null,
       unclassified: filter.unclassified === true ? 1 : 0,
+      cancelled: filter.includeCancelled ? 1 : 0,
     }) as IncomeRow[];
   return rows.map((r) => toIncome(r, forgottenLabel));
 }
 
-/** The sum of the income received between two days (inclusive), in cents. */
+/** The sum of the income received between two days (inclusive), in cents; cancelled income does not count. */
 export function incomeTotal(db: Db, range: { from: string; until: string }): number {
-  return db.prepare("SELECT coalesce(sum(amount), 0) FROM income WHERE received_on >= ? AND received_on <= ?").pluck().get(range.from, range.until) as number;
+  return db
+    .prepare("SELECT coalesce(sum(amount), 0) FROM income WHERE received_on >= ? AND received_on <= ? AND cancelled_on IS NULL")
+    .pluck()
+    .get(range.from, range.until) as number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Closed years: the books of a year are done; its income changes only with --reopen.
+
+export function closedYear(db: Db, year: number): { year: number; closedOn: string; closedBy: string } | undefined {
+  return db.prepare("SELECT year, closed_on AS closedOn, closed_by AS closedBy FROM closed_years WHERE year = ?").get(year) as
+    | { year: number; closedOn: string; closedBy: string }
+    | undefined;
+}
+
+export function insertClosedYear(db: Db, year: number, closedOn: string, closedBy: string): void {
+  db.prepare("INSERT INTO closed_years (year, closed_on, closed_by, created_at) VALUES (?, ?, ?, ?)").run(year, closedOn, closedBy, now());
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -547,10 +587,10 @@ export function duesOfYear(db: Db, year: number): Array<{ groupId: number; group
     .prepare(
       `SELECT g.id AS groupId, g.name AS "group",
               coalesce((SELECT d.amount FROM dues_assessments d WHERE d.year = @year AND d.group_id = g.id), 0) AS assessed,
-              coalesce((SELECT sum(i.amount) FROM income i WHERE i.kind = 'dues' AND i.dues_year = @year AND i.group_id = g.id), 0) AS paid
+              coalesce((SELECT sum(i.amount) FROM income i WHERE i.kind = 'dues' AND i.dues_year = @year AND i.group_id = g.id AND i.cancelled_on IS NULL), 0) AS paid
          FROM groups g
         WHERE g.id IN (SELECT group_id FROM dues_assessments WHERE year = @year)
-           OR g.id IN (SELECT group_id FROM income WHERE kind = 'dues' AND dues_year = @year AND group_id IS NOT NULL)
+           OR g.id IN (SELECT group_id FROM income WHERE kind = 'dues' AND dues_year = @year AND group_id IS NOT NULL AND cancelled_on IS NULL)
         ORDER BY g.name`,
     )
     .all({ year }) as Array<{ groupId: number; group: string; assessed: number; paid: number }>;
@@ -584,7 +624,7 @@ export function overpaidGrants(db: Db): Array<{ application: number; awarded: nu
   return db
     .prepare(
       `SELECT a.id AS application, a.amount_awarded AS awarded, sum(i.amount) AS received
-         FROM applications a JOIN income i ON i.application_id = a.id
+         FROM applications a JOIN income i ON i.application_id = a.id AND i.cancelled_on IS NULL
         WHERE a.amount_awarded IS NOT NULL
         GROUP BY a.id HAVING sum(i.amount) > a.amount_awarded ORDER BY a.id`,
     )

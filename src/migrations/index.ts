@@ -8,6 +8,7 @@ import fundraising from "./0007_fundraising.js";
 import indexes from "./0008_indexes.js";
 import approvalQuorum from "./0009_approval_quorum.js";
 import sealedRecord from "./0010_sealed_record.js";
+import incomeCorrections from "./0011_income_corrections.js";
 import bankClassification from "./0012_bank_classification.js";
 
 /**
@@ -42,6 +43,7 @@ export const MIGRATIONS: ReadonlyArray<string | Migration> = [
     rebuildsTables: true,
     steps: [{ name: "freeze-minutes", when: "SELECT EXISTS (SELECT 1 FROM meetings WHERE minutes = 'approved')" }, { name: "chain-audit" }],
   },
+  incomeCorrections,
   bankClassification,
 ];
 

@@ -34,7 +34,7 @@ beforeAll(async () => {
     ["funds", "funders", "add", "Stiftung Nord", "--kind", "foundation", "--contact", "Petra Lang", "--email", "lang@stiftung-nord.example"],
     ["fundraising", "funders", "add", "Kirchenkreis Süd", "--kind", "church"],
     ["funds", "funders", "add", "Stadtwerke Südost", "--kind", "company"],
-    ["funds", "apply", "Stiftung Nord", "Organizer 2026", "--amount", "40.000", "--probability", "60", "--purpose", "Organizer-Stelle", "--restricted", "--stage", "submitted", "--date", "2025-10-01"],
+    ["funds", "apply", "Stiftung Nord", "Organizer 2026", "--amount", "40.000,00", "--probability", "60", "--purpose", "Organizer-Stelle", "--restricted", "--stage", "submitted", "--date", "2025-10-01"],
     ["funds", "stage", "1", "approved", "--awarded", "36.000,00 €", "--from", "1.1.2026", "--until", "31.12.2026", "--date", "2025-12-01"],
     ["funds", "apply", "Kirchenkreis Süd", "Trainings", "--amount", "3.333,33", "--probability", "33", "--deadline", "2026-07-20"],
     ["funds", "apply", "Stadtwerke Südost", "Sommerfest", "--amount", "1000.01", "--probability", "50%", "--stage", "drafting", "--deadline", "15.8.2026"],
@@ -54,8 +54,8 @@ beforeAll(async () => {
     ["funds", "income", "add", "480", "--kind", "dues", "--from", "group:JOSEF", "--date", "2026-02-10"],
     ["funds", "income", "add", "240", "--kind", "dues", "--from", "KOSMOS", "--date", "2026-01-05", "--year", "2025"],
     ["funds", "income", "add", "50,55", "--kind", "donation", "--from", "Maria Schmidt", "--date", "2026-03-05"],
-    ["funds", "income", "add", "1.500", "--kind", "donation", "--from", "Stadtwerke Südost", "--date", "2026-05-20", "--fund", "Kinderbetreuung"],
-    ["funds", "budget", "set", "2026", "Organizer-Stelle", "58.000"],
+    ["funds", "income", "add", "1.500,00", "--kind", "donation", "--from", "Stadtwerke Südost", "--date", "2026-05-20", "--fund", "Kinderbetreuung"],
+    ["funds", "budget", "set", "2026", "Organizer-Stelle", "58000"],
     ["funds", "budget", "set", "2026", "Sachkosten", "2.000,05"],
   ])
     await ok(args, at(template));
@@ -147,7 +147,7 @@ describe("a scripted year: the figures to the cent", () => {
 
   it("setting a budget line again replaces it, whatever its case", async () => {
     const db = platform();
-    await ok(["funds", "budget", "set", "2026", "sachkosten", "1.000"], at(db));
+    await ok(["funds", "budget", "set", "2026", "sachkosten", "1.000,00"], at(db));
     expect((await okJson(["funds", "budget", "show"], at(db))).total).toBe(5_900_000);
   });
 
@@ -174,10 +174,10 @@ describe("a grant over two budget years (issue 16): each year counts its share, 
     await ok(["init", "--name", "Zwei Jahre", "--lang", "de"], { db });
     for (const args of [
       ["funds", "funders", "add", "Stiftung Nord", "--kind", "foundation"],
-      ["funds", "apply", "Stiftung Nord", "Organizer 2026/27", "--amount", "24.000", "--stage", "submitted", "--date", "2026-03-01"],
+      ["funds", "apply", "Stiftung Nord", "Organizer 2026/27", "--amount", "24.000,00", "--stage", "submitted", "--date", "2026-03-01"],
       ["funds", "stage", "Organizer 2026/27", "approved", "--from", "1.7.2026", "--until", "30.6.2027", "--date", "2026-05-15"],
-      ["funds", "budget", "set", "2026", "Organizer-Stelle", "24.000"],
-      ["funds", "budget", "set", "2027", "Organizer-Stelle", "24.000"],
+      ["funds", "budget", "set", "2026", "Organizer-Stelle", "24.000,00"],
+      ["funds", "budget", "set", "2027", "Organizer-Stelle", "24.000,00"],
     ])
       await ok(args, at(db));
     return db;
@@ -215,7 +215,7 @@ describe("a grant over two budget years (issue 16): each year counts its share, 
   it("an instalment counts in the year it came in; the rest is spread over the days after it", async () => {
     const db = await twoYears();
     const later = { db, env: { PLATTFORM_TODAY: "2026-07-15" } };
-    await ok(["funds", "income", "add", "6.000", "--application", "1", "--date", "2026-07-15"], later);
+    await ok(["funds", "income", "add", "6.000,00", "--application", "1", "--date", "2026-07-15"], later);
     // the rest, 1 800 000, over 16.7.2026–30.6.2027: 169 and 181 of 350 days = 869 142,86… and 930 857,14… → the cent to 2026
     const y2026 = await okJson(["funds", "budget", "show", "--year", "2026"], later);
     expect(y2026).toMatchObject({ received: 600_000, approved: 869_143, secured: 1_469_143, coveredUntil: "2026-07" });
@@ -226,7 +226,7 @@ describe("a grant over two budget years (issue 16): each year counts its share, 
     expect((await okJson(["status"], later)).fundraising.coveredUntil).toBe("2026-07");
 
     // paid in full in two instalments: each year has what came in it, nothing more is expected
-    await ok(["funds", "income", "add", "18.000", "--application", "1", "--date", "2027-01-10"], { db, env: { PLATTFORM_TODAY: "2027-01-10" } });
+    await ok(["funds", "income", "add", "18.000,00", "--application", "1", "--date", "2027-01-10"], { db, env: { PLATTFORM_TODAY: "2027-01-10" } });
     const r2026 = await okJson(["funds", "report", "--year", "2026"], later);
     const r2027 = await okJson(["funds", "report", "--year", "2027"], later);
     expect([r2026.budget.received, r2026.budget.approved, r2027.budget.received, r2027.budget.approved]).toEqual([600_000, 0, 1_800_000, 0]);
@@ -235,7 +235,7 @@ describe("a grant over two budget years (issue 16): each year counts its share, 
 
   it("a grant without a funding period counts whole in the year of its approval", async () => {
     const db = await twoYears();
-    await ok(["funds", "apply", "Stiftung Nord", "Sachkosten", "--amount", "3.000", "--stage", "submitted", "--date", "2026-04-01"], at(db));
+    await ok(["funds", "apply", "Stiftung Nord", "Sachkosten", "--amount", "3.000,00", "--stage", "submitted", "--date", "2026-04-01"], at(db));
     await ok(["funds", "stage", "Sachkosten", "approved", "--date", "2026-06-01"], at(db));
     expect((await okJson(["funds", "budget", "show", "--year", "2026"], at(db))).approved).toBe(1_209_863 + 300_000);
     expect((await okJson(["funds", "budget", "show", "--year", "2027"], at(db))).approved).toBe(1_190_137);
@@ -474,6 +474,44 @@ describe("bad input exits 1 (2 for usage), one line on stderr, the data file unc
     expect((await fails(["funds", "stage", "5", "submitted", "--lang", "en"], at(db), 1)).stderr).toBe(
       "error: application #5 is rejected: going back to submitted takes it up again — add --reopen if that is meant\n",
     );
+  });
+});
+
+describe("amounts typed on the command line: 12,345 is refused as ambiguous in both languages", () => {
+  it.each<[string, string[]]>([
+    ["income add", ["funds", "income", "add", "12,345", "--kind", "donation"]],
+    ["income add with the point", ["funds", "income", "add", "12.345", "--kind", "donation"]],
+    ["apply --amount", ["funds", "apply", "Stiftung Nord", "X", "--amount", "40.000"]],
+    ["stage --awarded", ["funds", "stage", "4", "approved", "--awarded", "45.000"]],
+    ["dues set", ["funds", "dues", "set", "2027", "KOSMOS", "1.200"]],
+    ["dues set --all", ["funds", "dues", "set", "2027", "--all", "1,200"]],
+    ["budget set", ["funds", "budget", "set", "2027", "Miete", "12.345 €"]],
+  ])("%s: exit 1, one line, nothing changed", async (_what, args) => {
+    await fails(args, at(platform()), 1);
+  });
+
+  it("the German platform names both readings in German, --lang en in English", async () => {
+    const db = platform();
+    expect((await fails(["funds", "income", "add", "12,345", "--kind", "donation"], at(db), 1)).stderr).toBe(
+      "Fehler: amount: „12,345“ ist mehrdeutig – 12,35 € oder 12.345,00 €? — den Betrag mit zwei Nachkommastellen schreiben (12,35 € oder 12.345,00 €) oder ohne Trennzeichen (12345)\n",
+    );
+    expect((await fails(["funds", "budget", "set", "2027", "Miete", "12.345", "--lang", "en"], at(db), 1)).stderr).toBe(
+      "error: amount: “12.345” is ambiguous — €12.35 or €12,345.00? — write the amount with two decimals (€12.35 or €12,345.00) or without separators (12345)\n",
+    );
+  });
+
+  it.each<[string, number]>([
+    ["12,34", 1234],
+    ["12.345,00", 1_234_500],
+    ["12345", 1_234_500],
+    ["1.234.567", 123_456_700],
+    ["12.345,6", 1_234_560],
+    ["1,234.56", 123_456],
+    ["12,345.00 €", 1_234_500],
+  ])("the unambiguous %j is accepted on a German and an English platform alike", async (input, cents) => {
+    const db = platform();
+    expect((await okJson(["funds", "income", "add", input, "--kind", "donation"], at(db))).amount).toBe(cents);
+    expect((await okJson(["funds", "income", "add", input, "--kind", "donation", "--lang", "en"], at(db))).amount).toBe(cents);
   });
 });
 

@@ -67,6 +67,7 @@ export const TEMPLATE_COMMANDS: string[][] = [
   ["fundraising", "stage", "2", "submitted"],
   ["fundraising", "stage", "2", "approved", "--awarded", "3000"],
   ["fundraising", "report-due", "add", "2", "interim", "2026-06-30"],
+  ["fundraising", "income", "add", "80", "--date", "2026-01-10", "--kind", "donation"],
 ];
 
 /** Input files the valid invocations read, and a backup of the template to restore. */
@@ -185,6 +186,9 @@ const INVOCATIONS: WriteCommand[] = [
   w("fundraising report-due add", () => ["fundraising", "report-due", "add", "2", "final", "2026-12-31"], "reporting_deadline", "add"),
   w("fundraising report-due done", () => ["fundraising", "report-due", "done", "1"], "reporting_deadline", "submitted"),
   w("fundraising income add", () => ["fundraising", "income", "add", "100", "--date", "2026-02-01", "--kind", "donation"], "income", "add"),
+  w("fundraising income edit", () => ["fundraising", "income", "edit", "1", "--amount", "90"], "income", "edit"),
+  w("fundraising income cancel", () => ["fundraising", "income", "cancel", "1", "--reason", "doppelt"], "income", "cancel"),
+  w("fundraising close-year", () => ["fundraising", "close-year", "2025"], "closed_year", "close"),
   w("fundraising dues set", () => ["fundraising", "dues", "set", "2026", "JOSEF", "120"], "dues", "set"),
   w("fundraising budget set", () => ["fundraising", "budget", "set", "2026", "Miete", "1200"], "budget", "set"),
   w("fundraising import", (f) => ["fundraising", "import", f.bankCsv], "income", "import"),

@@ -49,12 +49,26 @@ describe("the schema", () => {
     insert();
     expect(insert).toThrow(/UNIQUE/);
   });
+
+  it("a cancellation has its day, reason and actor together, or none of them (schema 11)", () => {
+    const { db } = setUp();
+    db.prepare("INSERT INTO income (received_on, amount, kind, created_at) VALUES ('2026-01-01', 100, 'other', 'now')").run();
+    const cancel = (on: string | null, reason: string | null, by: string | null) =>
+      db.prepare("UPDATE income SET cancelled_on = ?, cancel_reason = ?, cancelled_by = ? WHERE id = 1").run(on, reason, by);
+    expect(() => cancel("2026-02-01", null, "kasse")).toThrow(/CHECK/);
+    expect(() => cancel("2026-02-01", "doppelt", null)).toThrow(/CHECK/);
+    expect(() => cancel(null, "doppelt", "kasse")).toThrow(/CHECK/);
+    cancel("2026-02-01", "doppelt", "kasse");
+    expect(incomeTotal(db, { from: "2026-01-01", until: "2026-12-31" })).toBe(0);
+    expect(listIncome(db, {}, "").length).toBe(0);
+    expect(listIncome(db, { includeCancelled: true }, "")[0]!.cancelled).toEqual({ date: "2026-02-01", reason: "doppelt", by: "kasse" });
+  });
 });
 
 describe("applications", () => {
   it("the history records each stage with its date, and a reopening", () => {
     const { db, audit, entries } = setUp();
-    const id = addApplication(db, audit, { funder: resolveFunder(db, "stiftung nord"), title: "Organizer", amount: "40.000", stage: "submitted", date: "2026-01-10" }, TODAY);
+    const id = addApplication(db, audit, { funder: resolveFunder(db, "stiftung nord"), title: "Organizer", amount: "40.000,00", stage: "submitted", date: "2026-01-10" }, TODAY);
     changeStage(db, audit, resolveApplication(db, String(id)), { stage: "rejected", date: "2026-03-01" }, TODAY);
     const error = cliError(() => changeStage(db, audit, resolveApplication(db, "Organizer"), { stage: "submitted" }, TODAY));
     expect(error.key).toBe("error.funds.needsReopen");
@@ -80,7 +94,7 @@ describe("the report reads only the applications that can count", () => {
     const { db, audit } = setUp();
     const funder = resolveFunder(db, "1");
     const app = (title: string, stage: string, date: string, deadline?: string) =>
-      addApplication(db, audit, { funder, title, amount: "10.000", stage, date, deadline }, TODAY);
+      addApplication(db, audit, { funder, title, amount: "10.000,00", stage, date, deadline }, TODAY);
     const approve = (title: string, date: string, from?: string, until?: string) =>
       changeStage(db, audit, resolveApplication(db, String(app(title, "submitted", shiftDate(date, -30, "d")))), { stage: "approved", date, from, until }, TODAY);
     approve("ended last year", "2024-06-01", "2024-07-01", "2025-12-31");
@@ -108,7 +122,7 @@ describe("the report reads only the applications that can count", () => {
 describe("grants over the budget years", () => {
   it("a grant whose period is over still counts in the year its late instalment comes in, and so does its rest", () => {
     const { db, audit } = setUp();
-    const id = addApplication(db, audit, { funder: resolveFunder(db, "1"), title: "Alt", amount: "10.000", stage: "submitted", date: "2024-05-01" }, TODAY);
+    const id = addApplication(db, audit, { funder: resolveFunder(db, "1"), title: "Alt", amount: "10.000,00", stage: "submitted", date: "2024-05-01" }, TODAY);
     changeStage(db, audit, resolveApplication(db, String(id)), { stage: "approved", date: "2024-06-01", from: "2024-07-01", until: "2025-12-31" }, TODAY);
     addFunder(db, audit, { name: "Kirchenkreis", kind: "church" });
     const other = addApplication(db, audit, { funder: resolveFunder(db, "Kirchenkreis"), title: "Neu", amount: "1.000,01", stage: "submitted", date: "2025-11-01" }, TODAY);
@@ -116,7 +130,7 @@ describe("grants over the budget years", () => {
     const labels = { forgotten: "–", noSource: "–" };
     // before the late instalment: 2026 knows nothing of the old grant (its rest belongs to its own period)
     expect(buildFundraisingReport(db, 2026, TODAY, labels).grants.list.map((g) => g.title)).toEqual(["Neu"]);
-    addIncome(db, audit, { amount: "4.000", application: resolveApplication(db, "Alt"), date: "2026-02-01" }, TODAY);
+    addIncome(db, audit, { amount: "4.000,00", application: resolveApplication(db, "Alt"), date: "2026-02-01" }, TODAY);
     const report = buildFundraisingReport(db, 2026, TODAY, labels);
     expect(report.grants.list.map((g) => [g.title, g.receivedInYear, g.expectedInYear, g.securedInYear])).toEqual([
       ["Alt", 400_000, 600_000, 1_000_000],

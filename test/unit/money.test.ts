@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadMessages, translate } from "../../src/core/i18n.js";
 import { formatMoney, parseMoney } from "../../src/core/money.js";
 import { cliErrorOf } from "./errorOf.js";
 
@@ -125,5 +126,63 @@ describe("formatMoney", () => {
 
   it.each([-500, -123456])("English output of negative %i parses back", (cents) => {
     expect(parseMoney(formatMoney(cents, "en"))).toBe(cents);
+  });
+});
+
+describe("parseMoney with ambiguous: refuse (amounts typed on the command line, in either language)", () => {
+  beforeAll(async () => {
+    await loadMessages("de");
+    await loadMessages("en");
+  });
+
+  const strict = (input: string) => parseMoney(input, "--amount", { ambiguous: "refuse" });
+
+  it.each([
+    ["12,34", 1234],
+    ["12.34", 1234],
+    ["12.345,00", 1234500],
+    ["12,345.00", 1234500],
+    ["12345", 1234500],
+    ["1.234.567", 123456700],
+    ["1,234,567", 123456700],
+    ["12.345,6", 1234560], // two kinds of separator: the last one is the decimal mark, one decimal is ten cents
+    ["1,234.56", 123456],
+    ["1.234,56 €", 123456],
+    ["0,5", 50],
+    ["-12,50", -1250],
+  ])("accepts the unambiguous %j → %i", (input, cents) => {
+    expect(strict(input)).toBe(cents);
+  });
+
+  it.each([
+    ["12,345", 1235, 1234500, "12345"],
+    ["12.345", 1235, 1234500, "12345"],
+    ["1.234", 123, 123400, "1234"],
+    ["40.000", 4000, 4000000, "40000"],
+    ["999,995", 100000, 99999500, "999995"],
+    ["12,345 €", 1235, 1234500, "12345"],
+    ["-12,345", -1235, -1234500, "-12345"],
+  ])("refuses %j naming both readings", (input, decimal, thousands, digits) => {
+    const error = cliErrorOf(() => strict(input));
+    expect(error.key).toBe("error.ambiguousMoney");
+    expect(error.hintKey).toBe("error.ambiguousMoney.hint");
+    expect(error.exitCode).toBe(1);
+    expect(error.params).toEqual({ field: "--amount", value: input, decimal: { cents: decimal }, thousands: { cents: thousands }, digits });
+  });
+
+  it("the message reads both readings in the language it is shown in", () => {
+    const error = cliErrorOf(() => strict("12,345"));
+    expect(translate("de", error.key, error.params)).toBe("--amount: „12,345“ ist mehrdeutig – 12,35 € oder 12.345,00 €?");
+    expect(translate("en", error.key, error.params)).toBe("--amount: “12,345” is ambiguous — €12.35 or €12,345.00?");
+    expect(translate("de", error.hintKey!, error.params)).toContain("(12345)");
+  });
+
+  it("still refuses what is no amount at all with error.invalidMoney", () => {
+    for (const input of ["12,345,6", "0,345", "1234.567", "abc"]) expect(cliErrorOf(() => strict(input)).key).toBe("error.invalidMoney");
+  });
+
+  it("without the option (bank files of a fixed format) a single separator before three digits stays thousands", () => {
+    expect(parseMoney("12,345")).toBe(1234500);
+    expect(parseMoney("1.234")).toBe(123400);
   });
 });

@@ -50,6 +50,8 @@ export const de: Messages<typeof en> = {
   "error.invalidTime.hint": "im Format HH:MM, z. B. 19:00",
   "error.invalidMoney": "{field}: „{value}“ ist kein Geldbetrag",
   "error.invalidMoney.hint": "z. B. 1234.56, 1.234,56 oder 1234,56 €",
+  "error.ambiguousMoney": "{field}: „{value}“ ist mehrdeutig – {decimal} oder {thousands}?",
+  "error.ambiguousMoney.hint": "den Betrag mit zwei Nachkommastellen schreiben ({decimal} oder {thousands}) oder ohne Trennzeichen ({digits})",
   "error.required": "{field} darf nicht leer sein",
   "error.controlChars": "{field} enthält Steuerzeichen",
   "error.tooLong": "{field} ist länger als {max} Zeichen",

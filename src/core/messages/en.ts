@@ -49,6 +49,8 @@ export const en = {
   "error.invalidTime.hint": "use HH:MM, e.g. 19:00",
   "error.invalidMoney": "{field}: “{value}” is not an amount of money",
   "error.invalidMoney.hint": "use 1234.56, 1.234,56 or 1234,56 €",
+  "error.ambiguousMoney": "{field}: “{value}” is ambiguous — {decimal} or {thousands}?",
+  "error.ambiguousMoney.hint": "write the amount with two decimals ({decimal} or {thousands}) or without separators ({digits})",
   "error.required": "{field} must not be empty",
   "error.controlChars": "{field} contains control characters",
   "error.tooLong": "{field} is longer than {max} characters",
