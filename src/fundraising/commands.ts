@@ -281,6 +281,12 @@ export const incomeList = command({
   ],
 });
 
+export const incomeReview = command({
+  path: "fundraising income review",
+  help: "help.fundraising.income.review",
+  examples: ["funds income review"],
+});
+
 export const incomeExport = command({
   path: "fundraising income export",
   help: "help.fundraising.income.export",
@@ -475,6 +481,7 @@ export const commands: Runnable[] = [
   lazy(incomeCancel, handlers, "incomeCancel"),
   lazy(incomeList, handlers, "incomeList"),
   lazy(incomeExport, handlers, "incomeExport"),
+  lazy(incomeReview, handlers, "incomeReview"),
   dues,
   lazy(duesSet, handlers, "duesSet"),
   lazy(duesStatusCommand, handlers, "duesStatusCommand"),

@@ -726,3 +726,10 @@ export async function rulesRemove(ctx: Context, [ref]: Args<typeof def.rulesRemo
   if (ctx.json) return printJson({ removed: id });
   say(ctx.t("funds.ruleRemoved", { id }));
 }
+
+export async function incomeReview(ctx: Context): Promise<void> {
+  open(ctx);
+  if (ctx.options.input === false || !ctx.canPrompt) throw new CliError("error.funds.reviewNeedsTerminal", {}, 1, "error.funds.reviewNeedsTerminal.hint");
+  const [{ loadPrompter }, { reviewIncome }] = await Promise.all([import("../core/prompts.js"), import("./review.js")]);
+  await reviewIncome(ctx, await loadPrompter(), say, today());
+}

@@ -410,6 +410,11 @@ export function insertIncome(db: Db, i: NewIncome): number {
   );
 }
 
+/** The IBAN a bank booking came from, if the statement had one. */
+export function payerIbanOf(db: Db, incomeId: number): string | null {
+  return (db.prepare("SELECT payer_iban FROM income WHERE id = ?").pluck().get(incomeId) as string | null | undefined) ?? null;
+}
+
 /** A funder's approved grants not yet paid in full: a transfer from its IBAN is an instalment of the one. */
 export function openGrantsOf(db: Db, funderId: number): number[] {
   return db

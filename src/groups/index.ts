@@ -2,5 +2,5 @@
 export { importGroups } from "./csvImport.js";
 export { GROUP_CSV_COLUMNS, isMemberOn } from "./model.js";
 export type { Group } from "./model.js";
-export { resolveGroup } from "./service.js";
+export { editGroup, resolveGroup } from "./service.js";
 export { countGroups, findGroups, getGroup, groupByIban, listGroups, membersOn } from "./store.js";

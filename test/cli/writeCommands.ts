@@ -247,7 +247,7 @@ export const FILE_WRITERS: Array<{ name: string; valid: (files: Files) => string
 export const NOT_WRITES = new Set([
   "status", "check", "log", "config get", "demo",
   "groups list", "groups show", "people list", "people show",
-  "meetings list", "meetings show", "meetings run", "meetings template show",
+  "meetings list", "meetings show", "meetings run", "fundraising income review", "meetings template show",
   "votes show", "votes list", "elections show", "elections list",
   "teams list", "teams show", "tasks list",
   "conversations list", "conversations show", "topics list",

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { addGroup, groupFields, leaveGroup } from "../../src/groups/service.js";
 import { getGroup } from "../../src/groups/store.js";
 import { importBookings } from "../../src/fundraising/bankImport.js";
+import { reviewIncome } from "../../src/fundraising/review.js";
+import type { PromptChoice, Prompter } from "../../src/core/prompts.js";
 import { addApplication, addFunder, addIncome, assessDues, changeStage, membersDuringYear, resolveApplication, resolveFunder, setBudget } from "../../src/fundraising/service.js";
 import { approvedOn, duesOfYear, incomeTotal, listApplications, listIncome, stageHistory } from "../../src/fundraising/store.js";
 import { grantInYear, OPEN_STAGES } from "../../src/fundraising/model.js";
@@ -14,7 +16,7 @@ import { openDataFile } from "../../src/core/db.js";
 import { generatePlatform } from "../bench/generate.js";
 import { tempDir } from "../helpers.js";
 import { demoWorld } from "../worlds.js";
-import { auditLog, cliError, count, freshDb } from "./support.js";
+import { auditLog, cliError, count, freshDb, contextFor } from "./support.js";
 
 const TODAY = "2026-06-30";
 
@@ -183,6 +185,77 @@ describe("bank import", () => {
     const income = listIncome(db, {}, "?");
     expect(income.find((i) => i.kind === "dues")).toMatchObject({ duesYear: 2025, source: { kind: "group", name: "Mieterinitiative Kosmosviertel" } });
     expect(income.filter((i) => i.kind === "other")).toHaveLength(1);
+  });
+});
+
+describe("income review", () => {
+  const booking = (line: number, date: string, amount: number, payer: string, purpose: string, iban: string | null) => ({ line, date, amount, payer, purpose, iban, pending: false });
+  const KOSMOS_IBAN = "DE89370400440532013000";
+
+  /** Answers in order; a select answer is the value to pick, which must be among the choices offered. */
+  function scripted(answers: unknown[]): Prompter & { asked: string[] } {
+    const asked: string[] = [];
+    const next = (message: string) => {
+      asked.push(message);
+      if (answers.length === 0) throw new Error(`no answer left for: ${message}`);
+      return answers.shift();
+    };
+    return {
+      asked,
+      input: async (o) => String(next(o.message)),
+      select: async <T,>(o: { message: string; choices: Array<PromptChoice<T>> }) => {
+        const value = next(o.message) as T;
+        if (!o.choices.some((c) => c.value === value)) throw new Error(`${String(value)} is not offered for: ${o.message}`);
+        return value;
+      },
+      checkbox: async () => [],
+      confirm: async (o) => Boolean(next(o.message)),
+    };
+  }
+
+  it("walks the unclassified bookings: dues with the group's IBAN kept, a donation, one skipped; each answer saved", async () => {
+    const { db, audit } = setUp();
+    const ctx = contextFor(db);
+    importBookings(
+      db,
+      audit,
+      {
+        format: "CSV",
+        encoding: "utf-8",
+        bookings: [
+          booking(2, "2026-03-02", 12_000, "Mieterini Kosmos", "Beitrag 2025", KOSMOS_IBAN),
+          booking(3, "2026-03-05", 5_000, "Jürgen Weiß", "Danke", null),
+          booking(4, "2026-03-06", 700, "Unbekannt", "?", null),
+        ],
+      },
+      undefined,
+      TODAY,
+    );
+    const kosmos = getGroup(db, 1, TODAY)!;
+    const prompts = scripted(["dues", kosmos.id, true, "donation", 0, "skip"]);
+    const lines: string[] = [];
+    const outcome = await reviewIncome(ctx, prompts, (l) => lines.push(l), TODAY);
+    expect(outcome).toEqual({ classified: 2, skipped: 1, stopped: false });
+    const income = listIncome(db, {}, "?");
+    expect(income.map((i) => [i.kind, i.source?.kind, i.duesYear])).toEqual([
+      ["dues", "group", 2025],
+      ["donation", "text", null],
+      ["other", "text", null],
+    ]);
+    expect(getGroup(db, kosmos.id, TODAY)!.iban).toBe(KOSMOS_IBAN);
+    expect(listIncome(db, { unclassified: true }, "?").map((i) => i.amount)).toEqual([700]);
+    expect(lines.at(-1)).toMatch(/2 classified, 1 skipped, 1 without a classification|2 zugeordnet/);
+    // the next transfer from that account is recognised by itself
+    const next = importBookings(db, audit, { format: "CSV", encoding: "utf-8", bookings: [booking(2, "2026-04-02", 12_000, "Mieterini Kosmos", "Beitrag 2026", KOSMOS_IBAN)] }, undefined, TODAY);
+    expect(next.lines[0]).toMatchObject({ kind: "dues", source: "Mieterinitiative Kosmosviertel", by: "iban" });
+  });
+
+  it("stopping keeps what was answered", async () => {
+    const { db, audit } = setUp();
+    importBookings(db, audit, { format: "CSV", encoding: "utf-8", bookings: [booking(2, "2026-03-05", 5_000, "A", "x", null), booking(3, "2026-03-06", 700, "B", "y", null)] }, undefined, TODAY);
+    const outcome = await reviewIncome(contextFor(db), scripted(["donation", 0, "stop"]), () => undefined, TODAY);
+    expect(outcome).toEqual({ classified: 1, skipped: 0, stopped: true });
+    expect(listIncome(db, { unclassified: true }, "?")).toHaveLength(1);
   });
 });
 
