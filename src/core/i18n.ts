@@ -45,6 +45,11 @@ export async function loadMessages(lang: Lang): Promise<Catalogue> {
   return (CATALOGUES[lang] = messages);
 }
 
+/** The languages whose words are loaded (the run's, and the other one if an import needed it). */
+export function loadedLangs(): Lang[] {
+  return (Object.keys(CATALOGUES) as Lang[]).filter((lang) => CATALOGUES[lang] !== undefined);
+}
+
 export function isLoaded(lang: Lang): boolean {
   return CATALOGUES[lang] !== undefined;
 }

@@ -1,4 +1,5 @@
 import { CliError } from "./errors.js";
+import { loadedLangs, translate, type MessageKey } from "./i18n.js";
 
 /**
  * Control characters, and what can make text display other than it reads: bidirectional embeddings, overrides
@@ -51,9 +52,19 @@ export function cleanPhone(raw: string | undefined, field = "phone"): string | n
 }
 
 /** One of a fixed list of words; the error lists the allowed ones. */
-export function oneOf<T extends string>(raw: string, allowed: readonly T[], field: string): T {
+/**
+ * One of `allowed`, typed as the code or, when `labels` names their message prefix, as the word the tool prints
+ * for it in a loaded language ("Kirchengemeinde" for parish, "Vertreter/in" for representative), any case.
+ */
+export function oneOf<T extends string>(raw: string, allowed: readonly T[], field: string, labels?: string): T {
   const value = raw.trim().toLowerCase();
   if ((allowed as readonly string[]).includes(value)) return value as T;
+  if (labels !== undefined) {
+    for (const lang of loadedLangs()) {
+      const found = allowed.find((code) => translate(lang, `${labels}${code}` as MessageKey).trim().toLowerCase() === value);
+      if (found !== undefined) return found;
+    }
+  }
   throw new CliError("error.notOneOf", { field, value: raw, allowed: allowed.join(", ") });
 }
 

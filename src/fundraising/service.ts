@@ -91,11 +91,11 @@ export function parseProbability(raw: string): number {
 }
 
 export function parseStage(raw: string): Stage {
-  return oneOf(raw, STAGES, "stage");
+  return oneOf(raw, STAGES, "stage", "funds.stage.");
 }
 
 export function parseIncomeKind(raw: string, field = "--kind"): IncomeKind {
-  return oneOf(raw, INCOME_KINDS, field);
+  return oneOf(raw, INCOME_KINDS, field, "funds.incomeKind.");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,7 +123,7 @@ export function resolveFunder(db: Db, ref: string): Funder {
 export function addFunder(db: Db, audit: Audit, input: FunderInput): number {
   const name = cleanText(input.name, "name", { required: true })!;
   if (input.kind === undefined) throw new UsageError("error.funds.kindRequired");
-  const kind = oneOf(input.kind, FUNDER_KINDS, "--kind");
+  const kind = oneOf(input.kind, FUNDER_KINDS, "--kind", "funds.funderKind.");
   if (funderIdByName(db, name) !== undefined) throw new CliError("error.funds.funderExists", { name }, 1, "error.funds.funderExists.hint");
   const fields = { name, kind, website: cleanText(input.website, "website", { max: 300 }), notes: cleanNotes(input.notes) };
   const iban = input.iban === undefined ? null : parseIban(input.iban);
@@ -158,7 +158,7 @@ function ensureIbanFree(db: Db, iban: string | null, funderId?: number): void {
 export function editFunder(db: Db, audit: Audit, funder: Funder, input: FunderEdit): Record<string, [unknown, unknown]> {
   const fields = {
     name: input.name === undefined ? funder.name : cleanText(input.name, "name", { required: true })!,
-    kind: input.kind === undefined ? funder.kind : oneOf(input.kind, FUNDER_KINDS, "--kind"),
+    kind: input.kind === undefined ? funder.kind : oneOf(input.kind, FUNDER_KINDS, "--kind", "funds.funderKind."),
     website: input.website === undefined ? funder.website : cleanText(input.website, "website", { max: 300 }),
     notes: input.notes === undefined ? funder.notes : cleanNotes(input.notes),
   };
@@ -220,7 +220,7 @@ export interface ApplicationInput {
 export function addApplication(db: Db, audit: Audit, input: ApplicationInput, today: string): number {
   const title = cleanText(input.title, "title", { required: true, max: 300 })!;
   const amount = positiveMoney(input.amount, "--amount");
-  const stage = input.stage === undefined ? "idea" : oneOf(input.stage, OPEN_STAGES, "--stage");
+  const stage = input.stage === undefined ? "idea" : oneOf(input.stage, OPEN_STAGES, "--stage", "funds.stage.");
   const fields = {
     funderId: input.funder.id,
     title,

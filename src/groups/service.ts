@@ -33,7 +33,7 @@ export function groupFields(input: GroupInput, today: string, base?: GroupFields
     short = cleanText(input.short, "short", { max: 12 });
     if (short !== null && !isValidShort(short)) throw new CliError("error.invalidShort", { value: input.short });
   }
-  const kind = input.kind !== undefined && input.kind.trim() !== "" ? oneOf(input.kind, GROUP_KINDS, "kind") : (base?.kind ?? "other");
+  const kind = input.kind !== undefined && input.kind.trim() !== "" ? oneOf(input.kind, GROUP_KINDS, "kind", "kind.") : (base?.kind ?? "other");
   const joined = input.joined !== undefined && input.joined.trim() !== "" ? parseDate(input.joined, "joined", today) : (base?.joined ?? today);
   let left = base?.left ?? null;
   if (input.left !== undefined) left = input.left.trim() === "" ? null : parseDate(input.left, "left", today);

@@ -8,9 +8,6 @@ const personFields = {
   notes: option("--notes <text>", "opt.notes"),
 };
 
-/** The roles a person has in a group. */
-const ROLES = ["representative", "key-person", "member"] as const;
-
 export const people = group({
   path: "people",
   help: "help.people",
@@ -29,7 +26,7 @@ export const add = command({
   options: {
     ...personFields,
     group: option("--group <group>", "opt.group"),
-    role: option("--role <role>", "opt.role", { choices: ROLES }),
+    role: option("--role <role>", "opt.role"),
     since: option("--since <date>", "opt.since"),
   },
   examples: [
@@ -43,7 +40,7 @@ export const list = command({
   help: "help.people.list",
   options: {
     group: option("--group <group>", "opt.filterGroup"),
-    role: option("--role <role>", "opt.filterRole", { choices: ROLES }),
+    role: option("--role <role>", "opt.filterRole"),
     all: flag("--all", "opt.allPeople"),
   },
   examples: ["people list", "people list --group JOSEF --role representative", "people list --json"],
@@ -77,7 +74,7 @@ export const link = command({
   help: "help.people.link",
   write: true,
   options: {
-    role: option("--role <role>", "opt.role", { choices: ROLES }),
+    role: option("--role <role>", "opt.role"),
     since: option("--since <date>", "opt.since"),
   },
   examples: [
@@ -92,7 +89,7 @@ export const unlink = command({
   help: "help.people.unlink",
   write: true,
   options: {
-    role: option("--role <role>", "opt.role", { choices: ROLES }),
+    role: option("--role <role>", "opt.role"),
     until: option("--until <date>", "opt.until"),
   },
   examples: [

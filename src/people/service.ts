@@ -43,7 +43,7 @@ export function personFields(input: PersonInput, base?: PersonFields): PersonFie
 }
 
 export function parseRole(raw: string): Role {
-  return oneOf(raw, ROLES, "role");
+  return oneOf(raw, ROLES, "role", "role.");
 }
 
 export function resolvePerson(db: Db, ref: string, today: string): Person {

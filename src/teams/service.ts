@@ -42,7 +42,7 @@ function ensureUniqueTeam(db: Db, name: string, short: string | null, self?: num
 export function addTeam(db: Db, audit: Audit, input: TeamInput): number {
   const name = cleanText(input.name, "name", { required: true })!;
   const short = input.short !== undefined ? teamShort(input.short) : null;
-  const kind: TeamKind = oneOf(input.kind, TEAM_KINDS, "--kind");
+  const kind: TeamKind = oneOf(input.kind, TEAM_KINDS, "--kind", "teams.kind.");
   ensureUniqueTeam(db, name, short);
   if (kind === "strategy-finance") {
     const existing = teamOfKind(db, kind);

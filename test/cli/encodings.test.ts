@@ -117,3 +117,21 @@ describe("reading a BLT ballot file in the encoding it was saved in", () => {
     expect(result.stderr).toMatch(/line 7, column 2: invalid UTF-8/);
   });
 });
+
+describe("the words the tool prints are accepted as input", () => {
+  it("on a German platform: Kirchengemeinde, Vertreter/in, Stiftung, eingereicht, bewilligt, Spenden, in any case", async () => {
+    const db = await newPlatform(["--lang", "de"]);
+    expect((await okJson<{ kind: string }>(["groups", "add", "St. Josef", "--short", "JOSEF", "--kind", "Kirchengemeinde"], { db })).kind).toBe("parish");
+    await ok(["people", "add", "Maria Schmidt"], { db });
+    await ok(["people", "link", "Maria Schmidt", "JOSEF", "--role", "vertreter/in"], { db });
+    expect(JSON.stringify(await okJson(["people", "show", "Maria Schmidt"], { db }))).toContain('"role":"representative"');
+    await ok(["fundraising", "funders", "add", "Stiftung Nord", "--kind", "Stiftung"], { db });
+    await ok(["fundraising", "apply", "Stiftung Nord", "Projekt", "--amount", "1000"], { db });
+    await ok(["fundraising", "stage", "1", "eingereicht"], { db });
+    await ok(["fundraising", "stage", "1", "Bewilligt", "--awarded", "1000"], { db });
+    await ok(["fundraising", "income", "add", "50", "--kind", "Spenden"], { db });
+    expect((await okJson<Array<{ kind: string }>>(["fundraising", "income", "list"], { db })).map((i) => i.kind)).toEqual(["donation"]);
+    // a word that is none of them still gets the list of codes
+    expect((await fails(["groups", "add", "X", "--kind", "Kirche"], { db }, 1)).stderr).toMatch(/parish, mosque/);
+  });
+});

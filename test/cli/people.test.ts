@@ -32,7 +32,7 @@ describe("people: bad input fails with one line and changes nothing", () => {
     ["add: duplicate name in another case, beyond ASCII", ["people", "add", "ALİ YILMAZ"], 1],
     ["add: unknown --group", ["people", "add", "Eva", "--group", "Nirgendwo"], 1],
     ["add: --role without --group", ["people", "add", "Eva", "--role", "member"], 2],
-    ["add: invalid --role", ["people", "add", "Eva", "--group", "JOSEF", "--role", "boss"], 2],
+    ["add: invalid --role", ["people", "add", "Eva", "--group", "JOSEF", "--role", "boss"], 1],
     ["add: empty name", ["people", "add", ""], 1],
     ["add: bad email", ["people", "add", "Eva", "--email", "eva(at)example.org"], 1],
     ["add: bad phone", ["people", "add", "Eva", "--phone", "ring ring"], 1],
@@ -46,7 +46,7 @@ describe("people: bad input fails with one line and changes nothing", () => {
     ["link: role already held", ["people", "link", "Maria Schmidt", "JOSEF", "--role", "representative"], 1],
     ["link: unknown group", ["people", "link", "Maria Schmidt", "Nirgendwo"], 1],
     ["link: unknown person", ["people", "link", "Niemand", "JOSEF"], 1],
-    ["link: invalid role", ["people", "link", "Maria Schmidt", "NUR", "--role", "chair"], 2],
+    ["link: invalid role", ["people", "link", "Maria Schmidt", "NUR", "--role", "chair"], 1],
     ["link: invalid --since", ["people", "link", "Maria Schmidt", "NUR", "--since", "gestern abend"], 1],
     ["unlink: no role for that group", ["people", "unlink", "Maria Schmidt", "NUR"], 1],
     ["unlink: a role not held", ["people", "unlink", "Maria Schmidt", "JOSEF", "--role", "key-person"], 1],
@@ -56,7 +56,7 @@ describe("people: bad input fails with one line and changes nothing", () => {
     ["forget: unknown person", ["people", "forget", "Niemand", "--yes"], 1],
     ["show: unknown person", ["people", "show", "Niemand"], 1],
     ["list: unknown --group", ["people", "list", "--group", "Nirgendwo"], 1],
-    ["list: invalid --role", ["people", "list", "--role", "boss"], 2],
+    ["list: invalid --role", ["people", "list", "--role", "boss"], 1],
     ["export: unknown format", ["people", "export", "--format", "xml"], 2],
   ])("%s", async (_what, args, code) => {
     await fails(args, { db: platform() }, code);

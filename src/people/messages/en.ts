@@ -48,7 +48,7 @@ export const en = {
   "opt.allPeople": "include forgotten people",
   "opt.peopleExportFormat": "csv, json or xlsx (default: csv; --json is json); for one person json or text (default: json)",
   "opt.group": "the group the person acts for",
-  "opt.role": "representative, key-person or member (default: member)",
+  "opt.role": "representative, key-person or member, or the word the tool prints for it (default: member)",
   "opt.since": "first day of the role (default: today)",
   "opt.until": "day the role ends (default: today)",
   "opt.filterGroup": "only people acting for this group",
