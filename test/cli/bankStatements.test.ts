@@ -129,6 +129,22 @@ describe("the CSV layouts of German banks", () => {
       { payer: "Jürgen Weiß", amount: 15_000, date: "2026-11-03" },
     ],
     [
+      "Postbank before 2023 (Windows-1252, account details above, amounts with €)",
+      "Postbank (before 2023)",
+      windows1252(
+        [
+          "Umsätze",
+          "Name: Bürgerplattform Südost e.V.",
+          "Girokonto;Zeitraum: 01.11.2026 - 30.11.2026",
+          "",
+          "Buchungstag;Wertstellung;Umsatzart;Buchungsdetails;Auftraggeber;Empfänger;Betrag (€);Saldo (€)",
+          "04.11.2026;04.11.2026;Lastschrift;Strom;Bürgerplattform Südost;Stadtwerke;-45,10 €;10.104,90 €",
+          "03.11.2026;03.11.2026;Gutschrift;Spende für die Sommerschule;Jürgen Weiß;Bürgerplattform Südost;150,00 €;10.150,00 €",
+        ].join("\r\n"),
+      ),
+      { payer: "Jürgen Weiß", amount: 15_000, date: "2026-11-03" },
+    ],
+    [
       "Commerzbank (the payer only in the booking text)",
       "Commerzbank",
       [
