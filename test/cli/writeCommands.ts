@@ -68,6 +68,9 @@ export const TEMPLATE_COMMANDS: string[][] = [
   ["fundraising", "stage", "2", "approved", "--awarded", "3000"],
   ["fundraising", "report-due", "add", "2", "interim", "2026-06-30"],
   ["fundraising", "income", "add", "80", "--date", "2026-01-10", "--kind", "donation"],
+  // task #2 done (to reopen)
+  ["tasks", "add", "Erledigt", "--owner", "JOSEF"],
+  ["tasks", "done", "2"],
 ];
 
 /** Input files the valid invocations read, and a backup of the template to restore. */
@@ -172,6 +175,9 @@ const INVOCATIONS: WriteCommand[] = [
   w("teams leave", () => ["teams", "leave", "wohnen", "Maria Schmidt", "--date", "2026-02-01"], "team_member", "leave"),
   w("tasks add", () => ["tasks", "add", "Neu", "--owner", "JOSEF"], "task", "add"),
   w("tasks done", () => ["tasks", "done", "1"], "task", "done"),
+  w("tasks edit", () => ["tasks", "edit", "1", "--due", "2026-04-01"], "task", "edit"),
+  w("tasks reopen", () => ["tasks", "reopen", "2"], "task", "reopen"),
+  w("tasks remove", () => ["tasks", "remove", "1"], "task", "remove"),
   w("conversations add", () => ["conversations", "add", "--with", "Hatice Kaya", "--by", "Maria Schmidt"], "conversation", "add"),
   w("topics add", () => ["topics", "add", "Bildung"], "topic", "add"),
   w("campaigns add", () => ["campaigns", "add", "Kitaplätze", "--topic", "Miete", "--team", "wohnen"], "campaign", "add"),
