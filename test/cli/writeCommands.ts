@@ -68,7 +68,8 @@ export const TEMPLATE_COMMANDS: string[][] = [
   ["fundraising", "stage", "2", "approved", "--awarded", "3000"],
   ["fundraising", "report-due", "add", "2", "interim", "2026-06-30"],
   ["fundraising", "income", "add", "80", "--date", "2026-01-10", "--kind", "donation"],
-  // task #2 done (to reopen)
+  // corrections in a draft: note #1 on meeting #3, task #2 done
+  ["meetings", "note", "3", "3", "Notiz"],
   ["tasks", "add", "Erledigt", "--owner", "JOSEF"],
   ["tasks", "done", "2"],
 ];
@@ -148,6 +149,10 @@ const INVOCATIONS: WriteCommand[] = [
   w("meetings item move", () => ["meetings", "item", "move", "4", "5", "3"], "agenda_item", "move"),
   w("meetings item remove", () => ["meetings", "item", "remove", "4", "7"], "agenda_item", "remove"),
   w("meetings attend", () => ["meetings", "attend", "3", "Hatice Kaya"], "attendance", "present"),
+  w("meetings item rename", () => ["meetings", "item", "rename", "4", "3", "Berichte"], "agenda_item", "rename"),
+  w("meetings note edit", () => ["meetings", "note", "edit", "3", "1", "Notiz berichtigt"], "item_note", "edit"),
+  w("meetings note remove", () => ["meetings", "note", "remove", "3", "1"], "item_note", "remove"),
+  w("meetings unattend", () => ["meetings", "unattend", "3", "Yusuf Demir"], "attendance", "withdraw"),
   w("meetings excuse", () => ["meetings", "excuse", "4", "KITA"], "attendance", "excuse"),
   w("meetings note", () => ["meetings", "note", "3", "3", "Notiz"], "item_note", "add"),
   w("meetings close", () => ["meetings", "close", "4"], "meeting", "close"),
