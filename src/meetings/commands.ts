@@ -148,13 +148,13 @@ export const attend = command({
 
 export const unattend = command({
   path: "meetings unattend",
-  args: ["<meeting>", "<person>"],
+  args: ["<meeting>", "<person-or-group>"],
   help: "help.meetings.unattend",
   write: true,
   options: {
     for: option("--for <group>", "opt.unattendFor"),
   },
-  examples: ["meetings unattend last \"Yusuf Demir\"", "meetings unattend last \"Ingrid Hoffmann\" --for ZWR"],
+  examples: ["meetings unattend last \"Yusuf Demir\"", "meetings unattend last \"Ingrid Hoffmann\" --for ZWR", "meetings unattend last VIET"],
 });
 
 export const excuse = command({

@@ -312,6 +312,16 @@ export function changeNote(db: Db, audit: Audit, meeting: Meeting, ref: string, 
 
 // ---- attendance
 
+/** A group of the list, or undefined for a name that is none. */
+function knownGroup(db: Db, ref: string, today: string): Group | undefined {
+  try {
+    return resolveGroup(db, ref, today);
+  } catch (error) {
+    if (!(error instanceof CliError) || error.key !== "error.unknownGroup") throw error;
+    return undefined;
+  }
+}
+
 /** A person of the list, or undefined for a name that is none (a guest's); an ambiguous name is still an error. */
 function knownPerson(db: Db, ref: string, today: string): Person | undefined {
   try {
@@ -398,7 +408,15 @@ export function unattend(db: Db, audit: Audit, meeting: Meeting, ref: string, fo
   const person = knownPerson(db, ref, today);
   const guestName = ref.trim().toLowerCase();
   let mine = rows.filter((r) => (person ? r.personId === person.id : r.personId === null && r.guestName?.toLowerCase() === guestName));
-  const name = person?.name ?? ref;
+  let name = person?.name ?? ref;
+  if (!person && mine.length === 0) {
+    // Not a person nor a guest: a group's excuse taken back (`meetings excuse` takes a group too).
+    const group = knownGroup(db, ref, today);
+    if (group) {
+      mine = rows.filter((r) => r.status === "excused" && r.personId === null && r.groupId === group.id);
+      name = group.name;
+    }
+  }
   if (mine.length === 0) throw new CliError("error.notRecorded", { name, id: meeting.id }, 1, "error.notRecorded.hint");
   if (forRef !== undefined) {
     const group = resolveGroup(db, forRef, today);
@@ -446,15 +464,10 @@ export function excuse(db: Db, audit: Audit, meeting: Meeting, ref: string, toda
   ensureEditable(meeting);
   ensureNotCancelled(meeting);
   const existing = listAttendance(db, meeting.id);
-  let group: Group | undefined;
-  try {
-    group = resolveGroup(db, ref, today);
-  } catch (error) {
-    if (!(error instanceof CliError) || error.key !== "error.unknownGroup") throw error;
-  }
+  const group = knownGroup(db, ref, today);
   if (group) {
-    if (existing.some((a) => a.status === "present" && a.groupId === group!.id)) throw new CliError("error.groupPresent", { name: group.name });
-    if (existing.some((a) => a.status === "excused" && a.groupId === group!.id)) throw new CliError("error.alreadyExcused", { name: group.name });
+    if (existing.some((a) => a.status === "present" && a.groupId === group.id)) throw new CliError("error.groupPresent", { name: group.name });
+    if (existing.some((a) => a.status === "excused" && a.groupId === group.id)) throw new CliError("error.alreadyExcused", { name: group.name });
     const id = insertAttendance(db, meeting.id, "excused", null, group.id, null);
     audit({ entity: "attendance", id, action: "excuse", changes: { meeting: meeting.id, group: group.id } });
     return { kind: "group", name: group.name };

@@ -14,7 +14,7 @@ const at = (db: string): RunOptions => ({ db, env });
 type Minutes = {
   meeting: { minutes: string };
   items: Array<{ position: number; title: string; notes: string[] }>;
-  attendance: { present: Array<{ group: string; people: string[] }>; guests: string[] };
+  attendance: { present: Array<{ group: string; people: string[] }>; guests: string[]; excused: string[]; absent: string[] };
   tasks: Array<{ id: number; title: string; owner: string; due: string | null; status: string }>;
 };
 
@@ -34,12 +34,16 @@ beforeAll(async () => {
     ["meetings", "attend", "1", "Maria Schmidt", "Hatice Kaya"],
     ["meetings", "attend", "1", "Ingrid Hoffmann", "--for", "JOSEF"],
     ["meetings", "attend", "1", "Bezirksstadträtin Weber", "--guest"],
+    ["meetings", "excuse", "1", "NUR"],
     ["meetings", "note", "1", "3", "Kosmosviertel: 40 Haushalte befragt"],
     ["meetings", "note", "1", "4", "Tippfehler"],
     ["meetings", "item", "add", "1", "Überflüssiger Punkt"],
     ["tasks", "add", "Saal reservieren", "--owner", "Maria Schmidt", "--meeting", "1", "--item", "3", "--due", "2026-03-20"],
     ["tasks", "done", "1"],
     ["tasks", "add", "Flyer drucken", "--owner", "KITA"],
+    ["votes", "open", "1", "Antrag Mietenkampagne", "--mode", "roll-call"],
+    ["votes", "cast", "1", "KITA", "yes"],
+    ["votes", "close", "1"],
     ["meetings", "close", "1"],
   ])
     await ok(args, at(db));
@@ -67,6 +71,9 @@ async function correct(db: string): Promise<void> {
   expect(moved.stdout).toContain("vorher:  anwesend für St. Josef");
   expect(moved.stdout).toContain("nachher: anwesend für Kita Sonnenschein");
   expect((await ok(["meetings", "unattend", "1", "Bezirksstadträtin Weber"], at(db))).stdout).toContain("vorher:  Gast");
+  const excuse = await ok(["meetings", "unattend", "1", "NUR"], at(db));
+  expect(excuse.stdout).toContain("vorher:  entschuldigt");
+  expect(excuse.stdout).toContain("nachher: nicht erfasst");
 }
 
 describe("corrections while the minutes are a draft", () => {
@@ -84,6 +91,8 @@ describe("corrections while the minutes are a draft", () => {
       { group: "St. Josef", groupId: 1, people: ["Maria Schmidt"], member: true },
     ]);
     expect(minutes.attendance.guests).toEqual([]);
+    expect(minutes.attendance.excused).toEqual([]);
+    expect(minutes.attendance.absent).toEqual(["Moscheeverein Al-Nur"]);
     const md = (await ok(["report", "minutes", "1"], at(db))).stdout;
     expect(md).toContain("Berichte der Aktionsteams");
     expect(md).toContain("45 Haushalte befragt");
@@ -101,6 +110,7 @@ describe("corrections while the minutes are a draft", () => {
       "task reopen",
       "task edit",
       "attendance move",
+      "attendance withdraw",
       "attendance withdraw",
     ]);
   });
@@ -121,6 +131,8 @@ describe("corrections while the minutes are a draft", () => {
     await fails(["meetings", "attend", "1", "Ingrid Hoffmann", "--move"], at(db), 1);
     await fails(["meetings", "attend", "1", "Maria Schmidt", "--for", "JOSEF", "--move"], at(db), 1);
     await fails(["meetings", "unattend", "1", "Uwe Niemand"], at(db), 1);
+    // KITA voted by roll call: its only person present cannot be taken back
+    expect((await fails(["meetings", "unattend", "1", "Hatice Kaya"], at(db), 1)).stderr).toContain("Kita Sonnenschein hat bei Sitzung #1 abgestimmt");
     // adding a note the old way still works
     await ok(["meetings", "note", "1", "3", "Nachtrag"], at(db));
   });
@@ -140,6 +152,7 @@ describe("corrections while the minutes are a draft", () => {
       ["tasks", "remove", "1"],
       ["meetings", "attend", "1", "Ingrid Hoffmann", "--for", "JOSEF", "--move"],
       ["meetings", "unattend", "1", "Maria Schmidt"],
+      ["meetings", "unattend", "1", "Hatice Kaya"],
     ];
     for (const args of refusals) expect((await fails(args, at(db), 1)).stderr).toContain("ist genehmigt und gesperrt");
     await ok(["tasks", "done", "1"], at(db));

@@ -185,7 +185,7 @@ export const de: Messages<typeof en> = {
   "help.meetings.note.edit": "Den Text einer Notiz (Nummer aus `meetings show`) berichtigen, solange das Protokoll ein Entwurf ist",
   "help.meetings.note.remove": "Eine Notiz (Nummer aus `meetings show`) entfernen, solange das Protokoll ein Entwurf ist",
   "help.meetings.item.rename": "Einen TOP umbenennen, solange das Protokoll ein Entwurf ist",
-  "help.meetings.unattend": "Das für eine Person Erfasste (anwesend, Gast, entschuldigt) zurücknehmen, solange das Protokoll ein Entwurf ist",
+  "help.meetings.unattend": "Das für eine Person Erfasste (anwesend, Gast, entschuldigt) oder die Entschuldigung einer Gruppe zurücknehmen, solange das Protokoll ein Entwurf ist",
   "opt.moveAttendance": "die Person war für die Gruppe von --for da, nicht für die erfasste: Anwesenheit umtragen",
   "opt.unattendFor": "nur die Anwesenheit für diese Gruppe (bei Personen, die für mehrere da waren)",
   "meetings.noteEdited": "Notiz {note} (TOP {position}, {label}) berichtigt:\n  vorher:  {before}\n  nachher: {after}",

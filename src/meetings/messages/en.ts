@@ -184,7 +184,7 @@ export const en = {
   "help.meetings.note.edit": "Correct the text of a note (number from `meetings show`) while the minutes are a draft",
   "help.meetings.note.remove": "Remove a note (number from `meetings show`) while the minutes are a draft",
   "help.meetings.item.rename": "Rename an agenda item while the minutes are a draft",
-  "help.meetings.unattend": "Take back what was recorded for a person (present, guest, excused) while the minutes are a draft",
+  "help.meetings.unattend": "Take back what was recorded for a person (present, guest, excused) or a group's excuse while the minutes are a draft",
   "opt.moveAttendance": "the person was present for the group of --for, not for the one recorded: move the presence",
   "opt.unattendFor": "only the presence for this group (for someone present for several)",
   "meetings.noteEdited": "Note {note} (item {position}, {label}) corrected:\n  before: {before}\n  after:  {after}",
