@@ -312,25 +312,21 @@ export function changeNote(db: Db, audit: Audit, meeting: Meeting, ref: string, 
 
 // ---- attendance
 
-/** A group of the list, or undefined for a name that is none. */
-function knownGroup(db: Db, ref: string, today: string): Group | undefined {
+/** What `resolve` finds, or undefined where it finds nothing by that name (error `unknown`); other errors stand. */
+function unlessUnknown<T>(resolve: () => T, unknown: "error.unknownGroup" | "error.unknownPerson"): T | undefined {
   try {
-    return resolveGroup(db, ref, today);
+    return resolve();
   } catch (error) {
-    if (!(error instanceof CliError) || error.key !== "error.unknownGroup") throw error;
+    if (!(error instanceof CliError) || error.key !== unknown) throw error;
     return undefined;
   }
 }
 
+/** A group of the list, or undefined for a name that is none. */
+const knownGroup = (db: Db, ref: string, today: string): Group | undefined => unlessUnknown(() => resolveGroup(db, ref, today), "error.unknownGroup");
+
 /** A person of the list, or undefined for a name that is none (a guest's); an ambiguous name is still an error. */
-function knownPerson(db: Db, ref: string, today: string): Person | undefined {
-  try {
-    return resolvePerson(db, ref, today);
-  } catch (error) {
-    if (!(error instanceof CliError) || error.key !== "error.unknownPerson") throw error;
-    return undefined;
-  }
-}
+const knownPerson = (db: Db, ref: string, today: string): Person | undefined => unlessUnknown(() => resolvePerson(db, ref, today), "error.unknownPerson");
 
 /** The group a person attends for: --for, or their one current group; several groups need --for. */
 function groupForAttendance(db: Db, person: Person, forRef: string | undefined, meeting: Meeting, today: string): Group {
