@@ -120,6 +120,14 @@ export const itemRemove = command({
   examples: ["meetings item remove next 6"],
 });
 
+export const itemRename = command({
+  path: "meetings item rename",
+  args: ["<meeting>", "<item-no>", "<title>"],
+  help: "help.meetings.item.rename",
+  write: true,
+  examples: ["meetings item rename last 3 \"Bericht Aktionsteam Wohnen und Verkehr\""],
+});
+
 export const attend = command({
   path: "meetings attend",
   args: ["<meeting>", "<person...>"],
@@ -128,12 +136,25 @@ export const attend = command({
   options: {
     for: option("--for <group>", "opt.for"),
     guest: flag("--guest", "opt.guest"),
+    move: flag("--move", "opt.moveAttendance"),
   },
   examples: [
     "meetings attend next \"Maria Schmidt\" \"Yusuf Demir\"",
     "meetings attend next \"Ingrid Hoffmann\" --for ZWR",
+    "meetings attend last \"Ingrid Hoffmann\" --for KOSMOS --move",
     "meetings attend next \"Bezirksstadträtin Weber\" --guest",
   ],
+});
+
+export const unattend = command({
+  path: "meetings unattend",
+  args: ["<meeting>", "<person-or-group>"],
+  help: "help.meetings.unattend",
+  write: true,
+  options: {
+    for: option("--for <group>", "opt.unattendFor"),
+  },
+  examples: ["meetings unattend last \"Yusuf Demir\"", "meetings unattend last \"Ingrid Hoffmann\" --for ZWR", "meetings unattend last VIET"],
 });
 
 export const excuse = command({
@@ -149,7 +170,25 @@ export const note = command({
   args: ["<meeting>", "<item-no>", "<text>"],
   help: "help.meetings.note",
   write: true,
-  examples: ["meetings note next 3 \"Kosmosviertel: 40 Haushalte befragt\""],
+  examples: ["meetings note next 3 \"Kosmosviertel: 40 Haushalte befragt\"", "meetings note edit last 12 \"Kosmosviertel: 45 Haushalte befragt\"", "meetings note remove last 12"],
+});
+
+// `meetings note <meeting> <item-no> <text>` adds a note; its subcommands correct one. A meeting is never named
+// "edit" or "remove" (ids, next, last, dates), so the first word tells them apart.
+export const noteEdit = command({
+  path: "meetings note edit",
+  args: ["<meeting>", "<note-no>", "<text>"],
+  help: "help.meetings.note.edit",
+  write: true,
+  examples: ["meetings note edit last 12 \"Kosmosviertel: 45 Haushalte befragt\""],
+});
+
+export const noteRemove = command({
+  path: "meetings note remove",
+  args: ["<meeting>", "<note-no>"],
+  help: "help.meetings.note.remove",
+  write: true,
+  examples: ["meetings note remove last 12"],
 });
 
 export const close = command({
@@ -257,9 +296,13 @@ export const commands: Runnable[] = [
   lazy(itemAdd, handlers, "itemAdd"),
   lazy(itemMove, handlers, "itemMove"),
   lazy(itemRemove, handlers, "itemRemove"),
+  lazy(itemRename, handlers, "itemRename"),
   lazy(attend, handlers, "attend"),
+  lazy(unattend, handlers, "unattend"),
   lazy(excuse, handlers, "excuse"),
   lazy(note, handlers, "note"),
+  lazy(noteEdit, handlers, "noteEdit"),
+  lazy(noteRemove, handlers, "noteRemove"),
   close, // handled in src/app (app/commands.ts): it may not close while a vote or an election is open
   lazy(approveMinutes, handlers, "approveMinutes"),
   lazy(amendMinutes, handlers, "amendMinutes"),

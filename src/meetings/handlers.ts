@@ -19,6 +19,11 @@ import {
   attend as recordAttendance,
   attendanceSummary,
   cancelMeeting,
+  changeNote,
+  moveAttendance,
+  renameItem,
+  unattend as withdrawAttendance,
+  type AttendanceChange,
   editMeeting,
   excuse as recordExcuse,
   fieldsOf,
@@ -119,7 +124,7 @@ export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<
   if (ctx.json)
     return printJson({
       ...meeting,
-      items: items.map((i) => ({ ...i, notes: notes.filter((n) => n.itemId === i.id).map((n) => n.text) })),
+      items: items.map((i) => ({ ...i, notes: notes.filter((n) => n.itemId === i.id).map((n) => n.text), noteIds: notes.filter((n) => n.itemId === i.id).map((n) => n.id) })),
       attendance,
       tasks,
       amendments,
@@ -142,7 +147,7 @@ export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<
     printTable(
       ctx,
       ["#", ctx.t("label.title"), ctx.t("label.type"), ctx.t("label.presenter"), ctx.t("label.minutes"), ctx.t("label.notes")],
-      items.map((i) => [i.position, i.title, ctx.t(`itemType.${i.type}`), i.presenter, i.duration, notes.filter((n) => n.itemId === i.id).map((n) => n.text).join(" / ")]),
+      items.map((i) => [i.position, i.title, ctx.t(`itemType.${i.type}`), i.presenter, i.duration, notes.filter((n) => n.itemId === i.id).map((n) => `[${n.id}] ${n.text}`).join(" / ")]),
     );
   heading(ctx, ctx.t("meetings.attendance"));
   const recorded = attendance.present.length + attendance.excused.length + attendance.guests.length + attendance.excusedPeople.length > 0;
@@ -213,9 +218,42 @@ export async function itemRemove(ctx: Context, [ref, position]: Args<typeof def.
   say(ctx.t("meetings.itemRemoved", { position: position!, label: meetingLabel(ctx, meeting) }));
 }
 
+export async function itemRename(ctx: Context, [ref, position, title]: Args<typeof def.itemRename>): Promise<void> {
+  const meeting = resolveMeeting(ctx.db, ref!, today());
+  const change = ctx.write((audit) => renameItem(ctx.db, audit, meeting, position!, title!));
+  if (ctx.json) return printJson({ meeting: meeting.id, item: change.position, before: change.before, after: change.after });
+  say(ctx.t("meetings.itemRenamed", { position: change.position, label: meetingLabel(ctx, meeting), before: change.before, after: change.after }));
+}
+
+/** How a person was recorded, in words: "present for St. Josef", "guest", "excused", "not recorded". */
+function recordedAs(ctx: Context, state: AttendanceChange["before"] | null): string {
+  if (state === null) return ctx.t("attendanceState.none");
+  if (state.status === "present") return ctx.t("attendanceState.present", { group: state.group ?? "" });
+  return ctx.t(`attendanceState.${state.status}`);
+}
+
+function printAttendanceChanges(ctx: Context, meeting: Meeting, changes: AttendanceChange[]): void {
+  if (ctx.json) return printJson({ meeting: meeting.id, changes, attendance: attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName")) });
+  for (const c of changes)
+    say(ctx.t("meetings.attendanceChanged", { name: c.person, label: meetingLabel(ctx, meeting), before: recordedAs(ctx, c.before), after: recordedAs(ctx, c.after) }));
+}
+
+export async function unattend(ctx: Context, [ref, person]: Args<typeof def.unattend>, opts: Opts<typeof def.unattend>): Promise<void> {
+  const day = today();
+  const meeting = resolveMeeting(ctx.db, ref!, day);
+  const changes = ctx.write((audit) => withdrawAttendance(ctx.db, audit, meeting, person!, opts.for, day));
+  printAttendanceChanges(ctx, meeting, changes);
+}
+
 export async function attend(ctx: Context, [ref, ...people]: Args<typeof def.attend>, opts: Opts<typeof def.attend>): Promise<void> {
   const day = today();
   const meeting = resolveMeeting(ctx.db, ref!, day);
+  if (opts.move === true) {
+    if (opts.for === undefined || opts.guest === true) throw new CliError("error.moveNeedsFor", {});
+    const group = opts.for;
+    const changes = ctx.write((audit) => people.map((person) => moveAttendance(ctx.db, audit, meeting, person, group, day)));
+    return printAttendanceChanges(ctx, meeting, changes);
+  }
   const count = ctx.write((audit) => recordAttendance(ctx.db, audit, meeting, people, { for: opts.for, guest: opts.guest === true }, day));
   const summary = attendanceSummary(ctx.db, meeting, ctx.t("people.forgottenName"));
   if (ctx.json) return printJson(summary);
@@ -235,6 +273,20 @@ export async function note(ctx: Context, [ref, position, noteText]: Args<typeof 
   const id = ctx.write((audit) => addNote(ctx.db, audit, meeting, position!, noteText!));
   if (ctx.json) return printJson({ id, meeting: meeting.id, item: Number(position), text: noteText });
   say(ctx.t("meetings.noted", { position: position!, label: meetingLabel(ctx, meeting) }));
+}
+
+export async function noteEdit(ctx: Context, [ref, noteRef, noteText]: Args<typeof def.noteEdit>): Promise<void> {
+  const meeting = resolveMeeting(ctx.db, ref!, today());
+  const change = ctx.write((audit) => changeNote(ctx.db, audit, meeting, noteRef!, noteText!));
+  if (ctx.json) return printJson({ meeting: meeting.id, ...change });
+  say(ctx.t("meetings.noteEdited", { note: change.id, position: change.position, label: meetingLabel(ctx, meeting), before: change.before, after: change.after ?? "" }));
+}
+
+export async function noteRemove(ctx: Context, [ref, noteRef]: Args<typeof def.noteRemove>): Promise<void> {
+  const meeting = resolveMeeting(ctx.db, ref!, today());
+  const change = ctx.write((audit) => changeNote(ctx.db, audit, meeting, noteRef!, null));
+  if (ctx.json) return printJson({ meeting: meeting.id, ...change });
+  say(ctx.t("meetings.noteRemoved", { note: change.id, position: change.position, label: meetingLabel(ctx, meeting), before: change.before }));
 }
 
 export async function approveMinutes(ctx: Context, [ref]: Args<typeof def.approveMinutes>, opts: Opts<typeof def.approveMinutes>): Promise<void> {

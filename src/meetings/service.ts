@@ -36,15 +36,22 @@ import {
   insertItem,
   insertMeeting,
   insertNote,
-  itemHasRecords,
+  itemRecords,
   lastMeeting,
   listAttendance,
   listItems,
+  deleteNote,
+  groupVotedAt,
   meetingsOn,
+  notesOfMeeting,
+  renameItem as storeItemTitle,
+  updateAttendanceGroup,
+  updateNote,
   nextMeeting,
   setItemPosition,
   setMeetingState,
   updateMeeting,
+  type AttendanceRow,
   type MeetingFields,
 } from "./store.js";
 import { compareNames } from "../core/validate.js";
@@ -239,7 +246,8 @@ export function removeItem(db: Db, audit: Audit, meeting: Meeting, position: str
   meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   const item = itemAt(db, meeting, position);
-  if (itemHasRecords(db, item.id)) throw new CliError("error.itemHasRecords", { position: item.position });
+  const records = itemRecords(db, item.id);
+  if (records.notes + records.tasks + records.votes + records.elections > 0) throw new CliError("error.itemHasRecords", { position: item.position, ...records });
   deleteItem(db, item.id);
   listItems(db, meeting.id).forEach((i, index) => setItemPosition(db, i.id, index + 1));
   audit({ entity: "agenda_item", id: item.id, action: "remove", changes: { title: item.title, position: item.position } });
@@ -256,7 +264,69 @@ export function addNote(db: Db, audit: Audit, meeting: Meeting, position: string
   return id;
 }
 
+/** Renames an agenda item while the minutes are a draft; returns the title before and after. */
+export function renameItem(db: Db, audit: Audit, meeting: Meeting, position: string, title: string): { position: number; before: string; after: string } {
+  meeting = currentMeeting(db, meeting);
+  ensureEditable(meeting);
+  const item = itemAt(db, meeting, position);
+  const clean = cleanText(title, "title", { required: true })!;
+  if (clean !== item.title) {
+    storeItemTitle(db, item.id, clean);
+    audit({ entity: "agenda_item", id: item.id, action: "rename", changes: { meeting: meeting.id, title: [item.title, clean] } });
+  }
+  return { position: item.position, before: item.title, after: clean };
+}
+
+export interface NoteChange {
+  id: number;
+  position: number;
+  before: string;
+  after: string | null;
+}
+
+/** A note of this meeting, by the number `meetings show` gives it. */
+function noteOf(db: Db, meeting: Meeting, ref: string): { id: number; position: number; text: string } {
+  const id = /^#?\d{1,9}$/.test(ref.trim()) ? Number(ref.trim().replace("#", "")) : NaN;
+  const note = notesOfMeeting(db, meeting.id).find((n) => n.id === id);
+  if (!note) throw new CliError("error.unknownNote", { ref, id: meeting.id }, 1, "error.unknownNote.hint");
+  return { id: note.id, position: listItems(db, meeting.id).find((i) => i.id === note.itemId)!.position, text: note.text };
+}
+
+/** Corrects a note while the minutes are a draft (text = null removes it); returns it before and after. */
+export function changeNote(db: Db, audit: Audit, meeting: Meeting, ref: string, text: string | null): NoteChange {
+  meeting = currentMeeting(db, meeting);
+  ensureEditable(meeting);
+  const note = noteOf(db, meeting, ref);
+  if (text === null) {
+    deleteNote(db, note.id);
+    audit({ entity: "item_note", id: note.id, action: "remove", changes: { meeting: meeting.id, item: note.position, text: note.text } });
+    return { id: note.id, position: note.position, before: note.text, after: null };
+  }
+  const clean = cleanText(text, "text", { required: true, max: 5000 })!;
+  if (clean !== note.text) {
+    updateNote(db, note.id, clean);
+    audit({ entity: "item_note", id: note.id, action: "edit", changes: { meeting: meeting.id, item: note.position, text: [note.text, clean] } });
+  }
+  return { id: note.id, position: note.position, before: note.text, after: clean };
+}
+
 // ---- attendance
+
+/** What `resolve` finds, or undefined where it finds nothing by that name (error `unknown`); other errors stand. */
+function unlessUnknown<T>(resolve: () => T, unknown: "error.unknownGroup" | "error.unknownPerson"): T | undefined {
+  try {
+    return resolve();
+  } catch (error) {
+    if (!(error instanceof CliError) || error.key !== unknown) throw error;
+    return undefined;
+  }
+}
+
+/** A group of the list, or undefined for a name that is none. */
+const knownGroup = (db: Db, ref: string, today: string): Group | undefined => unlessUnknown(() => resolveGroup(db, ref, today), "error.unknownGroup");
+
+/** A person of the list, or undefined for a name that is none (a guest's); an ambiguous name is still an error. */
+const knownPerson = (db: Db, ref: string, today: string): Person | undefined => unlessUnknown(() => resolvePerson(db, ref, today), "error.unknownPerson");
 
 /** The group a person attends for: --for, or their one current group; several groups need --for. */
 function groupForAttendance(db: Db, person: Person, forRef: string | undefined, meeting: Meeting, today: string): Group {
@@ -280,12 +350,7 @@ export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], o
   let added = 0;
   for (const ref of refs) {
     if (options.guest) {
-      let person: Person | undefined;
-      try {
-        person = resolvePerson(db, ref, today);
-      } catch (error) {
-        if (!(error instanceof CliError) || error.key !== "error.unknownPerson") throw error;
-      }
+      const person = knownPerson(db, ref, today);
       const guestName = person ? null : cleanText(ref, "guest", { required: true });
       if (existing.some((a) => a.status !== "excused" && (person ? a.personId === person.id : a.guestName === guestName)))
         throw new CliError("error.alreadyPresent", { name: ref });
@@ -313,21 +378,92 @@ export function attend(db: Db, audit: Audit, meeting: Meeting, refs: string[], o
   return added;
 }
 
+export interface AttendanceChange {
+  person: string;
+  /** how the person was recorded before and after: "present" for a group, "guest", "excused"; null: not recorded */
+  before: { status: AttendanceRow["status"]; group: string | null };
+  after: { status: AttendanceRow["status"]; group: string | null } | null;
+}
+
+/** A presence whose removal would leave a group that voted at the meeting with nobody present is refused. */
+function ensureNotLastVoter(db: Db, meeting: Meeting, rows: AttendanceRow[], row: AttendanceRow): void {
+  if (row.status !== "present" || row.groupId === null) return;
+  const others = rows.filter((r) => r.id !== row.id && r.status === "present" && r.groupId === row.groupId);
+  if (others.length === 0 && groupVotedAt(db, meeting.id, row.groupId))
+    throw new CliError("error.attendanceCarriesVote", { group: row.group ?? `#${row.groupId}`, id: meeting.id }, 1, "error.attendanceCarriesVote.hint");
+}
+
+/**
+ * Takes back what was recorded for a person at a meeting (present, guest or excused) while the minutes are a draft:
+ * a presence for one group if they were present for several (`forRef`), else everything recorded for them.
+ */
+export function unattend(db: Db, audit: Audit, meeting: Meeting, ref: string, forRef: string | undefined, today: string): AttendanceChange[] {
+  meeting = currentMeeting(db, meeting);
+  ensureEditable(meeting);
+  const rows = listAttendance(db, meeting.id);
+  const person = knownPerson(db, ref, today);
+  const guestName = ref.trim().toLowerCase();
+  let mine = rows.filter((r) => (person ? r.personId === person.id : r.personId === null && r.guestName?.toLowerCase() === guestName));
+  let name = person?.name ?? ref;
+  if (!person && mine.length === 0) {
+    // Not a person nor a guest: a group's excuse taken back (`meetings excuse` takes a group too).
+    const group = knownGroup(db, ref, today);
+    if (group) {
+      mine = rows.filter((r) => r.status === "excused" && r.personId === null && r.groupId === group.id);
+      name = group.name;
+    }
+  }
+  if (mine.length === 0) throw new CliError("error.notRecorded", { name, id: meeting.id }, 1, "error.notRecorded.hint");
+  if (forRef !== undefined) {
+    const group = resolveGroup(db, forRef, today);
+    mine = mine.filter((r) => r.groupId === group.id && r.status === "present");
+    if (mine.length === 0) throw new CliError("error.notPresentFor", { name, group: group.name, id: meeting.id });
+  } else if (mine.filter((r) => r.status === "present").length > 1)
+    throw new CliError("error.unattendWhichGroup", { name, groups: mine.map((r) => r.group).join(", ") }, 1, "error.unattendWhichGroup.hint");
+  for (const row of mine) ensureNotLastVoter(db, meeting, rows, row);
+  return mine.map((row) => {
+    deleteAttendance(db, row.id);
+    audit({ entity: "attendance", id: row.id, action: "withdraw", changes: { meeting: meeting.id, status: row.status, person: row.personId, group: row.groupId, guest: row.guestName } });
+    return { person: name, before: { status: row.status, group: row.group }, after: null };
+  });
+}
+
+/**
+ * A person recorded present for the wrong group: their presence moves to `forRef` (a group they could attend for)
+ * while the minutes are a draft. Someone present for several groups has one presence taken back first (unattend).
+ */
+export function moveAttendance(db: Db, audit: Audit, meeting: Meeting, ref: string, forRef: string, today: string): AttendanceChange {
+  meeting = currentMeeting(db, meeting);
+  ensureEditable(meeting);
+  const rows = listAttendance(db, meeting.id);
+  const person = resolvePerson(db, ref, today);
+  const name = person.name ?? ref;
+  const target = resolveGroup(db, forRef, today);
+  const present = rows.filter((r) => r.status === "present" && r.personId === person.id);
+  if (present.length === 0) throw new CliError("error.notRecorded", { name, id: meeting.id }, 1, "error.notRecorded.hint");
+  if (present.length > 1) throw new CliError("error.moveWhichGroup", { name, groups: present.map((r) => r.group).join(", ") }, 1, "error.moveWhichGroup.hint");
+  const row = present[0]!;
+  if (row.groupId === target.id) throw new CliError("error.alreadyPresentFor", { name, group: target.name });
+  if (rows.some((r) => r.status === "present" && r.personId === person.id && r.groupId === target.id))
+    throw new CliError("error.alreadyPresentFor", { name, group: target.name });
+  if (!isMemberOn(target, meeting.date))
+    throw new CliError("error.groupNotMemberOn", { group: target.name, id: meeting.id, date: dateParam(meeting.date) }, 1, "error.groupNotMemberOn.hint");
+  ensureNotLastVoter(db, meeting, rows, row);
+  updateAttendanceGroup(db, row.id, target.id);
+  audit({ entity: "attendance", id: row.id, action: "move", changes: { meeting: meeting.id, person: person.id, group: [row.groupId, target.id] } });
+  return { person: name, before: { status: "present", group: row.group }, after: { status: "present", group: target.name } };
+}
+
 /** Excuses a group (or a person): the minutes list it as excused rather than absent. */
 export function excuse(db: Db, audit: Audit, meeting: Meeting, ref: string, today: string): { kind: "group" | "person"; name: string } {
   meeting = currentMeeting(db, meeting);
   ensureEditable(meeting);
   ensureNotCancelled(meeting);
   const existing = listAttendance(db, meeting.id);
-  let group: Group | undefined;
-  try {
-    group = resolveGroup(db, ref, today);
-  } catch (error) {
-    if (!(error instanceof CliError) || error.key !== "error.unknownGroup") throw error;
-  }
+  const group = knownGroup(db, ref, today);
   if (group) {
-    if (existing.some((a) => a.status === "present" && a.groupId === group!.id)) throw new CliError("error.groupPresent", { name: group.name });
-    if (existing.some((a) => a.status === "excused" && a.groupId === group!.id)) throw new CliError("error.alreadyExcused", { name: group.name });
+    if (existing.some((a) => a.status === "present" && a.groupId === group.id)) throw new CliError("error.groupPresent", { name: group.name });
+    if (existing.some((a) => a.status === "excused" && a.groupId === group.id)) throw new CliError("error.alreadyExcused", { name: group.name });
     const id = insertAttendance(db, meeting.id, "excused", null, group.id, null);
     audit({ entity: "attendance", id, action: "excuse", changes: { meeting: meeting.id, group: group.id } });
     return { kind: "group", name: group.name };

@@ -223,15 +223,18 @@ export function deleteItem(db: Db, itemId: number): void {
   db.prepare("DELETE FROM agenda_items WHERE id = ?").run(itemId);
 }
 
-export function itemHasRecords(db: Db, itemId: number): boolean {
-  return (
-    db
-      .prepare(
-        `SELECT 1 FROM item_notes WHERE item_id = ? UNION ALL SELECT 1 FROM tasks WHERE item_id = ?
-         UNION ALL SELECT 1 FROM votes WHERE item_id = ? UNION ALL SELECT 1 FROM elections WHERE item_id = ? LIMIT 1`,
-      )
-      .get(itemId, itemId, itemId, itemId) !== undefined
-  );
+/** What hangs on an agenda item: how many notes, tasks, votes and elections (an item with any cannot go). */
+export function itemRecords(db: Db, itemId: number): { notes: number; tasks: number; votes: number; elections: number } {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM item_notes WHERE item_id = @id) AS notes, (SELECT count(*) FROM tasks WHERE item_id = @id) AS tasks,
+              (SELECT count(*) FROM votes WHERE item_id = @id) AS votes, (SELECT count(*) FROM elections WHERE item_id = @id) AS elections`,
+    )
+    .get({ id: itemId }) as { notes: number; tasks: number; votes: number; elections: number };
+}
+
+export function renameItem(db: Db, itemId: number, title: string): void {
+  db.prepare("UPDATE agenda_items SET title = ? WHERE id = ?").run(title, itemId);
 }
 
 // ---- notes
@@ -240,13 +243,34 @@ export function insertNote(db: Db, itemId: number, text: string): number {
   return Number(db.prepare("INSERT INTO item_notes (item_id, text, created_at) VALUES (?, ?, ?)").run(itemId, text, new Date().toISOString()).lastInsertRowid);
 }
 
-export function notesOfMeeting(db: Db, meetingId: number): Array<{ itemId: number; text: string }> {
+export function notesOfMeeting(db: Db, meetingId: number): Array<{ id: number; itemId: number; text: string }> {
   return db
     .prepare(
-      `SELECT n.item_id AS itemId, n.text FROM item_notes n JOIN agenda_items i ON i.id = n.item_id
+      `SELECT n.id, n.item_id AS itemId, n.text FROM item_notes n JOIN agenda_items i ON i.id = n.item_id
         WHERE i.meeting_id = ? ORDER BY i.position, n.id`,
     )
-    .all(meetingId) as Array<{ itemId: number; text: string }>;
+    .all(meetingId) as Array<{ id: number; itemId: number; text: string }>;
+}
+
+export function updateNote(db: Db, noteId: number, text: string): void {
+  db.prepare("UPDATE item_notes SET text = ? WHERE id = ?").run(text, noteId);
+}
+
+export function deleteNote(db: Db, noteId: number): void {
+  db.prepare("DELETE FROM item_notes WHERE id = ?").run(noteId);
+}
+
+export function updateAttendanceGroup(db: Db, id: number, groupId: number): void {
+  db.prepare("UPDATE attendance SET group_id = ? WHERE id = ?").run(groupId, id);
+}
+
+/** Whether a group cast a roll-call vote at a meeting (its presence then carries that vote). */
+export function groupVotedAt(db: Db, meetingId: number, groupId: number): boolean {
+  return (
+    db
+      .prepare("SELECT 1 FROM vote_casts c JOIN votes v ON v.id = c.vote_id WHERE v.meeting_id = ? AND c.group_id = ? LIMIT 1")
+      .get(meetingId, groupId) !== undefined
+  );
 }
 
 // ---- attendance

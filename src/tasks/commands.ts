@@ -57,6 +57,35 @@ export const exportTasks = command({
   examples: ["tasks export --open > aufgaben.csv", "tasks export --format xlsx --out aufgaben.xlsx", "tasks export --meeting last --json"],
 });
 
+export const edit = command({
+  path: "tasks edit",
+  args: ["<task>"],
+  help: "help.tasks.edit",
+  write: true,
+  options: {
+    title: option("--title <title>", "opt.taskTitle"),
+    owner: option("--owner <person-or-group>", "opt.taskOwner"),
+    due: option("--due <date>", "opt.taskDue"),
+  },
+  examples: ["tasks edit 7 --due +2w", "tasks edit 7 --owner KOSMOS --title \"Flyer verteilen (Kosmosviertel)\""],
+});
+
+export const reopen = command({
+  path: "tasks reopen",
+  args: ["<task>"],
+  help: "help.tasks.reopen",
+  write: true,
+  examples: ["tasks reopen 7"],
+});
+
+export const remove = command({
+  path: "tasks remove",
+  args: ["<task>"],
+  help: "help.tasks.remove",
+  write: true,
+  examples: ["tasks remove 7"],
+});
+
 const handlers = () => import("./handlers.js");
 
 /** In the order of the help's command lists. */
@@ -65,5 +94,8 @@ export const commands: Runnable[] = [
   lazy(add, handlers, "add"),
   lazy(list, handlers, "list"),
   lazy(done, handlers, "done"),
+  lazy(edit, handlers, "edit"),
+  lazy(reopen, handlers, "reopen"),
+  lazy(remove, handlers, "remove"),
   lazy(exportTasks, handlers, "exportTasks"),
 ];

@@ -2,10 +2,10 @@ import type { Context } from "../core/context.js";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import { formatDate, parseDate, today } from "../core/dates.js";
-import { UsageError } from "../core/errors.js";
+import { CliError, UsageError } from "../core/errors.js";
 import { printJson, printTable, say } from "../core/output.js";
 import { meetingLabel, resolveMeeting } from "../meetings/index.js";
-import { addTask, completeTask, resolveOwner, resolveTask } from "./service.js";
+import { addTask, completeTask, editTask, removeTask, reopenTask, resolveOwner, resolveTask, type TaskFields } from "./service.js";
 import { getTask, listTasks, type Task } from "./store.js";
 import { taskHeader, taskRows } from "./view.js";
 
@@ -66,4 +66,37 @@ export async function done(ctx: Context, [ref]: Args<typeof def.done>, opts: Opt
   ctx.write((audit) => completeTask(ctx.db, audit, task, date));
   if (ctx.json) return printJson(getTask(ctx.db, task.id, ctx.t("people.forgottenName")));
   say(ctx.t("tasks.done", { id: task.id, title: task.title }));
+}
+
+function taskFields(ctx: Context, f: TaskFields): string {
+  return ctx.t("tasks.fields", { title: f.title, owner: f.owner, due: f.due ? formatDate(f.due, ctx.lang) : "–" });
+}
+
+export async function edit(ctx: Context, [ref]: Args<typeof def.edit>, opts: Opts<typeof def.edit>): Promise<void> {
+  const day = today();
+  if (opts.title === undefined && opts.owner === undefined && opts.due === undefined)
+    throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
+  const forgotten = ctx.t("people.forgottenName");
+  const task = resolveTask(ctx.db, ref!, forgotten);
+  const owner = opts.owner !== undefined ? resolveOwner(ctx.db, opts.owner, day) : undefined;
+  const due = opts.due === undefined ? undefined : opts.due.trim() === "" ? null : parseDate(opts.due, "--due", day);
+  const change = ctx.write((audit) => editTask(ctx.db, audit, task, { title: opts.title, owner, due }, forgotten));
+  if (ctx.json) return printJson(getTask(ctx.db, task.id, forgotten));
+  say(ctx.t("tasks.edited", { id: task.id, before: taskFields(ctx, change.before), after: taskFields(ctx, change.after) }));
+}
+
+export async function reopen(ctx: Context, [ref]: Args<typeof def.reopen>): Promise<void> {
+  const forgotten = ctx.t("people.forgottenName");
+  const task = resolveTask(ctx.db, ref!, forgotten);
+  const { done: date } = ctx.write((audit) => reopenTask(ctx.db, audit, task));
+  if (ctx.json) return printJson(getTask(ctx.db, task.id, forgotten));
+  say(ctx.t("tasks.reopened", { id: task.id, title: task.title, date: date ? formatDate(date, ctx.lang) : "" }));
+}
+
+export async function remove(ctx: Context, [ref]: Args<typeof def.remove>): Promise<void> {
+  const forgotten = ctx.t("people.forgottenName");
+  const task = resolveTask(ctx.db, ref!, forgotten);
+  const removed = ctx.write((audit) => removeTask(ctx.db, audit, task, forgotten));
+  if (ctx.json) return printJson({ ...removed, removed: true });
+  say(ctx.t("tasks.removed", { id: task.id, before: taskFields(ctx, removed) }));
 }

@@ -114,6 +114,24 @@ export function markDone(db: Db, id: number, date: string): void {
   db.prepare("UPDATE tasks SET status = 'done', done_on = ? WHERE id = ?").run(date, id);
 }
 
+export function updateTask(db: Db, id: number, fields: { title: string; ownerPersonId: number | null; ownerGroupId: number | null; due: string | null }): void {
+  db.prepare("UPDATE tasks SET title = ?, owner_person_id = ?, owner_group_id = ?, due_on = ? WHERE id = ?").run(
+    fields.title,
+    fields.ownerPersonId,
+    fields.ownerGroupId,
+    fields.due,
+    id,
+  );
+}
+
+export function markOpen(db: Db, id: number): void {
+  db.prepare("UPDATE tasks SET status = 'open', done_on = NULL WHERE id = ?").run(id);
+}
+
+export function deleteTask(db: Db, id: number): void {
+  db.prepare("DELETE FROM tasks WHERE id = ?").run(id);
+}
+
 export function countTasks(db: Db, today: string): { open: number; overdue: number } {
   return db
     .prepare("SELECT count(*) AS open, coalesce(sum(due_on IS NOT NULL AND due_on < ?), 0) AS overdue FROM tasks WHERE status = 'open'")

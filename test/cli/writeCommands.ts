@@ -68,6 +68,10 @@ export const TEMPLATE_COMMANDS: string[][] = [
   ["fundraising", "stage", "2", "approved", "--awarded", "3000"],
   ["fundraising", "report-due", "add", "2", "interim", "2026-06-30"],
   ["fundraising", "income", "add", "80", "--date", "2026-01-10", "--kind", "donation"],
+  // corrections in a draft: note #1 on meeting #3, task #2 done
+  ["meetings", "note", "3", "3", "Notiz"],
+  ["tasks", "add", "Erledigt", "--owner", "JOSEF"],
+  ["tasks", "done", "2"],
 ];
 
 /** Input files the valid invocations read, and a backup of the template to restore. */
@@ -145,6 +149,10 @@ const INVOCATIONS: WriteCommand[] = [
   w("meetings item move", () => ["meetings", "item", "move", "4", "5", "3"], "agenda_item", "move"),
   w("meetings item remove", () => ["meetings", "item", "remove", "4", "7"], "agenda_item", "remove"),
   w("meetings attend", () => ["meetings", "attend", "3", "Hatice Kaya"], "attendance", "present"),
+  w("meetings item rename", () => ["meetings", "item", "rename", "4", "3", "Berichte"], "agenda_item", "rename"),
+  w("meetings note edit", () => ["meetings", "note", "edit", "3", "1", "Notiz berichtigt"], "item_note", "edit"),
+  w("meetings note remove", () => ["meetings", "note", "remove", "3", "1"], "item_note", "remove"),
+  w("meetings unattend", () => ["meetings", "unattend", "3", "Yusuf Demir"], "attendance", "withdraw"),
   w("meetings excuse", () => ["meetings", "excuse", "4", "KITA"], "attendance", "excuse"),
   w("meetings note", () => ["meetings", "note", "3", "3", "Notiz"], "item_note", "add"),
   w("meetings close", () => ["meetings", "close", "4"], "meeting", "close"),
@@ -172,6 +180,9 @@ const INVOCATIONS: WriteCommand[] = [
   w("teams leave", () => ["teams", "leave", "wohnen", "Maria Schmidt", "--date", "2026-02-01"], "team_member", "leave"),
   w("tasks add", () => ["tasks", "add", "Neu", "--owner", "JOSEF"], "task", "add"),
   w("tasks done", () => ["tasks", "done", "1"], "task", "done"),
+  w("tasks edit", () => ["tasks", "edit", "1", "--due", "2026-04-01"], "task", "edit"),
+  w("tasks reopen", () => ["tasks", "reopen", "2"], "task", "reopen"),
+  w("tasks remove", () => ["tasks", "remove", "1"], "task", "remove"),
   w("conversations add", () => ["conversations", "add", "--with", "Hatice Kaya", "--by", "Maria Schmidt"], "conversation", "add"),
   w("topics add", () => ["topics", "add", "Bildung"], "topic", "add"),
   w("campaigns add", () => ["campaigns", "add", "Kitaplätze", "--topic", "Miete", "--team", "wohnen"], "campaign", "add"),

@@ -51,4 +51,16 @@ export const de: Messages<typeof en> = {
   "opt.filterOwner": "nur Aufgaben dieser Person oder Gruppe",
   "opt.filterMeeting": "nur Aufgaben aus dieser Sitzung",
   "opt.doneDate": "Datum der Erledigung (Standard: heute)",
+  // Berichtigungen (Issue 17)
+  "help.tasks.edit": "Titel, Verantwortliche oder Fälligkeit einer Aufgabe berichtigen (nicht aus einem genehmigten Protokoll)",
+  "help.tasks.reopen": "Eine als erledigt markierte Aufgabe wieder öffnen (nicht aus einem genehmigten Protokoll)",
+  "help.tasks.remove": "Eine versehentlich angelegte Aufgabe entfernen (nicht aus einem genehmigten Protokoll)",
+  "opt.taskTitle": "der neue Titel der Aufgabe",
+  "opt.taskOwner": "neue verantwortliche Person oder Gruppe (person:<Nummer> oder group:<Nummer>, wo ein Name oder eine Nummer beides sein kann)",
+  "opt.taskDue": "das neue Fälligkeitsdatum (\"\" für keines)",
+  "tasks.edited": "Aufgabe #{id} berichtigt:\n  vorher:  {before}\n  nachher: {after}",
+  "tasks.reopened": "Aufgabe #{id} wieder offen: {title}\n  vorher:  erledigt {date}\n  nachher: offen",
+  "tasks.removed": "Aufgabe #{id} entfernt:\n  vorher:  {before}\n  nachher: –",
+  "tasks.fields": "{title} — {owner}, fällig {due}",
+  "error.taskOpen": "Aufgabe #{id} ist offen, nicht erledigt",
 };

@@ -50,4 +50,16 @@ export const en = {
   "opt.filterOwner": "only tasks of this person or group",
   "opt.filterMeeting": "only tasks from this meeting",
   "opt.doneDate": "date it was done (default: today)",
+  // corrections (issue 17)
+  "help.tasks.edit": "Correct a task's title, owner or due date (not one recorded in approved minutes)",
+  "help.tasks.reopen": "Open a task marked done again (not one recorded in approved minutes)",
+  "help.tasks.remove": "Remove a task entered by mistake (not one recorded in approved minutes)",
+  "opt.taskTitle": "the task's new title",
+  "opt.taskOwner": "the new owner: person or group (person:<id> or group:<id> where a name or id could be either)",
+  "opt.taskDue": "the new due date (\"\" for none)",
+  "tasks.edited": "Task #{id} corrected:\n  before: {before}\n  after:  {after}",
+  "tasks.reopened": "Task #{id} open again: {title}\n  before: done {date}\n  after:  open",
+  "tasks.removed": "Task #{id} removed:\n  before: {before}\n  after:  –",
+  "tasks.fields": "{title} — {owner}, due {due}",
+  "error.taskOpen": "task #{id} is open, not done",
 } satisfies Record<string, Message>;
