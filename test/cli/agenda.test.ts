@@ -1,11 +1,16 @@
 // `report agenda` as an invitation (issue 17): start times from the durations, apologies received in advance,
 // the open tasks due, the previous draft minutes as an appendix, and the same as a PDF.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
 import { startTimes } from "../../src/reports/agenda.js";
+import { agendaPdf } from "../../src/reports/index.js";
+import { Context } from "../../src/core/context.js";
+import { openDataFile } from "../../src/core/db.js";
+import { CliError } from "../../src/core/errors.js";
+import { loadMessages } from "../../src/core/i18n.js";
 import { buildTemplate, copyOf, fails, ok, okJson, type RunOptions } from "./util.js";
 
 const env = { PLATTFORM_TODAY: "2026-12-01" };
@@ -98,8 +103,9 @@ describe("open tasks and the draft minutes", () => {
   });
 });
 
+const hasPdftotext = spawnSync("which", ["pdftotext"]).status === 0;
+
 describe("report agenda --format pdf", () => {
-  const hasPdftotext = spawnSync("which", ["pdftotext"]).status === 0;
 
   it("writes a PDF", async () => {
     const options = platform();
@@ -127,5 +133,30 @@ describe("report agenda --format pdf", () => {
     // the appendix starts on a page of its own
     const pages = text.split("\f");
     expect(pages.findIndex((p) => p.includes("Protokoll: Kernkreis am 05.11.2026"))).toBeGreaterThan(0);
+  });
+});
+
+describe("agendaPdf(ctx, meetingId)", () => {
+  it("returns the bytes of the agenda's PDF, in the context's language, for the invitation e-mail", async () => {
+    await Promise.all([loadMessages("en"), loadMessages("de")]);
+    const { db: path } = platform();
+    const db = openDataFile(path!);
+    try {
+      const ctx = new Context({ lang: "en" }, ["test"], {}, { path: path!, source: "flag" });
+      ctx.useDb(db);
+      const bytes = await agendaPdf(ctx, 2);
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+      if (hasPdftotext) {
+        const file = join(tempDir(), "invitation.pdf");
+        writeFileSync(file, bytes);
+        const text = spawnSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).stdout;
+        expect(text).toContain("Invitation: Kernkreis on 2026-12-10");
+        expect(text).toMatch(/2\s+09:20\s+Berichte/);
+      }
+      await expect(agendaPdf(ctx, 99)).rejects.toBeInstanceOf(CliError);
+    } finally {
+      db.close();
+    }
   });
 });
