@@ -10,6 +10,7 @@ import { kindLabel } from "../labels.js";
 import { assemblyBlocks } from "./assemblyBlocks.js";
 import type { DecisionEntry, ElectionEntry, MeetingRef, ReportItem, ReportModel, ReportTask } from "../model.js";
 import { shortFingerprint } from "../../core/hash.js";
+import { startTimes } from "../startTimes.js";
 
 export type ReportKind = "agenda" | "minutes";
 export type { Block, Inline, ReportDocument };
@@ -84,10 +85,11 @@ export function agendaDocument(model: ReportModel): ReportDocument {
   blocks.push({ type: "heading", level: 2, text: p("meetings.agenda") });
   if (model.items.length === 0) blocks.push({ type: "paragraph", text: [p("agenda.noItems")], role: "muted" });
   else {
+    const starts = startTimes(meeting.time, model.items); // for a model without them (built before reports/agenda.ts)
     blocks.push({
       type: "table",
       head: [p("col.item"), p("col.start"), p("col.title"), p("col.presenter"), p("col.duration")],
-      rows: model.items.map((i) => [String(i.position), i.start ?? "", i.title, i.presenter ?? "", i.duration === null ? "" : String(i.duration)]),
+      rows: model.items.map((i, n) => [String(i.position), (i.start !== undefined ? i.start : starts[n]) ?? "", i.title, i.presenter ?? "", i.duration === null ? "" : String(i.duration)]),
       numeric: [0, 1, 4],
     });
     const planned = model.items.reduce((sum, i) => sum + (i.duration ?? 0), 0);
