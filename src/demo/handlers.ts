@@ -152,5 +152,7 @@ async function showcase(ctx: Context, db: Db, wanted: Array<readonly [Meeting, R
   const rule = "─".repeat(72);
   return wanted
     .filter((entry): entry is readonly [Meeting, ReportKind] => Boolean(entry))
-    .map(([meeting, kind]) => `${rule}\n${renderMarkdown(reportModel(db, meeting, kind, ctx.lang, ctx.t("people.forgottenName")), kind).trimEnd()}\n${rule}\n`);
+    // The agenda without its appendix: the draft minutes it would append are shown on their own.
+    .map(([meeting, kind]) => ({ kind, model: { ...reportModel(db, meeting, kind, ctx.lang, ctx.t("people.forgottenName")), appendix: undefined } }))
+    .map(({ kind, model }) => `${rule}\n${renderMarkdown(model, kind).trimEnd()}\n${rule}\n`);
 }

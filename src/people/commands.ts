@@ -42,8 +42,14 @@ export const list = command({
     group: option("--group <group>", "opt.filterGroup"),
     role: option("--role <role>", "opt.filterRole"),
     all: flag("--all", "opt.allPeople"),
+    format: option("--format <format>", "opt.peopleListFormat", { choices: ["table", "emails"] }),
   },
-  examples: ["people list", "people list --group JOSEF --role representative", "people list --json"],
+  examples: [
+    "people list",
+    "people list --group JOSEF --role representative",
+    "people list --role representative --format emails",
+    "people list --json",
+  ],
 });
 
 export const show = command({
@@ -124,12 +130,13 @@ export const exportPeople = command({
   help: "help.people.export",
   options: {
     ...exportOptions,
-    format: option("--format <format>", "opt.peopleExportFormat", { choices: ["csv", "json", "xlsx", "text"] }),
+    format: option("--format <format>", "opt.peopleExportFormat", { choices: ["csv", "json", "xlsx", "vcf", "text"] }),
   },
   examples: [
     "people export > personen.csv",
     "people export --format xlsx --out personen.xlsx",
     "people export --format json --out personen.json",
+    "people export --format vcf --out adressbuch.vcf",
     "people export \"Maria Schmidt\" --out auskunft-maria-schmidt.json",
     "people export 12 --format text",
   ],

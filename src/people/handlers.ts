@@ -47,6 +47,10 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
   const group = groupRef !== undefined ? resolveGroup(ctx.db, groupRef, day) : undefined;
   const role = opts.role !== undefined ? parseRole(opts.role) : undefined;
   const filter = { groupId: group?.id, role, includeForgotten: opts.all === true };
+  if (opts.format === "emails") {
+    if (ctx.json) throw new UsageError("error.exportJsonFormat", { format: "emails" });
+    return (await import("./emails.js")).printEmails(ctx, iteratePeople(ctx.db, day, filter));
+  }
   // Streamed: a platform may have hundreds of thousands of people.
   if (ctx.json) return printJsonLines(iteratePeople(ctx.db, day, filter));
   const head = ["#", ctx.t("label.name"), ctx.t("label.groups"), ctx.t("label.email"), ctx.t("label.phone")];
@@ -130,6 +134,10 @@ export async function importCsv(ctx: Context, [file]: Args<typeof def.importCsv>
 export async function exportPeople(ctx: Context, [personRef]: Args<typeof def.exportPeople>, opts: Opts<typeof def.exportPeople>): Promise<void> {
   // With a person: everything stored about them (DSGVO Art. 15), see src/maintenance.
   if (personRef !== undefined) return (await import("../maintenance/handlers.js")).exportPerson(ctx, personRef, opts);
+  if (opts.format === "vcf") {
+    if (ctx.json) throw new UsageError("error.exportJsonFormat", { format: "vcf" });
+    return (await import("./emails.js")).exportVcf(ctx, iteratePeople(ctx.db, today()), opts.out);
+  }
   const { exportCommand } = await import("../core/transfer.js");
   const day = today();
   // One CSV row per current role, in the import's columns, so that an export imports back unchanged.

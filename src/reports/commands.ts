@@ -17,12 +17,13 @@ export const agenda = command({
   args: ["<meeting>"],
   help: "help.report.agenda",
   options: {
-    format: option("--format <format>", "opt.agendaFormat", { choices: ["md", "html"] }),
+    format: option("--format <format>", "opt.agendaFormat", { choices: ["md", "html", "pdf"] }),
     out: option("--out <file>", "opt.out"),
   },
   examples: [
     "report agenda next",
     "report agenda next --format html --out einladung.html",
+    "report agenda next --format pdf --out einladung.pdf",
     "report agenda 3.12.2026 --lang en",
   ],
 });

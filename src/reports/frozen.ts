@@ -6,6 +6,7 @@ import type { Lang } from "../core/i18n.js";
 import type { Meeting } from "../meetings/index.js";
 import { allFrozenMinutes, frozenMinutes, getMeeting, listAmendments, listMeetings, saveFrozenMinutes, sealAmendments } from "../meetings/index.js";
 import { buildReport, type ReportModel } from "./model.js";
+import { agendaModel } from "./agenda.js";
 
 /** Stores the minutes of an approved meeting as they render now; returns their fingerprint. Inside the approval. */
 export function freezeMinutes(db: Db, meetingId: number, lang: Lang, forgottenLabel: string): string {
@@ -43,7 +44,7 @@ export function minutesModel(db: Db, meeting: Meeting, lang: Lang, forgottenLabe
 
 /** The model of an agenda (always today's data) or of minutes (frozen once approved). */
 export function reportModel(db: Db, meeting: Meeting, kind: "agenda" | "minutes", lang: Lang, forgottenLabel: string): ReportModel {
-  return kind === "minutes" ? minutesModel(db, meeting, lang, forgottenLabel) : buildReport(db, meeting, lang, forgottenLabel);
+  return kind === "minutes" ? minutesModel(db, meeting, lang, forgottenLabel) : agendaModel(db, meeting, lang, forgottenLabel);
 }
 
 /** Approved minutes as they were approved (without amendments); undefined while the minutes are not approved. */

@@ -21,3 +21,8 @@ export async function reportAnnual(ctx: Context, year: string, opts: { format?: 
 export async function frozenMinutesCode() {
   return import("./frozen.js");
 }
+
+/** The agenda of a meeting as a PDF (reports/agendaPdf.ts), e.g. to attach to the invitation; loads pdfmake then. */
+export async function agendaPdf(ctx: Context, meetingId: number): Promise<Uint8Array> {
+  return (await import("./agendaPdf.js")).agendaPdf(ctx, meetingId);
+}

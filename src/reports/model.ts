@@ -33,6 +33,8 @@ export interface ReportItem {
   presenter: string | null;
   /** planned minutes */
   duration: number | null;
+  /** the agenda only: "HH:MM" from the meeting's start and the durations before (null when not known) */
+  start?: string | null;
   notes: string[];
   /** the campaigns item (see campaigns/model.ts isCampaignsItem): the latest update of each active campaign */
   campaigns?: CampaignReport[];
@@ -105,6 +107,8 @@ export interface ReportModel {
   amendments: Array<{ date: string; author: string; text: string }>;
   /** an assembly's turnout per group and the asks made there (also any meeting where commitments were given) */
   assembly?: AssemblyEntry | null;
+  /** the agenda only: the previous meeting's minutes while they are a draft (reports/agenda.ts) */
+  appendix?: ReportModel;
   /** approved minutes: the SHA-256 of the model as frozen at approval (reports/frozen.ts) */
   fingerprint?: string;
 }

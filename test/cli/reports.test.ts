@@ -168,15 +168,18 @@ describe("report agenda", () => {
       "- **Datum:** 14.01.2027",
       "- **Uhrzeit:** 19:00–21:00 Uhr",
       "- **Ort:** Nachbarschaftshaus Köpenick",
-      "| 1 | Begrüßung und Vorstellungsrunde |   | 10 |",
-      "| 8 | Beschluss Mietenkampagne | Hatice Kaya | 15 |",
+      "| 1 | 19:00 | Begrüßung und Vorstellungsrunde |   | 10 |",
+      "| 8 | 20:40 | Beschluss Mietenkampagne | Hatice Kaya | 15 |",
       "Geplant: 115 Minuten.",
       "Das Protokoll der Sitzung Kernkreis am 03.12.2026 liegt zur Genehmigung vor (Entwurf).",
       "| Spendenbrief an die Stiftung | Yusuf Demir | 31.12.2026 |",
       "| Flyer im Kosmosviertel verteilen | Mieterbeirat Kosmosviertel | 10.01.2027 |",
     ])
       expect(md).toContain(line);
-    expect(md).not.toContain("Saal für Januar reservieren"); // done
+    // Before the appendix (the draft minutes of #2, which record all their tasks), no task that is done.
+    const [invitation, appendix] = md.split("\n# Protokoll: Kernkreis am 03.12.2026\n");
+    expect(appendix).toContain("Anhang: Protokollentwurf zur Genehmigung");
+    expect(invitation).not.toContain("Saal für Januar reservieren"); // done
     expect(md).not.toContain("Unterschrift");
   });
 
@@ -268,9 +271,9 @@ describe("bad input", () => {
     await fails(["report", "minutes", "4"], options, 1);
   });
 
-  it("an unknown format is a usage error (exit 2); the agenda has no PDF", async () => {
+  it("an unknown format is a usage error (exit 2)", async () => {
     await fails(["report", "minutes", "last", "--format", "docx"], platform(), 2);
-    await fails(["report", "agenda", "next", "--format", "pdf"], platform(), 2);
+    await fails(["report", "agenda", "next", "--format", "docx"], platform(), 2);
   });
 });
 

@@ -209,7 +209,7 @@ describe.each(["de", "en"] as const)("the minutes in %s", (lang) => {
     const md = renderMarkdown(model(lang, { awaitingApproval }), "agenda");
     const text = markdownText(md);
     for (const phrase of ["SO! MIT UNS", "Gemeindesaal St. Josef", "Hatice Kaya", "Spendenbrief schreiben", "Yusuf Demir"]) expect(text).toContain(phrase);
-    expect(md).toMatch(/\| 3 \| Berichte aus den Aktionsteams \| Hatice Kaya \| 30 \|/);
+    expect(md).toMatch(/\| 3 \| 19:15 \| Berichte aus den Aktionsteams \| Hatice Kaya \| 30 \|/); // starts after 10 + 5 minutes
     if (lang === "de") {
       expect(text).toContain("Einladung: Kernkreis am 03.12.2026");
       expect(text).toContain("19:00–21:15 Uhr");

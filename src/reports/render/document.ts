@@ -10,6 +10,7 @@ import { kindLabel } from "../labels.js";
 import { assemblyBlocks } from "./assemblyBlocks.js";
 import type { DecisionEntry, ElectionEntry, MeetingRef, ReportItem, ReportModel, ReportTask } from "../model.js";
 import { shortFingerprint } from "../../core/hash.js";
+import { startTimes } from "../startTimes.js";
 
 export type ReportKind = "agenda" | "minutes";
 export type { Block, Inline, ReportDocument };
@@ -77,15 +78,19 @@ export function agendaDocument(model: ReportModel): ReportDocument {
       ].filter(([, value]) => value !== "") as Array<[string, string]>,
     },
     { type: "paragraph", text: [p("agenda.welcome")] },
-    { type: "heading", level: 2, text: p("meetings.agenda") },
   ];
+  // Apologies received in advance (meetings excuse): groups, then people.
+  const apologies = [...model.attendance.excused, ...model.attendance.excusedPeople];
+  if (apologies.length > 0) blocks.push({ type: "paragraph", text: [{ strong: `${p("agenda.apologies")}:` }, ` ${apologies.join(", ")}`] });
+  blocks.push({ type: "heading", level: 2, text: p("meetings.agenda") });
   if (model.items.length === 0) blocks.push({ type: "paragraph", text: [p("agenda.noItems")], role: "muted" });
   else {
+    const starts = startTimes(meeting.time, model.items); // for a model without them (built before reports/agenda.ts)
     blocks.push({
       type: "table",
-      head: [p("col.item"), p("col.title"), p("col.presenter"), p("col.duration")],
-      rows: model.items.map((i) => [String(i.position), i.title, i.presenter ?? "", i.duration === null ? "" : String(i.duration)]),
-      numeric: [0, 3],
+      head: [p("col.item"), p("col.start"), p("col.title"), p("col.presenter"), p("col.duration")],
+      rows: model.items.map((i, n) => [String(i.position), (i.start !== undefined ? i.start : starts[n]) ?? "", i.title, i.presenter ?? "", i.duration === null ? "" : String(i.duration)]),
+      numeric: [0, 1, 4],
     });
     const planned = model.items.reduce((sum, i) => sum + (i.duration ?? 0), 0);
     if (planned > 0) blocks.push({ type: "paragraph", text: [p("agenda.planned", { minutes: planned })], role: "muted" });
@@ -101,6 +106,12 @@ export function agendaDocument(model: ReportModel): ReportDocument {
   });
   blocks.push({ type: "heading", level: 2, text: p("agenda.dueTasks") });
   blocks.push(model.dueTasks.length === 0 ? { type: "paragraph", text: [p("agenda.noDueTasks")], role: "muted" } : taskTable(lang, model.dueTasks, false));
+  if (model.appendix) {
+    // The draft minutes up for approval, as the minutes print them, under a title that says they are the appendix.
+    const [title, ...rest] = minutesDocument({ ...model.appendix, lang }).blocks;
+    if (title?.type === "title") blocks.push({ ...title, subtitle: `${p("agenda.appendix")} — ${title.subtitle}` });
+    blocks.push(...rest.filter((b) => b.type !== "signatures")); // a draft is signed once approved
+  }
   return { lang, title: `${p("agenda.title")}: ${name} — ${model.platform}`, blocks };
 }
 

@@ -119,7 +119,8 @@ export async function renderPdf(model: ReportModel, kind: ReportKind): Promise<B
     pageSize: "A4",
     pageMargins: [56, 56, 56, 60],
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
-    content: doc.blocks.flatMap(node),
+    // A later title starts a document of its own on a new page (the agenda's appendix: the draft minutes).
+    content: doc.blocks.flatMap((b, i) => (i > 0 && b.type === "title" ? [{ text: "", pageBreak: "before" }, ...node(b)] : node(b))),
     footer: (page: number, pages: number) => ({
       columns: [
         { text: sanitize(doc.footer ? `${doc.title}\n${doc.footer}` : doc.title), fontSize: 7.5, color: GREY },
