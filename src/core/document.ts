@@ -7,7 +7,7 @@ export type Inline = string | { strong: string };
 
 export type Block =
   | { type: "title"; text: string; subtitle: string }
-  | { type: "heading"; text: string; level: 2 | 3 }
+  | { type: "heading"; text: string; level: 2 | 3 | 4 }
   | { type: "fields"; rows: Array<[string, string]> }
   | { type: "paragraph"; text: Inline[]; role?: "status" | "quorum" | "muted" }
   | { type: "list"; items: Inline[][] }
@@ -21,4 +21,6 @@ export interface ReportDocument {
   blocks: Block[];
   /** a line at the foot of every page (PDF) or of the document: the fingerprint of approved minutes */
   footer?: string;
+  /** across every printed page (draft minutes: "ENTWURF", "DRAFT") */
+  watermark?: string;
 }

@@ -75,6 +75,11 @@ function ambiguous(input: string, field: string, negative: boolean, euros: numbe
   );
 }
 
+/** An amount and its currency sign in text kept on one line: "36.000,00 €" with a non-breaking space (documents). */
+export function bindCurrency(text: string): string {
+  return text.replace(/(\d) (€|EUR\b)/g, "$1\u00a0$2").replace(/(€|\bEUR) (?=\d)/g, "$1\u00a0");
+}
+
 /** de: 1.234,56 € · en: €1,234.56 */
 export function formatMoney(cents: number, lang: Lang): string {
   const negative = cents < 0;

@@ -6,7 +6,8 @@ import type { Context } from "../core/context.js";
 import { colours, sanitize } from "../core/output.js";
 import type { Round, RoundCandidate, Tally, Tie } from "./tally.js";
 import { io } from "../core/io.js";
-import type { MessageKey } from "../core/i18n.js";
+import type { Lang, MessageKey } from "../core/i18n.js";
+import { localDecimal } from "../core/decimal.js";
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -17,16 +18,18 @@ export interface RenderOptions {
   bold?: (text: string) => string;
   green?: (text: string) => string;
   dim?: (text: string) => string;
+  /** the language's decimal mark for the vote figures (de: "2,00000"); without it, the figures as counted */
+  lang?: Lang;
 }
 
 /** What a round did, in the user's language (rounds of other methods bring their own action text). */
-export function roundAction(round: Round, t: T): string {
+export function roundAction(round: Round, t: T, lang?: Lang): string {
   const name = sanitize(round.subject ?? "");
   switch (round.kind) {
     case "first":
       return t("tally.action.first");
     case "surplus":
-      return t("tally.action.surplus", { name, surplus: round.surplus ?? "" });
+      return t("tally.action.surplus", { name, surplus: lang ? localDecimal(round.surplus ?? "", lang) : (round.surplus ?? "") });
     case "exclusion":
       return t("tally.action.exclusion", { name });
     case "count":
@@ -41,10 +44,10 @@ function isZero(votes: string): boolean {
 }
 
 /** One table cell: the votes, `*` once elected, `–` for a candidate out of the count with nothing left. */
-function cellText(c: RoundCandidate): string {
+function cellText(c: RoundCandidate, figure: (votes: string) => string): string {
   if (c.state === "withdrawn") return "–";
   if (c.state === "excluded" && isZero(c.votes)) return "–";
-  return c.state === "elected" ? `${c.votes}*` : `${c.votes} `;
+  return c.state === "elected" ? `${figure(c.votes)}*` : `${figure(c.votes)} `;
 }
 
 function tieText(tie: Tie, t: T): string {
@@ -61,10 +64,12 @@ export function renderTally(tally: Tally, options: RenderOptions): string[] {
   const bold = options.bold ?? ((s: string) => s);
   const green = options.green ?? ((s: string) => s);
   const dim = options.dim ?? ((s: string) => s);
+  const lang = options.lang;
+  const figure = (votes: string) => (lang ? localDecimal(votes, lang) : votes);
   const lines: string[] = [];
 
   const facts = [t(`tally.method.${tally.method}`), t("tally.seats", { seats: tally.seats }), t("tally.valid", { valid: tally.valid })];
-  if (tally.quota !== null) facts.push(t("tally.quota", { quota: tally.quota }));
+  if (tally.quota !== null) facts.push(t("tally.quota", { quota: figure(tally.quota) }));
   lines.push(facts.join(" · "));
   lines.push("");
 
@@ -72,7 +77,7 @@ export function renderTally(tally: Tally, options: RenderOptions): string[] {
   const numberWidth = String(tally.rounds.length).length;
   lines.push(bold(t("tally.rounds")));
   for (const round of tally.rounds) {
-    let text = `${String(round.round).padStart(numberWidth + 2)}  ${roundAction(round, t)}`;
+    let text = `${String(round.round).padStart(numberWidth + 2)}  ${roundAction(round, t, lang)}`;
     if (round.elected && round.elected.length > 0) text += ` — ${t("tally.electedNow", { names: round.elected.map(sanitize).join(", ") })}`;
     lines.push(text);
   }
@@ -83,11 +88,11 @@ export function renderTally(tally: Tally, options: RenderOptions): string[] {
   const ntLabel = t("tally.nontransferable");
   const candidateLabel = t("tally.candidate");
   const nameWidth = Math.max(candidateLabel.length, ntLabel.length, ...names.map((n) => n.length));
-  const cells = tally.rounds.map((round) => round.candidates.map(cellText));
+  const cells = tally.rounds.map((round) => round.candidates.map((c) => cellText(c, figure)));
   const columnWidth = Math.max(
     4,
     ...cells.flat().map((c) => c.length),
-    ...tally.rounds.map((r) => `${r.nontransferable} `.length),
+    ...tally.rounds.map((r) => `${figure(r.nontransferable)} `.length),
   );
   const gap = 2;
   const perBlock = Math.max(1, Math.floor((options.width - nameWidth) / (columnWidth + gap)));
@@ -97,13 +102,13 @@ export function renderTally(tally: Tally, options: RenderOptions): string[] {
     lines.push(bold(header.trimEnd()));
     names.forEach((name, i) => {
       const row = block.map((round) => {
-        const text = cellText(round.candidates[i]!).padStart(columnWidth + gap);
+        const text = cellText(round.candidates[i]!, figure).padStart(columnWidth + gap);
         return round.candidates[i]!.state === "elected" ? green(text) : text;
       });
       lines.push(`${name.padEnd(nameWidth)}${row.join("")}`.trimEnd());
     });
     if (tally.method === "scottish-stv" || block.some((r) => !isZero(r.nontransferable)))
-      lines.push(dim(`${ntLabel.padEnd(nameWidth)}${block.map((r) => `${r.nontransferable} `.padStart(columnWidth + gap)).join("")}`.trimEnd()));
+      lines.push(dim(`${ntLabel.padEnd(nameWidth)}${block.map((r) => `${figure(r.nontransferable)} `.padStart(columnWidth + gap)).join("")}`.trimEnd()));
     lines.push("");
   }
   lines.push(dim(t("tally.legend")));
@@ -126,6 +131,7 @@ export function printTally(ctx: Context, tally: Tally): void {
     bold: (s) => c.bold(s),
     green: (s) => c.green(s),
     dim: (s) => c.dim(s),
+    lang: ctx.lang,
   });
   out.write(`${lines.join("\n")}\n`);
 }

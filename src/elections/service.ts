@@ -477,8 +477,17 @@ export interface ElectionEntry {
   seats: number;
   method: string;
   candidates: string[];
-  /** vote figures per round, as decimal strings with the method's precision */
-  rounds: Array<{ round: number; action: string; votes: Array<{ name: string; votes: string }> }>;
+  /**
+   * vote figures per round, as decimal strings with the method's precision; each candidate's state and the
+   * round's non-transferable votes and rounding loss (STV) are absent from minutes frozen before they were added
+   */
+  rounds: Array<{
+    round: number;
+    action: string;
+    votes: Array<{ name: string; votes: string; state?: "hopeful" | "elected" | "excluded" }>;
+    nontransferable?: string;
+    residual?: string;
+  }>;
   elected: string[];
   /** of the elected, those who accepted */
   accepted: string[];
@@ -511,8 +520,10 @@ export function minutesEntries(db: Db, meetingId: number, forgottenLabel: string
           .filter((c) => c.state !== "withdrawn")
           .map((c) => {
             const yna = c as typeof c & { yes?: number; no?: number; abstain?: number };
-            return { name: c.name, votes: yna.yes !== undefined ? `${yna.yes} / ${yna.no} / ${yna.abstain}` : c.votes };
+            return { name: c.name, votes: yna.yes !== undefined ? `${yna.yes} / ${yna.no} / ${yna.abstain}` : c.votes, state: c.state as "hopeful" | "elected" | "excluded" };
           }),
+        nontransferable: r.nontransferable,
+        ...(r.residual !== undefined ? { residual: r.residual } : {}),
       })),
       elected: tally?.elected ?? [],
       accepted: (tally?.elected ?? []).filter((name) => accepted.has(name)),

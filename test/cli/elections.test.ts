@@ -150,7 +150,9 @@ describe("a scripted election of the Strategy & Finance team", () => {
     await castAll(db);
     const tally = await okJson<Tally>(["elections", "tally", "1"], at(db));
     const minutes = (await ok(["report", "minutes", "1"], at(db))).stdout;
-    expect(minutes).toContain("### Election: Strategy & Finance team (# 5)");
+    // Under its agenda item, and in the summary of elections.
+    expect(minutes).toMatch(/### Item 5: [^\n]*\n\n#### Election: Strategy & Finance team\n/);
+    expect(minutes).toMatch(/## Elections\n\n\| Team \| # \| Elected \|\n\|---\|---:\|---\|\n\| Strategy & Finance team \| 5 \| /);
     expect(minutes).toContain("Person 1, Person 2, Person 3, Person 4");
     expect(minutes).toContain(`**Elected:** ${tally.elected.join(", ")}`);
     expect(minutes).toContain("| Round 1 |");

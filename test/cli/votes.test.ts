@@ -253,7 +253,8 @@ describe("reading votes", () => {
     for (const [i, choice] of rest.entries()) await ok(["votes", "cast", "1", SHORTS[i + 1]!, choice], at(db));
     await ok(["votes", "close", "1"], at(db));
     const md = (await ok(["report", "minutes", "1", "--format", "md"], at(db))).stdout;
-    const decisions = md.slice(md.indexOf("## Decisions"));
+    // Each motion under its agenda item, and all of them in the summary of decisions.
+    const decisions = md.slice(md.indexOf("## Proceedings"));
     expect(decisions).toContain("Die Plattform unterstützt die Mieterversammlung im Kosmosviertel.");
     expect(decisions).toMatch(/Moved by:\*\* Mieterinitiative Kosmosviertel/);
     expect(decisions).toMatch(/roll call/);
@@ -264,6 +265,7 @@ describe("reading votes", () => {
     // The open count vote is not a decision yet; the closed roll call #3 is.
     expect(decisions).not.toContain("Bezirksbürgermeisterin");
     expect(decisions).toContain("Das Protokoll wird per E-Mail verschickt.");
+    expect(md.slice(md.indexOf("## Decisions"))).toMatch(/\| Die Plattform unterstützt die Mieterversammlung im Kosmosviertel\. \| 6 \/ 4 \/ 2 \| adopted \|/);
   });
 });
 

@@ -5,7 +5,9 @@ import { en as reportsEn } from "../../src/reports/messages/en.js";
 import type { DecisionEntry, ElectionEntry, ReportModel } from "../../src/reports/model.js";
 import { escapeHtml, renderHtml } from "../../src/reports/render/html.js";
 import { escapeMarkdown, renderMarkdown } from "../../src/reports/render/markdown.js";
-import { renderPdf } from "../../src/reports/render/pdf.js";
+import { pdfDefinition, renderPdf } from "../../src/reports/render/pdf.js";
+import { reportDocument } from "../../src/reports/render/document.js";
+import { bindCurrency } from "../../src/core/money.js";
 import { loadMessages } from "../../src/core/i18n.js";
 
 // translate() reads the catalogues main() loads; here both languages are needed.
@@ -185,8 +187,9 @@ describe.each(["de", "en"] as const)("the minutes in %s", (lang) => {
     expect(withBoth).toMatch(lang === "de" ? /Ja \(2\): St\. Josef, Moscheeverein Al-Nur/ : /Yes \(2\): St\. Josef, Moscheeverein Al-Nur/);
     expect(withBoth).toContain("Strategie- und Finanzteam");
     expect(withBoth).toContain("Scottish STV");
-    expect(withBoth).toContain("| Ada | 5.00000 | 5.00000 |");
-    expect(withBoth).toContain("| Cem | 1.00000 |   |");
+    // Minutes frozen before the candidates' states were kept: the votes in the language's format, elected or not.
+    expect(withBoth).toContain(lang === "de" ? "| Ada | 5,00000 | 5,00000 | gewählt |" : "| Ada | 5.00000 | 5.00000 | elected |");
+    expect(withBoth).toContain(lang === "de" ? "| Cem | 1,00000 | – | nicht gewählt |" : "| Cem | 1.00000 | – | not elected |");
   });
 
   it("states approved minutes as approved at the later meeting", () => {
@@ -318,5 +321,136 @@ describe("the report phrases", () => {
 
   it("German and English minutes differ in wording", () => {
     expect(renderMarkdown(model("de"), "minutes")).not.toBe(renderMarkdown(model("en"), "minutes"));
+  });
+});
+
+/** A Scottish STV count as the elections area now hands it to the minutes: states, non-transferable votes, rounding. */
+const COUNTED: ElectionEntry = {
+  item: 2,
+  team: "Strategie- und Finanzteam",
+  seats: 1,
+  method: "scottish-stv",
+  candidates: ["Ada", "Ben", "Cem", "Dana"],
+  rounds: [
+    { round: 1, action: "first preferences", nontransferable: "0.00000", residual: "0.00000", votes: [
+      { name: "Ada", votes: "2.00000", state: "hopeful" }, { name: "Ben", votes: "1.50000", state: "hopeful" },
+      { name: "Cem", votes: "1.00000", state: "hopeful" }, { name: "Dana", votes: "0.50000", state: "hopeful" }] },
+    { round: 2, action: "exclusion of Dana", nontransferable: "0.50000", residual: "0.00000", votes: [
+      { name: "Ada", votes: "2.00000", state: "hopeful" }, { name: "Ben", votes: "1.50000", state: "hopeful" },
+      { name: "Cem", votes: "1.00000", state: "hopeful" }, { name: "Dana", votes: "0.00000", state: "excluded" }] },
+    { round: 3, action: "exclusion of Cem", nontransferable: "0.50000", residual: "0.00000", votes: [
+      { name: "Ada", votes: "3.00000", state: "elected" }, { name: "Ben", votes: "1.50000", state: "hopeful" },
+      { name: "Cem", votes: "0.00000", state: "excluded" }, { name: "Dana", votes: "0.00000", state: "excluded" }] },
+    { round: 4, action: "surplus of Ada", nontransferable: "0.50000", residual: "0.00001", votes: [
+      { name: "Ada", votes: "3.00000", state: "elected" }, { name: "Ben", votes: "1.49999", state: "hopeful" },
+      { name: "Cem", votes: "0.00000", state: "excluded" }, { name: "Dana", votes: "0.00000", state: "excluded" }] },
+  ],
+  elected: ["Ada"],
+  accepted: ["Ada"],
+  valid: 5,
+  quota: "3.00000",
+};
+
+describe("minutes that need no explanation", () => {
+  const lines = (md: string) => md.split("\n");
+
+  it("a vote and an election stand under their agenda item, which then has no 'no notes'; the summary lists them", () => {
+    for (const lang of ["de", "en"] as const) {
+      const md = markdownText(renderMarkdown(model(lang, { decisions: [DECISION], elections: [COUNTED] }), "minutes"));
+      const item = (n: number) => md.indexOf(lang === "de" ? `### TOP ${n}:` : `### Item ${n}:`);
+      const noNotes = lang === "de" ? "Keine Notizen." : "No notes.";
+      const election = md.indexOf(lang === "de" ? "#### Wahl: Strategie- und Finanzteam" : "#### Election: Strategie- und Finanzteam");
+      expect(election).toBeGreaterThan(item(2));
+      expect(election).toBeLessThan(item(3));
+      expect(md.slice(item(2), item(3))).not.toContain(noNotes);
+      expect(md.slice(item(1), item(2))).toContain(noNotes);
+      const motion = md.indexOf(lang === "de" ? "#### Antrag 1" : "#### Motion 1");
+      expect(motion).toBeGreaterThan(item(3));
+      const summary = md.indexOf(lang === "de" ? "## Beschlüsse" : "## Decisions");
+      expect(motion).toBeLessThan(summary);
+      expect(md.slice(summary)).toContain(`| 1 | 3 | Der Kernkreis startet die Mietenkampagne. | 6 / 1 / 1 | ${lang === "de" ? "angenommen" : "adopted"} |`);
+      expect(md.slice(summary)).not.toContain(lang === "de" ? "Eingebracht von" : "Moved by");
+      expect(md.slice(md.indexOf(lang === "de" ? "## Wahlen" : "## Elections"))).toContain("| Strategie- und Finanzteam | 2 | Ada |");
+      const html = renderHtml(model(lang, { decisions: [DECISION], elections: [COUNTED] }), "minutes");
+      expect(html.indexOf("<h4>")).toBeGreaterThan(html.indexOf("<h3>"));
+    }
+  });
+
+  it("an election with an item the agenda lacks is stated in full in the elections section", () => {
+    const md = renderMarkdown(model("de", { elections: [{ ...COUNTED, item: 9 }] }), "minutes");
+    expect(md).toContain("### Wahl: Strategie- und Finanzteam (TOP 9)");
+  });
+
+  it("the rounds table: elected and excluded marked in their round, non-transferable votes, rounding, sum, quota, decimal commas", () => {
+    const md = renderMarkdown(model("de", { elections: [COUNTED] }), "minutes");
+    // Four rounds: two tables of two, each with the candidates' outcome.
+    expect(lines(md).filter((l) => l.startsWith("| Kandidat/in |"))).toEqual([
+      "| Kandidat/in | Runde 1 | Runde 2 | Ergebnis |",
+      "| Kandidat/in | Runde 3 | Runde 4 | Ergebnis |",
+    ]);
+    for (const row of [
+      "| Ada | 2,00000 | 2,00000 | gewählt in Runde 3 |",
+      "| Dana | 0,50000 | ausgeschieden | ausgeschieden in Runde 2 |",
+      "| nicht übertragbar | 0,00000 | 0,50000 |   |",
+      "| durch Abrunden verloren | 0,00000 | 0,00000 |   |",
+      "| Summe: gültige Stimmen | 5,00000 | 5,00000 |   |",
+      "| Quote | 3,00000 | 3,00000 |   |",
+      "| Ada | 3,00000 gewählt | 3,00000 | gewählt in Runde 3 |",
+      "| Cem | ausgeschieden | – | ausgeschieden in Runde 3 |",
+      "| Dana | – | – | ausgeschieden in Runde 2 |",
+      "| Ben | 1,50000 | 1,49999 | nicht gewählt |",
+      "| durch Abrunden verloren | 0,00000 | 0,00001 |   |",
+      "| Summe: gültige Stimmen | 5,00000 | 5,00000 |   |",
+    ])
+      expect(md, row).toContain(row);
+    expect(md).toContain("- **Quote:** 3,00000");
+    expect(md).not.toMatch(/\d\.\d{5}/);
+    const en = renderMarkdown(model("en", { elections: [COUNTED] }), "minutes");
+    expect(en).toContain("| Ada | 3.00000 elected | 3.00000 | elected in round 3 |");
+    expect(en).toContain("| non-transferable | 0.50000 | 0.50000 |   |");
+    expect(en).toContain("| Total: valid votes | 5.00000 | 5.00000 |   |");
+  });
+
+  it("six rounds split into two tables of three; minutes frozen without the non-transferable votes show the remainder", () => {
+    const six = { ...COUNTED, rounds: [...COUNTED.rounds, ...COUNTED.rounds.slice(2).map((r) => ({ ...r, round: r.round + 2 }))] };
+    expect(lines(renderMarkdown(model("de", { elections: [six] }), "minutes")).filter((l) => l.startsWith("| Kandidat/in |"))).toEqual([
+      "| Kandidat/in | Runde 1 | Runde 2 | Runde 3 | Ergebnis |",
+      "| Kandidat/in | Runde 4 | Runde 5 | Runde 6 | Ergebnis |",
+    ]);
+    const old = { ...COUNTED, rounds: COUNTED.rounds.map((r) => ({ round: r.round, action: r.action, votes: r.votes.map((v) => ({ name: v.name, votes: v.votes })) })) };
+    const md = renderMarkdown(model("de", { elections: [old] }), "minutes");
+    expect(md).toContain("| nicht übertragbar oder durch Abrunden verloren | 0,00000 | 0,50000 |   |");
+    expect(md).toContain("| nicht übertragbar oder durch Abrunden verloren | 0,50000 | 0,50001 |   |");
+    expect(md).toContain("| Ada | 2,00000 | 2,00000 | gewählt |");
+  });
+
+  it("draft minutes carry the watermark on every PDF page and in the HTML's print style; approved minutes and agendas do not", () => {
+    const draft = reportDocument(model("de"), "minutes");
+    expect(draft.watermark).toBe("ENTWURF");
+    expect(pdfDefinition(draft, model("de"))).toMatchObject({ watermark: { text: "ENTWURF" }, tagged: true, language: "de" });
+    expect(pdfDefinition(reportDocument(model("en"), "minutes"), model("en"))).toMatchObject({ watermark: { text: "DRAFT" } });
+    const at = { id: 13, kind: "kernkreis" as const, title: null, date: "2027-01-14", time: "19:00", end: null, place: null };
+    const approved = model("de", { approval: { at, corrections: null } });
+    expect(pdfDefinition(reportDocument(approved, "minutes"), approved)).not.toHaveProperty("watermark");
+    expect(pdfDefinition(reportDocument(model("de"), "agenda"), model("de"))).not.toHaveProperty("watermark");
+    const html = renderHtml(model("de"), "minutes");
+    expect(html).toContain('<div class="watermark" aria-hidden="true">ENTWURF</div>');
+    expect(html).toMatch(/@media print \{[\s\S]*\.watermark \{ display: block; position: fixed;/);
+    expect(renderHtml(approved, "minutes")).not.toContain('class="watermark"');
+  });
+
+  it("the printed page keeps the signatures with the section before them, numbers its pages and never breaks an amount from its €", () => {
+    const html = renderHtml(model("de"), "minutes");
+    expect(html).toMatch(/<div class="closing">\n<h2>Nächste Sitzung<\/h2>[\s\S]*<div class="signatures">[\s\S]*<\/div>\n<\/div>\n<\/body>/);
+    expect(html).toMatch(/\.closing, \.signatures \{ break-inside: avoid; page-break-inside: avoid; \}/);
+    expect(html).toContain('@bottom-right { content: counter(page) " / " counter(pages);');
+    const content = pdfDefinition(reportDocument(model("de"), "minutes"), model("de")).content as Array<Record<string, unknown>>;
+    const closing = content[content.length - 1]!;
+    expect(closing).toMatchObject({ unbreakable: true });
+    expect(JSON.stringify(closing.stack)).toContain("Nächste Sitzung");
+    const money = model("de", { items: [{ position: 1, title: "Finanzen", type: "report", presenter: null, duration: null, notes: ["Bewilligt: 36.000,00 € von der Stiftung"] }] });
+    expect(renderHtml(money, "minutes")).toContain("36.000,00\u00a0€");
+    expect(JSON.stringify(pdfDefinition(reportDocument(money, "minutes"), money).content)).toContain("36.000,00\u00a0€");
+    expect(bindCurrency("€ 12 und 5 EUR")).toBe("€\u00a012 und 5\u00a0EUR");
   });
 });

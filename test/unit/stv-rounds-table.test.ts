@@ -64,6 +64,18 @@ describe("renderTally", () => {
     expect(text).not.toMatch(/\{\w+\}/);
   });
 
+  it("writes the figures with the language's decimal mark: a comma in German, a point in English", () => {
+    const german = renderTally(tally, { width: 300, t: de, lang: "de" });
+    const text = german.join("\n");
+    expect(text).toContain("Quote 1381,00000");
+    expect(text).toContain("Überschuss von Craig MacKay (251,00000) übertragen");
+    const row = (name: string) => german.find((l) => l.startsWith(name))!.split(/\s{2,}/).slice(1);
+    expect(row("Craig MacKay")).toEqual(["1632,00000*", ...Array(7).fill("1381,00000*")]);
+    expect(row("nicht übertragbar")[7]).toBe("856,59414");
+    expect(text).not.toMatch(/\d\.\d/);
+    expect(renderTally(tally, { width: 300, t: en, lang: "en" })).toEqual(renderTally(tally, { width: 300, t: en }));
+  });
+
   it("shows rounds of other methods by their own action text, without a quota", () => {
     const other: Tally = {
       method: "approval",

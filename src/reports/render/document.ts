@@ -11,6 +11,7 @@ import { assemblyBlocks } from "./assemblyBlocks.js";
 import type { DecisionEntry, ElectionEntry, MeetingRef, ReportItem, ReportModel, ReportTask } from "../model.js";
 import { shortFingerprint } from "../../core/hash.js";
 import { startTimes } from "../startTimes.js";
+import { localDecimal } from "../../core/decimal.js";
 
 export type ReportKind = "agenda" | "minutes";
 export type { Block, Inline, ReportDocument };
@@ -135,10 +136,14 @@ function quorumText(model: ReportModel): string {
   return translate(lang, quorum.met ? "minutes.quorumMet" : "minutes.quorumMissed", { ...figures, rule });
 }
 
-function decisionBlocks(lang: Lang, decisions: DecisionEntry[]): Block[] {
+/**
+ * Each motion with its number among the meeting's motions: under its agenda item (`level` 4, the item named by the
+ * heading above it) or in the decisions section (`level` 3, with its item if it names one).
+ */
+function decisionBlocks(lang: Lang, decisions: Array<[DecisionEntry, number]>, level: 3 | 4): Block[] {
   const p = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
-  return decisions.flatMap((d, index) => {
-    const heading: Block = { type: "heading", level: 3, text: `${p("minutes.motion", { n: index + 1 })}${d.item !== null ? ` (${p("col.item")} ${d.item})` : ""}` };
+  return decisions.flatMap(([d, n]) => {
+    const heading: Block = { type: "heading", level, text: `${p("minutes.motion", { n })}${d.item !== null && level === 3 ? ` (${p("col.item")} ${d.item})` : ""}` };
     if (d.result === "withdrawn") {
       // Not decided: no figures, only that and why it was withdrawn.
       const rows: Array<[string, string]> = [
@@ -178,11 +183,104 @@ function decisionBlocks(lang: Lang, decisions: DecisionEntry[]): Block[] {
   });
 }
 
-function electionBlocks(lang: Lang, elections: ElectionEntry[]): Block[] {
+/** Rounds per table: a candidate column, three rounds and the outcome fit an A4 page's width. */
+const ROUNDS_PER_TABLE = 3;
+
+/** "2.00000" as an integer count of its last decimal place (200000), with the number of decimals; null if no figure. */
+function units(figure: string): { value: number; decimals: number } | null {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(figure);
+  return m ? { value: Number(`${m[1]}${m[2] ?? ""}`), decimals: (m[2] ?? "").length } : null;
+}
+
+function figureOf(value: number, decimals: number): string {
+  if (decimals === 0) return String(value);
+  const digits = String(value).padStart(decimals + 1, "0");
+  return `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+function isZeroFigure(figure: string | undefined): boolean {
+  return figure === undefined || /^0+(\.0+)?$/.test(figure);
+}
+
+/**
+ * The votes per round as tables of at most ROUNDS_PER_TABLE rounds: the candidates with the round in which each
+ * was elected or excluded marked, then (STV) the non-transferable votes, any loss by rounding, the sum, which is
+ * the valid votes in every round, and the quota; last, each candidate's outcome. Minutes frozen before the
+ * candidates' states were kept show what is known: the votes, the remainder to the valid votes, elected or not.
+ */
+function roundsTables(lang: Lang, e: ElectionEntry): Block[] {
+  const p = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
+  const figure = (votes: string) => localDecimal(votes, lang);
+  const names = [...new Set(e.rounds.flatMap((r) => r.votes.map((v) => v.name)))];
+  const withStates = e.rounds.every((r) => r.votes.every((v) => v.state !== undefined));
+  const firstRound = (name: string, state: "elected" | "excluded") =>
+    e.rounds.find((r) => r.votes.some((v) => v.name === name && v.state === state))?.round;
+  const outcome = (name: string): string => {
+    if (!withStates) return p(e.elected.includes(name) ? "election.electedMark" : "election.notElected");
+    const elected = firstRound(name, "elected");
+    if (elected !== undefined) return p("election.electedIn", { n: elected });
+    const excluded = firstRound(name, "excluded");
+    return excluded !== undefined ? p("election.excludedIn", { n: excluded }) : p("election.notElected");
+  };
+  const cell = (round: ElectionEntry["rounds"][number], name: string): string => {
+    const v = round.votes.find((c) => c.name === name);
+    if (!v) return "–";
+    if (v.state === "excluded") return firstRound(name, "excluded") === round.round ? p("election.excludedMark") : "–";
+    if (v.state === "elected" && firstRound(name, "elected") === round.round) return `${figure(v.votes)} ${p("election.electedMark")}`;
+    return figure(v.votes);
+  };
+
+  // The rows below the candidates, STV only: every round then adds up to the valid votes.
+  const extra: Array<[string, (round: ElectionEntry["rounds"][number]) => string]> = [];
+  if (e.quota != null) {
+    const sum = (round: ElectionEntry["rounds"][number], more: Array<string | undefined>) => {
+      const all = [...round.votes.map((v) => v.votes), ...more].map((f) => units(f ?? "0"));
+      if (all.some((u) => u === null)) return null;
+      const decimals = Math.max(...all.map((u) => u!.decimals));
+      return { value: all.reduce((total, u) => total + u!.value * 10 ** (decimals - u!.decimals), 0), decimals };
+    };
+    const known = e.rounds.every((r) => r.nontransferable !== undefined);
+    if (known) {
+      extra.push([p("election.nontransferable"), (r) => figure(r.nontransferable!)]);
+      if (e.rounds.some((r) => !isZeroFigure(r.residual))) extra.push([p("election.residual"), (r) => figure(r.residual ?? "0")]);
+      extra.push([p("election.total"), (r) => {
+        const total = sum(r, [r.nontransferable, r.residual]);
+        return total ? figure(figureOf(total.value, total.decimals)) : "";
+      }]);
+    } else if (e.valid != null) {
+      // Frozen before the non-transferable votes were kept: what the candidates lack to the valid votes.
+      extra.push([p("election.remainder"), (r) => {
+        const total = sum(r, []);
+        return total ? figure(figureOf(e.valid! * 10 ** total.decimals - total.value, total.decimals)) : "";
+      }]);
+    }
+    extra.push([p("election.quota"), () => figure(e.quota!)]);
+  }
+
+  const tables = Math.ceil(e.rounds.length / ROUNDS_PER_TABLE);
+  const perTable = Math.ceil(e.rounds.length / tables);
+  const blocks: Block[] = [];
+  for (let start = 0; start < e.rounds.length; start += perTable) {
+    const rounds = e.rounds.slice(start, start + perTable);
+    blocks.push({
+      type: "table",
+      head: [p("col.candidate"), ...rounds.map((r) => p("col.round", { n: r.round })), p("col.outcome")],
+      rows: [
+        ...names.map((name) => [name, ...rounds.map((r) => cell(r, name)), outcome(name)]),
+        ...extra.map(([label, value]) => [label, ...rounds.map(value), ""]),
+      ],
+      numeric: rounds.map((_, i) => i + 1),
+    });
+  }
+  return blocks;
+}
+
+/** Each election: under its agenda item (`level` 4) or in the elections section (`level` 3, with its item). */
+function electionBlocks(lang: Lang, elections: ElectionEntry[], level: 3 | 4): Block[] {
   const p = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
   return elections.flatMap((e) => {
     const blocks: Block[] = [
-      { type: "heading", level: 3, text: `${p("election.heading", { team: e.team })}${e.item !== null ? ` (${p("col.item")} ${e.item})` : ""}` },
+      { type: "heading", level, text: `${p("election.heading", { team: e.team })}${e.item !== null && level === 3 ? ` (${p("col.item")} ${e.item})` : ""}` },
       {
         type: "fields",
         rows: [
@@ -192,7 +290,7 @@ function electionBlocks(lang: Lang, elections: ElectionEntry[]): Block[] {
           [p("elections.label.elected"), e.elected.join(", ") || p("minutes.noneListed")],
           [p("election.accepted"), e.accepted.join(", ") || p("minutes.noneListed")],
           ...(e.valid != null ? [[p("election.valid"), String(e.valid)] as [string, string]] : []),
-          ...(e.quota != null ? [[p("election.quota"), e.quota] as [string, string]] : []),
+          ...(e.quota != null ? [[p("election.quota"), localDecimal(e.quota, lang)] as [string, string]] : []),
           ...(e.ties ?? []).map(
             (t) =>
               [
@@ -208,17 +306,44 @@ function electionBlocks(lang: Lang, elections: ElectionEntry[]): Block[] {
         ],
       },
     ];
-    if (e.rounds.length > 0) {
-      const names = [...new Set(e.rounds.flatMap((r) => r.votes.map((v) => v.name)))];
-      blocks.push({
-        type: "table",
-        head: [p("col.candidate"), ...e.rounds.map((r) => p("col.round", { n: r.round }))],
-        rows: names.map((name) => [name, ...e.rounds.map((r) => r.votes.find((v) => v.name === name)?.votes ?? "")]),
-        numeric: e.rounds.map((_, i) => i + 1),
-      });
-    }
+    if (e.rounds.length > 0) blocks.push(...roundsTables(lang, e));
     return blocks;
   });
+}
+
+/** The decisions and elections section: one line each for those shown under their item, in full the others. */
+function summaryBlocks(model: ReportModel, underItem: (item: number | null) => boolean): Block[] {
+  const { lang } = model;
+  const p = (key: MessageKey, params: Params = {}) => translate(lang, key, params);
+  const blocks: Block[] = [];
+  const numbered = model.decisions.map((d, i) => [d, i + 1] as [DecisionEntry, number]);
+  if (numbered.length > 0) {
+    blocks.push({ type: "heading", level: 2, text: p("minutes.decisions") });
+    blocks.push({
+      type: "table",
+      head: [p("col.number"), p("col.item"), p("label.motion"), p("col.figures"), p("label.result")],
+      rows: numbered.map(([d, n]) => [
+        String(n),
+        d.item === null ? "–" : String(d.item),
+        d.motion,
+        d.result === "withdrawn" ? "–" : `${d.yes} / ${d.no} / ${d.abstain}`,
+        p(`votes.result.${d.result}`),
+      ]),
+      numeric: [0, 1],
+    });
+    blocks.push(...decisionBlocks(lang, numbered.filter(([d]) => !underItem(d.item)), 3));
+  }
+  if (model.elections.length > 0) {
+    blocks.push({ type: "heading", level: 2, text: p("minutes.elections") });
+    blocks.push({
+      type: "table",
+      head: [p("label.team"), p("col.item"), p("elections.label.elected")],
+      rows: model.elections.map((e) => [e.team, e.item === null ? "–" : String(e.item), e.elected.join(", ") || p("minutes.noneListed")]),
+      numeric: [1],
+    });
+    blocks.push(...electionBlocks(lang, model.elections.filter((e) => !underItem(e.item)), 3));
+  }
+  return blocks;
 }
 
 export function minutesDocument(model: ReportModel): ReportDocument {
@@ -300,25 +425,24 @@ export function minutesDocument(model: ReportModel): ReportDocument {
     approvals.push(model.awaitingApproval ? p("minutes.notYetApproved", { meeting: meetingName(lang, model.awaitingApproval) }) : p("minutes.noApproval"));
   for (const text of approvals) blocks.push({ type: "paragraph", text: [text] });
 
+  // Votes and elections stand under their agenda item; the summary below lists them all.
+  const underItem = (position: number | null) => position !== null && model.items.some((i) => i.position === position);
   if (model.items.length > 0) {
     blocks.push({ type: "heading", level: 2, text: p("minutes.items") });
     for (const item of model.items) {
       blocks.push({ type: "heading", level: 3, text: p("minutes.item", { position: item.position, title: item.title }) });
       if (item.presenter) blocks.push({ type: "paragraph", text: [{ strong: `${p("field.presenter")}:` }, ` ${item.presenter}`] });
       if (item.campaigns && item.campaigns.length > 0) blocks.push(campaignList(lang, item.campaigns));
-      if (item.notes.length === 0) blocks.push({ type: "paragraph", text: [p("minutes.noNotes")], role: "muted" });
-      else for (const note of item.notes) blocks.push({ type: "paragraph", text: [note] });
+      for (const note of item.notes) blocks.push({ type: "paragraph", text: [note] });
+      const decisions = model.decisions.map((d, i) => [d, i + 1] as [DecisionEntry, number]).filter(([d]) => d.item === item.position);
+      const elections = model.elections.filter((e) => e.item === item.position);
+      blocks.push(...decisionBlocks(lang, decisions, 4), ...electionBlocks(lang, elections, 4));
+      if (item.notes.length === 0 && !(item.campaigns && item.campaigns.length > 0) && decisions.length === 0 && elections.length === 0)
+        blocks.push({ type: "paragraph", text: [p("minutes.noNotes")], role: "muted" });
     }
   }
 
-  if (model.decisions.length > 0) {
-    blocks.push({ type: "heading", level: 2, text: p("minutes.decisions") });
-    blocks.push(...decisionBlocks(lang, model.decisions));
-  }
-  if (model.elections.length > 0) {
-    blocks.push({ type: "heading", level: 2, text: p("minutes.elections") });
-    blocks.push(...electionBlocks(lang, model.elections));
-  }
+  blocks.push(...summaryBlocks(model, underItem));
   if (model.assembly) blocks.push(...assemblyBlocks(lang, model.assembly, (d) => formatDate(d, lang)));
 
   blocks.push({ type: "heading", level: 2, text: p("minutes.tasks") });
@@ -344,9 +468,22 @@ export function minutesDocument(model: ReportModel): ReportDocument {
     ],
   });
   const title = `${p("minutes.title")}: ${name} — ${model.platform}`;
+  // Minutes not yet approved say so across every printed page.
+  if (!model.approval) return { lang, title, blocks, watermark: p("minutes.watermark") };
   if (!model.fingerprint) return { lang, title, blocks };
   const code = shortFingerprint(model.fingerprint);
   return { lang, title, blocks, footer: p("minutes.fingerprint", { code }) };
+}
+
+/**
+ * Where the closing part of a document begins: the last section (from its level-2 heading) before the signature
+ * lines, which the printed page keeps together with them; undefined for a document without signatures.
+ */
+export function closingStart(blocks: Block[]): number | undefined {
+  const signatures = blocks.findIndex((b) => b.type === "signatures");
+  if (signatures < 0) return undefined;
+  for (let i = signatures - 1; i >= 0; i--) if (blocks[i]!.type === "heading" && (blocks[i] as { level: number }).level === 2) return i;
+  return signatures;
 }
 
 export function reportDocument(model: ReportModel, kind: ReportKind): ReportDocument {

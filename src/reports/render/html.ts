@@ -1,14 +1,15 @@
 // Self-contained, printable HTML for the agenda and the minutes: one file, inline styles, no scripts, no
 // external resources. Every piece of text is escaped.
 import { sanitize } from "../../core/output.js";
+import { bindCurrency } from "../../core/money.js";
 import type { ReportModel } from "../model.js";
-import { reportDocument, type Block, type Inline, type ReportDocument, type ReportKind } from "./document.js";
+import { closingStart, reportDocument, type Block, type Inline, type ReportDocument, type ReportKind } from "./document.js";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Text for HTML element content and attribute values; control characters are dropped. */
+/** Text for HTML element content and attribute values; control characters are dropped, amounts kept on one line. */
 export function escapeHtml(text: string): string {
-  return sanitize(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+  return bindCurrency(sanitize(text)).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
 
 const STYLE = `
@@ -19,6 +20,7 @@ const STYLE = `
   h1 { font-size: 18pt; margin: .2rem 0 .6rem; }
   h2 { font-size: 13pt; margin: 1.6rem 0 .4rem; border-bottom: 1px solid #bbb; }
   h3 { font-size: 11pt; margin: 1rem 0 .3rem; }
+  h4 { font-size: 10.5pt; font-style: italic; margin: .8rem 0 .2rem; }
   p { margin: .3rem 0; white-space: pre-wrap; }
   p.muted { color: #555; font-style: italic; }
   p.status { border: 1px solid #999; background: #f4f4f4; padding: .3rem .6rem; }
@@ -36,10 +38,14 @@ const STYLE = `
   .signature { flex: 1; }
   footer.fingerprint { margin-top: 2rem; font-size: 8pt; color: #555; }
   .signature .line { border-top: 1px solid #000; padding-top: .2rem; margin-top: 2.5rem; font-size: 9.5pt; }
+  .watermark { display: none; }
   @media print {
-    @page { size: A4; margin: 2cm 2cm 2.2cm; }
+    @page { size: A4; margin: 2cm 2cm 2.2cm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+    .closing, .signatures { break-inside: avoid; page-break-inside: avoid; }
+    .signatures { break-before: avoid; page-break-before: avoid; }
+    .watermark { display: block; position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 90pt; font-weight: 700; color: rgba(0, 0, 0, .08); transform: rotate(-35deg); z-index: -1; }
     body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
-    h2, h3 { break-after: avoid; page-break-after: avoid; }
+    h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
     table, tr, .signatures, dl.fields { break-inside: avoid; page-break-inside: avoid; }
     th { background: none; }
     p.status { background: none; }
@@ -76,6 +82,13 @@ function block(b: Block): string {
   }
 }
 
+/** The blocks, the closing section (see closingStart) kept on one printed page with the signature lines. */
+function body(blocks: Block[]): string[] {
+  const closing = closingStart(blocks);
+  if (closing === undefined) return blocks.map(block);
+  return [...blocks.slice(0, closing).map(block), '<div class="closing">', ...blocks.slice(closing).map(block), "</div>"];
+}
+
 export function renderHtml(model: ReportModel, kind: ReportKind): string {
   return renderDocumentHtml(reportDocument(model, kind), kind);
 }
@@ -94,7 +107,9 @@ export function renderDocumentHtml(doc: ReportDocument, bodyClass: string): stri
     `<style>${STYLE}</style>`,
     "</head>",
     `<body class="${escapeHtml(bodyClass)}">`,
-    ...doc.blocks.map(block),
+    // Shown in print only, on every page (position: fixed repeats on each printed page).
+    ...(doc.watermark ? [`<div class="watermark" aria-hidden="true">${escapeHtml(doc.watermark)}</div>`] : []),
+    ...body(doc.blocks),
     ...(doc.footer ? [`<footer class="fingerprint">${escapeHtml(doc.footer)}</footer>`] : []),
     "</body>",
     "</html>",

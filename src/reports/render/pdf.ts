@@ -1,9 +1,10 @@
 // PDF for the minutes (and the agenda), laid out by pdfmake. pdfmake and its fonts are loaded here, at the
 // moment a PDF is asked for, never at start-up (they cost ~100 ms). They are loaded with Node's own require from
 // node_modules rather than bundled, because pdfkit reads its font data from files next to its own code.
-import { sanitize } from "../../core/output.js";
+import { sanitize as sanitizeText } from "../../core/output.js";
+import { bindCurrency } from "../../core/money.js";
 import type { ReportModel } from "../model.js";
-import { reportDocument, type Block, type Inline, type ReportKind } from "./document.js";
+import { closingStart, reportDocument, type Block, type Inline, type ReportDocument, type ReportKind } from "./document.js";
 
 /** The part of pdfmake 0.3's Node API used here. */
 interface PdfMake {
@@ -16,6 +17,11 @@ interface PdfMake {
 type Node = Record<string, unknown> | string;
 
 const GREY = "#555555";
+
+/** Text for the page: control characters dropped, an amount kept on one line with its currency sign. */
+function sanitize(text: string): string {
+  return bindCurrency(sanitizeText(text));
+}
 
 function runs(text: Inline[]): Node[] {
   return text.map((run) => (typeof run === "string" ? { text: sanitize(run) } : { text: sanitize(run.strong), bold: true }));
@@ -40,7 +46,9 @@ function node(b: Block): Node[] {
       return [
         b.level === 2
           ? { text: sanitize(b.text), fontSize: 12.5, bold: true, margin: [0, 14, 0, 4], headlineLevel: 2 }
-          : { text: sanitize(b.text), fontSize: 10.5, bold: true, margin: [0, 8, 0, 2], headlineLevel: 3 },
+          : b.level === 3
+            ? { text: sanitize(b.text), fontSize: 10.5, bold: true, margin: [0, 8, 0, 2], headlineLevel: 3 }
+            : { text: sanitize(b.text), fontSize: 10, bold: true, italics: true, margin: [0, 6, 0, 2], headlineLevel: 4 },
       ];
     case "fields":
       return [
@@ -73,6 +81,8 @@ function node(b: Block): Node[] {
             ],
           },
           layout: "lightHorizontalLines",
+          // Wide tables (the rounds of an election) a little smaller, so that their columns keep to one line.
+          ...(b.head.length >= 5 ? { fontSize: 9 } : {}),
           margin: [0, 2, 0, 6],
         },
       ];
@@ -95,6 +105,49 @@ function node(b: Block): Node[] {
   }
 }
 
+/** The content: the closing section (see closingStart) is kept on one page with the signature lines after it. */
+function content(blocks: Block[]): Node[] {
+  // A later title starts a document of its own on a new page (the agenda's appendix: the draft minutes).
+  const nodes = (b: Block, i: number): Node[] => (i > 0 && b.type === "title" ? [{ text: "", pageBreak: "before" } as Node, ...node(b)] : node(b));
+  const closing = closingStart(blocks);
+  if (closing === undefined) return blocks.flatMap(nodes);
+  return [...blocks.slice(0, closing).flatMap(nodes), { stack: blocks.slice(closing).flatMap((b, i) => nodes(b, closing + i)), unbreakable: true }];
+}
+
+/** pdfmake's document definition of a report (without loading pdfmake): what renderPdf lays out. */
+export function pdfDefinition(doc: ReportDocument, model: ReportModel): Record<string, unknown> {
+  return {
+    info: {
+      title: sanitize(doc.title),
+      creator: "plattform",
+      producer: "plattform (pdfmake)",
+      // Approved minutes print the same bytes every time: dated by their approval, not by the moment of printing
+      // (pdfkit derives the file's ID from this date too).
+      ...(model.fingerprint && model.approval ? { creationDate: new Date(`${model.approval.at.date}T12:00:00Z`) } : {}),
+    },
+    // Marked as tagged, in the document's language (pdfkit's MarkInfo and structure root; pdfmake 0.3 adds no
+    // structure elements for its content).
+    tagged: true,
+    language: doc.lang,
+    displayTitle: true,
+    pageSize: "A4",
+    pageMargins: [56, 56, 56, 60],
+    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
+    ...(doc.watermark ? { watermark: { text: sanitize(doc.watermark), color: "#888888", opacity: 0.15, bold: true, fontSize: 96 } } : {}),
+    content: content(doc.blocks),
+    footer: (page: number, pages: number) => ({
+      columns: [
+        { text: sanitize(doc.footer ? `${doc.title}\n${doc.footer}` : doc.title), fontSize: 7.5, color: GREY },
+        { text: `${page} / ${pages}`, fontSize: 7.5, color: GREY, alignment: "right", width: "auto" },
+      ],
+      margin: [56, 20, 56, 0],
+    }),
+    // A heading is never left alone at the bottom of a page.
+    pageBreakBefore: (current: { headlineLevel?: number; startPosition: { verticalRatio: number } }) =>
+      current.headlineLevel !== undefined && current.startPosition.verticalRatio > 0.9,
+  };
+}
+
 /** The agenda or the minutes as the bytes of a PDF file. */
 export async function renderPdf(model: ReportModel, kind: ReportKind): Promise<Buffer> {
   const doc = reportDocument(model, kind);
@@ -107,30 +160,5 @@ export async function renderPdf(model: ReportModel, kind: ReportKind): Promise<B
   // A report loads nothing from the network and no file but pdfmake's own fonts.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => resolve(path).startsWith(fontsDir + sep));
-  const definition = {
-    info: {
-      title: sanitize(doc.title),
-      creator: "plattform",
-      producer: "plattform (pdfmake)",
-      // Approved minutes print the same bytes every time: dated by their approval, not by the moment of printing
-      // (pdfkit derives the file's ID from this date too).
-      ...(model.fingerprint && model.approval ? { creationDate: new Date(`${model.approval.at.date}T12:00:00Z`) } : {}),
-    },
-    pageSize: "A4",
-    pageMargins: [56, 56, 56, 60],
-    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
-    // A later title starts a document of its own on a new page (the agenda's appendix: the draft minutes).
-    content: doc.blocks.flatMap((b, i) => (i > 0 && b.type === "title" ? [{ text: "", pageBreak: "before" }, ...node(b)] : node(b))),
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: sanitize(doc.footer ? `${doc.title}\n${doc.footer}` : doc.title), fontSize: 7.5, color: GREY },
-        { text: `${page} / ${pages}`, fontSize: 7.5, color: GREY, alignment: "right", width: "auto" },
-      ],
-      margin: [56, 20, 56, 0],
-    }),
-    // A heading is never left alone at the bottom of a page.
-    pageBreakBefore: (current: { headlineLevel?: number; startPosition: { verticalRatio: number } }) =>
-      current.headlineLevel !== undefined && current.startPosition.verticalRatio > 0.9,
-  };
-  return pdfmake.createPdf(definition).getBuffer();
+  return pdfmake.createPdf(pdfDefinition(doc, model)).getBuffer();
 }
