@@ -64,7 +64,7 @@ export function addUpdate(db: Db, audit: Audit, campaign: Campaign, input: Updat
   const text = cleanText(input.text, "text", { required: true, max: 2000 })!;
   const status = input.status !== undefined ? parseStatus(input.status) : undefined;
   if (input.date > today) throw new CliError("error.campaigns.future", { date: dateParam(input.date) });
-  if (input.date < campaign.started) throw new CliError("error.campaigns.beforeStart", { date: dateParam(input.date), started: dateParam(campaign.started) });
+  if (input.date < campaign.started) throw new CliError("error.campaigns.beforeStart", { date: dateParam(input.date), started: dateParam(campaign.started) }, 1, "error.campaigns.beforeStart.hint");
   if (input.meeting) {
     // the meeting as it is now, inside the transaction: its minutes may have been approved meanwhile
     const meeting = currentMeeting(db, input.meeting);

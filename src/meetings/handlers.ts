@@ -272,7 +272,7 @@ export async function note(ctx: Context, [ref, position, noteText]: Args<typeof 
   const meeting = resolveMeeting(ctx.db, ref!, today());
   const id = ctx.write((audit) => addNote(ctx.db, audit, meeting, position!, noteText!));
   if (ctx.json) return printJson({ id, meeting: meeting.id, item: Number(position), text: noteText });
-  say(ctx.t("meetings.noted", { position: position!, label: meetingLabel(ctx, meeting) }));
+  say(ctx.t("meetings.noted", { id, position: position!, label: meetingLabel(ctx, meeting) }));
 }
 
 export async function noteEdit(ctx: Context, [ref, noteRef, noteText]: Args<typeof def.noteEdit>): Promise<void> {

@@ -165,8 +165,8 @@ describe("meetings: bad input exits 1 (2 for usage), one line on stderr, the dat
     expect((await ok(["meetings", "item", "move", "2", "2", "1"], after)).stdout).toMatch(/^Moved item 2 of Kernkreis 2026-03-10 19:00 to position 1\.$/m);
     expect((await ok(["meetings", "attend", "2", "Yusuf Demir"], after)).stdout).toMatch(/^Recorded 1 at Kernkreis 2026-03-10 19:00; /m);
     expect((await ok(["meetings", "excuse", "2", "DAHME"], after)).stdout).toMatch(/^Excused from Kernkreis 2026-03-10 19:00: Grundschule an der Dahme\.$/m);
-    expect((await ok(["meetings", "note", "2", "1", "Begrüßung"], after)).stdout).toMatch(/^Note added to item 1 of Kernkreis 2026-03-10 19:00\.$/m);
-    expect((await ok(["meetings", "note", "2", "1", "Noch eine", "--lang", "de"], after)).stdout).toMatch(/^Notiz zu TOP 1 erfasst \(Kernkreis 10\.03\.2026 19:00\)\.$/m);
+    expect((await ok(["meetings", "note", "2", "1", "Begrüßung"], after)).stdout).toMatch(/^Note \[\d+\] added to item 1 of Kernkreis 2026-03-10 19:00\.$/m);
+    expect((await ok(["meetings", "note", "2", "1", "Noch eine", "--lang", "de"], after)).stdout).toMatch(/^Notiz \[\d+\] zu TOP 1 erfasst \(Kernkreis 10\.03\.2026 19:00\)\.$/m);
   });
 
   it("no attendance or vote for a meeting still ahead: exit 1, one line naming the meeting, the file unchanged", async () => {

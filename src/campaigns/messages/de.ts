@@ -42,6 +42,7 @@ export const de: Messages<typeof en> = {
   "error.campaigns.exists.hint": "einen anderen Namen wählen oder mit `plattform campaigns update` über sie berichten",
   "error.campaigns.future": "das Datum {date} liegt in der Zukunft",
   "error.campaigns.beforeStart": "das Datum des Berichts {date} liegt vor dem Beginn der Kampagne ({started})",
+  "error.campaigns.beforeStart.hint": "eine Kampagne, die schon vor dem Eintragen begann: `campaigns add … --date <ihr Beginn>`",
   "error.campaigns.approvedMinutes": "ein Bericht mit diesem Datum würde das genehmigte Protokoll der Sitzung #{id} ({date}) ändern",
   "error.campaigns.approvedMinutes.hint": "ein Datum nach dieser Sitzung wählen oder eine Berichtigung mit `plattform meetings amend` erfassen",
 };

@@ -41,6 +41,7 @@ export const en = {
   "error.campaigns.exists.hint": "choose another name, or report on it with `plattform campaigns update`",
   "error.campaigns.future": "the date {date} is in the future",
   "error.campaigns.beforeStart": "the report's date {date} is before the campaign started ({started})",
+  "error.campaigns.beforeStart.hint": "a campaign that began before it was entered: `campaigns add … --date <its start>`",
   "error.campaigns.approvedMinutes": "a report of that date would change the approved minutes of meeting #{id} ({date})",
   "error.campaigns.approvedMinutes.hint": "date it after that meeting, or record a correction with `plattform meetings amend`",
 } satisfies Record<string, Message>;

@@ -53,7 +53,7 @@ export const de: Messages<typeof en> = {
   "meetings.itemRemoved": "TOP {position} entfernt ({label}).",
   "meetings.attended": "{count} erfasst ({label}); {present} von {entitled} Mitgliedsgruppen anwesend.",
   "meetings.excused": "Entschuldigt ({label}): {name}.",
-  "meetings.noted": "Notiz zu TOP {position} erfasst ({label}).",
+  "meetings.noted": "Notiz [{id}] zu TOP {position} erfasst ({label}).",
   "meetings.closed": "{label} ist abgeschlossen; das Protokoll ist im Entwurf.",
   "meetings.approved": "Das Protokoll von {label} ist in {at} genehmigt und gesperrt (Fingerabdruck {code}).",
   "meetings.amended": "Berichtigung zum Protokoll von {label} erfasst.",

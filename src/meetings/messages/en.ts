@@ -52,7 +52,7 @@ export const en = {
   "meetings.itemRemoved": "Removed item {position} from {label}.",
   "meetings.attended": "Recorded {count} at {label}; {present} of {entitled} member groups present.",
   "meetings.excused": "Excused from {label}: {name}.",
-  "meetings.noted": "Note added to item {position} of {label}.",
+  "meetings.noted": "Note [{id}] added to item {position} of {label}.",
   "meetings.closed": "{label} is closed; its minutes are in draft.",
   "meetings.approved": "The minutes of {label} are approved at {at} and locked (fingerprint {code}).",
   "meetings.amended": "Amendment recorded for the minutes of {label}.",
