@@ -21,3 +21,8 @@ export async function reportAnnual(ctx: Context, year: string, opts: { format?: 
 export async function frozenMinutesCode() {
   return import("./frozen.js");
 }
+
+/** The agenda of a meeting as PDF bytes (reports/agendaPdf.ts), for the invitation by e-mail. */
+export async function agendaPdf(ctx: Context, meeting: import("../meetings/index.js").Meeting): Promise<Uint8Array> {
+  return (await import("./agendaPdf.js")).agendaPdf(ctx, meeting);
+}
