@@ -235,6 +235,12 @@ describe("meetings invite", () => {
     // Written files are not sent invitations: a real run still writes to everyone.
     expect((await okJson(["meetings", "show", "next"], { db, env: ENV })).invitations).toMatchObject({ sent: 0, written: 12 });
     expectNoPassword(db);
+    // people forget reaches the recorded address.
+    await ok(["people", "forget", "Person 03 Müller", "--yes"], { db, env: ENV });
+    const addresses = query(db, "SELECT address FROM invitations").map((r) => r.address);
+    expect(addresses).toHaveLength(GROUPS);
+    expect(addresses).not.toContain(email(3));
+    expect(addresses).toContain(email(4));
   }, 120_000);
 
   it("refuses without a mail server or a password, and with a wrong port, changing nothing", async () => {
