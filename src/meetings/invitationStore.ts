@@ -21,14 +21,18 @@ export function invitationsOf(db: Db, meetingId: number): Invitation[] {
     .all(meetingId) as Invitation[];
 }
 
-/** Records the latest attempt for one person (one row per meeting and person). */
+/**
+ * Records the latest attempt for one person (one row per meeting and person). An .eml file written with --out
+ * does not overwrite a message that was sent: the person stays invited.
+ */
 export function recordInvitation(db: Db, meetingId: number, inv: Invitation): void {
   db.prepare(
     `INSERT INTO invitations (meeting_id, person_id, address, status, reason, invited_at, invited_by)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (meeting_id, person_id) DO UPDATE SET
        address = excluded.address, status = excluded.status, reason = excluded.reason,
-       invited_at = excluded.invited_at, invited_by = excluded.invited_by`,
+       invited_at = excluded.invited_at, invited_by = excluded.invited_by
+     WHERE invitations.status <> 'sent' OR excluded.status <> 'written'`,
   ).run(meetingId, inv.personId, inv.address, inv.status, inv.reason, inv.at, inv.by);
 }
 

@@ -167,6 +167,9 @@ describe("meetings invite", () => {
     expect(server.received).toHaveLength(0);
     await ok(["meetings", "invite", "3.12.2026", "--again", "--to", "key-persons"], { db, env: ENV });
     expect(server.received.map((r) => r.to).flat()).toEqual(["schluessel@example.org"]);
+    // .eml files written afterwards leave the sent ones invited.
+    await ok(["meetings", "invite", "3.12.2026", "--out", tempDir()], { db, env: ENV });
+    expect(query(db, "SELECT count(*) AS n FROM invitations WHERE status = 'sent'")[0].n).toBe(GROUPS + 1);
   }, 120_000);
 
   it("a refused recipient is reported while the others arrive (exit 1); the next run retries only that one", async () => {
