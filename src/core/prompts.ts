@@ -51,3 +51,18 @@ export async function loadPrompter(): Promise<Prompter> {
 export function isPromptExit(error: unknown): boolean {
   return error instanceof Error && error.name === "ExitPromptError";
 }
+
+/**
+ * A secret typed on a terminal (masked, never echoed). Without a terminal, or with --no-input, there is no one
+ * to ask: undefined, and the caller says where else the secret may come from.
+ */
+export async function password(ctx: Context, message: string): Promise<string | undefined> {
+  if (!ctx.canPrompt) return undefined;
+  const prompts = await import("@inquirer/prompts");
+  try {
+    return await prompts.password({ message, mask: "*" });
+  } catch (error) {
+    if ((error as Error).name === "ExitPromptError") return undefined;
+    throw error;
+  }
+}

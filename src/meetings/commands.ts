@@ -282,6 +282,26 @@ export const turnout = command({
   ],
 });
 
+export const invite = command({
+  path: "meetings invite",
+  args: ["<meeting>"],
+  help: "help.meetings.invite",
+  write: true,
+  options: {
+    to: option("--to <who>", "opt.inviteTo", { choices: ["representatives", "key-persons", "all"] }),
+    also: option("--also <person...>", "opt.inviteAlso"),
+    dryRun: flag("--dry-run", "opt.inviteDryRun"),
+    out: option("--out <dir>", "opt.inviteOut"),
+    again: flag("--again", "opt.inviteAgain"),
+  },
+  examples: [
+    "meetings invite next --dry-run",
+    "meetings invite next",
+    "meetings invite next --to all --also \"Bezirksstadträtin Weber\"",
+    "meetings invite 3.12.2026 --out einladungen/",
+  ],
+});
+
 const handlers = () => import("./handlers.js");
 
 /** In the order of the help's command lists. */
@@ -310,6 +330,7 @@ export const commands: Runnable[] = [
   lazy(templateShow, handlers, "templateShow"),
   lazy(templateSet, handlers, "templateSet"),
   lazy(exportCalendar, () => import("./ics.js"), "exportCalendar"),
+  lazy(invite, () => import("./invite.js"), "invite"),
   run, // handled in src/app (app/commands.ts): the walk records tasks, votes and ballots too
   lazy(turnout, () => import("../assemblies/handlers.js"), "turnout"),
 ];

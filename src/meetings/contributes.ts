@@ -85,6 +85,8 @@ export const meetings: Contribution = {
     attendance: { status: "none", guest_name: "area" },
     minutes_amendments: { text: "area", author: "area", made_on: "none", created_at: "none", seal: "none" },
     approved_minutes: { model: "area", fingerprint: "none", frozen_at: "none" },
+    // Who was invited when: the address and the server's answer may name the person; the sender is whoever ran it.
+    invitations: { address: "scrub", status: "none", reason: "scrub", invited_at: "none", invited_by: "scrub" },
   },
   erase: (db, person) => {
     eraseAmendmentAuthor(db, person.pattern, `${person.placeholder} #${person.personId}`);

@@ -39,6 +39,7 @@ import { getMeeting, listAmendments, listItems, listMeetings, notesOfMeeting } f
 import { assemblyView } from "../assemblies/index.js";
 import { printAssembly } from "../assemblies/index.js";
 import { meetingLabel } from "./view.js";
+import { invitationSummary } from "./invitationStore.js";
 
 function inputFrom(opts: Partial<Opts<typeof def.edit>>): MeetingInput {
   return {
@@ -121,9 +122,11 @@ export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<
   const amendments = listAmendments(ctx.db, meeting.id);
   // Assemblies: turnout per group and the asks made there (also on any meeting where commitments were given).
   const assembly = assemblyView(ctx.db, meeting);
+  const invitations = invitationSummary(ctx.db, meeting.id);
   if (ctx.json)
     return printJson({
       ...meeting,
+      invitations,
       items: items.map((i) => ({ ...i, notes: notes.filter((n) => n.itemId === i.id).map((n) => n.text), noteIds: notes.filter((n) => n.itemId === i.id).map((n) => n.id) })),
       attendance,
       tasks,
@@ -139,6 +142,7 @@ export async function show(ctx: Context, [ref]: Args<typeof def.show>): Promise<
     [ctx.t("label.chair"), meeting.chair],
     [ctx.t("label.secretary"), meeting.secretary],
     [ctx.t("label.invited"), formatDate(meeting.invited, ctx.lang)],
+    [ctx.t("label.invitations"), invitations.sent + invitations.failed > 0 ? ctx.t("invite.counts", { sent: invitations.sent, failed: invitations.failed }) : null],
     [ctx.t("label.status"), stateLabel(ctx, meeting)],
   ]);
   heading(ctx, ctx.t("meetings.agenda"));

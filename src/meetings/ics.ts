@@ -132,15 +132,9 @@ export async function buildCalendar(name: string, lang: "de" | "en", entries: Ca
   return `${inUtc(() => calendar.toString())}\r\n`;
 }
 
-export async function exportCalendar(ctx: Context, _args: Args<typeof def.exportCalendar>, opts: Opts<typeof def.exportCalendar>): Promise<void> {
-  const format = typeof opts.format === "string" ? opts.format : "ics";
-  if (format !== "ics") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "ics" });
-  const kind = opts.kind;
-  if (kind !== undefined && !(MEETING_KINDS as readonly string[]).includes(kind))
-    throw new CliError("error.notOneOf", { field: "--kind", value: kind, allowed: MEETING_KINDS.join(", ") });
-  const meetings = listMeetings(ctx.db, { kind: kind as Meeting["kind"] | undefined, from: opts.upcoming === true ? today() : undefined });
+function calendarEntries(ctx: Context, meetings: Meeting[]): CalendarEntry[] {
   const stamps = calendarStamps(ctx.db, meetings.map((m) => m.id));
-  const entries: CalendarEntry[] = meetings.map((meeting) => {
+  return meetings.map((meeting) => {
     const kindLabel = ctx.t(`meetingKind.${meeting.kind}`);
     return {
       meeting,
@@ -150,6 +144,21 @@ export async function exportCalendar(ctx: Context, _args: Args<typeof def.export
       summary: meeting.title ?? (meeting.team ? `${kindLabel} ${meeting.team}` : kindLabel),
     };
   });
+}
+
+/** One meeting's calendar file (the invitation's attachment): the same event, with the same UID, as the export. */
+export async function meetingIcs(ctx: Context, meeting: Meeting): Promise<string> {
+  return buildCalendar(readSettings(ctx.db).name, ctx.lang, calendarEntries(ctx, [meeting]));
+}
+
+export async function exportCalendar(ctx: Context, _args: Args<typeof def.exportCalendar>, opts: Opts<typeof def.exportCalendar>): Promise<void> {
+  const format = typeof opts.format === "string" ? opts.format : "ics";
+  if (format !== "ics") throw new CliError("error.notOneOf", { field: "--format", value: format, allowed: "ics" });
+  const kind = opts.kind;
+  if (kind !== undefined && !(MEETING_KINDS as readonly string[]).includes(kind))
+    throw new CliError("error.notOneOf", { field: "--kind", value: kind, allowed: MEETING_KINDS.join(", ") });
+  const meetings = listMeetings(ctx.db, { kind: kind as Meeting["kind"] | undefined, from: opts.upcoming === true ? today() : undefined });
+  const entries = calendarEntries(ctx, meetings);
   const ics = await buildCalendar(readSettings(ctx.db).name, ctx.lang, entries);
   const out = opts.out;
   await writeOut(out, ics);

@@ -10,6 +10,7 @@ import approvalQuorum from "./0009_approval_quorum.js";
 import sealedRecord from "./0010_sealed_record.js";
 import incomeCorrections from "./0011_income_corrections.js";
 import bankClassification from "./0012_bank_classification.js";
+import invitations from "./0013_invitations.js";
 
 /**
  * A migration that needs more than SQL: the named data steps run after its SQL, in the same transaction. A
@@ -45,6 +46,7 @@ export const MIGRATIONS: ReadonlyArray<string | Migration> = [
   },
   incomeCorrections,
   bankClassification,
+  invitations,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

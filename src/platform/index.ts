@@ -1,4 +1,5 @@
 // The public face of platform: other areas import only this file (scripts/check-boundaries.mjs).
 export { openForNewPlatform, removeDataFile } from "./dataFile.js";
-export { BASES, MAJORITIES, defaultSettings } from "./settings.js";
+export { BASES, MAJORITIES, SMTP_KEYS, defaultSettings } from "./settings.js";
+export type { SmtpKey } from "./settings.js";
 export { readSetting, readSettings, writeSetting, writeSettings } from "./store.js";

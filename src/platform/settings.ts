@@ -71,3 +71,42 @@ export function settingsFromRows(rows: Array<{ key: string; value: string }>): S
     "term-months": Number(stored.get("term-months") ?? defaults["term-months"]),
   };
 }
+
+/**
+ * The mail server for `meetings invite`, stored as settings of their own (absent until set, so `config get`
+ * shows them only once set). The password is never a setting: PLATTFORM_SMTP_PASSWORD or a prompt.
+ */
+export const SMTP_KEYS = ["smtp.host", "smtp.port", "smtp.secure", "smtp.user", "smtp.from"] as const;
+export type SmtpKey = (typeof SMTP_KEYS)[number];
+
+export function isSmtpKey(key: string): key is SmtpKey {
+  return (SMTP_KEYS as readonly string[]).includes(key);
+}
+
+/** Validates an SMTP setting; "" (an empty value) removes it. */
+export function parseSmtpSetting(key: SmtpKey, raw: string): string {
+  const value = raw.trim();
+  if (value === "") return "";
+  if (hasControlChars(value)) throw new CliError("error.controlChars", { field: key });
+  switch (key) {
+    case "smtp.host":
+      if (!/^[A-Za-z0-9.:[\]_-]{1,253}$/.test(value)) invalid(key, raw, term("settings.allowed.host"));
+      return value;
+    case "smtp.port":
+      if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535) invalid(key, raw, "1–65535");
+      return String(Number(value));
+    case "smtp.secure": {
+      const yes = ["yes", "true", "ja", "tls"], no = ["no", "false", "nein", "starttls"];
+      if (yes.includes(value.toLowerCase())) return "yes";
+      if (no.includes(value.toLowerCase())) return "no";
+      return invalid(key, raw, "yes, no");
+    }
+    case "smtp.user":
+      if (value.length > 200) invalid(key, raw, term("settings.allowed.name"));
+      return value;
+    case "smtp.from":
+      // An address, or a name with the address in angle brackets: "Bürgerplattform <einladung@example.org>".
+      if (value.length > 300 || !/^(?:[^<>@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(value)) invalid(key, raw, term("settings.allowed.from"));
+      return value;
+  }
+}

@@ -19,6 +19,10 @@ export function writeSetting(db: Db, key: SettingKey | string, value: string): v
   db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
 }
 
+export function deleteSetting(db: Db, key: string): void {
+  db.prepare("DELETE FROM settings WHERE key = ?").run(key);
+}
+
 export function writeSettings(db: Db, settings: Settings): void {
   for (const [key, value] of Object.entries(settings)) writeSetting(db, key, String(value));
 }

@@ -159,6 +159,7 @@ const INVOCATIONS: WriteCommand[] = [
   w("meetings approve", () => ["meetings", "approve", "2", "--at", "3"], "meeting", "approve"),
   w("meetings amend", () => ["meetings", "amend", "1", "Korrektur: Datum"], "minutes_amendment", "add"),
   w("meetings template set", (f) => ["meetings", "template", "set", "kurz", f.template], "setting", "template"),
+  w("meetings invite", (f) => ["meetings", "invite", "4", "--out", f.dir], "invitation", "written"),
   w("meetings turnout", () => ["meetings", "turnout", "6", "JOSEF", "--pledged", "10"], "assembly_turnout", "set"),
   w("votes open", () => ["votes", "open", "4", "Antrag C"], "vote", "open"),
   w("votes cast", () => ["votes", "cast", "1", "NUR", "no"], "vote_cast", "cast"),

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledSources } from "../../src/core/debugImports.js";
-import { newPlatform, ROOT, spawnRun, tempDir } from "../helpers.js";
+import { newPlatform, ROOT, run, spawnRun, tempDir } from "../helpers.js";
 import { demoWorld } from "../worlds.js";
 
 const BLT = fileURLToPath(new URL("../data/stv/scottish/Partick-West-2007.blt", import.meta.url));
@@ -23,6 +23,7 @@ const HEAVY = [
   "csv-parse",
   "csv-stringify",
   "ical-generator",
+  "nodemailer",
   "zod",
   "asciichart",
   "chalk",
@@ -86,6 +87,18 @@ describe("start-up path (PLATTFORM_DEBUG_IMPORTS)", () => {
     const out = join(tempDir(), "gruppen.xlsx");
     expect((await loaded(["groups", "export", "--format", "xlsx", "--out", out], db)).packages.has("exceljs")).toBe(true);
     expect((await loaded(["groups", "export", "--out", join(tempDir(), "gruppen.csv")], db)).packages.has("exceljs")).toBe(false);
+  });
+
+  it("nodemailer is loaded when invitations are built only, not by meetings invite --dry-run", async () => {
+    const db = await newPlatform();
+    for (const args of [
+      ["groups", "add", "St. Josef", "--short", "JOSEF", "--joined", "2020-01-01"],
+      ["people", "add", "Maria Schmidt", "--group", "JOSEF", "--role", "representative", "--since", "2020-01-01", "--email", "maria@example.org"],
+      ["meetings", "add", "kernkreis", "--date", "+2w", "--time", "19:00"],
+    ])
+      expect((await run(args, { db })).code).toBe(0);
+    expect((await loaded(["meetings", "invite", "next", "--dry-run"], db)).packages.has("nodemailer")).toBe(false);
+    expect((await loaded(["meetings", "invite", "next", "--out", tempDir()], db)).packages.has("nodemailer")).toBe(true);
   });
 
   it("lists what a command with a data file loads (better-sqlite3, bundled, loaded when a file is to be opened)", async () => {
