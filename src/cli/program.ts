@@ -141,6 +141,7 @@ export function buildProgram(cli: Cli, definitions: readonly Runnable[] = DEFINI
     .option("--yes", t("opt.yes"))
     .option("--no-input", t("opt.noInput"))
     .option("--no-color", t("opt.noColor"))
+    .option("--wide", t("opt.wide"))
     .option("--debug", t("opt.debug"));
 
   const target = cli.targetOf(program);

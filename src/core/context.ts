@@ -19,6 +19,7 @@ export interface GlobalOptions {
   input?: boolean; // false with --no-input
   color?: boolean; // false with --no-color
   debug?: boolean;
+  wide?: boolean; // every column of a table, however wide
 }
 
 export interface AuditEntry {

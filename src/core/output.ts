@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import stringWidth from "fast-string-width";
 import { createRequire } from "node:module";
 import type { Context } from "./context.js";
-import { io } from "./io.js";
+import { io, type OutStream } from "./io.js";
 
 // C0 and C1 control characters (except tab and newline, which are mapped to spaces in cells), and escape
 // sequences whole: CSI (ESC [ or U+009B), and OSC (ESC ], e.g. a window title) up to its terminator.
@@ -73,24 +73,183 @@ export function* jsonArrayParts(items: Iterable<unknown>, indent: string): Gener
 
 const ROW_SEPARATORS_OFF = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
+/**
+ * How a list wants one of its columns shown on a terminal narrower than the table: `priority` (higher stays
+ * longer; by default the earlier column is the more important), `align` ("right" for money and counts; by default
+ * right when every cell is a number or an amount), `wrap` (long text wrapped at word boundaries within its share;
+ * by default any column that is not right-aligned). A column that may not wrap keeps its width, and is cut with
+ * "…" only when it alone is wider than the terminal. Pipes ignore all of it: plain, unlimited columns.
+ */
+export interface Column {
+  priority?: number;
+  align?: "left" | "right";
+  wrap?: boolean;
+}
+
 /** A table on a terminal, or plain aligned columns in a pipe: the same data either way. */
-export function printTable(ctx: Context, head: string[], rows: unknown[][]): void {
+export function printTable(ctx: Context, head: string[], rows: unknown[][], columns?: Column[]): void {
   const cells = rows.map((row) => row.map(cell));
-  if (ctx.color && cells.length <= BOXED_ROWS) {
+  const widths = head.map(displayWidth);
+  for (const row of cells) fitWidths(widths, row);
+  const fit = io().stdout.isTTY === true ? fitTerminal(ctx, head, widths, cells, columns, ctx.color && cells.length <= BOXED_ROWS) : undefined;
+  if (fit && fit.boxed) {
     // cli-table3 draws the boxed table for people at a terminal. It is loaded only here: scripts read plain
     // columns, and the benchmark measured its set-up and per-cell work at tens of milliseconds on long lists.
     const Table = createRequire(import.meta.url)("cli-table3") as typeof import("cli-table3");
     const c = colours(ctx);
-    const table = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, chars: ROW_SEPARATORS_OFF });
-    for (const row of cells) table.push(row);
+    const table = new Table({
+      head: fit.head.map((h) => c.bold(h)),
+      colAligns: fit.aligns,
+      style: { head: [], border: [] },
+      chars: ROW_SEPARATORS_OFF,
+    });
+    for (const row of fit.rows) table.push(row);
     io().stdout.write(`${table.toString()}\n`);
-    return;
+  } else if (fit) {
+    printFitted(ctx, fit);
+  } else {
+    // In a pipe, and for a long list on a terminal (cli-table3 builds the whole box in memory: 150,000 audit entries
+    // took minutes and gigabytes): columns two spaces apart, padded by display width, for grep and awk.
+    printStreamedTable(ctx, head, widths, cells);
   }
-  // In a pipe, and for a long list on a terminal (cli-table3 builds the whole box in memory: 150,000 audit entries
-  // took minutes and gigabytes): columns two spaces apart, padded by display width, for grep and awk.
-  const widths = head.map(displayWidth);
-  for (const row of cells) fitWidths(widths, row);
-  printStreamedTable(ctx, head, widths, cells);
+  if (fit && fit.hidden > 0) note(ctx.t("table.hidden", { count: fit.hidden }));
+}
+
+interface Fitted {
+  boxed: boolean;
+  head: string[];
+  /** Each cell as its lines (joined by newlines), cut or wrapped to its column's width. */
+  rows: string[][];
+  widths: number[];
+  aligns: Array<"left" | "right">;
+  hidden: number;
+}
+
+/** The terminal's width in columns: 80 when it does not say. */
+export function terminalColumns(): number {
+  const columns = io().stdout.columns;
+  return columns !== undefined && columns > 0 ? columns : 80;
+}
+
+/**
+ * The table made to fit the terminal: low-priority columns left out while the others cannot fit even at their
+ * narrowest, then the widest wrapping columns narrowed until the table fits. `--wide` shows every column at its
+ * full width.
+ */
+function fitTerminal(ctx: Context, head: string[], natural: number[], cells: string[][], columns: Column[] | undefined, boxed: boolean): Fitted {
+  const n = head.length;
+  const aligns = head.map((_, i) => columns?.[i]?.align ?? (cells.length > 0 && cells.every((row) => NUMERIC.test(row[i] ?? "")) ? "right" : "left"));
+  const wraps = head.map((_, i) => columns?.[i]?.wrap ?? aligns[i] === "left");
+  const priorities = head.map((_, i) => columns?.[i]?.priority ?? n - i);
+  const total = ctx.options.wide === true ? Infinity : terminalColumns();
+  // A box takes "│ " before each cell, " " after it and "│" at the end; plain columns are two spaces apart.
+  const overhead = (count: number) => (boxed ? 3 * count + 1 : 2 * (count - 1));
+  const minimum = (i: number) => (wraps[i] ? Math.min(natural[i]!, Math.max(MIN_WRAP, displayWidth(head[i]!))) : natural[i]!);
+  const shown = head.map((_, i) => i);
+  const sum = (of: (i: number) => number) => shown.reduce((s, i) => s + of(i), 0);
+  while (shown.length > 1 && sum(minimum) + overhead(shown.length) > total) {
+    let drop = 0;
+    for (let k = 1; k < shown.length; k++) if (priorities[shown[k]!]! <= priorities[shown[drop]!]!) drop = k;
+    shown.splice(drop, 1);
+  }
+  const widths = shown.map((i) => natural[i]!);
+  const room = total - overhead(shown.length);
+  // Narrow the widest wrapping column one step at a time (the column widths are few, the steps cheap).
+  for (let excess = widths.reduce((s, w) => s + w, 0) - room; excess > 0; excess--) {
+    let widest = -1;
+    for (let k = 0; k < shown.length; k++) {
+      const i = shown[k]!;
+      if (wraps[i] && widths[k]! > minimum(i) && (widest < 0 || widths[k]! > widths[widest]!)) widest = k;
+    }
+    if (widest < 0) {
+      // Nothing left to wrap: a single column wider than the terminal is cut.
+      if (shown.length === 1) widths[0] = Math.max(1, room);
+      break;
+    }
+    widths[widest]!--;
+  }
+  const shape = (text: string, k: number) => {
+    const width = widths[k]!;
+    if (displayWidth(text) <= width) return text;
+    return wraps[shown[k]!] ? wrapText(text, width).join("\n") : clip(text, width);
+  };
+  return {
+    boxed,
+    head: shown.map((i, k) => shape(head[i]!, k)),
+    rows: cells.map((row) => shown.map((i, k) => shape(row[i] ?? "", k))),
+    widths,
+    aligns: shown.map((i) => aligns[i]!),
+    hidden: n - shown.length,
+  };
+}
+
+/** Numbers, amounts ("1.234,56 €", "€1,234.56", "-5"), percentages and counts: right-aligned on a terminal. */
+const NUMERIC = /^$|^[-−+]?(?:[€$]\s?)?\d{1,3}(?:(?:[.,\u202f\u00a0 ]\d{3})*|\d*)(?:[.,]\d+)?(?:\s?(?:€|%))?$/;
+
+/** A wrapping column is never narrowed below this (or its heading). */
+const MIN_WRAP = 12;
+
+/** `text` cut to `width` columns, ending in "…". */
+export function clip(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/**
+ * `text` in lines of at most `width` columns, broken at spaces, and where a word is longer than a line after its
+ * hyphens ("Alt-Schöneweide"); a part still longer than a line is cut with "…".
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/ +/)) {
+    const parts = displayWidth(word) > width ? word.split(/(?<=-)(?=.)/).map((part) => clip(part, width)) : [word];
+    parts.forEach((piece, k) => {
+      const glue = k === 0 ? " " : "";
+      if (line === "") line = piece;
+      else if (displayWidth(line) + glue.length + displayWidth(piece) <= width) line += glue + piece;
+      else {
+        lines.push(line);
+        line = piece;
+      }
+    });
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** A fitted table without boxes (NO_COLOR, or a long list): wrapped cells take several lines. */
+function printFitted(ctx: Context, fit: Fitted): void {
+  const bold = colours(ctx).bold;
+  const out: string[] = [];
+  const emit = (row: string[], style?: (text: string) => string) => {
+    const parts = row.map((text) => text.split("\n"));
+    const height = Math.max(...parts.map((p) => p.length));
+    for (let l = 0; l < height; l++) {
+      const line = parts.map((p) => p[l] ?? "");
+      const padded = fit.widths.map((width, k) => {
+        const text = line[k]!;
+        const pad = " ".repeat(Math.max(0, width - displayWidth(text)));
+        const shown = style && text !== "" ? style(text) : text;
+        return fit.aligns[k] === "right" ? pad + shown : shown + pad;
+      });
+      out.push(padded.join("  ").trimEnd());
+    }
+  };
+  emit(fit.head, ctx.color ? (h) => bold(h) : undefined);
+  for (const row of fit.rows) {
+    emit(row);
+    if (out.length >= 1000) {
+      io().stdout.write(`${out.join("\n")}\n`);
+      out.length = 0;
+    }
+  }
+  if (out.length > 0) io().stdout.write(`${out.join("\n")}\n`);
 }
 
 // Printable ASCII, the Latin letters (umlauts, ß, Ş, ł …), dashes, quotes and currency signs are one column each,
@@ -128,7 +287,7 @@ export function printStreamedTable(ctx: Context, head: string[], widths: number[
  * A table of any length, read twice from `rows` (a fresh iteration each call): once for the column widths, once
  * to print. Up to BOXED_ROWS rows a terminal gets the boxed table. Returns the number of rows (0: nothing printed).
  */
-export function printTableTwice(ctx: Context, head: string[], rawRows: () => Iterable<string[]>): number {
+export function printTableTwice(ctx: Context, head: string[], rawRows: () => Iterable<string[]>, columns?: Column[]): number {
   const rows = function* () {
     for (const cells of rawRows()) yield cells.map(cell);
   };
@@ -139,7 +298,8 @@ export function printTableTwice(ctx: Context, head: string[], rawRows: () => Ite
     count++;
   }
   if (count === 0) return 0;
-  if (ctx.color && count <= BOXED_ROWS) printTable(ctx, head, [...rows()]);
+  // A terminal's table is fitted to its width, and so is held; a long list there keeps full-width lines.
+  if (io().stdout.isTTY === true && count <= BOXED_ROWS) printTable(ctx, head, [...rows()], columns);
   else printStreamedTable(ctx, head, widths, rows());
   return count;
 }
@@ -167,7 +327,11 @@ export function printDetails(ctx: Context, pairs: Array<[string, unknown]>): voi
   const width = Math.max(...pairs.map(([label]) => label.length));
   for (const [label, value] of pairs) {
     if (value === null || value === undefined || value === "") continue;
-    io().stdout.write(`${c.bold(label.padEnd(width))}  ${cell(value)}\n`);
+    // On a terminal a long value wraps at word boundaries, its further lines under its first.
+    const room = terminalColumns() - width - 2;
+    const text = cell(value);
+    const lines = io().stdout.isTTY === true && ctx.options.wide !== true && displayWidth(text) > room ? wrapText(text, Math.max(MIN_WRAP, room)) : [text];
+    io().stdout.write(`${c.bold(label.padEnd(width))}  ${lines.join(`\n${" ".repeat(width + 2)}`)}\n`);
   }
 }
 
@@ -177,16 +341,36 @@ export function heading(ctx: Context, text: string): void {
 
 /** Primary output: a line on stdout. */
 export function say(text: string): void {
-  io().stdout.write(`${sanitize(text)}\n`);
+  io().stdout.write(`${fitLines(io().stdout, sanitize(text))}\n`);
+}
+
+/**
+ * Text for a terminal: each line wider than it wrapped at word boundaries, its further lines indented under the
+ * first's text (after a bullet "• " or "- "). Pipes and files get the text as it is.
+ */
+export function fitLines(stream: OutStream, text: string): string {
+  if (stream.isTTY !== true) return text;
+  const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+  return text
+    .split("\n")
+    .map((line) => {
+      if (displayWidth(line) <= columns) return line;
+      const indent = /^ *(?:[•\-*] )?/.exec(line)![0].length;
+      const room = Math.max(MIN_WRAP, columns - indent);
+      return wrapText(line.slice(indent), room)
+        .map((part, k) => (k === 0 ? line.slice(0, indent) : " ".repeat(indent)) + part)
+        .join("\n");
+    })
+    .join("\n");
 }
 
 /** Secondary output (warnings, hints): a line on stderr. */
 export function warn(ctx: Context, text: string): void {
-  io().stderr.write(`${colours(ctx).yellow(ctx.t("label.warning"))}: ${sanitize(text)}\n`);
+  io().stderr.write(`${fitLines(io().stderr, `${colours(ctx).yellow(ctx.t("label.warning"))}: ${sanitize(text)}`)}\n`);
 }
 
 export function note(text: string): void {
-  io().stderr.write(`${sanitize(text)}\n`);
+  io().stderr.write(`${fitLines(io().stderr, sanitize(text))}\n`);
 }
 
 /** The data file of this run (with its -wal, -shm and -journal): no `--out` may write over it. */

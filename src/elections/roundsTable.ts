@@ -3,7 +3,7 @@
 // Every counting method's Tally prints this way.
 
 import type { Context } from "../core/context.js";
-import { colours, sanitize } from "../core/output.js";
+import { colours, fitLines, sanitize } from "../core/output.js";
 import type { Round, RoundCandidate, Tally, Tie } from "./tally.js";
 import { io } from "../core/io.js";
 import type { Lang, MessageKey } from "../core/i18n.js";
@@ -133,5 +133,5 @@ export function printTally(ctx: Context, tally: Tally): void {
     dim: (s) => c.dim(s),
     lang: ctx.lang,
   });
-  out.write(`${lines.join("\n")}\n`);
+  out.write(`${fitLines(out, lines.join("\n"))}\n`);
 }

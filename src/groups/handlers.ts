@@ -34,7 +34,7 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
   const head = ["#", ctx.t("label.name"), ctx.t("label.short"), ctx.t("label.kind"), ctx.t("label.joined"), ctx.t("label.status")];
   const printed = printTableTwice(ctx, head, function* () {
     for (const g of groups()) yield [String(g.id), g.name, g.short ?? "", kindLabel(ctx, g.kind), formatDate(g.joined, ctx.lang), statusLabel(ctx, g)];
-  });
+  }, [{ priority: 9 }, { priority: 10 }, { priority: 5 }, { priority: 4 }, { priority: 3 }, { priority: 6 }]);
   if (printed === 0) say(ctx.t("groups.none"));
 }
 

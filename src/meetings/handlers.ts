@@ -98,6 +98,7 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
     ctx,
     ["#", ctx.t("label.date"), ctx.t("label.time"), ctx.t("label.kind"), ctx.t("label.title"), ctx.t("label.place"), ctx.t("label.status")],
     meetings.map((m) => [m.id, formatDate(m.date, ctx.lang), m.time, ctx.t(`meetingKind.${m.kind}`), m.title, m.place, stateLabel(ctx, m)]),
+    [{ priority: 9 }, { priority: 10 }, { priority: 6 }, { priority: 4 }, { priority: 7 }, { priority: 3 }, { priority: 8 }],
   );
 }
 

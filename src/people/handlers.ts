@@ -56,7 +56,7 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
   const head = ["#", ctx.t("label.name"), ctx.t("label.groups"), ctx.t("label.email"), ctx.t("label.phone")];
   const printed = printTableTwice(ctx, head, function* () {
     for (const p of iteratePeople(ctx.db, day, filter)) yield [String(p.id), nameOf(ctx, p), rolesText(ctx, p), p.email ?? "", p.phone ?? ""];
-  });
+  }, [{ priority: 9 }, { priority: 10 }, { priority: 6 }, { priority: 7, wrap: false }, { priority: 5, wrap: false }]);
   if (printed === 0) say(ctx.t("people.none"));
 }
 

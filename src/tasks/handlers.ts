@@ -7,7 +7,7 @@ import { printJson, printTable, say } from "../core/output.js";
 import { meetingLabel, resolveMeeting } from "../meetings/index.js";
 import { addTask, completeTask, editTask, removeTask, reopenTask, resolveOwner, resolveTask, type TaskFields } from "./service.js";
 import { getTask, listTasks, type Task } from "./store.js";
-import { taskHeader, taskRows } from "./view.js";
+import { taskColumns, taskHeader, taskRows } from "./view.js";
 
 export async function add(ctx: Context, [title]: Args<typeof def.add>, opts: Opts<typeof def.add>): Promise<void> {
   const day = today();
@@ -31,7 +31,7 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
   const tasks = filteredTasks(ctx, opts, day);
   if (ctx.json) return printJson(tasks);
   if (tasks.length === 0) return say(ctx.t("tasks.none"));
-  printTable(ctx, taskHeader(ctx), taskRows(ctx, tasks, day));
+  printTable(ctx, taskHeader(ctx), taskRows(ctx, tasks, day), taskColumns);
 }
 
 /** The tasks that --open, --overdue, --owner and --meeting choose (tasks list, tasks export). */

@@ -204,5 +204,6 @@ export async function list(ctx: Context, _args: Args<typeof def.list>, opts: Opt
       v.abstain,
       state(ctx, v),
     ]),
+    [{ priority: 9 }, { priority: 8 }, { priority: 3 }, { priority: 7 }, { priority: 2 }, { priority: 6, align: "right" }, { priority: 6, align: "right" }, { priority: 6, align: "right" }, { priority: 10 }],
   );
 }

@@ -112,6 +112,8 @@ export const de: Messages<typeof en> = {
   "opt.yes": "zerstörende Aktionen ohne Rückfrage bestätigen",
   "opt.noInput": "nie nachfragen; eine fehlende Antwort ist ein Fehler",
   "opt.noColor": "schlichte Ausgabe ohne Farbe (auch NO_COLOR)",
+  "opt.wide": "Tabellen mit allen Spalten in voller Breite, auch über die Breite des Terminals hinaus",
+  "table.hidden": { by: "count", one: "{count} Spalte ausgeblendet: --wide", other: "{count} Spalten ausgeblendet: --wide" },
   "opt.debug": "bei Fehlern den Stacktrace zeigen (auch DEBUG=plattform)",
   "opt.email": "E-Mail-Adresse",
   "opt.phone": "Telefonnummer",

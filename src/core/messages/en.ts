@@ -111,6 +111,8 @@ export const en = {
   "opt.yes": "confirm destructive actions without asking",
   "opt.noInput": "never prompt; a missing answer is an error",
   "opt.noColor": "plain output without colour (also NO_COLOR)",
+  "opt.wide": "tables with every column at full width, even wider than the terminal",
+  "table.hidden": { by: "count", one: "{count} column hidden: --wide", other: "{count} columns hidden: --wide" },
   "opt.debug": "show stack traces on errors (also DEBUG=plattform)",
   "opt.email": "e-mail address",
   "opt.phone": "phone number",
