@@ -59,6 +59,7 @@ export const de: Messages<typeof en> = {
   "error.invalidPhone": "{field}: „{value}“ ist keine Telefonnummer",
   "error.notOneOf": "{field}: „{value}“ ist keiner der Werte {allowed}",
   "error.ambiguous": "„{ref}“ ist mehrdeutig: {candidates}",
+  "error.didYouMean": "meinten Sie {suggestions}?",
   "error.nothingToChange": "nichts zu ändern",
   "error.nothingToChange.hint": "mindestens eine Option angeben, siehe --help",
   "error.needsConfirmation": "das muss bestätigt werden",

@@ -58,6 +58,7 @@ export const en = {
   "error.invalidPhone": "{field}: “{value}” is not a phone number",
   "error.notOneOf": "{field}: “{value}” is not one of {allowed}",
   "error.ambiguous": "“{ref}” could mean several: {candidates}",
+  "error.didYouMean": "did you mean {suggestions}?",
   "error.nothingToChange": "nothing to change",
   "error.nothingToChange.hint": "give at least one option, see --help",
   "error.needsConfirmation": "this needs a confirmation",
