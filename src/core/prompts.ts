@@ -46,7 +46,7 @@ function confirmWords(ctx: Pick<Context, "t">): ConfirmWords {
  * The key hints under a select or checkbox list ("↑↓ navigieren • ⏎ auswählen") in the run's language: the
  * prompts pass [key, action] pairs with English actions, translated here by the words of the catalogue.
  */
-function keysHelpTip(ctx: Pick<Context, "t">): (keys: Array<[string, string]>) => string {
+export function keysHelpTip(ctx: Pick<Context, "t">): (keys: Array<[string, string]>) => string {
   const words: Record<string, string> = {
     navigate: ctx.t("prompt.key.navigate"),
     select: ctx.t("prompt.key.select"),
