@@ -3,6 +3,7 @@
 import type { AuditEntry } from "../core/context.js";
 import type { Db } from "../core/db.js";
 import { CliError, dateParam } from "../core/errors.js";
+import { ambiguousName, resolveByFolding } from "../core/nameMatch.js";
 import { cleanText, oneOf } from "../core/validate.js";
 import { ensureTopics } from "../conversations/index.js";
 import type { Meeting } from "../meetings/index.js";
@@ -10,7 +11,7 @@ import { currentMeeting, ensureEditable } from "../meetings/index.js";
 import { listItems, listMeetings } from "../meetings/index.js";
 import type { Team } from "../teams/index.js";
 import { CAMPAIGN_STATUSES, isCampaignsItem, latestOn, statusOn, type Campaign, type CampaignStatus } from "./model.js";
-import { campaignNamed, findCampaigns, insertCampaign, insertUpdate, setCampaignStatus, updatesOf } from "./store.js";
+import { campaignNamed, campaignNames, findCampaigns, insertCampaign, insertUpdate, setCampaignStatus, updatesOf } from "./store.js";
 
 type Audit = (entry: AuditEntry) => void;
 
@@ -20,10 +21,10 @@ export function parseStatus(raw: string): CampaignStatus {
 
 /** The one campaign a user means by `ref` (id or name), or a clear error. */
 export function resolveCampaign(db: Db, ref: string): Campaign {
-  const found = findCampaigns(db, ref);
+  let found = findCampaigns(db, ref);
+  if (found.length === 0) found = findCampaigns(db, `#${resolveByFolding(campaignNames(db), ref, "error.campaigns.unknown", "error.campaigns.unknown.hint")}`);
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new CliError("error.campaigns.unknown", { ref }, 1, "error.campaigns.unknown.hint");
-  throw new CliError("error.ambiguous", { ref, candidates: found.map((c) => `#${c.id} ${c.name}`).join(", ") });
+  throw ambiguousName(ref, found);
 }
 
 export interface CampaignInput {

@@ -1,4 +1,5 @@
 // The SQL of campaigns and their status updates; nothing else in the program queries these tables.
+import type { NameCandidate } from "../core/nameMatch.js";
 import type { Db } from "../core/db.js";
 import { compareNames, nameKey } from "../core/validate.js";
 import { isActive, type Campaign, type CampaignStatus, type CampaignUpdate } from "./model.js";
@@ -93,6 +94,11 @@ export function findCampaigns(db: Db, ref: string): Campaign[] {
   const trimmed = ref.trim();
   const byId = /^#?\d+$/.test(trimmed) ? Number(trimmed.replace("#", "")) : -1;
   return toCampaigns(db, db.prepare(`${SELECT_CAMPAIGN} WHERE c.id = ? OR c.name_key = ? ORDER BY c.id`).all(byId, nameKey(trimmed)) as CampaignRow[]);
+}
+
+/** Every campaign's id and name: what a name that matched nothing exactly is compared with. */
+export function campaignNames(db: Db): NameCandidate[] {
+  return db.prepare("SELECT id, name FROM campaigns ORDER BY id").all() as NameCandidate[];
 }
 
 export function campaignNamed(db: Db, name: string): { id: number; name: string } | undefined {

@@ -61,7 +61,7 @@ export async function add(ctx: Context, _args: Args<typeof def.add>, opts: Opts<
     const [{ loadPrompter, isPromptExit }, { askConversation }] = await Promise.all([import("../core/prompts.js"), import("./prompt.js")]);
     try {
       const answers = await askConversation(
-        await loadPrompter(),
+        await loadPrompter(ctx),
         { by, with: withRefs, topics, notes, nextStep, followUp: followUpRaw },
         (key) => ctx.t(key as MessageKey),
         {

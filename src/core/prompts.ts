@@ -1,3 +1,4 @@
+import type { ConfirmWords } from "./confirmPrompt.js";
 import type { Context } from "./context.js";
 import { CliError } from "./errors.js";
 
@@ -8,9 +9,9 @@ import { CliError } from "./errors.js";
 export async function confirm(ctx: Context, message: string): Promise<boolean> {
   if (ctx.options.yes) return true;
   if (!ctx.canPrompt) throw new CliError("error.needsConfirmation", {}, 1, "error.needsConfirmation.hint");
-  const prompts = await import("@inquirer/prompts");
+  const { confirmPrompt } = await import("./confirmPrompt.js");
   try {
-    return await prompts.confirm({ message, default: false });
+    return await confirmPrompt({ message, default: false, words: confirmWords(ctx) });
   } catch (error) {
     // Ctrl-C at the prompt: nothing was done.
     if ((error as Error).name === "ExitPromptError") return false;
@@ -36,14 +37,38 @@ export interface Prompter {
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
 }
 
-/** The real prompts, loaded only now; only call this when ctx.canPrompt. */
-export async function loadPrompter(): Promise<Prompter> {
-  const prompts = await import("@inquirer/prompts");
+/** The yes/no words of the run's language. */
+function confirmWords(ctx: Pick<Context, "t">): ConfirmWords {
+  return { yesKey: ctx.t("prompt.yesKey"), noKey: ctx.t("prompt.noKey"), yes: ctx.t("prompt.yes"), no: ctx.t("prompt.no"), invalid: ctx.t("prompt.invalidYesNo") };
+}
+
+/**
+ * The key hints under a select or checkbox list ("↑↓ navigieren • ⏎ auswählen") in the run's language: the
+ * prompts pass [key, action] pairs with English actions, translated here by the words of the catalogue.
+ */
+export function keysHelpTip(ctx: Pick<Context, "t">): (keys: Array<[string, string]>) => string {
+  const words: Record<string, string> = {
+    navigate: ctx.t("prompt.key.navigate"),
+    select: ctx.t("prompt.key.select"),
+    submit: ctx.t("prompt.key.submit"),
+    all: ctx.t("prompt.key.all"),
+    invert: ctx.t("prompt.key.invert"),
+    space: ctx.t("prompt.key.space"),
+  };
+  return (keys) => keys.map(([key, action]) => `${words[key] ?? key} ${words[action] ?? action}`).join(" • ");
+}
+
+/** The real prompts, loaded only now, speaking the run's language; only call this when ctx.canPrompt. */
+export async function loadPrompter(ctx: Pick<Context, "t">): Promise<Prompter> {
+  const [prompts, { confirmPrompt }] = await Promise.all([import("@inquirer/prompts"), import("./confirmPrompt.js")]);
+  const theme = { style: { keysHelpTip: keysHelpTip(ctx) } };
+  const words = confirmWords(ctx);
   return {
     input: (o) => prompts.input(o),
-    select: <T>(o: { message: string; choices: Array<PromptChoice<T>>; default?: T }) => prompts.select<T>({ ...o, pageSize: 15 }),
-    checkbox: <T>(o: { message: string; choices: Array<PromptChoice<T>> }) => prompts.checkbox<T>({ ...o, pageSize: 15 }),
-    confirm: (o) => prompts.confirm(o),
+    select: <T>(o: { message: string; choices: Array<PromptChoice<T>>; default?: T }) =>
+      prompts.select<T>({ ...o, pageSize: 15, theme: { ...theme, i18n: { disabledError: ctx.t("prompt.disabled") } } }),
+    checkbox: <T>(o: { message: string; choices: Array<PromptChoice<T>> }) => prompts.checkbox<T>({ ...o, pageSize: 15, theme }),
+    confirm: (o) => confirmPrompt({ ...o, words }),
   };
 }
 

@@ -77,6 +77,23 @@ export function nameKey(name: string): string {
   return name.normalize("NFC").toLowerCase().replace(/i\u0307/g, "i").replace(/ı/g, "i");
 }
 
+/**
+ * A name as a person may type it, for finding it: case, accents and spacing set aside, ß as ss, ä/ö/ü and their
+ * spellings ae/oe/ue as a/o/u, Turkish ı and ş/ç as i, s, c (so "Fatma Sahin" finds Şahin and "Mueller" Müller).
+ * Lookups try name_key first (exact); this folded form is the fallback and the basis of suggestions.
+ */
+export function foldName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/ı/g, "i")
+    .replace(/([aou])e/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** A name for sorting as a German list does (DIN 5007-1: ä as a, ß as ss), case and accents set aside. */
 function sortKey(name: string): string {
   return name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss").replace(/ı/g, "i");

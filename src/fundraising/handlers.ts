@@ -731,5 +731,5 @@ export async function incomeReview(ctx: Context): Promise<void> {
   open(ctx);
   if (ctx.options.input === false || !ctx.canPrompt) throw new CliError("error.funds.reviewNeedsTerminal", {}, 1, "error.funds.reviewNeedsTerminal.hint");
   const [{ loadPrompter }, { reviewIncome }] = await Promise.all([import("../core/prompts.js"), import("./review.js")]);
-  await reviewIncome(ctx, await loadPrompter(), say, today());
+  await reviewIncome(ctx, await loadPrompter(ctx), say, today());
 }

@@ -6,6 +6,7 @@ import type { Db } from "../core/db.js";
 import { CliError, UsageError, term, dateParam } from "../core/errors.js";
 import { parseIban } from "../core/iban.js";
 import { parseMoney } from "../core/money.js";
+import { ambiguousName, resolveByFolding } from "../core/nameMatch.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import type { Group } from "../groups/index.js";
 import { resolveGroup } from "../groups/index.js";
@@ -33,6 +34,7 @@ import {
 import {
   closedYear,
   findFunders,
+  funderNames,
   funderByIban,
   funderIdByName,
   getApplication,
@@ -114,10 +116,10 @@ export interface FunderInput {
 }
 
 export function resolveFunder(db: Db, ref: string): Funder {
-  const found = findFunders(db, ref);
+  let found = findFunders(db, ref);
+  if (found.length === 0) found = findFunders(db, `#${resolveByFolding(funderNames(db), ref, "error.funds.unknownFunder", "error.funds.unknownFunder.hint")}`);
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new CliError("error.funds.unknownFunder", { ref }, 1, "error.funds.unknownFunder.hint");
-  throw new CliError("error.ambiguous", { ref, candidates: found.map((f) => `#${f.id} ${f.name}`).join(", ") });
+  throw ambiguousName(ref, found);
 }
 
 export function addFunder(db: Db, audit: Audit, input: FunderInput): number {

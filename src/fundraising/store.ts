@@ -1,4 +1,5 @@
 // Fundraising's SQL, and the only place with it. Parameterised statements only.
+import type { NameCandidate } from "../core/nameMatch.js";
 import type { Db } from "../core/db.js";
 import { nameKey } from "../core/validate.js";
 import type {
@@ -79,6 +80,11 @@ export function findFunders(db: Db, ref: string): Funder[] {
   return (
     db.prepare("SELECT id, name, kind, website, notes, iban FROM funders WHERE id = ? OR name_key = ? ORDER BY id").all(id, nameKey(trimmed)) as FunderRow[]
   ).map((r) => toFunder(db, r));
+}
+
+/** Every funder's id and name: what a name that matched nothing exactly is compared with. */
+export function funderNames(db: Db): NameCandidate[] {
+  return db.prepare("SELECT id, name FROM funders ORDER BY id").all() as NameCandidate[];
 }
 
 /** A funder's bank account, by which its payments are recognised ("" in `iban` removes it). */

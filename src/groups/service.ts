@@ -3,9 +3,10 @@ import { changedFields } from "../core/changes.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError, dateParam } from "../core/errors.js";
+import { ambiguousName, resolveByFolding } from "../core/nameMatch.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import { GROUP_KINDS, isValidShort, type Group, type GroupFields } from "./model.js";
-import { findByNameOrShort, findGroups, getGroup, groupByIban, insertGroup, updateGroup } from "./store.js";
+import { findByNameOrShort, findGroups, getGroup, groupByIban, groupNames, insertGroup, updateGroup } from "./store.js";
 import { parseIban } from "../core/iban.js";
 
 export type Audit = (entry: AuditEntry) => void;
@@ -53,10 +54,10 @@ export function groupFields(input: GroupInput, today: string, base?: GroupFields
 
 /** The one group a user means by `ref`, or a clear error: unknown, or ambiguous with the candidates listed. */
 export function resolveGroup(db: Db, ref: string, today: string): Group {
-  const found = findGroups(db, ref, today);
+  let found = findGroups(db, ref, today);
+  if (found.length === 0) found = findGroups(db, `#${resolveByFolding(groupNames(db), ref, "error.unknownGroup", "error.unknownGroup.hint")}`, today);
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new CliError("error.unknownGroup", { ref }, 1, "error.unknownGroup.hint");
-  throw new CliError("error.ambiguous", { ref, candidates: found.map((g) => `#${g.id} ${g.name}`).join(", ") });
+  throw ambiguousName(ref, found);
 }
 
 function ensureUnique(db: Db, fields: GroupFields, exceptId?: number): void {

@@ -1,3 +1,4 @@
+import type { NameCandidate } from "../core/nameMatch.js";
 import type { Db } from "../core/db.js";
 import { nameKey } from "../core/validate.js";
 import { groupStatus, type Group, type GroupFields, type GroupKind } from "./model.js";
@@ -65,6 +66,11 @@ export function findGroups(db: Db, ref: string, today: string): Group[] {
     .prepare(`SELECT ${COLUMNS} FROM groups WHERE id = ? OR name_key = ? OR short_key = ? ORDER BY name`)
     .all(byId, nameKey(trimmed), nameKey(trimmed)) as GroupRow[];
   return rows.map((r) => toGroup(r, today));
+}
+
+/** Every group's id, name and short code: what a name that matched nothing exactly is compared with. */
+export function groupNames(db: Db): NameCandidate[] {
+  return db.prepare("SELECT id, name, short FROM groups ORDER BY id").all() as NameCandidate[];
 }
 
 export function findByNameOrShort(db: Db, name: string, short: string | null): GroupRow[] {

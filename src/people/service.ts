@@ -3,6 +3,7 @@ import type { CsvRow } from "../core/csv.js";
 import { parseDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { atLine, CliError, dateParam } from "../core/errors.js";
+import { ambiguousName, resolveByFolding } from "../core/nameMatch.js";
 import { cleanEmail, cleanNotes, cleanPhone, cleanText, oneOf } from "../core/validate.js";
 import type { ImportLine, ImportReport } from "../core/importReport.js";
 import type { Group } from "../groups/index.js";
@@ -18,6 +19,7 @@ import {
   insertRole,
   personalDataPattern,
   personIdByName,
+  personNames,
   rolesOfPerson,
   updatePerson,
 } from "./store.js";
@@ -47,10 +49,10 @@ export function parseRole(raw: string): Role {
 }
 
 export function resolvePerson(db: Db, ref: string, today: string): Person {
-  const found = findPeople(db, ref, today);
+  let found = findPeople(db, ref, today);
+  if (found.length === 0) found = findPeople(db, `#${resolveByFolding(personNames(db), ref, "error.unknownPerson", "error.unknownPerson.hint")}`, today);
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new CliError("error.unknownPerson", { ref }, 1, "error.unknownPerson.hint");
-  throw new CliError("error.ambiguous", { ref, candidates: found.map((p) => `#${p.id} ${p.name ?? "?"}`).join(", ") });
+  throw ambiguousName(ref, found);
 }
 
 function ensureNameFree(db: Db, name: string, exceptId?: number): void {

@@ -1,3 +1,4 @@
+import type { NameCandidate } from "../core/nameMatch.js";
 import { scrubText, type Db } from "../core/db.js";
 import { nameKey } from "../core/validate.js";
 import type { GroupRole, Person, PersonFields, Role } from "./model.js";
@@ -120,6 +121,11 @@ export function findPeople(db: Db, ref: string, today: string): Person[] {
     .prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? OR name_key = ? ORDER BY id`)
     .all(byId, nameKey(trimmed)) as PersonRow[];
   return withCurrentRoles(db, rows, today);
+}
+
+/** Every named person's id and name: what a name that matched nothing exactly is compared with. */
+export function personNames(db: Db): NameCandidate[] {
+  return db.prepare("SELECT id, name FROM people WHERE name IS NOT NULL ORDER BY id").all() as NameCandidate[];
 }
 
 export function personIdByName(db: Db, name: string): number | undefined {

@@ -3,21 +3,22 @@ import type { AuditEntry } from "../core/context.js";
 import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
 import { CliError, dateParam } from "../core/errors.js";
+import { ambiguousName, resolveByFolding } from "../core/nameMatch.js";
 import { cleanText, oneOf } from "../core/validate.js";
 // A KNOWN import (scripts/check-boundaries.mjs): the store directly, so that status does not load elections/service.ts.
 import { lastCertifiedTerm } from "../elections/store.js";
 import type { Person } from "../people/index.js";
 import { memberOn, TEAM_KINDS, termStatus, type Membership, type Team, type TeamKind, type TeamRole, type TermStatus } from "./model.js";
-import { endMembership, findTeams, insertMembership, insertTeam, membershipsOfTeam, teamOfKind, teamsNamed, updateTeam } from "./store.js";
+import { endMembership, findTeams, insertMembership, insertTeam, membershipsOfTeam, teamNames, teamOfKind, teamsNamed, updateTeam } from "./store.js";
 
 type Audit = (entry: AuditEntry) => void;
 
 /** The one team a user means by `ref` (id, name or short name), or a clear error. */
 export function resolveTeam(db: Db, ref: string): Team {
-  const found = findTeams(db, ref);
+  let found = findTeams(db, ref);
+  if (found.length === 0) found = findTeams(db, `#${resolveByFolding(teamNames(db), ref, "error.teams.unknownTeam", "error.teams.unknownTeam.hint")}`);
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new CliError("error.teams.unknownTeam", { ref }, 1, "error.teams.unknownTeam.hint");
-  throw new CliError("error.ambiguous", { ref, candidates: found.map((t) => `#${t.id} ${t.name}`).join(", ") });
+  throw ambiguousName(ref, found);
 }
 
 export interface TeamInput {

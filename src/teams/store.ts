@@ -1,3 +1,4 @@
+import type { NameCandidate } from "../core/nameMatch.js";
 import type { Db } from "../core/db.js";
 import { nameKey } from "../core/validate.js";
 import type { Membership, Team, TeamKind, TeamRole } from "./model.js";
@@ -19,6 +20,11 @@ export function findTeams(db: Db, ref: string): Team[] {
   return db
     .prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ? OR name_key = ? OR short_key = ? ORDER BY id`)
     .all(byId, nameKey(trimmed), nameKey(trimmed)) as Team[];
+}
+
+/** Every team's id, name and short code: what a name that matched nothing exactly is compared with. */
+export function teamNames(db: Db): NameCandidate[] {
+  return db.prepare("SELECT id, name, short FROM teams ORDER BY id").all() as NameCandidate[];
 }
 
 export function teamsNamed(db: Db, name: string, short: string | null): Team[] {

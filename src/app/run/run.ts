@@ -33,7 +33,7 @@ export async function run(ctx: Context, [ref]: string[]): Promise<void> {
   if (!ctx.canPrompt) throw new CliError("error.runNeedsTerminal", {}, 1, "error.runNeedsTerminal.hint");
   const day = today();
   const meeting = resolveMeeting(ctx.db, ref!, day);
-  const outcome = await runMeeting(ctx, meeting, await loadPrompter(), say, day);
+  const outcome = await runMeeting(ctx, meeting, await loadPrompter(ctx), say, day);
   if (outcome.interrupted) note(ctx.t("run.interrupted", { id: meeting.id }));
 }
 
