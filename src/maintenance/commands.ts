@@ -41,7 +41,7 @@ export const completion = command({
   path: "completion",
   args: ["<shell>"],
   help: "help.completion",
-  examples: ["completion bash > ~/.local/share/bash-completion/completions/plattform", "completion zsh > \"${fpath[1]}/_plattform\"", "completion fish > ~/.config/fish/completions/plattform.fish"],
+  examples: ["completion bash > ~/.local/share/bash-completion/completions/plattform", "completion zsh > ~/.zsh-plattform && echo 'source ~/.zsh-plattform' >> ~/.zshrc", "completion fish > ~/.config/fish/completions/plattform.fish"],
 });
 
 const handlers = () => import("./handlers.js");
