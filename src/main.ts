@@ -82,6 +82,8 @@ export async function main(argv: string[] = process.argv, given?: Partial<Io>): 
 
 async function runMain(argv: string[]): Promise<number> {
   const args = argv.slice(2);
+  // shell completion at each Tab (src/cli/complete.ts): no commander program, no language to read
+  if (args[0] === "__complete") return (await import("./cli/complete.js")).runComplete(args.slice(1));
   const cli = await cliFor(args);
   const program = buildProgram(cli);
   let exitCode: number = EXIT.ok;

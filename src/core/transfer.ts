@@ -7,6 +7,7 @@ import { CliError, UsageError } from "./errors.js";
 import { io } from "./io.js";
 import { jsonArrayParts, printJsonWithList, printTableTwice, say, writeOut } from "./output.js";
 import { codesOf, csvCell, csvStyle, headerOf, importNames, type CsvStyle, type SheetColumn } from "./sheet.js";
+import { counted, progress } from "./progress.js";
 import { pauseAt, pausePointsActive } from "./testHooks.js";
 
 type Audit = (entry: AuditEntry) => void;
@@ -18,7 +19,7 @@ type Audit = (entry: AuditEntry) => void;
 export async function importCommand(
   ctx: Context,
   file: string,
-  opts: { readonly dryRun?: boolean | undefined; readonly encoding?: string | undefined },
+  opts: { readonly dryRun?: boolean | undefined; readonly encoding?: string | undefined; readonly verbose?: boolean | undefined },
   columns: readonly SheetColumn[],
   apply: (audit: Audit, rows: Iterable<CsvRow>, report: ImportReport) => ImportReport,
 ): Promise<void> {
@@ -31,9 +32,13 @@ export async function importCommand(
   const dryRun = opts.dryRun === true;
   const report = new ImportReport();
   report.encoding = opened.encoding.encoding;
+  const line = progress(ctx, (count) => ctx.t("import.progress", { count }));
   try {
-    printImportReport(ctx, runImport(ctx, dryRun, (audit) => apply(audit, withPausePoints(rows), report)), dryRun);
+    const done = runImport(ctx, dryRun, (audit) => apply(audit, withPausePoints(counted(rows, line)), report));
+    line.done();
+    printImportReport(ctx, done, dryRun, opts.verbose === true);
   } finally {
+    line.done();
     report.close();
   }
 }
@@ -134,17 +139,19 @@ export function runImport(ctx: Context, dryRun: boolean, work: (audit: Audit) =>
   }
 }
 
-export function printImportReport(ctx: Context, report: ImportReport, dryRun: boolean): void {
+/** The summary line; with `verbose`, first the table of the rows added or changed. */
+export function printImportReport(ctx: Context, report: ImportReport, dryRun: boolean, verbose = true): void {
   const { lines, added, changed, unchanged, encoding } = report;
   if (ctx.json) return printJsonWithList({ dryRun, encoding, added, changed, unchanged }, "lines", lines);
   // Said when it is not UTF-8, so that a wrong guess is seen before anything is trusted.
   if (encoding !== "utf-8") say(ctx.t("file.readAs", { encoding: ENCODING_LABELS[encoding] }));
-  printTableTwice(ctx, [ctx.t("label.line"), ctx.t("label.name"), ctx.t("label.action"), ctx.t("label.changes")], function* () {
-    for (const l of lines) {
-      if (l.action === "unchanged") continue;
-      const changes = l.changes ? Object.entries(l.changes).map(([k, [a, b]]) => `${k}: ${a ?? "–"} → ${b ?? "–"}`).join("; ") : "";
-      yield [String(l.line), l.name, ctx.t(`import.${l.action}`), changes];
-    }
-  });
+  if (verbose)
+    printTableTwice(ctx, [ctx.t("label.line"), ctx.t("label.name"), ctx.t("label.action"), ctx.t("label.changes")], function* () {
+      for (const l of lines) {
+        if (l.action === "unchanged") continue;
+        const changes = l.changes ? Object.entries(l.changes).map(([k, [a, b]]) => `${k}: ${a ?? "–"} → ${b ?? "–"}`).join("; ") : "";
+        yield [String(l.line), l.name, ctx.t(`import.${l.action}`), changes];
+      }
+    });
   say(ctx.t(dryRun ? "import.summaryDry" : "import.summary", { added: report.added, changed: report.changed, unchanged: report.unchanged }));
 }

@@ -79,6 +79,7 @@ export const importCsv = command({
   options: {
     dryRun: flag("--dry-run", "opt.dryRun"),
     encoding: option("--encoding <encoding>", "opt.encoding"),
+    verbose: flag("--verbose", "opt.importVerbose"),
   },
   examples: ["groups import gruppen.csv --dry-run", "groups import gruppen.csv"],
 });

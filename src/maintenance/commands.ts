@@ -37,6 +37,13 @@ export const log = command({
   examples: ["log --since 1.3.2026", "log --entity person --who maria", "log --limit 20 --json"],
 });
 
+export const completion = command({
+  path: "completion",
+  args: ["<shell>"],
+  help: "help.completion",
+  examples: ["completion bash > ~/.local/share/bash-completion/completions/plattform", "completion zsh > ~/.zsh-plattform && echo 'source ~/.zsh-plattform' >> ~/.zshrc", "completion fish > ~/.config/fish/completions/plattform.fish"],
+});
+
 const handlers = () => import("./handlers.js");
 
 /** In the order of the help's command lists. */
@@ -45,4 +52,5 @@ export const commands: Runnable[] = [
   lazy(restore, handlers, "restore"),
   lazy(check, handlers, "check"),
   lazy(log, handlers, "log"),
+  lazy(completion, () => import("./completion.js"), "completion"),
 ];

@@ -120,6 +120,7 @@ export const importCsv = command({
   options: {
     dryRun: flag("--dry-run", "opt.dryRun"),
     encoding: option("--encoding <encoding>", "opt.encoding"),
+    verbose: flag("--verbose", "opt.importVerbose"),
   },
   examples: ["people import personen.csv --dry-run", "people import personen.csv"],
 });

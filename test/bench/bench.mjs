@@ -228,6 +228,10 @@ const COMMANDS = [
   ["report", "minutes", "last", "--format", "html"],
   ["report", "listening"],
   ["fundraising", "report"],
+  // shell completion at each Tab (issue 18): well under 200 ms; names from the data file, read-only
+  ["__complete", "groups", "show", ""],
+  ["__complete", "people", "show", "M"],
+  ["__complete", "meetings", "show", ""],
   blt ? ["elections", "tally", "--blt", blt] : undefined,
   // The whole audit log (about 150,000 entries on the 20-year platform): its own targets, not a start-up ratio.
   ["log"],

@@ -373,7 +373,7 @@ describe("groups export and import", () => {
     expect(dry.lines[24_999]).toEqual({ line: 2 + 24_999 * 2, name: "Gruppe 24999 Şahin-Müller", action: "add" });
     expect(dry.lines[25_000]).toMatchObject({ line: 50_002, name: "St. Josef", action: "change" });
 
-    const table = (await ok(["groups", "import", csv], { db })).stdout.split("\n");
+    const table = (await ok(["groups", "import", csv, "--verbose"], { db })).stdout.split("\n");
     expect(table.filter((line) => /Gruppe \d{5} Şahin-Müller/.test(line))).toHaveLength(25_000);
     expect(table.find((line) => line.includes("Gruppe 12345 "))).toMatch(/^24692 +Gruppe 12345 Şahin-Müller +add$/);
 

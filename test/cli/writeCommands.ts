@@ -257,7 +257,7 @@ export const FILE_WRITERS: Array<{ name: string; valid: (files: Files) => string
  * driven by a script (demo builds its own file; meetings run needs a terminal).
  */
 export const NOT_WRITES = new Set([
-  "status", "check", "log", "config get", "demo",
+  "status", "check", "log", "config get", "demo", "completion",
   "groups list", "groups show", "people list", "people show",
   "meetings list", "meetings show", "meetings run", "fundraising income review", "meetings template show",
   "votes show", "votes list", "elections show", "elections list",

@@ -72,6 +72,12 @@ describe("start-up path (PLATTFORM_DEBUG_IMPORTS)", () => {
     expect(heavyIn(packages)).toEqual([]);
   });
 
+  it("a Tab (__complete) loads nothing heavy beyond better-sqlite3 for the names, and asks nothing of ICU", async () => {
+    const { packages, intl } = await loaded(["__complete", "groups", "show", ""], demoWorld());
+    expect(heavyIn(packages)).toEqual(["better-sqlite3"]);
+    expect(intl).toEqual([]);
+  });
+
   it("a subcommand's --help loads nothing heavy either", async () => {
     const { packages } = await loaded(["report", "minutes", "--help"]);
     expect(heavyIn(packages)).toEqual([]);

@@ -80,6 +80,8 @@ export const de: Messages<typeof en> = {
   "error.cannotRead.hint": "Dateinamen prüfen",
   "opt.iban": "IBAN des Kontos, von dem Zahlungen kommen (\"\" entfernt sie)",
   "opt.encoding": "Kodierung der Datei: utf-8, utf-16 oder windows-1252 (sonst erkannt)",
+  "opt.importVerbose": "jede neue oder geänderte Zeile auflisten (sonst eine Zeile Zusammenfassung)",
+  "import.progress": "Import: {count} Zeilen gelesen …",
   "error.invalidIban": "{field}: „{value}“ ist keine gültige IBAN",
   "error.invalidIban.hint": "die IBAN vom Kontoauszug abschreiben (Leerzeichen sind erlaubt); \"\" entfernt sie",
   "error.ibanTaken": "die IBAN {iban} gehört schon zu {owner}",

@@ -79,6 +79,8 @@ export const en = {
   "error.cannotRead.hint": "check the file name",
   "opt.iban": "IBAN of the account payments come from (\"\" removes it)",
   "opt.encoding": "the file's encoding: utf-8, utf-16 or windows-1252 (detected otherwise)",
+  "opt.importVerbose": "list every added or changed row (else one summary line)",
+  "import.progress": "Importing: {count} rows read …",
   "error.invalidIban": "{field}: “{value}” is not a valid IBAN",
   "error.invalidIban.hint": "copy the IBAN from the statement (spaces are fine); \"\" removes it",
   "error.ibanTaken": "the IBAN {iban} already belongs to {owner}",

@@ -7,6 +7,8 @@ export const de: Messages<typeof en> = {
   "help.restore": "Die Datendatei durch eine Sicherung ersetzen (vorher geprüft; die bisherige Datei bleibt daneben erhalten)",
   "help.check": "Die Datendatei prüfen: SQLite-Integrität, Fremdschlüssel, eine Stimme je Gruppe, Wahlgeheimnis, genehmigte Protokolle, Einnahmen",
   "help.log": "Das Änderungsprotokoll zeigen: wer hat was wann geändert",
+  "help.completion": "Das Skript zur Tab-Vervollständigung für bash, zsh oder fish ausgeben (Befehle, Optionen, Werte, Namen aus der Datendatei)",
+  "error.completionShell": "keine Vervollständigung für die Shell {shell} — bash, zsh oder fish wählen",
   "opt.checkFingerprint": "prüft den Fingerabdruck am Fuß eines unterschriebenen Protokolls gegen diese Datei",
   "opt.logSince": "nur Einträge ab diesem Tag",
   "opt.logEntity": "nur Einträge zu dieser Art von Datensatz (person, group, meeting, vote_cast …)",

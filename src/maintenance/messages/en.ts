@@ -6,6 +6,8 @@ export const en = {
   "help.restore": "Replace the data file with a backup (checked first; the current file is kept beside it)",
   "help.check": "Check the data file: SQLite's integrity, foreign keys, one vote per group, ballot secrecy, approved minutes, income",
   "help.log": "Show the audit log: who changed what, and when",
+  "help.completion": "Print the shell completion script for bash, zsh or fish (commands, options, values, names from the data file)",
+  "error.completionShell": "no completion for the shell {shell} — choose bash, zsh or fish",
   "opt.checkFingerprint": "checks the fingerprint at the foot of signed minutes against this file",
   "opt.logSince": "only entries from this day on",
   "opt.logEntity": "only entries about this kind of thing (person, group, meeting, vote_cast …)",
