@@ -14,6 +14,7 @@ export const GLOBAL_OPTIONS: ReadonlyArray<{ long: string; value?: string }> = [
   { long: "--lang", value: "lang" },
   { long: "--as", value: "name" },
   { long: "--yes" },
+  { long: "--wide" },
   { long: "--no-input" },
   { long: "--no-color" },
   { long: "--debug" },
