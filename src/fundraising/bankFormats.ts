@@ -154,41 +154,19 @@ const HEADER_BLOCK_LINES = 30;
 export function readBankCsvText(path: string, text: string, options: BankFileOptions): BankFile {
   const lines = text.split("\n");
   const forced = options.profile === undefined || options.profile === "auto" ? undefined : profileById(options.profile);
-  let headerAt = -1;
-  let profile: Profile | undefined;
-  let delimiter = ",";
-  let cells: string[] = [];
-  for (let i = 0; i < Math.min(lines.length, HEADER_BLOCK_LINES) && headerAt === -1; i++) {
-    if (lines[i]!.trim() === "") continue;
-    delimiter = delimiterOf(options.delimiter, lines[i]!);
-    const row = headerCells(lines[i]!, delimiter);
-    const found = forced ? (hasAll(row, forced.signature) ? forced : undefined) : PROFILES.find((p) => hasAll(row, p.signature));
-    if (found) {
-      headerAt = i;
-      profile = found;
-      cells = row;
-    }
-  }
-  if (headerAt === -1) {
-    // No profile: the first row that has a date and an amount column (or the columns named by the options).
-    if (forced) throw new CliError("error.funds.profileNotFound", { profile: forced.id, path }, 1, "error.funds.profileNotFound.hint");
-    for (let i = 0; i < Math.min(lines.length, HEADER_BLOCK_LINES) && headerAt === -1; i++) {
-      if (lines[i]!.trim() === "") continue;
-      delimiter = delimiterOf(options.delimiter, lines[i]!);
-      const row = headerCells(lines[i]!, delimiter);
-      const wanted = (option: string | undefined, names: string[]) => (option !== undefined ? row.includes(columnKey(option)) : names.some((n) => row.includes(columnKey(n))));
-      if (wanted(options.dateColumn, GENERIC.date) && wanted(options.amountColumn, GENERIC.amount)) {
-        headerAt = i;
-        profile = GENERIC;
-        cells = row;
-      }
-    }
-  }
-  if (headerAt === -1 || profile === undefined) {
+  // A profile's header first; without one, the first row with a date and an amount column (or those the options name).
+  const wanted = (row: string[], option: string | undefined, names: string[]) =>
+    option !== undefined ? row.includes(columnKey(option)) : names.some((n) => row.includes(columnKey(n)));
+  const profiles = forced ? [forced] : PROFILES;
+  let header = findHeader(lines, options.delimiter, (row) => profiles.find((p) => hasAll(row, p.signature)));
+  if (header === undefined && forced) throw new CliError("error.funds.profileNotFound", { profile: forced.id, path }, 1, "error.funds.profileNotFound.hint");
+  header ??= findHeader(lines, options.delimiter, (row) => (wanted(row, options.dateColumn, GENERIC.date) && wanted(row, options.amountColumn, GENERIC.amount) ? GENERIC : undefined));
+  if (header === undefined) {
     const first = lines.find((l) => l.trim() !== "") ?? "";
     const columns = headerCells(first, delimiterOf(options.delimiter, first)).join(", ");
     throw new CliError("error.funds.unknownLayout", { path, columns, profiles: PROFILE_IDS.join(", ") }, 1, "error.funds.unknownLayout.hint");
   }
+  const { at: headerAt, profile, delimiter, cells } = header;
   const names = splitHeader(lines[headerAt]!, delimiter);
   const column = (option: string | undefined, optionName: string, candidates: string[]): number => {
     if (option !== undefined) {
@@ -254,6 +232,22 @@ export function readBankCsvText(path: string, text: string, options: BankFileOpt
     });
   }
   return { format: profile.label, bookings };
+}
+
+/** The first line within HEADER_BLOCK_LINES whose cells `match` gives a profile for. */
+function findHeader(
+  lines: string[],
+  delimiterOption: string | undefined,
+  match: (row: string[]) => Profile | undefined,
+): { at: number; profile: Profile; delimiter: string; cells: string[] } | undefined {
+  for (let at = 0; at < Math.min(lines.length, HEADER_BLOCK_LINES); at++) {
+    if (lines[at]!.trim() === "") continue;
+    const delimiter = delimiterOf(delimiterOption, lines[at]!);
+    const cells = headerCells(lines[at]!, delimiter);
+    const profile = match(cells);
+    if (profile) return { at, profile, delimiter, cells };
+  }
+  return undefined;
 }
 
 function profileById(id: string): Profile {

@@ -6,7 +6,7 @@ import type * as def from "./commands.js";
 import { formatDate, shiftDate, today } from "../core/dates.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { formatMoney } from "../core/money.js";
-import { heading, note, printDetails, printJson, printTable, say, writeOut } from "../core/output.js";
+import { heading, note, printDetails, printJson, printTable, say } from "../core/output.js";
 import { readSettings } from "../platform/index.js";
 import type { BankReport } from "./bankImport.js";
 import { parseWithin, type Application, type Income } from "./model.js";
@@ -356,10 +356,16 @@ export async function incomeAdd(ctx: Context, [amount]: Args<typeof def.incomeAd
 }
 
 /** An income by its number (`7`, `#7`); whether it exists is checked inside the write. */
-function incomeNumber(ref: string): number {
+/** `7` or `#7` as 7; anything else undefined. */
+function numberRef(ref: string): number | undefined {
   const trimmed = ref.trim();
-  if (!/^#?\d+$/.test(trimmed)) throw new CliError("error.funds.unknownIncome", { ref }, 1, "error.funds.unknownIncome.hint");
-  return Number(trimmed.replace("#", ""));
+  return /^#?\d+$/.test(trimmed) ? Number(trimmed.replace("#", "")) : undefined;
+}
+
+function incomeNumber(ref: string): number {
+  const id = numberRef(ref);
+  if (id === undefined) throw new CliError("error.funds.unknownIncome", { ref }, 1, "error.funds.unknownIncome.hint");
+  return id;
 }
 
 /** One income in a line, for the before and after of a correction. */
@@ -716,12 +722,11 @@ export async function rulesList(ctx: Context): Promise<void> {
 
 export async function rulesRemove(ctx: Context, [ref]: Args<typeof def.rulesRemove>): Promise<void> {
   open(ctx);
-  const trimmed = ref!.trim();
-  const id = /^#?\d+$/.test(trimmed) ? Number(trimmed.replace("#", "")) : -1;
+  const id = numberRef(ref!) ?? -1;
   ctx.write((audit) => {
-    const rule = listBankRules(ctx.db).find((r) => r.id === id);
-    if (!rule || !deleteBankRule(ctx.db, id)) throw new CliError("error.funds.noSuchRule", { id: ref! }, 1, "error.funds.noSuchRule.hint");
-    audit({ entity: "bank_rule", id, action: "remove", changes: { pattern: rule.pattern, kind: rule.kind } });
+    const removed = deleteBankRule(ctx.db, id);
+    if (!removed) throw new CliError("error.funds.noSuchRule", { id: ref! }, 1, "error.funds.noSuchRule.hint");
+    audit({ entity: "bank_rule", id, action: "remove", changes: removed });
   });
   if (ctx.json) return printJson({ removed: id });
   say(ctx.t("funds.ruleRemoved", { id }));

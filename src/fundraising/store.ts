@@ -470,8 +470,9 @@ export function insertBankRule(db: Db, rule: { pattern: string; kind: IncomeKind
   );
 }
 
-export function deleteBankRule(db: Db, id: number): boolean {
-  return db.prepare("DELETE FROM bank_rules WHERE id = ?").run(id).changes > 0;
+/** Removes a rule; what it was, or undefined when there was none. */
+export function deleteBankRule(db: Db, id: number): { pattern: string; kind: IncomeKind } | undefined {
+  return db.prepare("DELETE FROM bank_rules WHERE id = ? RETURNING pattern, kind").get(id) as { pattern: string; kind: IncomeKind } | undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import { heading, printDetails, printJson, printJsonLines, printTableTwice, prin
 import { peopleOfGroup } from "../people/index.js";
 import { GROUP_SHEET, type Group, type GroupKind } from "./model.js";
 import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
-import { getGroup, iterateGroups, listGroups } from "./store.js";
+import { getGroup, iterateGroups } from "./store.js";
 
 function inputFrom(opts: Partial<Opts<typeof def.edit>>): GroupInput {
   return { name: opts.name, short: opts.short, kind: opts.kind, joined: opts.joined, email: opts.email, phone: opts.phone, notes: opts.notes, iban: opts.iban };

@@ -7,7 +7,7 @@ import { heading, printDetails, printJson, printJsonLines, printTable, printTabl
 import { resolveGroup } from "../groups/index.js";
 import { PEOPLE_SHEET, type Person } from "./model.js";
 import { addPerson, editPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
-import { getPerson, iteratePeople, listPeople, rolesOfPerson } from "./store.js";
+import { getPerson, iteratePeople, rolesOfPerson } from "./store.js";
 import { trainingsOfPerson } from "../assemblies/index.js";
 
 function inputFrom(opts: Partial<Opts<typeof def.edit>>): PersonInput {

@@ -315,6 +315,16 @@ ${bookings
     await ok(["groups", "add", "Kita Sonnenschein", "--kind", "school"], { db });
     expect((await fails(["groups", "edit", "Kita Sonnenschein", "--iban", JG], { db }, 1)).stderr).toMatch(/gehört schon zu Jüdische Gemeinde Weißensee/);
     expect((await okJson<{ iban: string | null }>(["groups", "edit", "JGW", "--iban", ""], { db })).iban).toBeNull();
+    expect((await fails(["fundraising", "funders", "edit", "Stiftung Nord", "--iban", "DE00 3704 0044 0532 0130 00"], { db }, 1)).stderr).toMatch(/keine gültige IBAN/);
+    expect((await fails(["fundraising", "funders", "add", "Stiftung Süd", "--kind", "foundation", "--iban", STIFTUNG], { db }, 1)).stderr).toMatch(/gehört schon zu Stiftung Nord/);
+  });
+
+  it("income review needs a person at a terminal: without one it says what to use instead, and changes nothing", async () => {
+    const db = await platform();
+    await ok(["fundraising", "import", file("auszug.xml", camt)], { db });
+    const result = await fails(["fundraising", "income", "review"], { db }, 1);
+    expect(result.stderr).toMatch(/braucht ein Terminal/);
+    expect(result.stderr).toMatch(/income list --unclassified/);
   });
 
   it("forgetting a payer removes their name and IBAN from the bank bookings, and a re-import still finds them", async () => {

@@ -264,7 +264,6 @@ export const de: Messages<typeof en> = {
   "funds.inDays": { by: "days", one: "in {days} Tag", other: "in {days} Tagen" },
   "funds.bank.summary": "Übernommen: {added} neu ({total}), {unchanged} schon übernommen, {skipped} übersprungen.",
   "funds.bank.summaryDry": "Probelauf, nichts gespeichert: {added} würden übernommen ({total}), {unchanged} schon übernommen, {skipped} übersprungen.",
-  "funds.bank.kindHint": "Die Zeilen wurden als Art „other“ erfasst; --kind donation (oder grant, dues) sagt, was sie sind.",
   "status.funds": "Fundraising",
   "status.funds.coverage": "Deckung des Haushalts",
   "status.funds.deadlines": "Fundraising-Fristen in den nächsten 30 Tagen",

@@ -263,7 +263,6 @@ export const en = {
   "funds.inDays": { by: "days", one: "in {days} day", other: "in {days} days" },
   "funds.bank.summary": "Imported: {added} added ({total}), {unchanged} imported before, {skipped} skipped.",
   "funds.bank.summaryDry": "Dry run, nothing saved: {added} would be added ({total}), {unchanged} imported before, {skipped} skipped.",
-  "funds.bank.kindHint": "The rows were recorded as kind “other”; --kind donation (or grant, dues) says what they are.",
   "status.funds": "Fundraising",
   "status.funds.coverage": "Budget coverage",
   "status.funds.deadlines": "Fundraising deadlines in the next 30 days",
