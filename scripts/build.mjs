@@ -3,7 +3,7 @@
 // The chunks are then turned into CommonJS: Node 20 can give CommonJS files V8's code cache
 // (bin/compile-cache.cjs), not ES modules, and compiling the chunks was the largest part of every start.
 import { build, build as esbuild, transform } from "esbuild";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -125,6 +125,9 @@ for (const out of Object.keys(result.metafile.outputs)) {
   writeFileSync(file, code);
 }
 writeFileSync(new URL(`${next.pathname}/package.json`, "file://"), `${JSON.stringify({ type: "commonjs" })}\n`);
+// The PostgreSQL bridge's worker (src/core/pg/pgWorker.mjs) is started by path from the chunk of pgDb.ts, which
+// looks for it beside itself: copied as it is (an ES module; pg and synckit come from node_modules).
+copyFileSync(new URL("../src/core/pg/pgWorker.mjs", import.meta.url), new URL(`${next.pathname}/chunks/pgWorker.mjs`, "file://"));
 // Swap the new build in at once, so that a test run going on meanwhile never finds dist/ missing.
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);

@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { dbTarget, dropServerDatabases } from "./server.js";
+
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 function newestChange(path: string): number {
@@ -37,7 +39,7 @@ export const WORLD_TODAY = "2026-12-05";
 function buildDemoWorld(root: string): string {
   const path = join(root, "worlds", "demo-de.db");
   const home = join(root, "worlds", "home");
-  execFileSync(process.execPath, [join(ROOT, "bin", "plattform.cjs"), "--lang", "de", "demo", "--db", path], {
+  execFileSync(process.execPath, [join(ROOT, "bin", "plattform.cjs"), "--lang", "de", "demo", "--db", dbTarget(path)], {
     env: { PATH: process.env.PATH ?? "", HOME: home, LANG: "C.UTF-8", NO_COLOR: "1", PLATTFORM_TODAY: WORLD_TODAY },
     stdio: "ignore",
   });
@@ -49,7 +51,10 @@ export default function setup({ provide }: { provide: (key: "demoWorld", value: 
   const root = mkdtempSync(join(tmpdir(), "plattform-tests-"));
   process.env.PLATTFORM_TEST_TMP = root;
   provide("demoWorld", buildDemoWorld(root));
-  return () => rmSync(root, { recursive: true, force: true });
+  return () => {
+    dropServerDatabases();
+    rmSync(root, { recursive: true, force: true });
+  };
 }
 
 declare module "vitest" {

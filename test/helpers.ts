@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDataFile, migrate, openDataFile, type Db } from "../src/core/db.js";
 import { main as sourceMain } from "../src/main.js";
+import { newServerDatabase, onServer, onServerArgs, serverHash, serverUrlOf } from "./server.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -51,6 +52,7 @@ export function runEnv(options: RunOptions = {}): Record<string, string> {
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
+  if (onServer && env.PLATTFORM_DB) env.PLATTFORM_DB = serverUrlOf(env.PLATTFORM_DB);
   return env;
 }
 
@@ -79,13 +81,13 @@ function result(code: number | null, stdout: string, stderr: string): RunResult 
 export async function run(args: string[], options: RunOptions = {}): Promise<RunResult> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(["node", "plattform", ...args], { stdout, stderr, stdin: { isTTY: false }, env: runEnv(options) });
+  const code = await main(["node", "plattform", ...onServerArgs(args)], { stdout, stderr, stdin: { isTTY: false }, env: runEnv(options) });
   return result(code, stdout.text(), stderr.text());
 }
 
 /** Runs the built binary as its own process: for what only a process shows (start-up, exit, signals). */
 export function spawnRun(args: string[], options: RunOptions = {}): RunResult {
-  const spawned = spawnSync(process.execPath, [BIN, ...args], { env: runEnv(options), input: options.input ?? "", encoding: "utf8" });
+  const spawned = spawnSync(process.execPath, [BIN, ...onServerArgs(args)], { env: runEnv(options), input: options.input ?? "", encoding: "utf8" });
   return result(spawned.status, spawned.stdout, spawned.stderr);
 }
 
@@ -99,6 +101,7 @@ export async function newPlatform(extra: string[] = []): Promise<string> {
 
 /** The data file's bytes, hashed: to prove that a failed command changed nothing. */
 export function fileHash(path: string): string {
+  if (onServer) return serverHash(path);
   const hash = createHash("sha256");
   for (const suffix of ["", "-wal"]) if (existsSync(path + suffix)) hash.update(readFileSync(path + suffix));
   return hash.digest("hex");
@@ -112,6 +115,11 @@ export function oneLineError(stderr: string): boolean {
 
 /** A migrated, empty data file for store tests. */
 export function storeDb(): Db {
+  if (onServer) {
+    const db = openDataFile(newServerDatabase());
+    migrate(db);
+    return db;
+  }
   const path = join(tempDir(), "store.db");
   createDataFile(path);
   const db = openDataFile(path);

@@ -49,10 +49,18 @@ export class Cli {
 
   /** The one place that makes the run's Context; loaded here, not at the top: --help never opens the data file. */
   async #context(command: Command): Promise<ContextType> {
-    const [{ Context }, { mayNeedDataSteps, preloadSqlite }, { existsSync }] = await Promise.all([import("../core/context.js"), import("../core/db.js"), import("node:fs")]);
+    const [{ Context }, { mayNeedDataSteps, preloadServer, preloadSqlite }, { existsSync }, { isServerUrl }] = await Promise.all([
+      import("../core/context.js"),
+      import("../core/db.js"),
+      import("node:fs"),
+      import("../core/config.js"),
+    ]);
     const ctx = new Context(command.optsWithGlobals(), this.argv);
-    // An existing data file will be opened: its SQLite code is loaded now, as one bundled chunk.
-    if (existsSync(ctx.dataFile.path)) {
+    if (isServerUrl(ctx.dataFile.path)) {
+      // A platform on a server: its connection code, and SQLite's for the schema a new platform gets from it.
+      await Promise.all([preloadServer(), preloadSqlite(), (await import("../app/dataSteps.js")).provideDataSteps(ctx)]);
+    } else if (existsSync(ctx.dataFile.path)) {
+      // An existing data file will be opened: its SQLite code is loaded now, as one bundled chunk.
       await preloadSqlite();
       // A file of an older schema is migrated when opened: the migrations' data steps are loaded now.
       if (mayNeedDataSteps(ctx.dataFile.path)) await (await import("../app/dataSteps.js")).provideDataSteps(ctx);

@@ -25,13 +25,33 @@ export function configFilePath(): string {
 
 export type DbSource = "flag" | "env" | "config" | "default";
 
+/** A PostgreSQL connection URL (the platform lives on a server) rather than a file name. */
+export function isServerUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
+}
+
+/**
+ * A server URL must not carry a password: credentials come only the ways libpq knows (PGPASSWORD, ~/.pgpass), so
+ * that none is ever written into the audit log's command lines, a config file or a message.
+ */
+function serverUrl(url: string): string {
+  let password = "";
+  try {
+    password = new URL(url).password;
+  } catch {
+    throw new CliError("error.badServerUrl", { url }, 2);
+  }
+  if (password !== "") throw new CliError("error.passwordInUrl", {}, 2, "error.passwordInUrl.hint");
+  return url;
+}
+
 /** The data file, by the precedence CLI.md fixes: --db, PLATTFORM_DB, the config file, the XDG data directory. */
 export function resolveDataFile(flag: string | undefined, env: NodeJS.ProcessEnv = io().env): { path: string; source: DbSource } {
-  if (flag) return { path: resolve(flag), source: "flag" };
-  if (env.PLATTFORM_DB) return { path: resolve(env.PLATTFORM_DB), source: "env" };
+  if (flag) return { path: isServerUrl(flag) ? serverUrl(flag) : resolve(flag), source: "flag" };
+  if (env.PLATTFORM_DB) return { path: isServerUrl(env.PLATTFORM_DB) ? serverUrl(env.PLATTFORM_DB) : resolve(env.PLATTFORM_DB), source: "env" };
   const fromConfig = readConfigFile().db;
   if (fromConfig) {
-    const path = isAbsolute(fromConfig) ? fromConfig : resolve(appPaths().config, fromConfig);
+    const path = isServerUrl(fromConfig) ? serverUrl(fromConfig) : isAbsolute(fromConfig) ? fromConfig : resolve(appPaths().config, fromConfig);
     return { path, source: "config" };
   }
   return { path: join(appPaths().data, "plattform.db"), source: "default" };

@@ -4,10 +4,60 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { MIGRATIONS, type Migration } from "../migrations/index.js";
 import { chainAuditLog } from "./auditStore.js";
+import { isServerUrl } from "./config.js";
 import { DataFileError } from "./errors.js";
 import { pauseAt } from "./testHooks.js";
 
 export type Db = BetterSqlite3.Database;
+
+type ServerModule = typeof import("./pg/pgDb.js");
+let server: ServerModule | undefined;
+
+/**
+ * The PostgreSQL connection code (core/pg/), loaded before a command opens a platform on a server: a file
+ * platform never loads it.
+ */
+export async function preloadServer(): Promise<void> {
+  server ??= await import("./pg/pgDb.js");
+}
+
+/**
+ * A server platform's counterpart of deleting its data file (the demo, a failed init): every table of the
+ * platform's schema dropped, in one transaction.
+ */
+export function emptyServerPlatform(url: string): void {
+  const db = openServer(url);
+  try {
+    db.transaction(() => {
+      const tables = [...tableNames(db)].map((name) => `"${name.replace(/"/g, '""')}"`);
+      if (tables.length > 0) db.exec(`DROP TABLE ${tables.join(", ")} CASCADE`);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** Whether `db` is a connection to a PostgreSQL server; engine-specific SQL is chosen by this, in the stores. */
+export function isServer(db: Db): boolean {
+  return (db as unknown as { engine?: unknown }).engine === "pg";
+}
+
+/** The platform on the server at `url` (a PostgreSQL database): connected, not migrated (see `prepareSchema`). */
+function openServer(url: string): Db {
+  // A program error, not the user's: main() preloads the server code for a server URL.
+  if (!server) throw new Error("preloadServer() must run before a server platform is opened");
+  let db: Db;
+  try {
+    db = new server.PgDb(url, url) as unknown as Db;
+  } catch (error) {
+    throw new DataFileError("error.serverUnreachable", { path: url, detail: (error as Error).message }, "error.serverUnreachable.hint");
+  }
+  if (schemaVersion(db) === 0 && hasTables(db)) {
+    db.close();
+    throw new DataFileError("error.serverNotPlatform", { path: url }, "error.noDataFile.hint");
+  }
+  return db;
+}
 
 let Database: typeof BetterSqlite3 | undefined;
 
@@ -54,7 +104,7 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /** Creates an empty data file readable by its owner only. Returns false when the file already exists. */
 export function createDataFile(path: string): boolean {
-  if (existsSync(path)) return false;
+  if (isServerUrl(path) || existsSync(path)) return false; // a server's database is created by its administrator
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(path, "wx", 0o600));
@@ -70,6 +120,7 @@ export function createDataFile(path: string): boolean {
  * Any failure to open is a DataFileError (exit 3).
  */
 export function openDataFile(path: string): Db {
+  if (isServerUrl(path)) return openServer(path);
   if (!existsSync(path)) throw new DataFileError("error.noDataFile", { path }, "error.noDataFile.hint");
   // A file this user may not write: SQLite creates its -wal and -shm with the file's (read-only) permissions, and
   // a -shm left like that breaks every write once the file is writable again. Those it creates are removed at close.
@@ -192,12 +243,15 @@ function translateOpenError(error: unknown, path: string): Error {
 }
 
 export function schemaVersion(db: Db): number {
+  if (isServer(db)) {
+    if (db.prepare("SELECT to_regclass('schema_version') IS NULL").pluck().get() === 1) return 0;
+    return (db.prepare("SELECT max(version) FROM schema_version").pluck().get() as number | null) ?? 0;
+  }
   return db.pragma("user_version", { simple: true }) as number;
 }
 
 function hasTables(db: Db): boolean {
-  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
-  return row.n > 0;
+  return tableNames(db).size > 0;
 }
 
 /**
@@ -211,7 +265,8 @@ export function prepareSchema(db: Db, path: string, migrations: ReadonlyArray<st
   if (version === 0)
     throw new DataFileError(hasTables(db) ? "error.foreignFile" : "error.notInitialised", { path }, "error.noDataFile.hint");
   if (version < migrations.length) {
-    backupBeforeMigration(db, path, version);
+    // A server's backups are its administrator's (pg_dump, WAL archives); a file gets its copy here.
+    if (!isServer(db)) backupBeforeMigration(db, path, version);
     migrate(db, migrations);
   }
 }
@@ -263,6 +318,7 @@ export function mayNeedDataSteps(path: string, migrations: ReadonlyArray<string 
  * transaction, their SQL first and then their data steps, in order.
  */
 export function migrate(db: Db, migrations: ReadonlyArray<string | Migration> = MIGRATIONS): void {
+  if (isServer(db)) return migrateServer(db, migrations);
   const apply = (from: number, to: number) => {
     for (let v = from; v < to; v++) {
       db.exec(sqlOf(migrations[v]!));
@@ -297,6 +353,35 @@ export function migrate(db: Db, migrations: ReadonlyArray<string | Migration> = 
   }
 }
 
+/**
+ * A server platform's migrations, under the platform's migration lock so that two programs starting at once do
+ * not both apply them. A new platform gets the current schema in one step (core/pg/schema.ts); a later
+ * migration brings its server SQL (Migration.serverSql).
+ */
+function migrateServer(db: Db, migrations: ReadonlyArray<string | Migration>): void {
+  const pg = db as unknown as InstanceType<ServerModule["PgDb"]>;
+  db.transaction(() => {
+    pg.lock(server!.MIGRATION_LOCK);
+    const version = schemaVersion(db);
+    if (version >= migrations.length) return;
+    if (version === 0) {
+      db.exec(server!.pgSchemaSql(expectedSchema(migrations.length)));
+      db.exec("CREATE TABLE schema_version (version BIGINT NOT NULL)");
+      db.prepare("INSERT INTO schema_version (version) VALUES (?)").run(migrations.length);
+      return;
+    }
+    for (let v = version; v < migrations.length; v++) {
+      const migration = migrations[v]!;
+      const sql = typeof migration === "string" ? undefined : migration.serverSql;
+      // A program error: every migration after the first server schema must say what it does on a server.
+      if (sql === undefined) throw new Error(`migration ${v + 1} has no server SQL`);
+      db.exec(sql);
+      runSteps(db, migration);
+    }
+    db.prepare("UPDATE schema_version SET version = ?").run(migrations.length);
+  })();
+}
+
 /** A backup name that is free: a second attempt within the same second gets a counter. */
 export function backupPathFor(path: string, version: number, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
@@ -321,6 +406,8 @@ export function isEmptyFile(db: Db): boolean {
  * open path, so it stays here rather than in platform/store.ts, which owns the settings table otherwise.
  */
 export function storedLanguage(db: Db): string | undefined {
+  // A server database without a platform yet (before init) has no settings table; a file has its schema at once.
+  if (isServer(db) && !tableNames(db).has("settings")) return undefined;
   return db.prepare("SELECT value FROM settings WHERE key = 'language'").pluck().get() as string | undefined;
 }
 
@@ -383,6 +470,7 @@ function release(db: Db): void {
 
 /** The tables of the file: checks skip what an older schema does not have yet. */
 export function tableNames(db: Db): Set<string> {
+  if (isServer(db)) return new Set(db.prepare("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").pluck().all() as string[]);
   return new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
 }
 

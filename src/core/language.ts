@@ -1,11 +1,12 @@
 // Which language a run speaks, where that needs the data file: the platform's `language` setting, read
 // without migrating and without writing, so that its messages can be loaded before anything is printed.
 import { existsSync } from "node:fs";
-import { resolveDataFile } from "./config.js";
+import { isServerUrl, resolveDataFile } from "./config.js";
 import { isLang, type Lang } from "./i18n.js";
 
 /** The platform's language setting, or undefined when the file is missing, not ours, locked or unreadable. */
 export async function storedLanguageOf(path: string): Promise<Lang | undefined> {
+  if (isServerUrl(path)) return storedLanguageOnServer(path);
   if (!existsSync(path)) return undefined;
   // Loaded only when there is a file to read: `elections tally --blt` without a platform needs no SQLite.
   const { companionsToRemove, openSqlite, preloadSqlite, storedLanguage } = await import("./db.js");
@@ -14,6 +15,23 @@ export async function storedLanguageOf(path: string): Promise<Lang | undefined> 
     // Not opened readonly: a read-only connection to a WAL file leaves its -wal and -shm files behind, while the
     // last ordinary connection to close removes them. Nothing is written either way.
     const db = companionsToRemove(path)(openSqlite(path, { fileMustExist: true, timeout: 200 }));
+    try {
+      const value = storedLanguage(db);
+      return value !== undefined && isLang(value) ? value : undefined;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** storedLanguageOf for a platform on a server: undefined when it cannot be reached (the command says why). */
+async function storedLanguageOnServer(url: string): Promise<Lang | undefined> {
+  const { openDataFile, preloadServer, storedLanguage } = await import("./db.js");
+  await preloadServer();
+  try {
+    const db = openDataFile(url);
     try {
       const value = storedLanguage(db);
       return value !== undefined && isLang(value) ? value : undefined;

@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { demoDataFile } from "../core/config.js";
+import { demoDataFile, isServerUrl } from "../core/config.js";
 import { Context } from "../core/context.js";
 import { readCsv } from "../core/csv.js";
 import { ImportReport } from "../core/importReport.js";
 import { today } from "../core/dates.js";
-import { openDataFile, type Db } from "../core/db.js";
+import { isServer, openDataFile, tableNames, type Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { printJson, say } from "../core/output.js";
 import { importGroups } from "../groups/index.js";
@@ -72,13 +72,14 @@ export function seedDemo(db: Db, ctx: Context, freeze: ApprovalRules["freeze"]):
 
 export async function demo(ctx: Context): Promise<void> {
   // Only an explicit --db chooses the file: PLATTFORM_DB and the config file point at real data.
-  const path = ctx.options.db ? resolve(ctx.options.db) : demoDataFile();
-  if (existsSync(path)) {
+  const path = ctx.options.db ? (isServerUrl(ctx.options.db) ? ctx.options.db : resolve(ctx.options.db)) : demoDataFile();
+  if (isServerUrl(path) || existsSync(path)) {
     let db: Db | undefined;
     let reusable = false;
     try {
       db = openDataFile(path);
-      reusable = isDemoFile(db);
+      // An empty server database is as good as a missing file.
+      reusable = isServer(db) && tableNames(db).size === 0 ? true : isDemoFile(db);
     } catch {
       reusable = false;
     } finally {

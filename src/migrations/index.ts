@@ -22,6 +22,11 @@ export interface Migration {
   steps: ReadonlyArray<{ name: string; /** a query giving 1 when the step has work to do (absent: always) */ when?: string }>;
   /** it drops and recreates a table others refer to: run with foreign keys off, then checked as a whole */
   rebuildsTables?: boolean;
+  /**
+   * The same change on a PostgreSQL server. Migrations up to the first server schema (13) need none: a server
+   * platform starts with the whole schema at once (core/pg/schema.ts).
+   */
+  serverSql?: string;
 }
 
 /**

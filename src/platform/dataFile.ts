@@ -1,6 +1,7 @@
 // Creating the data file of a new platform (init, demo).
 import { rmSync } from "node:fs";
-import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
+import { isServerUrl } from "../core/config.js";
+import { createDataFile, emptyServerPlatform, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
 import { DataFileError } from "../core/errors.js";
 import { hasPlatform } from "./store.js";
 
@@ -29,5 +30,6 @@ export function openForNewPlatform(path: string, existing: (db: Db) => void): { 
 }
 
 export function removeDataFile(path: string): void {
+  if (isServerUrl(path)) return emptyServerPlatform(path);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
 }

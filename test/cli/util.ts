@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { fileHash, oneLineError, run, tempDir, type RunResult } from "../helpers.js";
+import { copyDatabase, onServer, openServerDb } from "../server.js";
 
 export type RunOptions = { db?: string; env?: Record<string, string | undefined>; input?: string };
 
@@ -25,7 +26,7 @@ export async function okJson<T = any>(args: string[], options: RunOptions = {}):
  * nothing on stdout, and the data file (when given and existing) byte for byte unchanged.
  */
 export async function fails(args: string[], options: RunOptions, code: number): Promise<RunResult> {
-  const before = options.db && existsSync(options.db) ? fileHash(options.db) : undefined;
+  const before = options.db && (onServer || existsSync(options.db)) ? fileHash(options.db) : undefined;
   const result = await run(args, options);
   expect(result.code, `plattform ${args.join(" ")}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`).toBe(code);
   expect(oneLineError(result.stderr), `not one error line: ${JSON.stringify(result.stderr)}`).toBe(true);
@@ -38,6 +39,10 @@ export async function fails(args: string[], options: RunOptions, code: number): 
 /** A new, separate copy of a template data file, so that every test has its own file. */
 export function copyOf(template: string): string {
   const path = join(tempDir(), "plattform.db");
+  if (onServer) {
+    copyDatabase(template, path);
+    return path;
+  }
   copyFileSync(template, path);
   expect(existsSync(`${template}-wal`), "template left a WAL behind").toBe(false);
   return path;
@@ -53,6 +58,14 @@ export async function buildTemplate(commands: string[][], initArgs: string[] = [
 
 /** Reads the data file with better-sqlite3, read-only, after the process has ended. */
 export function query<T = any>(path: string, sql: string, ...params: unknown[]): T[] {
+  if (onServer) {
+    const server = openServerDb(path);
+    try {
+      return server.prepare(sql).all(...params) as T[];
+    } finally {
+      server.close();
+    }
+  }
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];

@@ -1,0 +1,106 @@
+// The test suites on a PostgreSQL server (npm run test:pg): PLATTFORM_TEST_PG names a server where the test role
+// may create databases, e.g. postgres://plattform@127.0.0.1:54329. The tests keep naming data files; on a server
+// each file name stands for a database of its own, created on first use (a platform per database, as in real use).
+import { createHash } from "node:crypto";
+import { isServerUrl } from "../src/core/config.js";
+import { PgDb } from "../src/core/pg/pgDb.js";
+
+const SERVER = process.env.PLATTFORM_TEST_PG?.replace(/\/+$/, "") || undefined;
+
+/** The tests run against a PostgreSQL server. */
+export const onServer = SERVER !== undefined;
+
+/** The reason a test does not run on a server: it is about the SQLite file itself (its bytes, WAL, mode, path). */
+export const FILE_ONLY = "about the SQLite data file itself; the server run (npm run test:pg) has no file";
+
+let admin: PgDb | undefined;
+const created = new Set<string>();
+
+function adminDb(): PgDb {
+  return (admin ??= new PgDb(`${SERVER}/postgres`, "admin"));
+}
+
+/** The database that stands for the data file `path` in this run. */
+export function databaseOf(path: string): string {
+  return `t_${createHash("sha256").update(path).digest("hex").slice(0, 24)}`;
+}
+
+function exists(name: string): boolean {
+  return adminDb().prepare("SELECT count(*) FROM pg_database WHERE datname = ?").pluck().get(name) === 1;
+}
+
+/** Creates the database `name` (empty, or a copy of `template`) unless it exists. */
+function ensureDatabase(name: string, template?: string): void {
+  if (exists(name)) return;
+  adminDb().exec(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
+  created.add(name);
+}
+
+/** The server URL that stands for the data file `path` (the database is created when missing). */
+export function serverUrlOf(path: string): string {
+  if (isServerUrl(path)) return path;
+  const name = databaseOf(path);
+  ensureDatabase(name);
+  return `${SERVER}/${name}`;
+}
+
+/** A data file path as this run uses it: itself, or on a server the URL that stands for it. */
+export function dbTarget(path: string): string {
+  return onServer ? serverUrlOf(path) : path;
+}
+
+/** The command line with every --db file replaced by its server URL. */
+export function onServerArgs(args: string[]): string[] {
+  if (!onServer) return args;
+  return args.map((arg, i) => {
+    if (args[i - 1] === "--db") return serverUrlOf(arg);
+    if (arg.startsWith("--db=")) return `--db=${serverUrlOf(arg.slice(5))}`;
+    return arg;
+  });
+}
+
+/** Copies the platform of `from` into the database that stands for `to` (CREATE DATABASE … TEMPLATE). */
+export function copyDatabase(from: string, to: string): void {
+  const target = databaseOf(to);
+  if (exists(target)) {
+    adminDb().exec(`DROP DATABASE "${target}"`);
+    created.delete(target);
+  }
+  ensureDatabase(target, databaseOf(from));
+}
+
+/** Opens the database that stands for `path` (for a test's own queries). */
+export function openServerDb(path: string): PgDb {
+  return new PgDb(serverUrlOf(path), path);
+}
+
+/** A hash of every row of every table: a server's counterpart of hashing the data file's bytes. */
+export function serverHash(path: string): string {
+  const db = openServerDb(path);
+  try {
+    const hash = createHash("sha256");
+    const tables = db.prepare("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").pluck().all() as string[];
+    for (const table of tables) {
+      hash.update(`${table}\n`);
+      const rows = db.prepare(`SELECT t::text FROM "${table}" t ORDER BY 1`).pluck().all() as string[];
+      for (const row of rows) hash.update(`${row}\n`);
+    }
+    return hash.digest("hex");
+  } finally {
+    db.close();
+  }
+}
+
+/** A new empty database for one test; returns its URL. */
+export function newServerDatabase(): string {
+  return serverUrlOf(`fresh-${created.size}-${Math.random()}`);
+}
+
+/** Drops the databases this test file created (called after all its tests). */
+export function dropServerDatabases(): void {
+  if (!admin) return;
+  for (const name of created) admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  created.clear();
+  admin.close();
+  admin = undefined;
+}
