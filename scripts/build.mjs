@@ -6,6 +6,7 @@ import { build, build as esbuild, transform } from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BUNDLE } from "./bundle-options.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const dist = new URL("../dist", import.meta.url);
@@ -67,14 +68,7 @@ const cataloguesSharded = {
 const result = await build({
   entryPoints: { main: "src/main.ts", "debug-imports": "src/core/debugImports.ts" },
   outdir: next.pathname,
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  // better-sqlite3's JavaScript is bundled (src/core/db.ts); its compiled addon is loaded from node_modules, and
-  // `bindings`, its search for the addon when none is given, stays there (it reads __filename, which ESM lacks).
-  external: ["bindings"],
+  ...BUNDLE,
   plugins: [lazyChildProcess, cataloguesSharded],
   // Less to read and compile at every start; names are kept, so that --debug's stack traces still read well.
   minifyWhitespace: true,

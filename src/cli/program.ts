@@ -11,7 +11,7 @@ declare const PLATTFORM_VERSION: string;
 const VERSION = typeof PLATTFORM_VERSION === "string" ? PLATTFORM_VERSION : "0.0.0-dev";
 
 /** Examples at the top of the program's own help. */
-const PROGRAM_EXAMPLES = ["demo", "init --name \"SO! MIT UNS\" --lang de", "groups add \"St. Josef\" --kind parish --joined 2024-03-01", "status"];
+export const PROGRAM_EXAMPLES = ["demo", "init --name \"SO! MIT UNS\" --lang de", "groups add \"St. Josef\" --kind parish --joined 2024-03-01", "status"];
 
 /** Loads a command's handler; tests may pass their own (gh's `NewCmdX(f, runF)`). */
 export type Loader = (def: Runnable) => Promise<AnyHandler>;

@@ -1,6 +1,6 @@
 // The command tree read from the definitions: for tests, shell completion and a man page.
 import { Option } from "commander";
-import type { Runnable } from "../core/define.js";
+import type { OptionSpec, Runnable } from "../core/define.js";
 import { DEFINITIONS } from "./registry.js";
 
 export interface LeafCommand {
@@ -13,6 +13,9 @@ export interface LeafCommand {
   /** It changes the data file. */
   write: boolean;
   help: string;
+  /** The options as defined: flags ("--kind <kind>"), help key, choices, mandatory. */
+  specs: readonly OptionSpec[];
+  examples: readonly string[];
 }
 
 /** Every command that runs (no groups), in the order of the help. */
@@ -28,6 +31,6 @@ export function commandTree(definitions: readonly Runnable[] = DEFINITIONS): Lea
         if (spec.choices) options.choices.push(long);
         if (spec.mandatory) options.mandatory.push(long);
       }
-      return { path: def.path, ...(def.alias ? { alias: def.alias } : {}), args: def.args ?? [], options, write: def.write === true, help: def.help };
+      return { path: def.path, ...(def.alias ? { alias: def.alias } : {}), args: def.args ?? [], options, write: def.write === true, help: def.help, specs: Object.values(def.options ?? {}), examples: def.examples ?? [] };
     });
 }
