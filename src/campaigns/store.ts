@@ -79,9 +79,9 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
     db
       .prepare(
         `INSERT INTO campaigns (name, name_key, topic_id, team_id, goal, started_on, started_status, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .run(c.name, nameKey(c.name), c.topicId, c.teamId, c.goal, c.started, c.status, c.status, new Date().toISOString()).lastInsertRowid,
+      .pluck().get(c.name, nameKey(c.name), c.topicId, c.teamId, c.goal, c.started, c.status, c.status, new Date().toISOString()),
   );
 }
 
@@ -140,8 +140,8 @@ export interface NewUpdate {
 export function insertUpdate(db: Db, u: NewUpdate): number {
   return Number(
     db
-      .prepare("INSERT INTO campaign_updates (campaign_id, on_date, text, meeting_id, status, previous_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(u.campaignId, u.date, u.text, u.meetingId, u.status, u.previousStatus, new Date().toISOString()).lastInsertRowid,
+      .prepare("INSERT INTO campaign_updates (campaign_id, on_date, text, meeting_id, status, previous_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(u.campaignId, u.date, u.text, u.meetingId, u.status, u.previousStatus, new Date().toISOString()),
   );
 }
 

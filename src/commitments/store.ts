@@ -18,8 +18,8 @@ export function decisionMakerByName(db: Db, name: string): DecisionMaker | undef
 export function insertDecisionMaker(db: Db, dm: Omit<DecisionMaker, "id">): number {
   return Number(
     db
-      .prepare("INSERT INTO decision_makers (name, name_key, office, body, created_at) VALUES (?, ?, ?, ?, ?)")
-      .run(dm.name, nameKey(dm.name), dm.office, dm.body, new Date().toISOString()).lastInsertRowid,
+      .prepare("INSERT INTO decision_makers (name, name_key, office, body, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(dm.name, nameKey(dm.name), dm.office, dm.body, new Date().toISOString()),
   );
 }
 
@@ -48,9 +48,9 @@ export function insertCommitment(db: Db, c: NewCommitment): number {
     db
       .prepare(
         `INSERT INTO commitments (ask, decision_maker_id, answer, meeting_id, given_on, due_on, status, status_on, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id`,
       )
-      .run(c.ask, c.decisionMakerId, c.answer, c.meetingId, c.date, c.due, c.date, new Date().toISOString()).lastInsertRowid,
+      .pluck().get(c.ask, c.decisionMakerId, c.answer, c.meetingId, c.date, c.due, c.date, new Date().toISOString()),
   );
 }
 
@@ -102,8 +102,8 @@ export function setCommitmentStatus(db: Db, id: number, status: CommitmentStatus
 export function insertUpdate(db: Db, commitmentId: number, u: CommitmentUpdate): number {
   return Number(
     db
-      .prepare("INSERT INTO commitment_updates (commitment_id, on_date, status, note, created_at) VALUES (?, ?, ?, ?, ?)")
-      .run(commitmentId, u.date, u.status, u.note, new Date().toISOString()).lastInsertRowid,
+      .prepare("INSERT INTO commitment_updates (commitment_id, on_date, status, note, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(commitmentId, u.date, u.status, u.note, new Date().toISOString()),
   );
 }
 

@@ -25,7 +25,7 @@ export function topicByName(db: Db, name: string): Topic | undefined {
 }
 
 export function insertTopic(db: Db, name: string): number {
-  return Number(db.prepare("INSERT INTO topics (name, name_key, created_at) VALUES (?, ?, ?)").run(name, nameKey(name), new Date().toISOString()).lastInsertRowid);
+  return Number(db.prepare("INSERT INTO topics (name, name_key, created_at) VALUES (?, ?, ?) RETURNING id").pluck().get(name, nameKey(name), new Date().toISOString()));
 }
 
 export interface TopicCount {
@@ -67,8 +67,8 @@ export interface NewConversation {
 export function insertConversation(db: Db, c: NewConversation): number {
   const id = Number(
     db
-      .prepare("INSERT INTO conversations (kind, held_on, holder_id, notes, next_step, follow_up_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(c.kind, c.date, c.holderId, c.notes, c.nextStep, c.followUp, new Date().toISOString()).lastInsertRowid,
+      .prepare("INSERT INTO conversations (kind, held_on, holder_id, notes, next_step, follow_up_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(c.kind, c.date, c.holderId, c.notes, c.nextStep, c.followUp, new Date().toISOString()),
   );
   const partner = db.prepare("INSERT INTO conversation_people (conversation_id, person_id, group_id) VALUES (?, ?, ?)");
   for (const p of c.partners) partner.run(id, p.personId, p.groupId);

@@ -54,8 +54,8 @@ export function insertElection(
 ): number {
   return Number(
     db
-      .prepare("INSERT INTO elections (meeting_id, item_id, team_id, seats, method, term_months, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(e.meetingId, e.itemId, e.teamId, e.seats, e.method, e.termMonths, new Date().toISOString()).lastInsertRowid,
+      .prepare("INSERT INTO elections (meeting_id, item_id, team_id, seats, method, term_months, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(e.meetingId, e.itemId, e.teamId, e.seats, e.method, e.termMonths, new Date().toISOString()),
   );
 }
 
@@ -106,7 +106,7 @@ export function listCandidates(db: Db, electionId: number): Candidate[] {
 
 export function insertCandidate(db: Db, electionId: number, personId: number, nominatedBy: number | null): number {
   return Number(
-    db.prepare("INSERT INTO candidates (election_id, person_id, nominated_by) VALUES (?, ?, ?)").run(electionId, personId, nominatedBy).lastInsertRowid,
+    db.prepare("INSERT INTO candidates (election_id, person_id, nominated_by) VALUES (?, ?, ?) RETURNING id").pluck().get(electionId, personId, nominatedBy),
   );
 }
 

@@ -47,8 +47,8 @@ export interface FunderFields {
 export function insertFunder(db: Db, f: FunderFields): number {
   return Number(
     db
-      .prepare("INSERT INTO funders (name, name_key, kind, website, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(f.name, nameKey(f.name), f.kind, f.website, f.notes, now()).lastInsertRowid,
+      .prepare("INSERT INTO funders (name, name_key, kind, website, notes, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(f.name, nameKey(f.name), f.kind, f.website, f.notes, now()),
   );
 }
 
@@ -59,8 +59,8 @@ export function updateFunder(db: Db, id: number, f: FunderFields): void {
 export function insertContact(db: Db, funderId: number, c: Omit<FunderContact, "id">): number {
   return Number(
     db
-      .prepare("INSERT INTO funder_contacts (funder_id, name, role, email, phone) VALUES (?, ?, ?, ?, ?)")
-      .run(funderId, c.name, c.role, c.email, c.phone).lastInsertRowid,
+      .prepare("INSERT INTO funder_contacts (funder_id, name, role, email, phone) VALUES (?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(funderId, c.name, c.role, c.email, c.phone),
   );
 }
 
@@ -168,10 +168,9 @@ export function insertApplication(db: Db, a: NewApplication): number {
       .prepare(
         `INSERT INTO applications (funder_id, title, amount_requested, deadline, decision_expected, probability, purpose,
                                    restricted, stage, stage_since, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .run(a.funderId, a.title, a.amount, a.deadline, a.decisionExpected, a.probability, a.purpose, a.restricted ? 1 : 0, a.stage, a.date, now())
-      .lastInsertRowid,
+      .pluck().get(a.funderId, a.title, a.amount, a.deadline, a.decisionExpected, a.probability, a.purpose, a.restricted ? 1 : 0, a.stage, a.date, now()),
   );
   insertStageChange(db, id, { stage: a.stage, date: a.date, reopened: false, note: null });
   return id;
@@ -303,8 +302,8 @@ const toDeadline = (r: DeadlineRow): ReportingDeadline => ({
 export function insertReportingDeadline(db: Db, applicationId: number, kind: ReportingKind, due: string): number {
   return Number(
     db
-      .prepare("INSERT INTO reporting_deadlines (application_id, kind, due_on, created_at) VALUES (?, ?, ?, ?)")
-      .run(applicationId, kind, due, now()).lastInsertRowid,
+      .prepare("INSERT INTO reporting_deadlines (application_id, kind, due_on, created_at) VALUES (?, ?, ?, ?) RETURNING id")
+      .pluck().get(applicationId, kind, due, now()),
   );
 }
 
@@ -409,10 +408,9 @@ export function insertIncome(db: Db, i: NewIncome): number {
       .prepare(
         `INSERT INTO income (received_on, amount, kind, funder_id, group_id, person_id, source_text, application_id, fund,
                              dues_year, note, import_key, payer_iban, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .run(i.date, i.amount, i.kind, i.funderId, i.groupId, i.personId, i.sourceText, i.applicationId, i.fund, i.duesYear, i.note, i.importKey, i.payerIban ?? null, now())
-      .lastInsertRowid,
+      .pluck().get(i.date, i.amount, i.kind, i.funderId, i.groupId, i.personId, i.sourceText, i.applicationId, i.fund, i.duesYear, i.note, i.importKey, i.payerIban ?? null, now()),
   );
 }
 
@@ -466,7 +464,7 @@ export function listBankRules(db: Db): BankRule[] {
 
 export function insertBankRule(db: Db, rule: { pattern: string; kind: IncomeKind; groupId: number | null; funderId: number | null }): number {
   return Number(
-    db.prepare("INSERT INTO bank_rules (pattern, kind, group_id, funder_id, created_at) VALUES (?, ?, ?, ?, ?)").run(rule.pattern, rule.kind, rule.groupId, rule.funderId, now()).lastInsertRowid,
+    db.prepare("INSERT INTO bank_rules (pattern, kind, group_id, funder_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id").pluck().get(rule.pattern, rule.kind, rule.groupId, rule.funderId, now()),
   );
 }
 

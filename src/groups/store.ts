@@ -87,10 +87,10 @@ export function insertGroup(db: Db, fields: GroupFields): number {
   const result = db
     .prepare(
       `INSERT INTO groups (name, name_key, short, short_key, kind, joined_on, left_on, email, phone, notes, iban, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
-    .run(fields.name, nameKey(fields.name), fields.short, keyOrNull(fields.short), fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, fields.iban, new Date().toISOString());
-  return Number(result.lastInsertRowid);
+    .pluck().get(fields.name, nameKey(fields.name), fields.short, keyOrNull(fields.short), fields.kind, fields.joined, fields.left, fields.email, fields.phone, fields.notes, fields.iban, new Date().toISOString());
+  return Number(result);
 }
 
 export function updateGroup(db: Db, id: number, fields: GroupFields): void {

@@ -75,10 +75,10 @@ export function insertMeeting(db: Db, f: MeetingFields): number {
   const result = db
     .prepare(
       `INSERT INTO meetings (kind, title, date, start_time, end_time, place, team, team_id, chair_id, secretary_id, invited_on, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
-    .run(f.kind, f.title, f.date, f.time, f.end, f.place, f.team, f.teamId, f.chairId, f.secretaryId, f.invited, new Date().toISOString());
-  return Number(result.lastInsertRowid);
+    .pluck().get(f.kind, f.title, f.date, f.time, f.end, f.place, f.team, f.teamId, f.chairId, f.secretaryId, f.invited, new Date().toISOString());
+  return Number(result);
 }
 
 export function updateMeeting(db: Db, id: number, f: MeetingFields): void {
@@ -210,9 +210,9 @@ export function listItems(db: Db, meetingId: number): AgendaItem[] {
 
 export function insertItem(db: Db, meetingId: number, item: Omit<AgendaItem, "id" | "presenter">): number {
   const result = db
-    .prepare("INSERT INTO agenda_items (meeting_id, position, title, type, presenter_id, duration_minutes) VALUES (?, ?, ?, ?, ?, ?)")
-    .run(meetingId, item.position, item.title, item.type, item.presenterId, item.duration);
-  return Number(result.lastInsertRowid);
+    .prepare("INSERT INTO agenda_items (meeting_id, position, title, type, presenter_id, duration_minutes) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+    .pluck().get(meetingId, item.position, item.title, item.type, item.presenterId, item.duration);
+  return Number(result);
 }
 
 export function setItemPosition(db: Db, itemId: number, position: number): void {
@@ -240,7 +240,7 @@ export function renameItem(db: Db, itemId: number, title: string): void {
 // ---- notes
 
 export function insertNote(db: Db, itemId: number, text: string): number {
-  return Number(db.prepare("INSERT INTO item_notes (item_id, text, created_at) VALUES (?, ?, ?)").run(itemId, text, new Date().toISOString()).lastInsertRowid);
+  return Number(db.prepare("INSERT INTO item_notes (item_id, text, created_at) VALUES (?, ?, ?) RETURNING id").pluck().get(itemId, text, new Date().toISOString()));
 }
 
 export function notesOfMeeting(db: Db, meetingId: number): Array<{ id: number; itemId: number; text: string }> {
@@ -305,8 +305,8 @@ export function insertAttendance(
 ): number {
   return Number(
     db
-      .prepare("INSERT INTO attendance (meeting_id, status, person_id, group_id, guest_name) VALUES (?, ?, ?, ?, ?)")
-      .run(meetingId, status, personId, groupId, guestName).lastInsertRowid,
+      .prepare("INSERT INTO attendance (meeting_id, status, person_id, group_id, guest_name) VALUES (?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(meetingId, status, personId, groupId, guestName),
   );
 }
 
@@ -345,8 +345,8 @@ export function insertAmendment(db: Db, meetingId: number, text: string, author:
   const previous = lastSeal(db, meetingId);
   const id = Number(
     db
-      .prepare("INSERT INTO minutes_amendments (meeting_id, text, author, made_on, created_at) VALUES (?, ?, ?, ?, ?)")
-      .run(meetingId, text, author, date, new Date().toISOString()).lastInsertRowid,
+      .prepare("INSERT INTO minutes_amendments (meeting_id, text, author, made_on, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(meetingId, text, author, date, new Date().toISOString()),
   );
   db.prepare("UPDATE minutes_amendments SET seal = ? WHERE id = ?").run(amendmentSeal(previous, { id, meetingId, text, author, date }), id);
   return id;

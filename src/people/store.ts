@@ -135,9 +135,9 @@ export function personIdByName(db: Db, name: string): number | undefined {
 
 export function insertPerson(db: Db, fields: PersonFields): number {
   const result = db
-    .prepare("INSERT INTO people (name, name_key, email, phone, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-    .run(fields.name, fields.name === null ? null : nameKey(fields.name), fields.email, fields.phone, fields.notes, new Date().toISOString());
-  return Number(result.lastInsertRowid);
+    .prepare("INSERT INTO people (name, name_key, email, phone, notes, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+    .pluck().get(fields.name, fields.name === null ? null : nameKey(fields.name), fields.email, fields.phone, fields.notes, new Date().toISOString());
+  return Number(result);
 }
 
 export function updatePerson(db: Db, id: number, fields: PersonFields): void {
@@ -185,9 +185,9 @@ export function peopleOfGroup(db: Db, groupId: number): GroupPerson[] {
 
 export function insertRole(db: Db, personId: number, groupId: number, role: Role, since: string): number {
   const result = db
-    .prepare("INSERT INTO group_roles (person_id, group_id, role, since) VALUES (?, ?, ?, ?)")
-    .run(personId, groupId, role, since);
-  return Number(result.lastInsertRowid);
+    .prepare("INSERT INTO group_roles (person_id, group_id, role, since) VALUES (?, ?, ?, ?) RETURNING id")
+    .pluck().get(personId, groupId, role, since);
+  return Number(result);
 }
 
 export function endRole(db: Db, roleId: number, until: string): void {

@@ -63,8 +63,8 @@ export interface NewTask {
 export function insertTask(db: Db, task: NewTask): number {
   return Number(
     db
-      .prepare("INSERT INTO tasks (title, owner_person_id, owner_group_id, due_on, meeting_id, item_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(task.title, task.ownerPersonId, task.ownerGroupId, task.due, task.meetingId, task.itemId, new Date().toISOString()).lastInsertRowid,
+      .prepare("INSERT INTO tasks (title, owner_person_id, owner_group_id, due_on, meeting_id, item_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(task.title, task.ownerPersonId, task.ownerGroupId, task.due, task.meetingId, task.itemId, new Date().toISOString()),
   );
 }
 

@@ -40,8 +40,8 @@ export function teamOfKind(db: Db, kind: TeamKind): Team | undefined {
 export function insertTeam(db: Db, team: Omit<Team, "id">): number {
   return Number(
     db
-      .prepare("INSERT INTO teams (name, name_key, short, short_key, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(team.name, nameKey(team.name), team.short, team.short === null ? null : nameKey(team.short), team.kind, new Date().toISOString()).lastInsertRowid,
+      .prepare("INSERT INTO teams (name, name_key, short, short_key, kind, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(team.name, nameKey(team.name), team.short, team.short === null ? null : nameKey(team.short), team.kind, new Date().toISOString()),
   );
 }
 
@@ -84,8 +84,8 @@ export function insertMembership(
 ): number {
   return Number(
     db
-      .prepare("INSERT INTO team_members (team_id, person_id, role, since, until, election_id) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(m.teamId, m.personId, m.role, m.from, m.until, m.election).lastInsertRowid,
+      .prepare("INSERT INTO team_members (team_id, person_id, role, since, until, election_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(m.teamId, m.personId, m.role, m.from, m.until, m.election),
   );
 }
 

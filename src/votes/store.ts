@@ -111,9 +111,9 @@ export function insertVote(db: Db, v: NewVote): number {
     db
       .prepare(
         `INSERT INTO votes (meeting_id, item_id, motion, mover_group_id, mover_person_id, mode, majority, base, opened_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .run(v.meetingId, v.itemId, v.motion, v.moverGroupId, v.moverPersonId, v.mode, v.majority, v.base, new Date().toISOString()).lastInsertRowid,
+      .pluck().get(v.meetingId, v.itemId, v.motion, v.moverGroupId, v.moverPersonId, v.mode, v.majority, v.base, new Date().toISOString()),
   );
 }
 
@@ -178,8 +178,7 @@ export function listCasts(db: Db, voteId: number): Cast[] {
 
 export function insertCast(db: Db, voteId: number, groupId: number, choice: Choice): number {
   return Number(
-    db.prepare("INSERT INTO vote_casts (vote_id, group_id, choice, cast_at) VALUES (?, ?, ?, ?)").run(voteId, groupId, choice, new Date().toISOString())
-      .lastInsertRowid,
+    db.prepare("INSERT INTO vote_casts (vote_id, group_id, choice, cast_at) VALUES (?, ?, ?, ?) RETURNING id").pluck().get(voteId, groupId, choice, new Date().toISOString()),
   );
 }
 
@@ -205,8 +204,8 @@ export function insertCorrection(
 ): number {
   return Number(
     db
-      .prepare("INSERT INTO vote_corrections (vote_id, group_id, from_choice, to_choice, reason, actor, made_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(c.voteId, c.groupId, c.from, c.to, c.reason, c.actor, new Date().toISOString()).lastInsertRowid,
+      .prepare("INSERT INTO vote_corrections (vote_id, group_id, from_choice, to_choice, reason, actor, made_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .pluck().get(c.voteId, c.groupId, c.from, c.to, c.reason, c.actor, new Date().toISOString()),
   );
 }
 
