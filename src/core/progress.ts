@@ -6,23 +6,28 @@ import { io } from "./io.js";
 /** How often the line is rewritten at most: a terminal needs no more, and writing costs time. */
 const EVERY_MS = 100;
 
-export class Progress {
+export class Progress<T = number> {
   #shown = false;
   #last = 0;
 
   constructor(
-    private readonly active: boolean,
-    private readonly text: (count: number) => string,
+    private readonly shows: boolean,
+    private readonly text: (at: T) => string,
   ) {}
 
-  /** `count` things done so far. */
-  update(count: number): void {
-    if (!this.active) return;
+  /** How far the work is: `count` things done so far, or the step it is at. */
+  update(at: T): void {
+    if (!this.shows) return;
     const now = Date.now();
     if (this.#shown && now - this.#last < EVERY_MS) return;
     this.#last = now;
     this.#shown = true;
-    io().stderr.write(`\r${this.text(count)}\x1b[K`);
+    io().stderr.write(`\r${this.text(at)}\x1b[K`);
+  }
+
+  /** Whether the line is shown at all (a terminal, no --json): work may then be done in steps that can be shown. */
+  get active(): boolean {
+    return this.shows;
   }
 
   /** Clears the line (the caller then prints its summary). */
@@ -33,12 +38,12 @@ export class Progress {
 }
 
 /** A progress line for this run: shown only when stderr is a terminal and the output is not JSON. */
-export function progress(ctx: Context, text: (count: number) => string): Progress {
-  return new Progress(io().stderr.isTTY === true && !ctx.json, text);
+export function progress<T = number>(ctx: Context, text: (at: T) => string): Progress<T> {
+  return new Progress<T>(io().stderr.isTTY === true && !ctx.json, text);
 }
 
 /** Passes `rows` through, counting them on `line`. */
-export function* counted<T>(rows: Iterable<T>, line: Progress): Iterable<T> {
+export function* counted<T>(rows: Iterable<T>, line: Progress<number>): Iterable<T> {
   let n = 0;
   for (const row of rows) {
     line.update(++n);

@@ -9,6 +9,7 @@ import { today } from "../core/dates.js";
 import { isServer, openDataFile, tableNames, type Db } from "../core/db.js";
 import { CliError } from "../core/errors.js";
 import { printJson, say } from "../core/output.js";
+import { progress } from "../core/progress.js";
 import { importGroups } from "../groups/index.js";
 import { GROUP_CSV_COLUMNS } from "../groups/index.js";
 import { countGroups } from "../groups/index.js";
@@ -44,13 +45,20 @@ function isDemoFile(db: Db): boolean {
   return readSetting(db, "demo") === "true";
 }
 
-/** Fills a fresh platform with the sample groups and people. Later areas add their sample data here. */
-export function seedDemo(db: Db, ctx: Context, freeze: ApprovalRules["freeze"]): void {
+/** The demo's steps, as its progress line names them. */
+type DemoStep = "people" | "organizing" | "meeting" | "fundraising" | "commitments" | "reports";
+
+/**
+ * Fills a fresh platform with the sample groups and people. Later areas add their sample data here. `step` is
+ * told what is being built (the n-th meeting for "meeting").
+ */
+export function seedDemo(db: Db, ctx: Context, freeze: ApprovalRules["freeze"], step: (what: DemoStep, n?: number) => void = () => undefined): void {
   const dir = fixturesDir();
   const groups = readCsv(join(dir, "groups.csv"), GROUP_CSV_COLUMNS, ["name"]);
   const people = readCsv(join(dir, "people.csv"), PEOPLE_CSV_COLUMNS, ["name"]);
   ctx.write((audit) => {
     const name = ctx.lang === "de" ? "SO! MIT UNS – Bürgerplattform Südost (Demo)" : "SO! MIT UNS – Citizens' Platform South-East (demo)";
+    step("people");
     writeSettings(db, defaultSettings(name, ctx.lang));
     writeSetting(db, "demo", "true");
     nameStrategyFinanceTeam(db, ctx.t("teams.strategyFinanceName"));
@@ -59,13 +67,17 @@ export function seedDemo(db: Db, ctx: Context, freeze: ApprovalRules["freeze"]):
     // A year of Kernkreis meetings and the next one (src/demo/meetings.ts).
     // Last year's election of the Strategy & Finance team and some decisions, recorded during those meetings.
     // Action teams, campaigns and a year of conversations (src/demo/organizing.ts); the campaigns report at each Kernkreis.
+    step("organizing");
     const reportCampaigns = seedOrganizing(db, audit, ctx.lang, today());
     seedMeetings(db, audit, ctx.lang, today(), freeze, (meeting, index) => {
+      step("meeting", index + 1);
       seedElectionsAndDecisions(db, audit, ctx.lang, meeting, index, today());
       reportCampaigns(meeting, index);
     });
+    step("fundraising");
     seedFundraising(db, audit, ctx.lang, today()); // funders, applications, grants, dues, budget (src/demo/fundraising.ts)
     // A public assembly with turnout and six commitments, and a training (src/demo/commitments.ts).
+    step("commitments");
     seedCommitments(db, audit, ctx.lang, today(), freeze);
   });
 }
@@ -92,10 +104,13 @@ export async function demo(ctx: Context): Promise<void> {
   const { freezeMinutes } = await (await import("../reports/index.js")).frozenMinutesCode();
   const { db } = openForNewPlatform(path, () => undefined);
   demoCtx.useDb(db);
+  // On a terminal, one line says what is being built; it is cleared before the summary.
+  const line = progress<{ what: DemoStep; n?: number | undefined }>(ctx, ({ what, n }) => ctx.t(`demo.step.${what}`, { n: n ?? 0 }));
   try {
     const forgotten = demoCtx.t("people.forgottenName");
-    seedDemo(db, demoCtx, (db, id) => freezeMinutes(db, id, demoCtx.lang, forgotten));
+    seedDemo(db, demoCtx, (db, id) => freezeMinutes(db, id, demoCtx.lang, forgotten), (what, n) => line.update({ what, n }));
   } catch (error) {
+    line.done();
     demoCtx.close();
     removeDataFile(path);
     throw error;
@@ -107,7 +122,9 @@ export async function demo(ctx: Context): Promise<void> {
   const upcoming = nextMeeting(db, day);
   const last = lastMeeting(db, day);
   // What the secretary works with: the invitation for the next Kernkreis and the minutes of the last one.
+  line.update({ what: "reports" });
   const reports = ctx.json ? [] : await showcase(demoCtx, db, [upcoming && ([upcoming, "agenda"] as const), last && ([last, "minutes"] as const)]);
+  line.done();
   demoCtx.close();
   if (ctx.json) return printJson({ dataFile: path, name: settings.name, groups, people, nextMeeting: upcoming?.id ?? null, lastMeeting: last?.id ?? null });
   for (const text of reports) say(text);

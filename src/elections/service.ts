@@ -333,14 +333,14 @@ export function prepareCount(db: Db, election: Election): PreparedCount {
 }
 
 /** Counts an election by its method. The result names candidates by token: see `decodeTally`. */
-export function countElection(db: Db, election: Election, seed: number | undefined): { tally: Tally; prepared: PreparedCount } {
+export function countElection(db: Db, election: Election, seed: number | undefined, onRound?: (round: number) => void): { tally: Tally; prepared: PreparedCount } {
   const prepared = prepareCount(db, election);
   if (prepared.candidates.every((c) => c.status === "withdrawn")) throw new CliError("error.elections.noCandidates", { id: election.id }, 1, "error.elections.noCandidates.hint");
   if (prepared.ballots === 0) throw new CliError("error.elections.noBallots", { id: election.id }, 1, "error.elections.noBallots.hint");
   const options = { seed };
   const tally =
     election.method === "scottish-stv"
-      ? countScottishStv(prepared.input, prepared.ranked, options)
+      ? countScottishStv(prepared.input, prepared.ranked, { ...options, onRound })
       : election.method === "approval"
         ? countApproval(prepared.input, prepared.approval, options)
         : countYesNoAbstain(prepared.input, prepared.yesNoAbstain, options);

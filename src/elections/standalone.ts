@@ -10,12 +10,19 @@ import { parseBlt } from "./blt.js";
 import { parseSeed } from "./lot.js";
 import { countScottishStv } from "./stv.js";
 import { io } from "../core/io.js";
+import { progress } from "../core/progress.js";
 
 
 export async function tallyBltFile(ctx: Context, path: string, opts: Opts<typeof def.tally>): Promise<void> {
   const seed = parseSeed(opts.seed);
   const election = parseBlt(readTextFile(path, opts.encoding === undefined ? undefined : parseEncoding(opts.encoding)).text);
-  const tally = countScottishStv(election, election.ballots, { seed });
+  const line = progress(ctx, (round) => ctx.t("elections.tallyProgress", { round }));
+  let tally;
+  try {
+    tally = countScottishStv(election, election.ballots, { seed, onRound: (round) => line.update(round) });
+  } finally {
+    line.done();
+  }
   if (ctx.json) {
     // Written directly: the table and colour libraries are not loaded for --json.
     io().stdout.write(`${JSON.stringify({ title: election.title, ...tally }, null, 2)}\n`);

@@ -17,6 +17,7 @@ import { resolveTeam } from "../teams/index.js";
 import { parseBlt, toBlt } from "./blt.js";
 import { parseSeed } from "./lot.js";
 import { printTally } from "./roundsTable.js";
+import { progress } from "../core/progress.js";
 import {
   acceptCandidacy,
   addElection,
@@ -46,17 +47,25 @@ export async function tallyElection(ctx: Context, ref: string, opts: Opts<typeof
   const meeting = getMeeting(ctx.db, election.meetingId)!;
   // A certified result, or one in approved minutes, stands: the recount is compared with it, not stored.
   const final = election.status === "certified" || (election.status === "counted" && meeting.minutes === "approved");
-  // A recount without --seed repeats the stored count's lot exactly.
-  let counted = final ? countElection(ctx.db, election, given ?? election.seed ?? undefined) : undefined;
-  const stored = final
-    ? (election.tally ?? JSON.stringify(counted!.tally))
-    : ctx.write((audit) => {
-        // Counted inside the write's transaction: no ballot can be cast between the count and the stored result,
-        // and one that waited for the lock is refused afterwards (the election is counted), never left out.
-        const now = resolveElection(ctx.db, String(election.id));
-        counted = countElection(ctx.db, now, given ?? now.seed ?? undefined);
-        return recordTally(ctx.db, audit, now, counted.tally);
-      });
+  const line = progress(ctx, (round) => ctx.t("elections.tallyProgress", { round }));
+  const onRound = (round: number) => line.update(round);
+  let counted: ReturnType<typeof countElection> | undefined;
+  let stored: string;
+  try {
+    // A recount without --seed repeats the stored count's lot exactly.
+    counted = final ? countElection(ctx.db, election, given ?? election.seed ?? undefined, onRound) : undefined;
+    stored = final
+      ? (election.tally ?? JSON.stringify(counted!.tally))
+      : ctx.write((audit) => {
+          // Counted inside the write's transaction: no ballot can be cast between the count and the stored result,
+          // and one that waited for the lock is refused afterwards (the election is counted), never left out.
+          const now = resolveElection(ctx.db, String(election.id));
+          counted = countElection(ctx.db, now, given ?? now.seed ?? undefined, onRound);
+          return recordTally(ctx.db, audit, now, counted.tally);
+        });
+  } finally {
+    line.done();
+  }
   const { tally, prepared } = counted!;
   const result = decodeTally(stored, prepared.candidates, ctx.t("people.forgottenName"));
   if (final && election.tally !== null && JSON.stringify(JSON.parse(election.tally).elected) !== JSON.stringify(tally.elected))

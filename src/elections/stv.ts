@@ -77,13 +77,15 @@ export interface StvOptions {
   seed?: number;
   /** a source of lots (tests); overrides seed */
   lot?: Lot;
+  /** told the number of each round as it is recorded (a progress line) */
+  onRound?: (round: number) => void;
 }
 
 type State = "hopeful" | "elected" | "excluded" | "withdrawn";
 
 /** Counts ranked ballots by Scottish STV. Candidates and ballots use 0-based indices. */
 export function countScottishStv(input: CountInput, ballots: readonly RankedBallot[], options: StvOptions = {}): Tally {
-  return new ScottishCount(input, ballots, options.lot ?? new Lot(options.seed), options.seed !== undefined).run();
+  return new ScottishCount(input, ballots, options.lot ?? new Lot(options.seed), options.seed !== undefined, options.onRound).run();
 }
 
 class ScottishCount {
@@ -111,6 +113,7 @@ class ScottishCount {
     readonly ballots: readonly RankedBallot[],
     readonly lot: Lot,
     readonly seedGiven: boolean,
+    readonly onRound: ((round: number) => void) | undefined,
   ) {
     this.n = input.candidates.length;
     this.names = input.candidates;
@@ -295,6 +298,7 @@ class ScottishCount {
       residual: formatUnits(this.residual),
       elected: newlyElected.map((c) => this.names[c]!),
     });
+    this.onRound?.(this.rounds.length);
   }
 
   snapshot(): Round["candidates"] {

@@ -108,7 +108,13 @@ function classify(db: Db, booking: Booking, kind: IncomeKind | undefined, groups
  * booking in any encoding or format (bankFormats.ts bookingKey); a booking already imported, under that key or
  * the key earlier versions gave it, is left alone. Money going out and pending bookings are skipped and counted.
  */
-export function importBookings(db: Db, audit: Audit, file: BankFile & { encoding: Encoding }, kind: IncomeKind | undefined, today: string): BankReport {
+export function importBookings(
+  db: Db,
+  audit: Audit,
+  file: Omit<BankFile, "bookings"> & { encoding: Encoding; bookings: Iterable<Booking> },
+  kind: IncomeKind | undefined,
+  today: string,
+): BankReport {
   const seen = new Map<string, number>();
   const groups = listGroups(db, today, { all: true });
   const funders = listFunders(db);

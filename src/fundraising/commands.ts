@@ -446,6 +446,7 @@ export const importBank = command({
     profile: option("--profile <profile>", "opt.fundsProfile"),
     encoding: option("--encoding <encoding>", "opt.encoding"),
     reopen: flag("--reopen", "opt.fundsReopenYear"),
+    verbose: flag("--verbose", "opt.importVerbose"),
   },
   examples: [
     "funds import kontoauszug.csv --dry-run",

@@ -642,7 +642,11 @@ export async function importBank(ctx: Context, [file]: Args<typeof def.importBan
   const day = today();
   const kind = opts.kind === undefined ? undefined : parseIncomeKind(opts.kind);
   // The readers are loaded only for an import: the everyday fundraising commands need none of them.
-  const [{ importBookings, readBankFile }, { parseEncoding }] = await Promise.all([import("./bankImport.js"), import("../core/textFile.js")]);
+  const [{ importBookings, readBankFile }, { parseEncoding }, { counted, progress }] = await Promise.all([
+    import("./bankImport.js"),
+    import("../core/textFile.js"),
+    import("../core/progress.js"),
+  ]);
   const statement = await readBankFile(file!, {
     profile: opts.profile,
     dateColumn: opts.dateColumn,
@@ -653,9 +657,10 @@ export async function importBank(ctx: Context, [file]: Args<typeof def.importBan
   });
   const dryRun = opts.dryRun === true;
   let result: BankReport;
+  const line = progress(ctx, (count) => ctx.t("import.progress", { count }));
   try {
     result = ctx.write((audit) => {
-      const r = importBookings(ctx.db, audit, statement, kind, day);
+      const r = importBookings(ctx.db, audit, { ...statement, bookings: counted(statement.bookings, line) }, kind, day);
       const added = r.lines.filter((l) => l.action === "add").map((l) => l.date);
       checkClosedYears(ctx.db, audit, added, opts.reopen === true, { income: null, action: "import" });
       if (dryRun) throw new DryRun(r); // the same work, then everything rolled back
@@ -664,12 +669,14 @@ export async function importBank(ctx: Context, [file]: Args<typeof def.importBan
   } catch (error) {
     if (!(error instanceof DryRun)) throw error;
     result = error.report;
+  } finally {
+    line.done();
   }
   if (ctx.json) return printJson({ dryRun, ...result });
   const { ENCODING_LABELS } = await import("../core/textFile.js");
   say([ctx.t("funds.bank.format", { format: result.format }), result.encoding === "utf-8" ? "" : ctx.t("file.readAs", { encoding: ENCODING_LABELS[result.encoding] })].filter((s) => s !== "").join(" "));
   const shown = result.lines.filter((l) => l.action !== "unchanged");
-  if (shown.length > 0)
+  if (opts.verbose === true && shown.length > 0)
     printTable(
       ctx,
       [ctx.t("label.line"), ctx.t("funds.col.date"), ctx.t("funds.col.amount"), ctx.t("funds.col.text"), ctx.t("label.kind"), ctx.t("funds.col.source"), ctx.t("label.action")],

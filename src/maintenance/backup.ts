@@ -12,6 +12,25 @@ import { copyDatabaseFrom, countRows } from "./store.js";
 const ALL_PAGES = 0x7fffffff;
 const BUSY_ATTEMPTS = 6;
 
+/** Told how much of a copy is done, in percent (a progress line). */
+export type OnPercent = (percent: number) => void;
+
+/**
+ * The pages of each step of SQLite's backup. Without `onPercent` all of them in one step, as above. With it a
+ * hundredth at a time, each step reported; should another process write meanwhile, SQLite starts the copy
+ * again (still one consistent snapshot), and the rest is then taken in one step, so it restarts at most once.
+ */
+export function backupSteps(onPercent: OnPercent | undefined): (at: { totalPages: number; remainingPages: number }) => number {
+  if (!onPercent) return () => ALL_PAGES;
+  let before = Infinity;
+  return ({ totalPages, remainingPages }) => {
+    const restarted = remainingPages > before;
+    before = remainingPages;
+    onPercent(Math.floor((100 * (totalPages - remainingPages)) / Math.max(1, totalPages)));
+    return restarted ? ALL_PAGES : Math.max(1, Math.ceil(totalPages / 100));
+  };
+}
+
 /** A file the backup may be written to: its folder exists, and it does not exist yet. */
 export function checkBackupTarget(path: string, dataFile: string): string {
   const target = resolve(path);
@@ -39,7 +58,7 @@ async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
  * Copies the open data file to `target` (which must not exist), readable by its owner only. The copy is a
  * single self-contained file (no WAL beside it) that passes SQLite's quick check.
  */
-export async function backupTo(db: Db, target: string): Promise<{ bytes: number; schemaVersion: number }> {
+export async function backupTo(db: Db, target: string, onPercent?: OnPercent): Promise<{ bytes: number; schemaVersion: number }> {
   // Created first with mode 0600, so the personal data in it is never readable by others, not even briefly.
   try {
     closeSync(openSync(target, "wx", 0o600));
@@ -48,7 +67,7 @@ export async function backupTo(db: Db, target: string): Promise<{ bytes: number;
     throw new CliError("error.cannotWrite", { path: target });
   }
   try {
-    await retryBusy(() => db.backup(target, { progress: () => ALL_PAGES }));
+    await retryBusy(() => db.backup(target, { progress: backupSteps(onPercent) }));
     const copy = openSqlite(target, { fileMustExist: true });
     try {
       copy.pragma("journal_mode = DELETE");
@@ -162,11 +181,11 @@ export async function keepCurrent(dataFile: string): Promise<string> {
  * Replaces the data file's content with the backup's. The backup API writes through SQLite's locks and
  * journal, so another process that has the file open sees the old or the new content, never a mixture.
  */
-export async function replaceWith(backup: string, dataFile: string): Promise<void> {
+export async function replaceWith(backup: string, dataFile: string, onPercent?: OnPercent): Promise<void> {
   createDataFile(dataFile);
   const source = openSqlite(backup, { readonly: true, fileMustExist: true });
   try {
-    await retryBusy(() => source.backup(dataFile, { progress: () => ALL_PAGES }));
+    await retryBusy(() => source.backup(dataFile, { progress: backupSteps(onPercent) }));
   } finally {
     source.close();
   }
@@ -179,9 +198,9 @@ export async function replaceWith(backup: string, dataFile: string): Promise<voi
  * elsewhere either happens before (and is in the kept file) or waits for the restored one; none is lost. While
  * another program keeps the file open it is refused (exit 3), nothing changed. Returns the kept file's path.
  */
-export async function restoreOver(dataFile: string, backup: string): Promise<string | null> {
+export async function restoreOver(dataFile: string, backup: string, onPercent?: OnPercent): Promise<string | null> {
   if (!existsSync(dataFile)) {
-    await replaceWith(backup, dataFile);
+    await replaceWith(backup, dataFile, onPercent);
     return null;
   }
   let db: Db;
@@ -191,7 +210,7 @@ export async function restoreOver(dataFile: string, backup: string): Promise<str
   } catch {
     // A damaged file cannot be locked or read: it is kept byte for byte and overwritten as before.
     const kept = await keepCurrent(dataFile);
-    await replaceWith(backup, dataFile);
+    await replaceWith(backup, dataFile, onPercent);
     return kept;
   }
   try {
@@ -200,7 +219,7 @@ export async function restoreOver(dataFile: string, backup: string): Promise<str
       // The current content as this connection sees it (the WAL included), kept before anything changes.
       writeFileSync(kept, db.serialize(), { mode: 0o600, flag: "wx" });
       chmodSync(kept, 0o600);
-      copyDatabaseFrom(db, resolve(backup));
+      copyDatabaseFrom(db, resolve(backup), onPercent);
     });
     return kept;
   } finally {

@@ -16,16 +16,32 @@ import { io } from "../core/io.js";
 export async function backup(ctx: Context, [file]: Args<typeof def.backup>): Promise<void> {
   const { backupTo, checkBackupTarget } = await import("./backup.js");
   const target = checkBackupTarget(file!, ctx.dataFile.path);
-  const { bytes, schemaVersion } = await backupTo(ctx.db, target);
+  const { progress } = await import("../core/progress.js");
+  const line = progress(ctx, (percent) => ctx.t("backup.progress", { percent }));
+  let written;
+  try {
+    written = await backupTo(ctx.db, target, line.active ? (percent) => line.update(percent) : undefined);
+  } finally {
+    line.done();
+  }
+  const { bytes, schemaVersion } = written;
   if (ctx.json) return printJson({ file: target, bytes, schemaVersion });
   say(ctx.t("backup.written", { path: target, size: Math.max(1, Math.round(bytes / 1024)), version: schemaVersion }));
 }
 
 export async function restore(ctx: Context, [file]: Args<typeof def.restore>): Promise<void> {
-  const [{ inspectBackup, restoreOver }, { existsSync }] = await Promise.all([import("./backup.js"), import("node:fs")]);
+  const [{ inspectBackup, restoreOver }, { existsSync }, { progress }] = await Promise.all([import("./backup.js"), import("node:fs"), import("../core/progress.js")]);
   const dataFile = ctx.dataFile.path;
   if (resolve(file!) === resolve(dataFile)) throw new CliError("error.restore.sameFile", { path: resolve(file!) });
-  const summary = inspectBackup(file!);
+  // The integrity check reads every page of the backup: on a terminal, a line says what takes the time.
+  const checking = progress<void>(ctx, () => ctx.t("restore.checking"));
+  checking.update();
+  let summary;
+  try {
+    summary = inspectBackup(file!);
+  } finally {
+    checking.done();
+  }
   const { confirm } = await import("../core/prompts.js");
   const question = ctx.t(existsSync(dataFile) ? "restore.confirm" : "restore.confirmNew", {
     path: dataFile,
@@ -36,7 +52,13 @@ export async function restore(ctx: Context, [file]: Args<typeof def.restore>): P
     last: summary.lastChange ? summary.lastChange.slice(0, 16).replace("T", " ") : "–",
   });
   if (!(await confirm(ctx, question))) return say(ctx.t("label.cancelled"));
-  const kept = await restoreOver(dataFile, summary.path);
+  const line = progress(ctx, (percent) => ctx.t("restore.progress", { percent }));
+  let kept;
+  try {
+    kept = await restoreOver(dataFile, summary.path, line.active ? (percent) => line.update(percent) : undefined);
+  } finally {
+    line.done();
+  }
   // The restored file records its restore; an older schema is migrated now (with its own backup beside it).
   const db = openDataFile(dataFile);
   ctx.useDb(db);

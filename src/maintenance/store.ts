@@ -57,7 +57,7 @@ export function countRows(db: Db, table: string): number {
  * trigger and view of the data file is dropped, the backup's are created and their rows copied, and the schema
  * version taken over; one transaction. Foreign keys are off meanwhile, as the tables come one by one.
  */
-export function copyDatabaseFrom(db: Db, backup: string): void {
+export function copyDatabaseFrom(db: Db, backup: string, onPercent?: (percent: number) => void): void {
   db.pragma("foreign_keys = OFF");
   db.prepare("ATTACH DATABASE ? AS source").run(backup);
   try {
@@ -68,10 +68,11 @@ export function copyDatabaseFrom(db: Db, backup: string): void {
       const theirs = db
         .prepare("SELECT type, name, sql FROM source.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid")
         .all() as Array<{ type: string; name: string; sql: string }>;
-      for (const o of theirs) {
+      theirs.forEach((o, i) => {
+        onPercent?.(Math.floor((100 * i) / theirs.length));
         db.exec(o.sql);
         if (o.type === "table") db.exec(`INSERT INTO main.${quote(o.name)} SELECT * FROM source.${quote(o.name)}`);
-      }
+      });
       db.pragma(`main.user_version = ${Number(db.pragma("source.user_version", { simple: true }))}`);
     })();
   } finally {

@@ -111,6 +111,7 @@ export const de: Messages<typeof en> = {
   "elections.seedLine": "Losentscheid mit Startwert {seed}.",
   "elections.none": "Keine Wahlen.",
   "elections.tallyHeading": "{team}, Wahl #{id}",
+  "elections.tallyProgress": "Zählung: Runde {round} …",
   "elections.tallyStored": "Das Ergebnis ist bei Wahl #{id} gespeichert; weitere Stimmzettel sind nicht mehr möglich. Weiter: plattform elections certify {id}",
   "elections.recountDiffers": "diese Nachzählung weicht vom gespeicherten Ergebnis der Wahl #{id} ab, das gilt",
   "elections.yesNoAbstainLine": { by: "abstain", one: "{name}: {yes} Ja, {no} Nein, {abstain} Enthaltung", other: "{name}: {yes} Ja, {no} Nein, {abstain} Enthaltungen" },

@@ -110,6 +110,7 @@ export const en = {
   "elections.seedLine": "Lots drawn with seed {seed}.",
   "elections.none": "No elections.",
   "elections.tallyHeading": "{team}, election #{id}",
+  "elections.tallyProgress": "Counting: round {round} …",
   "elections.tallyStored": "The result is stored with election #{id}; no more ballots can be cast. Next: plattform elections certify {id}",
   "elections.recountDiffers": "this recount differs from the stored result of election #{id}, which stands",
   "elections.yesNoAbstainLine": { by: "abstain", one: "{name}: {yes} yes, {no} no, {abstain} abstention", other: "{name}: {yes} yes, {no} no, {abstain} abstentions" },
