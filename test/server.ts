@@ -29,11 +29,24 @@ function exists(name: string): boolean {
   return adminDb().prepare("SELECT count(*) FROM pg_database WHERE datname = ?").pluck().get(name) === 1;
 }
 
-/** Creates the database `name` (empty, or a copy of `template`) unless it exists. */
-function ensureDatabase(name: string, template?: string): void {
+/**
+ * Creates the database `name` unless it exists: a copy of `template`, or of the run's schema template (a
+ * database with the current schema and no platform, made once per run by test/globalSetup.ts). Creating the
+ * fifty tables of the schema took longer than a whole test.
+ */
+function ensureDatabase(name: string, template = process.env.PLATTFORM_TEST_PG_TEMPLATE): void {
   if (exists(name)) return;
   adminDb().exec(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   created.add(name);
+}
+
+/** Makes the run's schema template (see ensureDatabase); returns its name, for PLATTFORM_TEST_PG_TEMPLATE. */
+export function makeSchemaTemplate(migrateServer: (url: string) => void): string {
+  const name = `tpl_${process.pid}_${Date.now()}`;
+  adminDb().exec(`CREATE DATABASE "${name}"`);
+  created.add(name);
+  migrateServer(`${SERVER}/${name}`);
+  return name;
 }
 
 /** The server URL that stands for the data file `path` (the database is created when missing). */
@@ -91,9 +104,11 @@ export function serverHash(path: string): string {
   }
 }
 
-/** A new empty database for one test; returns its URL. */
+/** A new empty database for one test (no schema yet); returns its URL. */
 export function newServerDatabase(): string {
-  return serverUrlOf(`fresh-${created.size}-${Math.random()}`);
+  const name = `t_fresh_${process.pid}_${created.size}_${Date.now()}`;
+  ensureDatabase(name, "template1");
+  return `${SERVER}/${name}`;
 }
 
 /** Drops the databases this test file created (called after all its tests). */

@@ -21,7 +21,7 @@ import { lastMeeting, nextMeeting } from "../meetings/index.js";
 import type { ReportKind } from "../reports/index.js";
 import { defaultSettings } from "../platform/index.js";
 import { readSetting, readSettings, writeSetting, writeSettings } from "../platform/index.js";
-import { openForNewPlatform, removeDataFile } from "../platform/index.js";
+import { hasPlatform, openForNewPlatform, removeDataFile } from "../platform/index.js";
 import { nameStrategyFinanceTeam } from "../teams/index.js";
 import { seedElectionsAndDecisions } from "./elections.js";
 import { seedMeetings } from "./meetings.js";
@@ -90,8 +90,8 @@ export async function demo(ctx: Context): Promise<void> {
     let reusable = false;
     try {
       db = openDataFile(path);
-      // An empty server database is as good as a missing file.
-      reusable = isServer(db) && tableNames(db).size === 0 ? true : isDemoFile(db);
+      // A server database without a platform is as good as a missing file.
+      reusable = isServer(db) && (!tableNames(db).has("settings") || !hasPlatform(db)) ? true : isDemoFile(db);
     } catch {
       reusable = false;
     } finally {

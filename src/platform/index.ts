@@ -2,4 +2,4 @@
 export { openForNewPlatform, removeDataFile } from "./dataFile.js";
 export { BASES, MAJORITIES, SMTP_KEYS, defaultSettings } from "./settings.js";
 export type { SmtpKey } from "./settings.js";
-export { readSetting, readSettings, writeSetting, writeSettings } from "./store.js";
+export { hasPlatform, readSetting, readSettings, writeSetting, writeSettings } from "./store.js";
