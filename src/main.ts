@@ -37,12 +37,36 @@ function fromFileSystem(error: unknown): CliError | undefined {
 /** Database errors that are about the file, not about the program (exit 3), or about the request (exit 1). */
 function fromSqlite(error: unknown, path: string): CliError | undefined {
   const code = (error as { code?: unknown }).code;
+  if (error instanceof Error && error.name === "PgError" && typeof code === "string") return fromServer(error, code, path);
   if (typeof code !== "string" || !code.startsWith("SQLITE_")) return undefined;
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return new CliError("error.locked", { path }, EXIT.dataFile, "error.locked.hint");
   if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") return new CliError("error.corruptDataFile", { path }, EXIT.dataFile, "error.corruptDataFile.hint");
   if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_IOERR") || code === "SQLITE_FULL")
     return new CliError("error.cannotWriteDataFile", { detail: (error as Error).message }, EXIT.dataFile);
   return undefined;
+}
+
+/** A PostgreSQL error by its SQLSTATE class, as the SQLite ones above; anything else stays a program error. */
+function fromServer(error: Error, code: string, path: string): CliError | undefined {
+  // lock_not_available (the write lock's timeout), deadlock, serialization failure: another writer
+  if (code === "55P03" || code === "40P01" || code === "40001") return new CliError("error.locked", { path }, EXIT.dataFile, "error.locked.hint");
+  if (code === "42501") return new CliError("error.serverDenied", { role: serverUser(path), detail: error.message }, EXIT.failed);
+  // connection exceptions, the server shutting down, too many connections
+  if (code.startsWith("08") || code.startsWith("57P") || code === "53300")
+    return new CliError("error.serverUnreachable", { path, detail: error.message }, EXIT.dataFile, "error.serverUnreachable.hint");
+  if (code === "25006" || code.startsWith("53")) return new CliError("error.cannotWriteDataFile", { detail: error.message }, EXIT.dataFile);
+  return undefined;
+}
+
+/** The database role a server URL connects as (libpq's order: the URL, PGUSER, the login name). */
+function serverUser(url: string): string {
+  try {
+    const user = decodeURIComponent(new URL(url).username);
+    if (user) return user;
+  } catch {
+    // not a URL: the environment decides
+  }
+  return io().env.PGUSER ?? io().env.USER ?? "?";
 }
 
 /**

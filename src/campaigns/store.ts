@@ -1,6 +1,7 @@
 // The SQL of campaigns and their status updates; nothing else in the program queries these tables.
 import type { NameCandidate } from "../core/nameMatch.js";
 import type { Db } from "../core/db.js";
+import { jsonIds } from "../core/engine.js";
 import { compareNames, nameKey } from "../core/validate.js";
 import { isActive, type Campaign, type CampaignStatus, type CampaignUpdate } from "./model.js";
 
@@ -44,7 +45,7 @@ function toCampaigns(db: Db, rows: CampaignRow[]): Campaign[] {
     .prepare(
       `SELECT id, campaign_id, on_date, text, meeting_id, status, previous_status FROM (
          SELECT u.*, row_number() OVER (PARTITION BY u.campaign_id ORDER BY u.on_date DESC, u.id DESC) AS n
-           FROM campaign_updates u WHERE u.campaign_id IN (SELECT value FROM json_each(?)))
+           FROM campaign_updates u WHERE u.campaign_id IN (${jsonIds(db)}))
         WHERE n = 1`,
     )
     .all(JSON.stringify(rows.map((r) => r.id))) as UpdateRow[];

@@ -1,5 +1,6 @@
 // The SQL of conversations and topics; nothing else in the program queries these tables.
 import type { Db } from "../core/db.js";
+import { jsonIds } from "../core/engine.js";
 import { nameKey } from "../core/validate.js";
 import type { Conversation, ConversationFact, ConversationKind, KeyPerson, LastConversation, Partner, TopicQuarter, TopicTotals } from "./model.js";
 
@@ -100,14 +101,14 @@ function complete(db: Db, rows: ConversationRow[], forgotten: string): Conversat
     .prepare(
       `SELECT cp.conversation_id, cp.person_id, p.name AS person, cp.group_id, g.name AS group_name
          FROM conversation_people cp JOIN people p ON p.id = cp.person_id LEFT JOIN groups g ON g.id = cp.group_id
-        WHERE cp.conversation_id IN (SELECT value FROM json_each(?))
+        WHERE cp.conversation_id IN (${jsonIds(db)})
         ORDER BY p.name COLLATE NOCASE, cp.person_id`,
     )
     .all(ids) as Array<{ conversation_id: number; person_id: number; person: string | null; group_id: number | null; group_name: string | null }>;
   const topics = db
     .prepare(
       `SELECT ct.conversation_id, t.name FROM conversation_topics ct JOIN topics t ON t.id = ct.topic_id
-        WHERE ct.conversation_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
+        WHERE ct.conversation_id IN (${jsonIds(db)}) ORDER BY t.name COLLATE NOCASE`,
     )
     .all(ids) as Array<{ conversation_id: number; name: string }>;
   const partnersOf = new Map<number, Partner[]>();

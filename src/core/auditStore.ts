@@ -1,5 +1,6 @@
 // The audit log: written by Context.write for every change, read by `log` and the personal-data export.
 import type { Db } from "./db.js";
+import { jsonIds } from "./engine.js";
 import { sha256 } from "./hash.js";
 
 // ---- the hash chain: each entry carries the SHA-256 of the previous entry's hash and its own fields, and
@@ -177,7 +178,7 @@ export function auditEntities(db: Db): string[] {
 export function auditAbout(db: Db, entity: string, ids: number[]): AuditRow[] {
   if (ids.length === 0) return [];
   const rows = db
-    .prepare("SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY id")
+    .prepare(`SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log WHERE entity = ? AND entity_id IN (${jsonIds(db)}) ORDER BY id`)
     .all(entity, JSON.stringify(ids)) as Raw[];
   return rows.map(toAuditRow);
 }

@@ -5,6 +5,9 @@ import { dirname, join } from "node:path";
 import { MIGRATIONS, type Migration } from "../migrations/index.js";
 import { chainAuditLog } from "./auditStore.js";
 import { isServerUrl } from "./config.js";
+import { isServer } from "./engine.js";
+
+export { isServer, jsonIds } from "./engine.js";
 import { DataFileError } from "./errors.js";
 import { pauseAt } from "./testHooks.js";
 
@@ -35,11 +38,6 @@ export function emptyServerPlatform(url: string): void {
   } finally {
     db.close();
   }
-}
-
-/** Whether `db` is a connection to a PostgreSQL server; engine-specific SQL is chosen by this, in the stores. */
-export function isServer(db: Db): boolean {
-  return (db as unknown as { engine?: unknown }).engine === "pg";
 }
 
 /** The platform on the server at `url` (a PostgreSQL database): connected, not migrated (see `prepareSchema`). */

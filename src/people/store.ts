@@ -1,5 +1,5 @@
 import type { NameCandidate } from "../core/nameMatch.js";
-import { scrubText, type Db } from "../core/db.js";
+import { type Db, jsonIds, scrubText } from "../core/db.js";
 import { nameKey } from "../core/validate.js";
 import type { GroupRole, Person, PersonFields, Role } from "./model.js";
 
@@ -40,7 +40,7 @@ function withCurrentRoles(db: Db, rows: PersonRow[], today: string, byIds = fals
     .prepare(
       `SELECT r.id, r.person_id, r.group_id, g.name AS group_name, r.role, r.since, r.until
          FROM group_roles r JOIN groups g ON g.id = r.group_id
-        WHERE ${few ? "r.person_id IN (SELECT value FROM json_each(?)) AND " : ""}r.since <= ? AND (r.until IS NULL OR r.until > ?)
+        WHERE ${few ? `r.person_id IN (${jsonIds(db)}) AND ` : ""}r.since <= ? AND (r.until IS NULL OR r.until > ?)
         ORDER BY g.name, r.role`,
     )
     .all(...(few ? [JSON.stringify(rows.map((r) => r.id))] : []), today, today) as RoleRow[];

@@ -175,6 +175,7 @@ export class PgStatement {
 export const WRITE_LOCK = 1;
 export const MIGRATION_LOCK = 2;
 const LOCK_SPACE = 0x706c6174; // "plat"
+const LOCK_TIMEOUT_MS = 10_000;
 
 type TransactionFunction<T extends (...args: never[]) => unknown> = T & { deferred: T; immediate: T; exclusive: T };
 
@@ -193,6 +194,9 @@ export class PgDb {
   ) {
     const connected = answer(bridge()("connect", 0, url, "plattform"));
     this.#id = connected.id!;
+    // SQLite's busy timeout: a write waits this long for another writer's lock, then fails (exit 3), rather than
+    // waiting for ever (two connections of one process share the bridge: the holder could never finish).
+    this.exec(`SET lock_timeout = '${LOCK_TIMEOUT_MS}ms'`);
   }
 
   get open(): boolean {
@@ -220,7 +224,8 @@ export class PgDb {
 
   /** Waits for the platform's advisory lock `key` until the transaction ends. */
   lock(key: number): void {
-    this.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_SPACE, key]);
+    // Keyed by the schema as well: platforms may share a database, each in its own schema.
+    this.query("SELECT pg_advisory_xact_lock(hashtext(current_schema()) # $1, $2)", [LOCK_SPACE, key]);
   }
 
   /**
