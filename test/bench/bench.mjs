@@ -9,7 +9,9 @@
 // 4. prints one table and marks every missed target.
 //
 // Options: --quick (fewer runs), --runs <n>, --warmup <n>, --years 1,10,20, --seed <n>, --no-build, --keep,
-// --only <text> (the commands whose line contains it, and no import), --inherit-env. Every process runs with a minimal environment by default (PATH, HOME, LANG, NO_COLOR and the
+// --only <text> (the commands whose line contains it, and no import), --inherit-env, --server <url> (or
+// PLATTFORM_BENCH_PG: a PostgreSQL server where the user may create databases; the 10-year platform is copied into
+// a new database there with `plattform copy`, the everyday commands are timed against it, and it is dropped). Every process runs with a minimal environment by default (PATH, HOME, LANG, NO_COLOR and the
 // data file): variables such as NODE_EXTRA_CA_CERTS or NODE_OPTIONS make every Node start slower, `node -e 0`
 // included, and would hide the program's own cost in the ratios. --inherit-env passes the caller's on.
 import { spawnSync } from "node:child_process";
@@ -30,7 +32,7 @@ const TARGETS = { startRatio: 2.0, versionRatio: 1.3, beat: 1.5, growth: 1.2, im
 // ---- options
 
 function parseArgs(argv) {
-  const options = { quick: false, runs: undefined, warmup: undefined, years: [1, 10, 20], seed: 7, build: true, keep: false, importRows: 10_000, inheritEnv: false, only: undefined };
+  const options = { quick: false, runs: undefined, warmup: undefined, years: [1, 10, 20], seed: 7, build: true, keep: false, importRows: 10_000, inheritEnv: false, only: undefined, server: process.env.PLATTFORM_BENCH_PG };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -45,8 +47,9 @@ function parseArgs(argv) {
     else if (flag === "--keep") options.keep = true;
     else if (flag === "--inherit-env") options.inheritEnv = true;
     else if (flag === "--only") options.only = value();
+    else if (flag === "--server") options.server = value();
     else if (flag === "--help" || flag === "-h") {
-      console.log("usage: npm run bench -- [--quick] [--runs <n>] [--warmup <n>] [--years 1,10,20] [--seed <n>] [--no-build] [--keep] [--only <text>] [--inherit-env]");
+      console.log("usage: npm run bench -- [--quick] [--runs <n>] [--warmup <n>] [--years 1,10,20] [--seed <n>] [--no-build] [--keep] [--only <text>] [--inherit-env] [--server postgres://user@host:port]");
       process.exit(0);
     } else {
       console.error(`bench: unknown option ${arg}`);
@@ -379,6 +382,44 @@ else {
   for (const miss of misses) console.log(`  - ${miss}`);
 }
 console.log(`load average after the run: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+
+// ---- the everyday commands against a PostgreSQL server on loopback (issue 19)
+if (options.server && platforms.some((p) => p.years === target)) {
+  const { default: pg } = await import("pg");
+  const base = options.server.replace(/\/+$/, "");
+  const name = `plattform_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = `${base}/${name}`;
+    const file = platforms.find((p) => p.years === target).path;
+    const copied = spawnSync(process.execPath, [BIN, "copy", "--from", file, "--to", url], { env: commandEnv(home, file), encoding: "utf8" });
+    if (copied.status !== 0) throw new Error(`plattform copy to the server failed: ${copied.stderr}`);
+    const serverRows = [];
+    for (const args of chosen.filter((a) => !["--version", "--help"].includes(a[0]) && !a.includes(blt))) {
+      const argv = [BIN, ...args];
+      const env = commandEnv(home, url);
+      const found = probe(argv, env);
+      if (!found.ok) {
+        serverRows.push([label(args), found.reason ?? "failed", "", "", "", ""]);
+        continue;
+      }
+      const timing = timeRounds(argv, [env], options);
+      const fileMs = rows.find((r) => r.label === label(args))?.results.get(target)?.ms;
+      serverRows.push([label(args), fmt(timing.ms[0]), fmt(timing.nodeMs), fmt(timing.ms[0] / timing.nodeMs, 2), fmt(fileMs), fmt(timing.ms[0] / fileMs, 2)]);
+      process.stdout.write(".");
+    }
+    const serverHead = ["command (server)", `${target}y ms`, "node -e 0 ms", "÷ node", "file ms", "server ÷ file"];
+    console.log(`\n\nThe ${target}-year platform on ${base} (a new database, copied with plattform copy):\n`);
+    console.log(`| ${serverHead.join(" | ")} |`);
+    console.log(`|${serverHead.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`);
+    for (const line of serverRows) console.log(`| ${line.join(" | ")} |`);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
 
 if (options.keep) console.log(`platforms kept in ${work}`);
 else rmSync(work, { recursive: true, force: true });
