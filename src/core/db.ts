@@ -364,6 +364,7 @@ function migrateServer(db: Db, migrations: ReadonlyArray<string | Migration>): v
     if (version >= migrations.length) return;
     if (version === 0) {
       db.exec(server!.pgSchemaSql(expectedSchema(migrations.length)));
+      copySeedRows(db, migrations.length);
       db.exec("CREATE TABLE schema_version (version BIGINT NOT NULL)");
       db.prepare("INSERT INTO schema_version (version) VALUES (?)").run(migrations.length);
       return;
@@ -378,6 +379,28 @@ function migrateServer(db: Db, migrations: ReadonlyArray<string | Migration>): v
     }
     db.prepare("UPDATE schema_version SET version = ?").run(migrations.length);
   })();
+}
+
+/**
+ * The rows the migrations themselves insert (the Strategy & Finance team), copied into a new server platform:
+ * read from the same scratch database the server schema comes from, with their ids, and the ids' sequences
+ * moved past them.
+ */
+function copySeedRows(db: Db, version: number): void {
+  const scratch = openSqlite(":memory:");
+  try {
+    migrate(scratch, MIGRATIONS.slice(0, version));
+    for (const table of tableNames(scratch)) {
+      const rows = scratch.prepare(`SELECT * FROM "${table}"`).all() as Array<Record<string, unknown>>;
+      if (rows.length === 0) continue;
+      const columns = Object.keys(rows[0]!);
+      const insert = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+      for (const row of rows) insert.run(...columns.map((c) => row[c]));
+      if (columns.includes("id")) db.prepare(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`).get();
+    }
+  } finally {
+    scratch.close();
+  }
 }
 
 /** A backup name that is free: a second attempt within the same second gets a counter. */

@@ -5,7 +5,7 @@ import { MIGRATIONS } from "../../src/migrations/index.js";
 import { newServerDatabase, onServer } from "../server.js";
 
 describe.skipIf(!onServer)("the server schema (needs PLATTFORM_TEST_PG: npm run test:pg)", () => {
-  test("has the same tables, columns, primary keys and indexes as the SQLite schema, at the same version", () => {
+  test("has the same tables, columns, primary keys, indexes and seed rows as the SQLite schema, at the same version", () => {
     const file = openSqlite(":memory:");
     migrate(file);
     const server = openDataFile(newServerDatabase());
@@ -29,6 +29,9 @@ describe.skipIf(!onServer)("the server schema (needs PLATTFORM_TEST_PG: npm run 
       const sqliteIndexes = file.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY 1").pluck().all();
       const serverIndexes = server.prepare("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key' ORDER BY 1").pluck().all();
       expect(serverIndexes).toEqual(sqliteIndexes);
+      // The rows the migrations insert themselves (the Strategy & Finance team) are there too.
+      expect(server.prepare("SELECT * FROM teams ORDER BY id").all()).toEqual(file.prepare("SELECT * FROM teams ORDER BY id").all());
+      expect(server.prepare("SELECT count(*) FROM teams").pluck().get()).toBeGreaterThan(0);
     } finally {
       file.close();
       server.close();
