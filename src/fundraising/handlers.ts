@@ -502,9 +502,14 @@ export async function duesSet(ctx: Context, [rawYear, target, rawAmount]: Args<t
   if (all && rawAmount !== undefined) throw new UsageError("error.funds.duesAllWithGroup");
   if (!all && rawAmount === undefined) throw new UsageError("error.funds.duesAmountMissing");
   const amount = nonNegativeMoney(all ? target! : rawAmount!, "amount");
-  const groups = all ? membersDuringYear(ctx.db, year, day) : [resolveGroup(ctx.db, target!, day)];
-  if (groups.length === 0) throw new CliError("error.funds.noGroupsInYear", { year });
-  ctx.write((audit) => assessDues(ctx.db, audit, year, groups, amount));
+  const named = all ? undefined : resolveGroup(ctx.db, target!, day);
+  const groups = ctx.write((audit) => {
+    // --all: the members of the year as they are inside the write (a group added or leaving meanwhile counts)
+    const assessed = named ? [named] : membersDuringYear(ctx.db, year, day);
+    if (assessed.length === 0) throw new CliError("error.funds.noGroupsInYear", { year });
+    assessDues(ctx.db, audit, year, assessed, amount);
+    return assessed;
+  });
   if (ctx.json) return printJson(groups.map((g) => ({ year, group: g.name, amount })));
   say(ctx.t(all ? "funds.duesSetAll" : "funds.duesSet", { year, count: groups.length, group: groups[0]!.name, amount: money(ctx, amount) }));
 }

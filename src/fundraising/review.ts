@@ -6,7 +6,7 @@ import { formatDate } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { formatMoney } from "../core/money.js";
 import { isPromptExit, type PromptChoice, type Prompter } from "../core/prompts.js";
-import { editGroup, membersOn, resolveGroup } from "../groups/index.js";
+import { editGroup, getGroup, membersOn, resolveGroup } from "../groups/index.js";
 import type { IncomeKind } from "./model.js";
 import { editIncome, resolveFunder, type Source } from "./service.js";
 import { getApplication, listFunders, listIncome, openGrantsOf, payerIbanOf } from "./store.js";
@@ -88,8 +88,12 @@ export async function reviewIncome(ctx: Context, prompter: Prompter, say: (line:
       if (source?.kind === "group" && iban !== null && source.group.iban === null) {
         const keep = await prompter.confirm({ message: ctx.t("funds.review.keepIban", { iban, group: source.group.name }), default: true });
         if (keep) {
-          const group = source.group;
-          ctx.write((audit) => editGroup(ctx.db, audit, group, { ...group, iban }));
+          const groupId = source.group.id;
+          ctx.write((audit) => {
+            // the group as it is inside the write: only the IBAN changes, whatever else was edited meanwhile
+            const group = getGroup(ctx.db, groupId, day)!;
+            editGroup(ctx.db, audit, group, { ...group, iban });
+          });
         }
       }
     }

@@ -35,6 +35,7 @@ import {
   closedYear,
   findFunders,
   funderNames,
+  getFunder,
   funderByIban,
   funderIdByName,
   getApplication,
@@ -157,7 +158,9 @@ function ensureIbanFree(db: Db, iban: string | null, funderId?: number): void {
  * Changes a funder's name, kind, website or notes; an empty `--website ""` or `--notes ""` clears them. Returns
  * what changed, as [before, after]; nothing changed means nothing written.
  */
-export function editFunder(db: Db, audit: Audit, funder: Funder, input: FunderEdit): Record<string, [unknown, unknown]> {
+export function editFunder(db: Db, audit: Audit, named: Funder, input: FunderEdit): Record<string, [unknown, unknown]> {
+  // read again inside the write: a field this edit leaves alone keeps what a concurrent edit gave it
+  const funder = getFunder(db, named.id)!;
   const fields = {
     name: input.name === undefined ? funder.name : cleanText(input.name, "name", { required: true })!,
     kind: input.kind === undefined ? funder.kind : oneOf(input.kind, FUNDER_KINDS, "--kind", "funds.funderKind."),
@@ -251,7 +254,9 @@ export interface StageInput {
   note?: string;
 }
 
-export function changeStage(db: Db, audit: Audit, app: Application, input: StageInput, today: string): void {
+export function changeStage(db: Db, audit: Audit, named: Application, input: StageInput, today: string): void {
+  // the stage, its date and the instalments as they are inside the write, not as they were when the name was resolved
+  const app = getApplication(db, named.id)!;
   const to = parseStage(input.stage);
   const date = input.date === undefined ? today : parseDate(input.date, "--date", today);
   const check = checkTransition(app.stage, to, input.reopen === true);
@@ -278,7 +283,8 @@ export function changeStage(db: Db, audit: Audit, app: Application, input: Stage
   audit({ entity: "application", id: app.id, action: "stage", changes: { stage: [app.stage, to], date, reopened: check.reopened, awarded, periodStart, periodEnd, note } });
 }
 
-export function addReportingDeadline(db: Db, audit: Audit, app: Application, rawKind: string, rawDate: string, today: string): number {
+export function addReportingDeadline(db: Db, audit: Audit, named: Application, rawKind: string, rawDate: string, today: string): number {
+  const app = getApplication(db, named.id)!; // its stage as it is inside the write
   const kind = oneOf(rawKind, REPORT_KINDS, "kind") as ReportingKind;
   const due = parseDate(rawDate, "date", today);
   if (app.stage !== "approved") throw new CliError("error.funds.notApproved", { id: app.id, stage: term(`funds.stage.${app.stage}`) });
@@ -294,7 +300,8 @@ export function resolveReportingDeadline(db: Db, ref: string): ReportingDeadline
   return deadline;
 }
 
-export function markReportingDone(db: Db, audit: Audit, deadline: ReportingDeadline, date: string): void {
+export function markReportingDone(db: Db, audit: Audit, named: ReportingDeadline, date: string): void {
+  const deadline = getReportingDeadline(db, named.id)!; // met or not, as it is inside the write
   if (deadline.submitted !== null) throw new CliError("error.funds.reportSubmitted", { id: deadline.id, date: dateParam(deadline.submitted) });
   markReportSubmitted(db, deadline.id, date);
   audit({ entity: "reporting_deadline", id: deadline.id, action: "submitted", changes: { date } });
@@ -357,7 +364,8 @@ export interface IncomeInput {
 export function addIncome(db: Db, audit: Audit, input: IncomeInput, today: string): number {
   const amount = positiveMoney(input.amount, "amount");
   const date = input.date === undefined ? today : parseDate(input.date, "--date", today);
-  const app = input.application;
+  // the application's stage as it is inside the write (it must be approved when the instalment comes)
+  const app = input.application && getApplication(db, input.application.id)!;
   if (input.kind === undefined && !app) throw new UsageError("error.funds.incomeKindRequired");
   const kind = input.kind === undefined ? "grant" : parseIncomeKind(input.kind);
   const fund = cleanText(input.fund, "--fund", { max: 200 }) ?? (app?.restricted ? (app.purpose ?? app.title) : null);

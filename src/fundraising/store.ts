@@ -1,6 +1,7 @@
 // Fundraising's SQL, and the only place with it. Parameterised statements only.
 import type { NameCandidate } from "../core/nameMatch.js";
 import type { Db } from "../core/db.js";
+import { isServer } from "../core/engine.js";
 import { nameKey } from "../core/validate.js";
 import type {
   Application,
@@ -220,7 +221,7 @@ export function listApplications(db: Db, filter: ApplicationFilter = {}): Applic
   const rows = db
     .prepare(
       `${SELECT_APPLICATION}
-        WHERE (@stage IS NULL OR a.stage = @stage) AND (@funder IS NULL OR a.funder_id = @funder)
+        WHERE (CAST(@stage AS TEXT) IS NULL OR a.stage = @stage) AND (CAST(@funder AS BIGINT) IS NULL OR a.funder_id = @funder)
         ORDER BY a.deadline IS NULL, a.deadline, a.id`,
     )
     .all({ stage: filter.stage ?? null, funder: filter.funderId ?? null }) as ApplicationRow[];
@@ -320,7 +321,7 @@ export function listReportingDeadlines(db: Db, filter: { applicationId?: number;
   const rows = db
     .prepare(
       `SELECT id, application_id, kind, due_on, submitted_on FROM reporting_deadlines
-        WHERE (@application IS NULL OR application_id = @application) AND (@open = 0 OR submitted_on IS NULL)
+        WHERE (CAST(@application AS BIGINT) IS NULL OR application_id = @application) AND (@open = 0 OR submitted_on IS NULL)
         ORDER BY due_on, id`,
     )
     .all({ application: filter.applicationId ?? null, open: filter.open ? 1 : 0 }) as DeadlineRow[];
@@ -448,7 +449,7 @@ export interface BankRule {
 export function listBankRules(db: Db): BankRule[] {
   const rows = db
     .prepare(
-      `SELECT r.id, r.pattern, r.kind, r.group_id AS groupId, g.name AS groupName, r.funder_id AS funderId, f.name AS funderName
+      `SELECT r.id, r.pattern, r.kind, r.group_id AS "groupId", g.name AS "groupName", r.funder_id AS "funderId", f.name AS "funderName"
          FROM bank_rules r LEFT JOIN groups g ON g.id = r.group_id LEFT JOIN funders f ON f.id = r.funder_id ORDER BY r.id`,
     )
     .all() as Array<{ id: number; pattern: string; kind: IncomeKind; groupId: number | null; groupName: string | null; funderId: number | null; funderName: string | null }>;
@@ -486,7 +487,7 @@ export function eraseFromIncome(db: Db, personId: number, pattern: RegExp, place
     note: string | null;
   }>;
   // A payment whose payer text named them was theirs: its IBAN goes with the name.
-  const update = db.prepare("UPDATE income SET source_text = ?, note = ?, payer_iban = CASE WHEN ? THEN NULL ELSE payer_iban END WHERE id = ?");
+  const update = db.prepare("UPDATE income SET source_text = ?, note = ?, payer_iban = CASE WHEN ? = 1 THEN NULL ELSE payer_iban END WHERE id = ?");
   for (const row of rows) {
     const text = row.text?.replace(pattern, placeholder) ?? null;
     const note = row.note?.replace(pattern, placeholder) ?? null;
@@ -536,10 +537,11 @@ export function listIncome(db: Db, filter: IncomeFilter, forgottenLabel: string)
   const rows = db
     .prepare(
       `${SELECT_INCOME}
-        WHERE (@from IS NULL OR i.received_on >= @from) AND (@until IS NULL OR i.received_on <= @until)
-          AND (@kind IS NULL OR i.kind = @kind)
-          AND (@funder IS NULL OR i.funder_id = @funder) AND (@group IS NULL OR i.group_id = @group)
-          AND (@person IS NULL OR i.person_id = @person) AND (@application IS NULL OR i.application_id = @application)
+        WHERE (CAST(@from AS TEXT) IS NULL OR i.received_on >= @from) AND (CAST(@until AS TEXT) IS NULL OR i.received_on <= @until)
+          AND (CAST(@kind AS TEXT) IS NULL OR i.kind = @kind)
+          AND (CAST(@funder AS BIGINT) IS NULL OR i.funder_id = @funder) AND (CAST(@group AS BIGINT) IS NULL OR i.group_id = @group)
+          AND (CAST(@person AS BIGINT) IS NULL OR i.person_id = @person)
+          AND (CAST(@application AS BIGINT) IS NULL OR i.application_id = @application)
           AND (@unclassified = 0 OR (i.kind = 'other' AND i.funder_id IS NULL AND i.group_id IS NULL AND i.person_id IS NULL))
           AND (@cancelled = 1 OR i.cancelled_on IS NULL)
         ORDER BY i.received_on, i.id`,
@@ -570,7 +572,7 @@ export function incomeTotal(db: Db, range: { from: string; until: string }): num
 // Closed years: the books of a year are done; its income changes only with --reopen.
 
 export function closedYear(db: Db, year: number): { year: number; closedOn: string; closedBy: string } | undefined {
-  return db.prepare("SELECT year, closed_on AS closedOn, closed_by AS closedBy FROM closed_years WHERE year = ?").get(year) as
+  return db.prepare('SELECT year, closed_on AS "closedOn", closed_by AS "closedBy" FROM closed_years WHERE year = ?').get(year) as
     | { year: number; closedOn: string; closedBy: string }
     | undefined;
 }
@@ -595,7 +597,7 @@ export function setDues(db: Db, year: number, groupId: number, amount: number): 
 export function duesOfYear(db: Db, year: number): Array<{ groupId: number; group: string; assessed: number; paid: number }> {
   return db
     .prepare(
-      `SELECT g.id AS groupId, g.name AS "group",
+      `SELECT g.id AS "groupId", g.name AS "group",
               coalesce((SELECT d.amount FROM dues_assessments d WHERE d.year = @year AND d.group_id = g.id), 0) AS assessed,
               coalesce((SELECT sum(i.amount) FROM income i WHERE i.kind = 'dues' AND i.dues_year = @year AND i.group_id = g.id AND i.cancelled_on IS NULL), 0) AS paid
          FROM groups g
@@ -622,8 +624,11 @@ export function budgetLines(db: Db, year: number): Array<{ line: string; amount:
 
 // The invariants `check` reads (fundraising/contributes.ts).
 
+// A server's BIGINT column holds nothing but integers; a SQLite column may hold any type, so `typeof` asks there.
+const notInteger = (db: Db): string => (isServer(db) ? "false" : "typeof(amount) <> 'integer'");
+
 export function incomeWithBadAmount(db: Db): Array<{ id: number; amount: unknown }> {
-  return db.prepare("SELECT id, amount FROM income WHERE typeof(amount) <> 'integer' OR amount <= 0 ORDER BY id").all() as Array<{ id: number; amount: unknown }>;
+  return db.prepare(`SELECT id, amount FROM income WHERE ${notInteger(db)} OR amount <= 0 ORDER BY id`).all() as Array<{ id: number; amount: unknown }>;
 }
 
 export function duesWithoutGroup(db: Db): number[] {
@@ -643,5 +648,5 @@ export function overpaidGrants(db: Db): Array<{ application: number; awarded: nu
 
 /** Rows of dues_assessments or budget_lines with a negative or non-integer amount. */
 export function negativeAmounts(db: Db, table: "dues_assessments" | "budget_lines"): number[] {
-  return db.prepare(`SELECT id FROM "${table}" WHERE typeof(amount) <> 'integer' OR amount < 0 ORDER BY id`).pluck().all() as number[];
+  return db.prepare(`SELECT id FROM "${table}" WHERE ${notInteger(db)} OR amount < 0 ORDER BY id`).pluck().all() as number[];
 }

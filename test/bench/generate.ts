@@ -9,6 +9,7 @@
 // 1,000 income rows. The "current" picture (open tasks, draft minutes, member groups) stays the same
 // size however many years there are: only history grows.
 import { Context, type AuditEntry } from "../../src/core/context.js";
+import { isServerUrl } from "../../src/core/config.js";
 import { shiftDate } from "../../src/core/dates.js";
 import { createDataFile, migrate, openDataFile, type Db } from "../../src/core/db.js";
 import { getGroup, insertGroup } from "../../src/groups/store.js";
@@ -153,7 +154,8 @@ export const PER_YEAR = {
 
 /** Creates `path` (which must not exist) and fills it; `extras` default to conversations and fundraising. */
 export function generatePlatform(path: string, options: GenerateOptions, extras: ExtraArea[] = extraAreas()): Generated {
-  if (!createDataFile(path)) throw new Error(`${path} exists already`);
+  // a server database (the test run's stand-in for a file) exists already, with the schema and no platform
+  if (!isServerUrl(path) && !createDataFile(path)) throw new Error(`${path} exists already`);
   const db = openDataFile(path);
   try {
     migrate(db);

@@ -36,7 +36,7 @@ beforeAll(async () => {
       ["tasks", "done", "2", "--date", "2026-06-01"],
   ])
     await ok(args, at(template));
-});
+}, 120_000); // seventeen commands, each a process of its own (on a server each also connects): as fundraising.test.ts
 const platform = () => copyOf(template);
 
 async function fresh(lang: "de" | "en"): Promise<string> {

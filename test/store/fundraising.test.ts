@@ -6,7 +6,7 @@ import { getGroup } from "../../src/groups/store.js";
 import { importBookings } from "../../src/fundraising/bankImport.js";
 import { reviewIncome } from "../../src/fundraising/review.js";
 import type { PromptChoice, Prompter } from "../../src/core/prompts.js";
-import { addApplication, addFunder, addIncome, assessDues, changeStage, membersDuringYear, resolveApplication, resolveFunder, setBudget } from "../../src/fundraising/service.js";
+import { addApplication, addFunder, addIncome, assessDues, changeStage, editFunder, membersDuringYear, resolveApplication, resolveFunder, setBudget } from "../../src/fundraising/service.js";
 import { approvedOn, duesOfYear, incomeTotal, listApplications, listIncome, stageHistory } from "../../src/fundraising/store.js";
 import { grantInYear, OPEN_STAGES } from "../../src/fundraising/model.js";
 import { buildFundraisingReport, fundraisingStatus, listDeadlines } from "../../src/fundraising/report.js";
@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { openDataFile } from "../../src/core/db.js";
 import { generatePlatform } from "../bench/generate.js";
 import { tempDir } from "../helpers.js";
+import { dbTarget } from "../server.js";
 import { demoWorld } from "../worlds.js";
 import { auditLog, cliError, count, freshDb, contextFor } from "./support.js";
 
@@ -29,6 +30,19 @@ function setUp() {
   leaveGroup(db, audit, getGroup(db, leaving, TODAY)!, "2026-01-01", TODAY);
   addFunder(db, audit, { name: "Stiftung Nord", kind: "foundation" });
   return { db, audit, entries };
+}
+
+/** The constraint a write broke, as either engine names it: SQLite in its message, PostgreSQL by its SQLSTATE. */
+function violation(write: () => unknown): "unique" | "check" | "none" | string {
+  try {
+    write();
+    return "none";
+  } catch (e) {
+    const { code, message } = e as { code?: unknown; message: string };
+    if (code === "23505" || /^UNIQUE constraint failed/.test(message)) return "unique";
+    if (code === "23514" || /^CHECK constraint failed/.test(message)) return "check";
+    return message;
+  }
 }
 
 describe("the schema", () => {
@@ -49,7 +63,7 @@ describe("the schema", () => {
     const insert = () =>
       db.prepare("INSERT INTO income (received_on, amount, kind, import_key, created_at) VALUES ('2026-01-01', 100, 'other', 'bank:x:0', 'now')").run();
     insert();
-    expect(insert).toThrow(/UNIQUE/);
+    expect(violation(insert)).toBe("unique");
   });
 
   it("a cancellation has its day, reason and actor together, or none of them (schema 11)", () => {
@@ -57,9 +71,9 @@ describe("the schema", () => {
     db.prepare("INSERT INTO income (received_on, amount, kind, created_at) VALUES ('2026-01-01', 100, 'other', 'now')").run();
     const cancel = (on: string | null, reason: string | null, by: string | null) =>
       db.prepare("UPDATE income SET cancelled_on = ?, cancel_reason = ?, cancelled_by = ? WHERE id = 1").run(on, reason, by);
-    expect(() => cancel("2026-02-01", null, "kasse")).toThrow(/CHECK/);
-    expect(() => cancel("2026-02-01", "doppelt", null)).toThrow(/CHECK/);
-    expect(() => cancel(null, "doppelt", "kasse")).toThrow(/CHECK/);
+    expect(violation(() => cancel("2026-02-01", null, "kasse"))).toBe("check");
+    expect(violation(() => cancel("2026-02-01", "doppelt", null))).toBe("check");
+    expect(violation(() => cancel(null, "doppelt", "kasse"))).toBe("check");
     cancel("2026-02-01", "doppelt", "kasse");
     expect(incomeTotal(db, { from: "2026-01-01", until: "2026-12-31" })).toBe(0);
     expect(listIncome(db, {}, "").length).toBe(0);
@@ -88,6 +102,28 @@ describe("applications", () => {
     const id = addApplication(db, audit, { funder: resolveFunder(db, "1"), title: "X", amount: "1.234,56", stage: "submitted" }, TODAY);
     changeStage(db, audit, resolveApplication(db, String(id)), { stage: "approved" }, TODAY);
     expect(resolveApplication(db, String(id))).toMatchObject({ stage: "approved", awarded: 123_456, period: null });
+  });
+});
+
+describe("an edit reads what it changes inside its write, not when the name was resolved", () => {
+  it("a funder edit keeps a field another write changed meanwhile; a stage change and an instalment see today's stage", () => {
+    const { db, audit } = setUp();
+    const funder = resolveFunder(db, "stiftung nord"); // resolved before the write, as the command does
+    db.prepare("UPDATE funders SET website = ? WHERE id = ?").run("https://nord.example", funder.id); // another laptop's edit
+    editFunder(db, audit, funder, { notes: "Ansprechpartnerin neu" });
+    expect(resolveFunder(db, "stiftung nord")).toMatchObject({ website: "https://nord.example", notes: "Ansprechpartnerin neu" });
+
+    const id = addApplication(db, audit, { funder, title: "Organizer", amount: "40.000,00", stage: "submitted", date: "2026-01-10" }, TODAY);
+    const stale = resolveApplication(db, String(id));
+    changeStage(db, audit, resolveApplication(db, String(id)), { stage: "rejected", date: "2026-03-01" }, TODAY);
+    // approving what is rejected by now is refused, though the stale copy still says submitted
+    expect(cliError(() => changeStage(db, audit, stale, { stage: "approved", date: "2026-03-02" }, TODAY)).key).toBe("error.funds.stageNotAllowed");
+    // an instalment of an application approved since its name was resolved is taken
+    const second = addApplication(db, audit, { funder, title: "Zweite", amount: "1.000,00", stage: "submitted", date: "2026-01-10" }, TODAY);
+    const before = resolveApplication(db, String(second));
+    changeStage(db, audit, resolveApplication(db, String(second)), { stage: "approved", date: "2026-03-01" }, TODAY);
+    addIncome(db, audit, { amount: "100", application: before, date: "2026-03-05" }, TODAY);
+    expect(listIncome(db, {}, "").map((i) => i.application)).toEqual([second]);
   });
 });
 
@@ -261,9 +297,9 @@ describe("income review", () => {
 
 describe("the dashboard's fundraising figures", () => {
   it("status's budget and 'covered until' are the year's report's, on the demo and generated platforms, days across years", () => {
-    const platforms = [demoWorld()];
+    const platforms = [dbTarget(demoWorld())];
     for (const seed of [3, 7]) {
-      const path = join(tempDir(), `p${seed}.db`);
+      const path = dbTarget(join(tempDir(), `p${seed}.db`));
       generatePlatform(path, { years: 3, today: "2026-06-15", seed });
       platforms.push(path);
     }
