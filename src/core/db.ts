@@ -366,6 +366,11 @@ function migrateServer(db: Db, migrations: ReadonlyArray<string | Migration>): v
       db.exec(server!.pgSchemaSql(expectedSchema(migrations.length)));
       db.exec("CREATE TABLE schema_version (version BIGINT NOT NULL)");
       db.prepare("INSERT INTO schema_version (version) VALUES (?)").run(migrations.length);
+      // The one row a migration seeds (0004: the Strategy & Finance team; init names it in the platform's language).
+      db.prepare(
+        `INSERT INTO teams (name, name_key, short, short_key, kind, created_at)
+         VALUES ('Strategie- und Finanzteam', 'strategie- und finanzteam', 'strategy-finance', 'strategy-finance', 'strategy-finance', ?)`,
+      ).run(new Date().toISOString());
       return;
     }
     for (let v = version; v < migrations.length; v++) {
