@@ -448,7 +448,7 @@ export interface BankRule {
 export function listBankRules(db: Db): BankRule[] {
   const rows = db
     .prepare(
-      `SELECT r.id, r.pattern, r.kind, r.group_id AS groupId, g.name AS groupName, r.funder_id AS funderId, f.name AS funderName
+      `SELECT r.id, r.pattern, r.kind, r.group_id AS "groupId", g.name AS "groupName", r.funder_id AS "funderId", f.name AS "funderName"
          FROM bank_rules r LEFT JOIN groups g ON g.id = r.group_id LEFT JOIN funders f ON f.id = r.funder_id ORDER BY r.id`,
     )
     .all() as Array<{ id: number; pattern: string; kind: IncomeKind; groupId: number | null; groupName: string | null; funderId: number | null; funderName: string | null }>;
@@ -570,7 +570,7 @@ export function incomeTotal(db: Db, range: { from: string; until: string }): num
 // Closed years: the books of a year are done; its income changes only with --reopen.
 
 export function closedYear(db: Db, year: number): { year: number; closedOn: string; closedBy: string } | undefined {
-  return db.prepare("SELECT year, closed_on AS closedOn, closed_by AS closedBy FROM closed_years WHERE year = ?").get(year) as
+  return db.prepare(`SELECT year, closed_on AS "closedOn", closed_by AS "closedBy" FROM closed_years WHERE year = ?`).get(year) as
     | { year: number; closedOn: string; closedBy: string }
     | undefined;
 }
@@ -595,7 +595,7 @@ export function setDues(db: Db, year: number, groupId: number, amount: number): 
 export function duesOfYear(db: Db, year: number): Array<{ groupId: number; group: string; assessed: number; paid: number }> {
   return db
     .prepare(
-      `SELECT g.id AS groupId, g.name AS "group",
+      `SELECT g.id AS "groupId", g.name AS "group",
               coalesce((SELECT d.amount FROM dues_assessments d WHERE d.year = @year AND d.group_id = g.id), 0) AS assessed,
               coalesce((SELECT sum(i.amount) FROM income i WHERE i.kind = 'dues' AND i.dues_year = @year AND i.group_id = g.id AND i.cancelled_on IS NULL), 0) AS paid
          FROM groups g
