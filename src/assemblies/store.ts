@@ -12,7 +12,7 @@ export interface Turnout {
 export function turnoutOf(db: Db, meetingId: number): Turnout[] {
   return db
     .prepare(
-      `SELECT t.group_id AS groupId, g.name AS "group", g.short, t.pledged, t.actual
+      `SELECT t.group_id AS "groupId", g.name AS "group", g.short, t.pledged, t.actual
          FROM assembly_turnout t JOIN groups g ON g.id = t.group_id
         WHERE t.meeting_id = ? ORDER BY g.name COLLATE NOCASE, g.id`,
     )
@@ -47,10 +47,13 @@ export interface TrainingAttended {
 export function trainingsOfPerson(db: Db, personId: number, until: string): TrainingAttended[] {
   return db
     .prepare(
-      `SELECT m.id AS meeting, m.date, m.title, m.place, max(a.status) AS "as", g.name AS "group"
-         FROM attendance a JOIN meetings m ON m.id = a.meeting_id LEFT JOIN groups g ON g.id = a.group_id
-        WHERE a.person_id = ? AND a.status IN ('present', 'guest') AND m.kind = 'training' AND m.status <> 'cancelled' AND m.date <= ?
-        GROUP BY m.id ORDER BY m.date, m.id`,
+      // One row per training: present wins over guest, with the group of that row.
+      `SELECT meeting, date, title, place, "as", "group" FROM (
+         SELECT m.id AS meeting, m.date, m.title, m.place, a.status AS "as", g.name AS "group",
+                row_number() OVER (PARTITION BY m.id ORDER BY a.status DESC, a.id) AS n
+           FROM attendance a JOIN meetings m ON m.id = a.meeting_id LEFT JOIN groups g ON g.id = a.group_id
+          WHERE a.person_id = ? AND a.status IN ('present', 'guest') AND m.kind = 'training' AND m.status <> 'cancelled' AND m.date <= ?) attended
+        WHERE n = 1 ORDER BY date, meeting`,
     )
     .all(personId, until) as TrainingAttended[];
 }

@@ -45,7 +45,7 @@ function toCampaigns(db: Db, rows: CampaignRow[]): Campaign[] {
     .prepare(
       `SELECT id, campaign_id, on_date, text, meeting_id, status, previous_status FROM (
          SELECT u.*, row_number() OVER (PARTITION BY u.campaign_id ORDER BY u.on_date DESC, u.id DESC) AS n
-           FROM campaign_updates u WHERE u.campaign_id IN (${jsonIds(db)}))
+           FROM campaign_updates u WHERE u.campaign_id IN (${jsonIds(db)})) latest
         WHERE n = 1`,
     )
     .all(JSON.stringify(rows.map((r) => r.id))) as UpdateRow[];
@@ -111,7 +111,7 @@ export function listCampaigns(db: Db, options: { all?: boolean; teamId?: number 
   const rows = db
     .prepare(
       `${SELECT_CAMPAIGN}
-        WHERE (? = 1 OR c.status IN ('research', 'action', 'negotiation')) AND (? IS NULL OR c.team_id = ?)`,
+        WHERE (? = 1 OR c.status IN ('research', 'action', 'negotiation')) AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?)`,
     )
     .all(options.all ? 1 : 0, options.teamId ?? null, options.teamId ?? null) as CampaignRow[];
   // Sorted here: SQLite's NOCASE would put Ä after Z.
@@ -177,7 +177,7 @@ export interface CampaignUpdateRow {
 export function campaignsStartedBy(db: Db, until: string): StartedCampaign[] {
   return db
     .prepare(
-      `SELECT c.id, c.name, t.name AS topic, tm.name AS team, c.goal, c.started_on AS started, c.started_status AS startedStatus
+      `SELECT c.id, c.name, t.name AS topic, tm.name AS team, c.goal, c.started_on AS started, c.started_status AS "startedStatus"
          FROM campaigns c JOIN topics t ON t.id = c.topic_id JOIN teams tm ON tm.id = c.team_id
         WHERE c.started_on <= ? ORDER BY c.name COLLATE NOCASE, c.id`,
     )
@@ -188,7 +188,7 @@ export function campaignsStartedBy(db: Db, until: string): StartedCampaign[] {
 export function campaignUpdatesBy(db: Db, until: string): CampaignUpdateRow[] {
   return db
     .prepare(
-      `SELECT campaign_id AS campaignId, on_date AS date, text, status FROM campaign_updates
+      `SELECT campaign_id AS "campaignId", on_date AS date, text, status FROM campaign_updates
         WHERE on_date <= ? ORDER BY campaign_id, on_date, id`,
     )
     .all(until) as CampaignUpdateRow[];

@@ -30,8 +30,8 @@ export function updateDecisionMaker(db: Db, id: number, office: string | null, b
 // ---- commitments
 
 const SELECT_COMMITMENT = `
-  SELECT c.id, c.ask, d.name AS "from", c.decision_maker_id AS decisionMakerId, d.office, d.body, c.answer,
-         c.meeting_id AS meeting, c.given_on AS date, c.due_on AS due, c.status, c.status_on AS statusDate
+  SELECT c.id, c.ask, d.name AS "from", c.decision_maker_id AS "decisionMakerId", d.office, d.body, c.answer,
+         c.meeting_id AS meeting, c.given_on AS date, c.due_on AS due, c.status, c.status_on AS "statusDate"
     FROM commitments c JOIN decision_makers d ON d.id = c.decision_maker_id`;
 
 export interface NewCommitment {
@@ -75,13 +75,13 @@ export function listCommitments(db: Db, filter: CommitmentFilter = {}): Commitme
   return db
     .prepare(
       `${SELECT_COMMITMENT}
-        WHERE (@status IS NULL OR c.status = @status)
-          AND (@dm IS NULL OR c.decision_maker_id = @dm)
-          AND (@meeting IS NULL OR c.meeting_id = @meeting)
-          AND (@overdueOn IS NULL OR (c.status IN ('pending', 'in-progress') AND c.due_on IS NOT NULL AND c.due_on < @overdueOn))
-          AND (@dueUntil IS NULL OR (c.status IN ('pending', 'in-progress') AND c.due_on IS NOT NULL AND c.due_on <= @dueUntil))
-          AND (@from IS NULL OR c.given_on >= @from)
-          AND (@until IS NULL OR c.given_on <= @until)
+        WHERE (CAST(@status AS TEXT) IS NULL OR c.status = @status)
+          AND (CAST(@dm AS BIGINT) IS NULL OR c.decision_maker_id = @dm)
+          AND (CAST(@meeting AS BIGINT) IS NULL OR c.meeting_id = @meeting)
+          AND (CAST(@overdueOn AS TEXT) IS NULL OR (c.status IN ('pending', 'in-progress') AND c.due_on IS NOT NULL AND c.due_on < @overdueOn))
+          AND (CAST(@dueUntil AS TEXT) IS NULL OR (c.status IN ('pending', 'in-progress') AND c.due_on IS NOT NULL AND c.due_on <= @dueUntil))
+          AND (CAST(@from AS TEXT) IS NULL OR c.given_on >= @from)
+          AND (CAST(@until AS TEXT) IS NULL OR c.given_on <= @until)
         ORDER BY c.given_on, c.id`,
     )
     .all({

@@ -1,6 +1,6 @@
 // The SQL of conversations and topics; nothing else in the program queries these tables.
 import type { Db } from "../core/db.js";
-import { jsonIds } from "../core/engine.js";
+import { isServer, jsonIds } from "../core/engine.js";
 import { nameKey } from "../core/validate.js";
 import type { Conversation, ConversationFact, ConversationKind, KeyPerson, LastConversation, Partner, TopicQuarter, TopicTotals } from "./model.js";
 
@@ -151,11 +151,11 @@ export function listConversations(db: Db, filter: ConversationFilter, forgotten:
   const rows = db
     .prepare(
       `${SELECT_CONVERSATION}
-        WHERE (@since IS NULL OR c.held_on >= @since) AND (@until IS NULL OR c.held_on <= @until)
-          AND (@holder IS NULL OR c.holder_id = @holder)
-          AND (@person IS NULL OR EXISTS (SELECT 1 FROM conversation_people cp WHERE cp.conversation_id = c.id AND cp.person_id = @person))
-          AND (@group IS NULL OR EXISTS (SELECT 1 FROM conversation_people cp WHERE cp.conversation_id = c.id AND cp.group_id = @group))
-          AND (@topic IS NULL OR EXISTS (SELECT 1 FROM conversation_topics ct WHERE ct.conversation_id = c.id AND ct.topic_id = @topic))
+        WHERE (CAST(@since AS TEXT) IS NULL OR c.held_on >= @since) AND (CAST(@until AS TEXT) IS NULL OR c.held_on <= @until)
+          AND (CAST(@holder AS BIGINT) IS NULL OR c.holder_id = @holder)
+          AND (CAST(@person AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM conversation_people cp WHERE cp.conversation_id = c.id AND cp.person_id = @person))
+          AND (CAST(@group AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM conversation_people cp WHERE cp.conversation_id = c.id AND cp.group_id = @group))
+          AND (CAST(@topic AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM conversation_topics ct WHERE ct.conversation_id = c.id AND ct.topic_id = @topic))
         ORDER BY c.held_on, c.id`,
     )
     .all({
@@ -185,7 +185,7 @@ export function eraseNotesWith(db: Db, personId: number): number {
 export function conversationFacts(db: Db, until: string, forgotten: string): ConversationFact[] {
   const rows = db
     .prepare(
-      `SELECT c.id AS conversationId, c.held_on AS date, c.holder_id AS holderId, h.name AS holder, cp.person_id AS personId
+      `SELECT c.id AS "conversationId", c.held_on AS date, c.holder_id AS "holderId", h.name AS holder, cp.person_id AS "personId"
          FROM conversations c JOIN people h ON h.id = c.holder_id JOIN conversation_people cp ON cp.conversation_id = c.id
         WHERE c.held_on <= ?
         ORDER BY c.held_on, c.id`,
@@ -201,7 +201,7 @@ export function conversationFacts(db: Db, until: string, forgotten: string): Con
 export function topicTotals(db: Db, since: string, until: string): TopicTotals[] {
   return db
     .prepare(
-      `SELECT t.id AS topicId, t.name AS topic, count(DISTINCT cp.person_id) AS people, count(DISTINCT cp.group_id) AS groups,
+      `SELECT t.id AS "topicId", t.name AS topic, count(DISTINCT cp.person_id) AS people, count(DISTINCT cp.group_id) AS groups,
               count(DISTINCT c.id) AS mentions
          FROM conversations c
          JOIN conversation_topics ct ON ct.conversation_id = c.id
@@ -217,7 +217,7 @@ export function topicTotals(db: Db, since: string, until: string): TopicTotals[]
 export function topicQuarters(db: Db, since: string, until: string): TopicQuarter[] {
   return db
     .prepare(
-      `SELECT ct.topic_id AS topicId,
+      `SELECT ct.topic_id AS "topicId",
               substr(c.held_on, 1, 4) || '-Q' || ((CAST(substr(c.held_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
               count(*) AS mentions
          FROM conversations c
@@ -232,7 +232,7 @@ export function topicQuarters(db: Db, since: string, until: string): TopicQuarte
 export function keyPersons(db: Db, today: string, forgotten: string): KeyPerson[] {
   const rows = db
     .prepare(
-      `SELECT DISTINCT p.id AS personId, p.name AS person, g.id AS groupId, g.name AS "group"
+      `SELECT DISTINCT p.id AS "personId", p.name AS person, g.id AS "groupId", g.name AS "group"
          FROM group_roles r JOIN people p ON p.id = r.person_id JOIN groups g ON g.id = r.group_id
         WHERE r.role = 'key-person' AND r.since <= ? AND (r.until IS NULL OR r.until > ?)
           AND g.joined_on <= ? AND (g.left_on IS NULL OR g.left_on > ?)
@@ -246,11 +246,11 @@ export function keyPersons(db: Db, today: string, forgotten: string): KeyPerson[
 export function lastConversations(db: Db, today: string, forgotten: string): LastConversation[] {
   const rows = db
     .prepare(
-      `SELECT personId, date, holderId, holder FROM (
-         SELECT cp.person_id AS personId, c.held_on AS date, c.holder_id AS holderId, h.name AS holder,
+      `SELECT "personId", date, "holderId", holder FROM (
+         SELECT cp.person_id AS "personId", c.held_on AS date, c.holder_id AS "holderId", h.name AS holder,
                 row_number() OVER (PARTITION BY cp.person_id ORDER BY c.held_on DESC, c.id DESC) AS n
            FROM conversation_people cp JOIN conversations c ON c.id = cp.conversation_id JOIN people h ON h.id = c.holder_id
-          WHERE c.held_on <= ?)
+          WHERE c.held_on <= ?) latest
         WHERE n = 1`,
     )
     .all(today) as Array<{ personId: number; date: string; holderId: number; holder: string | null }>;
@@ -284,9 +284,9 @@ export function conversationFigures(db: Db, from: string, until: string): Conver
     .all(from, until) as ConversationFigures["byKind"];
   const byHolder = db
     .prepare(
-      `SELECT c.holder_id AS holderId, p.name AS holder, count(*) AS count
+      `SELECT c.holder_id AS "holderId", p.name AS holder, count(*) AS count
          FROM conversations c JOIN people p ON p.id = c.holder_id
-        WHERE c.held_on BETWEEN ? AND ? GROUP BY c.holder_id ORDER BY count DESC, p.name COLLATE NOCASE`,
+        WHERE c.held_on BETWEEN ? AND ? GROUP BY c.holder_id, p.name ORDER BY count DESC, p.name COLLATE NOCASE`,
     )
     .all(from, until) as ConversationFigures["byHolder"];
   return { ...totals, byKind, byHolder };
@@ -308,11 +308,13 @@ export interface FollowUp {
  * conversation with any of the same people exists.
  */
 export function followUpsDue(db: Db, until: string): FollowUp[] {
+  // The names as a JSON array, in the key's order (SQLite reads conversation_people by its key).
+  const names = isServer(db) ? "coalesce(json_agg(p.name ORDER BY cp.person_id)::text, '[]')" : "json_group_array(p.name)";
   const rows = db
     .prepare(
-      `SELECT c.id AS conversation, c.held_on AS date, c.follow_up_on AS followUp, h.name AS holder, c.holder_id AS holderId,
-              c.next_step AS nextStep,
-              (SELECT json_group_array(p.name) FROM conversation_people cp JOIN people p ON p.id = cp.person_id
+      `SELECT c.id AS conversation, c.held_on AS date, c.follow_up_on AS "followUp", h.name AS holder, c.holder_id AS "holderId",
+              c.next_step AS "nextStep",
+              (SELECT ${names} FROM conversation_people cp JOIN people p ON p.id = cp.person_id
                 WHERE cp.conversation_id = c.id) AS people
          FROM conversations c JOIN people h ON h.id = c.holder_id
         WHERE c.follow_up_on IS NOT NULL AND c.follow_up_on <= ?

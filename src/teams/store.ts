@@ -70,7 +70,7 @@ interface MembershipRow {
 export function membershipsOfTeam(db: Db, teamId: number, forgottenLabel: string): Membership[] {
   const rows = db
     .prepare(
-      `SELECT m.id, m.team_id AS teamId, m.person_id AS personId, p.name, m.role, m.since AS "from", m.until, m.election_id AS election
+      `SELECT m.id, m.team_id AS "teamId", m.person_id AS "personId", p.name, m.role, m.since AS "from", m.until, m.election_id AS election
          FROM team_members m JOIN people p ON p.id = m.person_id
         WHERE m.team_id = ? ORDER BY m.since, m.role <> 'lead', p.name COLLATE NOCASE, m.id`,
     )
@@ -96,7 +96,7 @@ export function endMembership(db: Db, id: number, until: string): void {
 /** The number of people on each team on a date. */
 export function memberCounts(db: Db, date: string): Map<number, number> {
   const rows = db
-    .prepare("SELECT team_id AS teamId, count(DISTINCT person_id) AS n FROM team_members WHERE since <= ? AND (until IS NULL OR until > ?) GROUP BY team_id")
+    .prepare(`SELECT team_id AS "teamId", count(DISTINCT person_id) AS n FROM team_members WHERE since <= ? AND (until IS NULL OR until > ?) GROUP BY team_id`)
     .all(date, date) as Array<{ teamId: number; n: number }>;
   return new Map(rows.map((r) => [r.teamId, r.n]));
 }

@@ -65,10 +65,10 @@ describe("commitments", () => {
     const db = freshDb();
     db.prepare("INSERT INTO decision_makers (name, name_key, created_at) VALUES ('A', 'a', 'x')").run();
     const insert = db.prepare("INSERT INTO commitments (ask, decision_maker_id, answer, given_on, due_on, status, status_on, created_at) VALUES ('x', 1, 'yes', ?, ?, ?, ?, 'x')");
-    expect(() => insert.run("2026-05-10", "2026-05-01", "pending", "2026-05-10")).toThrow(/CHECK/);
-    expect(() => insert.run("2026-05-10", null, "done", "2026-05-10")).toThrow(/CHECK/);
+    expect(() => insert.run("2026-05-10", "2026-05-01", "pending", "2026-05-10")).toThrow(/CHECK|check constraint/);
+    expect(() => insert.run("2026-05-10", null, "done", "2026-05-10")).toThrow(/CHECK|check constraint/);
     db.prepare("INSERT INTO groups (name, name_key, kind, joined_on, created_at) VALUES ('G', 'g', 'other', '2020-01-01', 'x')").run();
     db.prepare("INSERT INTO meetings (kind, date, created_at) VALUES ('assembly', '2026-05-09', 'x')").run();
-    expect(() => db.prepare("INSERT INTO assembly_turnout (meeting_id, group_id, pledged) VALUES (1, 1, -1)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO assembly_turnout (meeting_id, group_id, pledged) VALUES (1, 1, -1)").run()).toThrow(/CHECK|check constraint/);
   });
 });
