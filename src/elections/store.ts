@@ -30,9 +30,9 @@ export interface Election {
 }
 
 const SELECT_ELECTION = `
-  SELECT e.id, e.meeting_id AS meetingId, m.date AS meetingDate, e.item_id AS itemId, i.position AS item,
-         e.team_id AS teamId, t.name AS team, e.seats, e.method, e.term_months AS termMonths, e.status, e.source,
-         e.tally, e.seed, e.certified_on AS certifiedOn
+  SELECT e.id, e.meeting_id AS "meetingId", m.date AS "meetingDate", e.item_id AS "itemId", i.position AS item,
+         e.team_id AS "teamId", t.name AS team, e.seats, e.method, e.term_months AS "termMonths", e.status, e.source,
+         e.tally, e.seed, e.certified_on AS "certifiedOn"
     FROM elections e JOIN meetings m ON m.id = e.meeting_id JOIN teams t ON t.id = e.team_id
     LEFT JOIN agenda_items i ON i.id = e.item_id`;
 
@@ -75,7 +75,7 @@ export function markCertified(db: Db, id: number, date: string): void {
 export function lastCertifiedTerm(db: Db, teamId: number): { election: number; date: string; termMonths: number } | undefined {
   return db
     .prepare(
-      `SELECT e.id AS election, m.date, e.term_months AS termMonths
+      `SELECT e.id AS election, m.date, e.term_months AS "termMonths"
          FROM elections e JOIN meetings m ON m.id = e.meeting_id
         WHERE e.team_id = ? AND e.status = 'certified' ORDER BY m.date DESC, e.id DESC LIMIT 1`,
     )
@@ -97,7 +97,7 @@ export interface Candidate {
 export function listCandidates(db: Db, electionId: number): Candidate[] {
   return db
     .prepare(
-      `SELECT c.id, c.person_id AS personId, p.name, c.nominated_by AS nominatedById, g.name AS nominatedBy, c.status
+      `SELECT c.id, c.person_id AS "personId", p.name, c.nominated_by AS "nominatedById", g.name AS "nominatedBy", c.status
          FROM candidates c JOIN people p ON p.id = c.person_id LEFT JOIN groups g ON g.id = c.nominated_by
         WHERE c.election_id = ? ORDER BY c.id`,
     )
@@ -128,7 +128,7 @@ export function insertReceipt(db: Db, electionId: number, groupId: number): void
 export function votedGroups(db: Db, electionId: number): Array<{ groupId: number; group: string }> {
   return db
     .prepare(
-      `SELECT r.group_id AS groupId, g.name AS "group" FROM ballot_receipts r JOIN groups g ON g.id = r.group_id
+      `SELECT r.group_id AS "groupId", g.name AS "group" FROM ballot_receipts r JOIN groups g ON g.id = r.group_id
         WHERE r.election_id = ? ORDER BY g.name_key`,
     )
     .all(electionId) as Array<{ groupId: number; group: string }>;
@@ -185,7 +185,7 @@ export function countBallots(db: Db, electionId: number): number {
 export function duplicateReceipts(db: Db): Array<{ election: number; groupId: number; group: string; n: number }> {
   return db
     .prepare(
-      `SELECT r.election_id AS election, r.group_id AS groupId, coalesce(g.name, '#' || r.group_id) AS "group", count(*) AS n
+      `SELECT r.election_id AS election, r.group_id AS "groupId", coalesce(g.name, '#' || r.group_id) AS "group", count(*) AS n
          FROM ballot_receipts r LEFT JOIN groups g ON g.id = r.group_id
         GROUP BY r.election_id, r.group_id HAVING count(*) > 1 ORDER BY r.election_id, r.group_id`,
     )

@@ -288,7 +288,7 @@ export interface AttendanceRow {
 export function listAttendance(db: Db, meetingId: number): AttendanceRow[] {
   return db
     .prepare(
-      `SELECT a.id, a.status, a.person_id AS personId, p.name AS person, a.group_id AS groupId, g.name AS "group", a.guest_name AS guestName
+      `SELECT a.id, a.status, a.person_id AS "personId", p.name AS person, a.group_id AS "groupId", g.name AS "group", a.guest_name AS "guestName"
          FROM attendance a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN groups g ON g.id = a.group_id
         WHERE a.meeting_id = ? ORDER BY g.name, p.name, a.guest_name`,
     )

@@ -169,7 +169,7 @@ export interface Cast {
 export function listCasts(db: Db, voteId: number): Cast[] {
   return db
     .prepare(
-      `SELECT c.id, c.group_id AS groupId, g.name AS "group", c.choice
+      `SELECT c.id, c.group_id AS "groupId", g.name AS "group", c.choice
          FROM vote_casts c JOIN groups g ON g.id = c.group_id
         WHERE c.vote_id = ? ORDER BY g.name_key, c.id`,
     )
@@ -223,7 +223,7 @@ export function listCorrections(db: Db, voteId: number): Correction[] {
 export function duplicateCasts(db: Db): Array<{ vote: number; groupId: number; group: string; n: number }> {
   return db
     .prepare(
-      `SELECT c.vote_id AS vote, c.group_id AS groupId, coalesce(g.name, '#' || c.group_id) AS "group", count(*) AS n
+      `SELECT c.vote_id AS vote, c.group_id AS "groupId", coalesce(g.name, '#' || c.group_id) AS "group", count(*) AS n
          FROM vote_casts c LEFT JOIN groups g ON g.id = c.group_id
         GROUP BY c.vote_id, c.group_id HAVING count(*) > 1 ORDER BY c.vote_id, c.group_id`,
     )
