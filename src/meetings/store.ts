@@ -140,7 +140,7 @@ export function lastMeeting(db: Db, today: string): Meeting | undefined {
 export function previousMeeting(db: Db, meeting: Meeting): Meeting | undefined {
   const row = db
     .prepare(
-      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS ? AND m.status = 'held' AND (m.date < ? OR (m.date = ? AND m.id < ?))
+      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS NOT DISTINCT FROM ? AND m.status = 'held' AND (m.date < ? OR (m.date = ? AND m.id < ?))
         ORDER BY m.date DESC, m.id DESC LIMIT 1`,
     )
     .get(meeting.kind, meeting.team, meeting.date, meeting.date, meeting.id) as MeetingRow | undefined;
@@ -151,7 +151,7 @@ export function previousMeeting(db: Db, meeting: Meeting): Meeting | undefined {
 export function followingMeeting(db: Db, meeting: Meeting): Meeting | undefined {
   const row = db
     .prepare(
-      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS ? AND m.status <> 'cancelled' AND (m.date > ? OR (m.date = ? AND m.id > ?))
+      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS NOT DISTINCT FROM ? AND m.status <> 'cancelled' AND (m.date > ? OR (m.date = ? AND m.id > ?))
         ORDER BY m.date, m.id LIMIT 1`,
     )
     .get(meeting.kind, meeting.team, meeting.date, meeting.date, meeting.id) as MeetingRow | undefined;
