@@ -451,6 +451,8 @@ const SOLE_ACCESS_WAIT_MS = 5000;
  * SQLite's exclusive locking mode keeps every other connection out until the file is compacted.
  */
 export function withFileToItself<T>(db: Db, work: () => T, waitMs = SOLE_ACCESS_WAIT_MS): T {
+  // A server has no file to hold alone or compact: a secret write there goes its own way (elections castBallots).
+  if (isServer(db)) throw new Error("withFileToItself is for a data file; on a server it would compact nothing");
   db.pragma("locking_mode = EXCLUSIVE");
   // Other plattform commands keep the file open only while they run: they are waited for, a little. SQLite
   // refuses the exclusive lock at once while another connection has the file open (no busy handler), so the

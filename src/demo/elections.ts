@@ -16,7 +16,7 @@ import { readSettings } from "../platform/index.js";
 import {
   acceptCandidacy,
   addElection,
-  castBallot,
+  castBallots,
   certify,
   countElection,
   nominate,
@@ -123,12 +123,10 @@ function seedElection(db: Db, audit: Audit, lang: Lang, meeting: Meeting, today:
   }
 
   const voters = votingGroups(db, getMeeting(db, meeting.id)!, forgotten).sort((a, b) => a.groupId - b.groupId);
-  RANKINGS.forEach((ranking, k) => {
-    const group = voters[k];
-    if (!group) return;
-    const choices = ranking.map((c) => CANDIDATES[c]![0]);
-    castBallot(db, audit, resolveElection(db, String(id)), resolveGroup(db, String(group.groupId), today), choices, today, forgotten);
-  });
+  // One pile, as `meetings run` casts it: the way that keeps ballots secret on a server too.
+  const cast = RANKINGS.slice(0, voters.length);
+  const groups = cast.map((_, k) => resolveGroup(db, String(voters[k]!.groupId), today));
+  castBallots(db, audit, resolveElection(db, String(id)), groups, cast.map((ranking) => ranking.map((c) => CANDIDATES[c]![0])), today, forgotten);
 
   const { tally } = countElection(db, resolveElection(db, String(id)), undefined);
   recordTally(db, audit, resolveElection(db, String(id)), tally);

@@ -2,6 +2,7 @@
 import type { AuditEntry } from "../core/context.js";
 import { shiftDate } from "../core/dates.js";
 import type { Db } from "../core/db.js";
+import { isServer } from "../core/engine.js";
 import { CliError, dateParam, term } from "../core/errors.js";
 import { nameKey, oneOf } from "../core/validate.js";
 import { isMemberOn, type Group } from "../groups/index.js";
@@ -230,24 +231,55 @@ export function ballotContent(db: Db, election: Election, choices: string[], tod
 /**
  * Casts one group's secret ballot. The receipt (this group has voted) and the ballot (what it says) go to
  * separate tables with nothing in common but the election; the audit log records the receipt only.
+ * On a data file only, under core/db.ts withFileToItself: a server keeps each transaction's id on its rows and
+ * their dead versions, which would pair the receipt with the ballot; there castBallots takes a whole pile.
  */
 export function castBallot(db: Db, audit: Audit, election: Election, group: Group, choices: string[], today: string, forgottenLabel: string): void {
+  if (isServer(db)) throw new CliError("error.elections.ballotOnServer", { id: election.id }, 1, "error.elections.ballotOnServer.hint");
+  castBallots(db, audit, election, [group], [choices], today, forgottenLabel);
+}
+
+/**
+ * Casts a pile of ballot papers handed in by `groups` (one paper each, in no relation to their order): for
+ * `meetings run`, which holds the papers until the pile is typed. One transaction writes the receipts in group
+ * order and the ballots in a random order with random ids, so that on a server every row of the batch carries the
+ * same transaction id and its place in the table says nothing about which group handed in which paper. No row
+ * is rewritten on a server (a rewrite would leave dead versions with the older batches' transaction ids); a data
+ * file is resealed instead (resealBallotBox) and compacted by the caller.
+ */
+export function castBallots(db: Db, audit: Audit, election: Election, groups: Group[], papers: string[][], today: string, forgottenLabel: string): void {
   election = currentElection(db, election);
   const meeting = ensureUnlocked(db, election);
   ensureOpen(election);
   if (meeting.status === "cancelled") throw new CliError("error.meetingCancelled", { id: meeting.id });
   ensureTakenPlace(meeting, today);
   if (election.source === "blt") throw new CliError("error.elections.ballotsImported", { id: election.id });
-  if (!isMemberOn(group, meeting.date)) throw new CliError("error.elections.groupNotMember", { group: group.name, date: dateParam(meeting.date) });
-  if (!votingGroups(db, meeting, forgottenLabel).some((g) => g.groupId === group.id))
-    throw new CliError("error.elections.groupNotPresent", { group: group.name, id: meeting.id }, 1, "error.elections.groupNotPresent.hint");
-  if (hasReceipt(db, election.id, group.id)) throw new CliError("error.elections.alreadyVoted", { group: group.name, id: election.id });
-  const content = ballotContent(db, election, choices, today);
-  insertReceipt(db, election.id, group.id);
-  insertBallot(db, election.id, content);
-  resealBallotBox(db, election.id);
+  if (groups.length !== papers.length) throw new Error(`castBallots: ${groups.length} groups, ${papers.length} papers`);
+  const voting = new Set(votingGroups(db, meeting, forgottenLabel).map((g) => g.groupId));
+  const byId = [...groups].sort((a, b) => a.id - b.id);
+  byId.forEach((group, k) => {
+    if (!isMemberOn(group, meeting.date)) throw new CliError("error.elections.groupNotMember", { group: group.name, date: dateParam(meeting.date) });
+    if (!voting.has(group.id)) throw new CliError("error.elections.groupNotPresent", { group: group.name, id: meeting.id }, 1, "error.elections.groupNotPresent.hint");
+    if (hasReceipt(db, election.id, group.id) || byId[k - 1]?.id === group.id)
+      throw new CliError("error.elections.alreadyVoted", { group: group.name, id: election.id });
+  });
+  const contents = papers.map((choices) => ballotContent(db, election, choices, today));
+  for (const group of byId) insertReceipt(db, election.id, group.id);
+  for (const content of shuffled(contents)) insertBallot(db, election.id, content);
+  if (!isServer(db)) resealBallotBox(db, election.id);
   if (election.source === null) setSource(db, election.id, "ballots");
-  audit({ entity: "ballot_receipt", id: null, action: "cast", changes: { election: election.id, group: group.id } });
+  for (const group of byId) audit({ entity: "ballot_receipt", id: null, action: "cast", changes: { election: election.id, group: group.id } });
+}
+
+/** A random order (Fisher–Yates with node:crypto, loaded only when ballots are cast). */
+function shuffled<T>(items: T[]): T[] {
+  const { randomInt } = process.getBuiltinModule("node:crypto");
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(0, i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The elections area's SQL: elections, candidates, ballot receipts and ballots. Receipts (who voted) and
 // ballots (what was voted) are written and read by separate functions that share nothing a query could join on.
 import type { Db } from "../core/db.js";
+import { isServer } from "../core/engine.js";
 
 export const METHODS = ["scottish-stv", "approval", "yes-no-abstain"] as const;
 export type Method = (typeof METHODS)[number];
@@ -193,7 +194,10 @@ export function duplicateReceipts(db: Db): Array<{ election: number; groupId: nu
 }
 
 export function columnsOf(db: Db, table: "ballots" | "ballot_receipts"): string[] {
-  return db.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid").pluck().all(table) as string[];
+  const sql = isServer(db)
+    ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position"
+    : "SELECT name FROM pragma_table_info(?) ORDER BY cid";
+  return db.prepare(sql).pluck().all(table) as string[];
 }
 
 export function receiptTableSql(db: Db): string {

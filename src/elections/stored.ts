@@ -5,6 +5,7 @@ import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import { basename } from "node:path";
 import type { Context } from "../core/context.js";
+import { isServer } from "../core/engine.js";
 import { formatDate, today } from "../core/dates.js";
 import { CliError, UsageError, term } from "../core/errors.js";
 import { heading, note, printDetails, printJson, printTable, say, warn, writeOut } from "../core/output.js";
@@ -182,6 +183,8 @@ export async function ballotCommand(ctx: Context, [electionRef, ...choices]: Arg
   const day = today();
   const election = resolveElection(ctx.db, electionRef!);
   const group = resolveGroup(ctx.db, groupRef, day);
+  // A server keeps each transaction's id with its rows: one ballot per transaction would pair it with its receipt.
+  if (isServer(ctx.db)) throw new CliError("error.elections.ballotOnServer", { id: election.id }, 1, "error.elections.ballotOnServer.hint");
   // With the file to itself: afterwards the file is rebuilt, so that nothing in its layout reflects the order of the
   // ballots, and the write-ahead log, whose frames would show the pages commit by commit, is empty; no other
   // connection can have kept a snapshot of them. Another program with the file open: refused, nothing written.

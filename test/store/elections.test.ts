@@ -2,11 +2,12 @@
 // ballot), who may vote, the methods' ballot contents, counting and storing the tally, certifying a term, the
 // team that exists from the first migration, and a forgotten candidate.
 import { describe, expect, it } from "vitest";
-import { createDataFile, migrate, openDataFile, type Db } from "../../src/core/db.js";
+import { createDataFile, migrate, openDataFile, tableNames, type Db } from "../../src/core/db.js";
 import {
   acceptCandidacy,
   addElection,
   castBallot,
+  castBallots,
   certify,
   countElection,
   decodeTally,
@@ -36,9 +37,16 @@ import { STRATEGY_FINANCE } from "../../src/teams/model.js";
 import { addTeam, currentTerm, joinTeam, resolveTeam } from "../../src/teams/service.js";
 import { listTeams, membershipsOfTeam } from "../../src/teams/store.js";
 import { tempDir } from "../helpers.js";
+import { FILE_ONLY, onServer } from "../server.js";
 import { auditRows, cliError, contextFor, count, freshDb, LATER_WITHOUT_QUORUM, representedGroups, track } from "./support.js";
 
 const TODAY = "2026-03-01";
+/**
+ * One group's ballot as castBallot casts it on a data file; on a server castBallot refuses (one ballot per
+ * transaction would pair it with its receipt) and a pile of one is the same write.
+ */
+const castOne: typeof castBallot = (db, audit, e, group, choices, today, label) => castBallots(db, audit, e, [group], [choices], today, label);
+
 const MEETING_DATE = "2026-02-10";
 const noAudit = () => undefined;
 
@@ -68,7 +76,7 @@ function election(p: Platform, method = "scottish-stv", seats = "2", candidates 
 
 const fresh = (p: Platform, e: Election) => resolveElection(p.db, String(e.id));
 const cast = (p: Platform, e: Election, group: number, choices: string[]) =>
-  castBallot(p.db, noAudit, fresh(p, e), p.groups[group]!, choices, TODAY, "forgotten");
+  castOne(p.db, noAudit, fresh(p, e), p.groups[group]!, choices, TODAY, "forgotten");
 
 describe("the Strategy & Finance team exists from the first migration", () => {
   it("a new data file has it, addressable as strategy-finance", () => {
@@ -112,16 +120,21 @@ describe("ballot secrecy: no query can pair a group with its ballot", () => {
     const subsets: number[][] = [];
     for (let a = 0; a < 6; a++) for (let b = a + 1; b < 6; b++) for (let c = b + 1; c < 6; c++) subsets.push([a, b, c]);
     const cast: Array<{ group: number; content: string }> = [];
+    // On a server ballots are never cast one per transaction: the twenty come as one pile (castBallots).
+    const papers = subsets.slice(0, 20).map((marks) => marks.map((i) => `Person ${i}`));
+    if (onServer) ctx.write((audit) => castBallots(p.db, audit, fresh(p, e), p.groups.slice(0, 20), papers, TODAY, "forgotten"));
     for (let g = 0; g < 20; g++) {
       const marks = subsets[g]!;
-      ctx.write((audit) => castBallot(p.db, audit, fresh(p, e), p.groups[g]!, marks.map((i) => `Person ${i}`), TODAY, "forgotten"));
+      if (!onServer) ctx.write((audit) => castOne(p.db, audit, fresh(p, e), p.groups[g]!, papers[g]!, TODAY, "forgotten"));
       const ids = listCandidates(p.db, e.id);
       cast.push({ group: p.groups[g]!.id, content: JSON.stringify(marks.map((i) => ids[i]!.id).sort((x, y) => x - y)) });
     }
     return { p, e, cast };
   }
 
-  it("ballots have no group and no time; receipts have no id, no time and no ballot", () => {
+  // FILE_ONLY: SQLite's table_info, rowid and sqlite_sequence; the server's columns and system columns are
+  // checked in "on a server" below.
+  it.skipIf(onServer)("ballots have no group and no time; receipts have no id, no time and no ballot", () => {
     const { p } = castTwenty();
     expect(columns(p.db, "ballots").sort()).toEqual(["content", "election_id", "id", "weight"]);
     expect(columns(p.db, "ballot_receipts").sort()).toEqual(["election_id", "group_id"]);
@@ -157,7 +170,7 @@ describe("ballot secrecy: no query can pair a group with its ballot", () => {
   it("no other table holds a ballot's id or content; the audit log records receipts only", () => {
     const { p, e, cast } = castTwenty();
     const ballots = p.db.prepare("SELECT id, content FROM ballots").all() as Array<{ id: number; content: string }>;
-    const tables = (p.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'ballots'").all() as Array<{ name: string }>).map((t) => t.name);
+    const tables = [...tableNames(p.db)].filter((t) => t !== "ballots");
     for (const table of tables) {
       const text = JSON.stringify(p.db.prepare(`SELECT * FROM ${table}`).all());
       for (const b of ballots) {
@@ -182,6 +195,76 @@ describe("ballot secrecy: no query can pair a group with its ballot", () => {
   });
 });
 
+
+describe.skipIf(!onServer)("ballot secrecy on a server (needs PLATTFORM_TEST_PG: npm run test:pg)", () => {
+  /** 5 groups hand in 5 different STV papers as one pile, as `meetings run` writes it on a server. */
+  function pileOfFive(p = platform(5)) {
+    const e = election(p, "scottish-stv", "2", [0, 1, 2, 3, 4]);
+    const papers = [0, 1, 2, 3, 4].map((g) => [`Person ${g}`, `Person ${(g + 1) % 5}`]);
+    const ctx = contextFor(p.db, ["meetings", "run"]);
+    ctx.write((audit) => castBallots(p.db, audit, fresh(p, e), p.groups.slice(0, 5), papers, TODAY, "forgotten"));
+    const ids = listCandidates(p.db, e.id).map((c) => c.id);
+    // what each group's paper became, in the order the groups handed them in
+    const contents = [0, 1, 2, 3, 4].map((g) => JSON.stringify([ids[g], ids[(g + 1) % 5]]));
+    return { p, e, contents };
+  }
+  const rows = (db: Db, table: string, e: Election) =>
+    db.prepare(`SELECT CAST(xmin AS TEXT) AS xmin, CAST(ctid AS TEXT) AS ctid, * FROM ${table} WHERE election_id = ? ORDER BY ctid`).all(e.id) as Array<
+      Record<string, unknown> & { xmin: string; ctid: string }
+    >;
+
+  it("castBallot and `elections ballot` refuse: one ballot per transaction would pair it with its receipt", () => {
+    const p = platform(3);
+    const e = election(p);
+    expect(cliError(() => castBallot(p.db, noAudit, fresh(p, e), p.groups[0]!, ["Person 0"], TODAY, "")).key).toBe("error.elections.ballotOnServer");
+    expect(count(p.db, "ballots") + count(p.db, "ballot_receipts")).toBe(0);
+  });
+
+  it("after 5 ballots, no system column pairs a receipt with its ballot: one transaction id, receipts by group, ballots shuffled", () => {
+    const { p, e, contents } = pileOfFive();
+    const receipts = rows(p.db, "ballot_receipts", e);
+    const ballots = rows(p.db, "ballots", e);
+    expect(receipts).toHaveLength(5);
+    expect(ballots.map((b) => b.content).sort()).toEqual([...contents].sort());
+    // every receipt and every ballot carries the same transaction id: xmin links each receipt to all 5 ballots
+    expect(new Set([...receipts, ...ballots].map((r) => r.xmin)).size).toBe(1);
+    // the receipts' physical order is the groups' ids, not an order of handing in
+    const groupIds = receipts.map((r) => Number(r.group_id));
+    expect(groupIds).toEqual([...groupIds].sort((a, b) => a - b));
+  });
+
+  it("the ballots' physical order is random: over 4 piles, not always the order the papers were handed in", () => {
+    const p = platform(5);
+    const orders: boolean[] = [];
+    for (let k = 0; k < 4; k++) {
+      const { e, contents } = pileOfFive(p);
+      orders.push(JSON.stringify(rows(p.db, "ballots", e).map((b) => b.content)) === JSON.stringify(contents));
+    }
+    // a shuffle keeps the order of 5 with chance 1/120; four times in a row 1 in 2·10⁸
+    expect(orders.every(Boolean)).toBe(false);
+  });
+
+  it("pageinspect: the ballot tables' pages hold no dead tuple and no per-cast transaction id after the pile", () => {
+    const { p, e } = pileOfFive();
+    p.db.exec("CREATE EXTENSION IF NOT EXISTS pageinspect");
+    const xmin = rows(p.db, "ballots", e)[0]!.xmin;
+    for (const table of ["ballots", "ballot_receipts"]) {
+      const pages = Number(p.db.prepare(`SELECT pg_relation_size('${table}') / CAST(current_setting('block_size') AS INTEGER)`).pluck().get());
+      const items: Array<{ lp_flags: number; xmin: string; xmax: string }> = [];
+      for (let page = 0; page < Math.max(pages, 1); page++)
+        items.push(
+          ...(p.db
+            .prepare(`SELECT lp_flags, CAST(t_xmin AS TEXT) AS xmin, CAST(t_xmax AS TEXT) AS xmax FROM heap_page_items(get_raw_page('${table}', ${page}))`)
+            .all() as Array<{ lp_flags: number; xmin: string; xmax: string }>),
+        );
+      expect(items, table).toHaveLength(5);
+      // 1 = LP_NORMAL: no dead or redirected line pointer; xmax 0: no row version was ever replaced or deleted
+      expect(items.every((i) => i.lp_flags === 1 && i.xmax === "0"), table).toBe(true);
+      expect(new Set(items.map((i) => i.xmin)), table).toEqual(new Set([xmin]));
+    }
+  });
+});
+
 describe("who may cast a ballot, and what a ballot holds", () => {
   it("only a member group present at the meeting, once", () => {
     const p = platform(4, { absent: [3] });
@@ -190,7 +273,7 @@ describe("who may cast a ballot, and what a ballot holds", () => {
     cast(p, e, 0, ["Person 0"]);
     expect(cliError(() => cast(p, e, 0, ["Person 1"])).key).toBe("error.elections.alreadyVoted");
     expect(cliError(() => cast(p, e, 3, ["Person 1"])).key).toBe("error.elections.groupNotPresent");
-    expect(cliError(() => castBallot(p.db, noAudit, fresh(p, e), late, ["Person 1"], TODAY, "")).key).toBe("error.elections.groupNotMember");
+    expect(cliError(() => castOne(p.db, noAudit, fresh(p, e), late, ["Person 1"], TODAY, "")).key).toBe("error.elections.groupNotMember");
     expect(count(p.db, "ballots")).toBe(1);
     expect(count(p.db, "ballot_receipts")).toBe(1);
   });
@@ -202,7 +285,7 @@ describe("who may cast a ballot, and what a ballot holds", () => {
     expect(cliError(() => attend(p.db, noAudit, p.meeting, [String(rep.id)], { for: "WEG" }, TODAY)).key).toBe("error.groupNotMemberOn");
     p.db.prepare("INSERT INTO attendance (meeting_id, status, person_id, group_id) VALUES (?, 'present', ?, ?)").run(p.meeting.id, rep.id, gone.id);
     const e = election(p, "scottish-stv", "1", [0, 1]);
-    expect(cliError(() => castBallot(p.db, noAudit, fresh(p, e), gone, ["Person 0"], TODAY, "")).key).toBe("error.elections.groupNotMember");
+    expect(cliError(() => castOne(p.db, noAudit, fresh(p, e), gone, ["Person 0"], TODAY, "")).key).toBe("error.elections.groupNotMember");
   });
 
   it.each<[string, string, string[], string]>([
@@ -217,7 +300,7 @@ describe("who may cast a ballot, and what a ballot holds", () => {
     const p = platform(4);
     const e = election(p, method, "2");
     const ctx = contextFor(p.db);
-    expect(cliError(() => ctx.write((audit) => castBallot(p.db, audit, fresh(p, e), p.groups[0]!, choices, TODAY, ""))).key).toBe(key);
+    expect(cliError(() => ctx.write((audit) => castOne(p.db, audit, fresh(p, e), p.groups[0]!, choices, TODAY, ""))).key).toBe(key);
     expect(count(p.db, "ballots")).toBe(0);
     expect(count(p.db, "ballot_receipts")).toBe(0);
     expect(auditRows(p.db).filter((r) => r.entity === "ballot_receipt")).toEqual([]);
@@ -316,7 +399,7 @@ describe("counting, certifying, and the team's term", () => {
     const team = resolveTeam(p.db, STRATEGY_FINANCE);
     const id = addElection(p.db, noAudit, { meeting: p.meeting, team, seats: "1", termMonths: "24", defaultTermMonths: 12 });
     nominate(p.db, noAudit, resolveElection(p.db, String(id)), p.people[0]!, null);
-    castBallot(p.db, noAudit, resolveElection(p.db, String(id)), p.groups[0]!, ["Person 0"], TODAY, "");
+    castOne(p.db, noAudit, resolveElection(p.db, String(id)), p.groups[0]!, ["Person 0"], TODAY, "");
     recordTally(p.db, noAudit, resolveElection(p.db, String(id)), countElection(p.db, resolveElection(p.db, String(id)), undefined).tally);
     expect(certify(p.db, noAudit, resolveElection(p.db, String(id)), team, TODAY, "").until).toBe("2028-02-10");
   });

@@ -31,6 +31,7 @@ import {
 } from "../../src/votes/service.js";
 import { getVote, listCasts, listCorrections } from "../../src/votes/store.js";
 import { tempDir } from "../helpers.js";
+import { onServer } from "../server.js";
 import { auditLog, auditRows, cliError, contextFor, count, freshDb, LATER_WITHOUT_QUORUM, track } from "./support.js";
 
 const TODAY = "2026-03-20";
@@ -232,7 +233,7 @@ describe("a roll call: one vote per present member group", () => {
     expect(error.key).toBe("error.alreadyVoted");
     expect(error.hintKey).toBe("error.alreadyVoted.hint");
     expect(listCasts(db, v.id).map((c) => c.choice)).toEqual(["yes"]);
-    expect(() => db.prepare("INSERT INTO vote_casts (vote_id, group_id, choice, cast_at) VALUES (?, ?, 'no', 'x')").run(v.id, groups[0]!.id)).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO vote_casts (vote_id, group_id, choice, cast_at) VALUES (?, ?, 'no', 'x')").run(v.id, groups[0]!.id)).toThrow(/UNIQUE|duplicate key/);
   });
 
   it("a failed cast inside a write changes nothing, the audit log included", () => {
@@ -318,10 +319,10 @@ describe("count and secret votes", () => {
   it("the database keeps totals whole and all three together", () => {
     const { db, m } = platform();
     const v = open(db, m, { mode: "count" });
-    expect(() => db.prepare("UPDATE votes SET yes_count = -1, no_count = 0, abstain_count = 0 WHERE id = ?").run(v.id)).toThrow(/CHECK/);
-    expect(() => db.prepare("UPDATE votes SET yes_count = 1 WHERE id = ?").run(v.id)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE votes SET yes_count = -1, no_count = 0, abstain_count = 0 WHERE id = ?").run(v.id)).toThrow(/CHECK|check constraint/);
+    expect(() => db.prepare("UPDATE votes SET yes_count = 1 WHERE id = ?").run(v.id)).toThrow(/CHECK|check constraint/);
     const roll = open(db, m);
-    expect(() => db.prepare("UPDATE votes SET yes_count = 1, no_count = 0, abstain_count = 0 WHERE id = ?").run(roll.id)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE votes SET yes_count = 1, no_count = 0, abstain_count = 0 WHERE id = ?").run(roll.id)).toThrow(/CHECK|check constraint/);
   });
 });
 
@@ -379,7 +380,7 @@ describe("closing: the quorum at the moment of the vote", () => {
     expect(cliError(() => countVote(db, noAudit, fresh(db, counted.id), { yes: 1, no: 1, abstain: 1 })).key).toBe("error.voteClosed");
     expect(fresh(db, counted.id).counts).toEqual({ yes: 3, no: 1, abstain: 0 });
     // The schema itself refuses a closed vote without a result.
-    expect(() => db.prepare("UPDATE votes SET result = NULL WHERE id = ?").run(roll.id)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE votes SET result = NULL WHERE id = ?").run(roll.id)).toThrow(/CHECK|check constraint/);
   });
 
   it("votes of a meeting whose minutes were then approved cannot be changed either", () => {
@@ -420,7 +421,10 @@ describe("the minutes hash", () => {
     const snapshot = minutesSnapshot(db, m.id);
     // Every column the votes table had when approved minutes first hashed it is in the snapshot.
     // (withdrawn_reason came with schema 10; the withdrawal itself shows in the status column, and its text in the frozen minutes)
-    const columns = (db.prepare("SELECT name FROM pragma_table_info('votes') ORDER BY cid").all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c !== "withdrawn_reason");
+    const sql = onServer
+      ? "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'votes' ORDER BY ordinal_position"
+      : "SELECT name FROM pragma_table_info('votes') ORDER BY cid";
+    const columns = (db.prepare(sql).all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c !== "withdrawn_reason");
     const [votes] = (JSON.parse(snapshot) as { votes: Array<Record<string, unknown>> }).votes;
     expect(Object.keys(votes!)).toEqual(columns);
     expect(votes!.result).toBe("adopted");

@@ -1,8 +1,8 @@
 // The steps of `meetings run` for decision and election items: a vote on a motion (opened, cast group by group
 // or counted, closed) and the ballots of an election. Like the rest of the walk, every answer is saved at once.
-import { withFileToItself } from "../../core/db.js";
+import { isServer, withFileToItself } from "../../core/db.js";
 import { CliError } from "../../core/errors.js";
-import { candidateName, castBallot, countElection, decodeTally, recordTally, resolveElection, votingGroups } from "../../elections/index.js";
+import { ballotContent, candidateName, castBallot, castBallots, countElection, decodeTally, recordTally, resolveElection, votingGroups } from "../../elections/index.js";
 import { hasReceipt, listCandidates, listElections, type Candidate, type Election } from "../../elections/index.js";
 import { getGroup } from "../../groups/index.js";
 import { readSettings } from "../../platform/index.js";
@@ -132,18 +132,44 @@ export async function askBallots(walk: Walk, item: AgendaItem): Promise<void> {
         message: ctx.t("run.ballotGroups"),
         choices: waiting.map((g) => ({ name: g.group, value: g.groupId })),
       });
-      for (let paper = 0; paper < handedIn.length; paper++) {
-        const group = getGroup(db, handedIn[paper]!, walk.day)!;
-        for (;;) {
-          const choices = await askPaper(walk, election, candidates, paper + 1, handedIn.length);
-          // As `elections ballot`: with the file to itself, compacted afterwards (core/db.ts withFileToItself).
-          const saved = trySave(walk, () => withFileToItself(db, () => ctx.write((audit) => castBallot(db, audit, election, group, choices, walk.day, forgotten(walk)))));
-          if (saved) break;
+      if (isServer(db)) await typePile(walk, election, candidates, handedIn);
+      else
+        for (let paper = 0; paper < handedIn.length; paper++) {
+          const group = getGroup(db, handedIn[paper]!, walk.day)!;
+          for (;;) {
+            const choices = await askPaper(walk, election, candidates, paper + 1, handedIn.length);
+            // As `elections ballot`: with the file to itself, compacted afterwards (core/db.ts withFileToItself).
+            const saved = trySave(walk, () => withFileToItself(db, () => ctx.write((audit) => castBallot(db, audit, election, group, choices, walk.day, forgotten(walk)))));
+            if (saved) break;
+          }
         }
-      }
     }
     if (await walk.prompts.confirm({ message: ctx.t("run.electionCount"), default: true })) countAndStore(walk, election);
   }
+}
+
+/**
+ * On a server: the papers are held here until the whole pile is typed, then written in one transaction with the
+ * receipts, the ballots shuffled (elections castBallots). A ballot written as it is typed would carry its own
+ * transaction id, which a server keeps on the row (and its dead versions, and the WAL), next to its receipt's.
+ */
+async function typePile(walk: Walk, election: Election, candidates: Candidate[], handedIn: number[]): Promise<void> {
+  const { ctx, db } = walk;
+  const papers: string[][] = [];
+  for (let paper = 0; paper < handedIn.length; paper++) {
+    for (;;) {
+      const choices = await askPaper(walk, election, candidates, paper + 1, handedIn.length);
+      // checked now, so that one bad paper does not refuse the pile at the end
+      if (trySave(walk, () => ballotContent(db, election, choices, walk.day))) {
+        papers.push(choices);
+        break;
+      }
+    }
+  }
+  if (papers.length === 0) return;
+  const groups = handedIn.map((id) => getGroup(db, id, walk.day)!);
+  const saved = trySave(walk, () => ctx.write((audit) => castBallots(db, audit, election, groups, papers, walk.day, forgotten(walk))));
+  walk.print(`  ${ctx.t(saved ? "run.ballotsSaved" : "run.ballotsNotSaved", { n: papers.length, id: election.id })}`);
 }
 
 /** One ballot paper as choices castBallot understands: `#<person id>`, or `#<id>=yes|no|abstain`. */

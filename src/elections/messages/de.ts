@@ -141,6 +141,8 @@ export const de: Messages<typeof en> = {
   "error.elections.ballotsImported": "die Stimmzettel der Wahl #{id} stammen aus einer BLT-Datei; es können keine abgegeben werden",
   "error.elections.groupNotPresent": "{group} ist bei Sitzung #{id} nicht anwesend",
   "error.elections.groupNotPresent.hint": "nur anwesende Mitgliedsgruppen wählen; Anwesenheit mit `plattform meetings attend` erfassen",
+  "error.elections.ballotOnServer": "auf einem Datenbank-Server werden Stimmzettel nicht einzeln abgegeben: jede Transaktion hinterlässt ihre Nummer an den Zeilen, und Quittung und Stimmzettel wären verknüpft (Wahl #{id})",
+  "error.elections.ballotOnServer.hint": "den Stapel der Stimmzettel in der Sitzung mit `plattform meetings run` eingeben (er wird geschlossen und gemischt gespeichert) oder die ganze Urne mit `plattform elections import <wahl> <datei.blt>` übernehmen",
   "error.elections.alreadyVoted": "{group} hat in Wahl #{id} schon ihren Stimmzettel abgegeben",
   "error.elections.importNeedsStv": "BLT-Dateien enthalten Rangfolgen: nur Wahlen mit Scottish STV können sie übernehmen, nicht {method}",
   "error.elections.ballotsExist": "Wahl #{id} hat schon Stimmzettel",

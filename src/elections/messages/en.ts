@@ -140,6 +140,8 @@ export const en = {
   "error.elections.ballotsImported": "the ballots of election #{id} were imported from a BLT file; no ballots can be cast",
   "error.elections.groupNotPresent": "{group} is not present at meeting #{id}",
   "error.elections.groupNotPresent.hint": "only present member groups vote; record attendance with `plattform meetings attend`",
+  "error.elections.ballotOnServer": "on a database server ballots are not cast one by one: every transaction leaves its number on its rows, which would pair a receipt with its ballot (election #{id})",
+  "error.elections.ballotOnServer.hint": "type the pile of ballot papers at the meeting with `plattform meetings run` (it is saved whole and shuffled), or import the whole ballot box with `plattform elections import <election> <file.blt>`",
   "error.elections.alreadyVoted": "{group} has already cast its ballot in election #{id}",
   "error.elections.importNeedsStv": "BLT files hold ranked ballots: only Scottish STV elections can import them, not {method}",
   "error.elections.ballotsExist": "election #{id} already has ballots",

@@ -94,6 +94,8 @@ export const de: Messages<typeof en> = {
   "run.voteClose": "Abstimmung jetzt schließen und das Ergebnis festhalten?",
   "run.electionOn": { by: "seats", one: "Wahl #{id}: {team}, {seats} Sitz, {method}", other: "Wahl #{id}: {team}, {seats} Sitze, {method}" },
   "run.electionNotOpen": "Wahl #{id} nimmt hier keine Stimmzettel mehr an.",
+  "run.ballotsNotSaved": "die {n} Stimmzettel der Wahl #{id} wurden nicht gespeichert, auch keine Quittung; die Gruppen können sie erneut abgeben",
+  "run.ballotsSaved": "{n} Stimmzettel gemischt gespeichert, zusammen mit den Quittungen",
   "run.ballotGroups": "Welche Gruppen haben einen Stimmzettel abgegeben? (die Zettel werden danach in beliebiger Reihenfolge eingegeben)",
   "run.ballotPaper": "Stimmzettel {paper} von {papers}",
   "run.ballotRanking": "Stimmzettel {paper} von {papers}: die Nummern der Kandidierenden in der Reihenfolge der Präferenz (z. B. 3 1 4)",

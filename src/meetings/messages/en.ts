@@ -93,6 +93,8 @@ export const en = {
   "run.voteClose": "Close the vote now and record its result?",
   "run.electionOn": { by: "seats", one: "Election #{id}: {team}, {seats} seat, {method}", other: "Election #{id}: {team}, {seats} seats, {method}" },
   "run.electionNotOpen": "Election #{id} takes no more ballots here.",
+  "run.ballotsNotSaved": "the {n} ballot papers of election #{id} were not saved, nor any receipt; the groups can hand them in again",
+  "run.ballotsSaved": "{n} ballot papers saved, shuffled, together with the receipts",
   "run.ballotGroups": "Which groups have handed in a ballot? (the papers are typed next, in any order)",
   "run.ballotPaper": "Ballot paper {paper} of {papers}",
   "run.ballotRanking": "Ballot paper {paper} of {papers}: the candidates' numbers in order of preference (e.g. 3 1 4)",
