@@ -15,7 +15,7 @@ export interface Invitation {
 export function invitationsOf(db: Db, meetingId: number): Invitation[] {
   return db
     .prepare(
-      `SELECT person_id AS personId, address, status, reason, invited_at AS at, invited_by AS by
+      `SELECT person_id AS "personId", address, status, reason, invited_at AS at, invited_by AS "by"
          FROM invitations WHERE meeting_id = ? ORDER BY person_id`,
     )
     .all(meetingId) as Invitation[];
@@ -40,8 +40,8 @@ export function recordInvitation(db: Db, meetingId: number, inv: Invitation): vo
 export function invitationSummary(db: Db, meetingId: number): { sent: number; failed: number; written: number; last: string | null } {
   return db
     .prepare(
-      `SELECT coalesce(sum(status = 'sent'), 0) AS sent, coalesce(sum(status = 'failed'), 0) AS failed,
-              coalesce(sum(status = 'written'), 0) AS written, max(CASE WHEN status = 'sent' THEN invited_at END) AS last
+      `SELECT count(*) FILTER (WHERE status = 'sent') AS sent, count(*) FILTER (WHERE status = 'failed') AS failed,
+              count(*) FILTER (WHERE status = 'written') AS written, max(CASE WHEN status = 'sent' THEN invited_at END) AS last
          FROM invitations WHERE meeting_id = ?`,
     )
     .get(meetingId) as { sent: number; failed: number; written: number; last: string | null };

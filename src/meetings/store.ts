@@ -106,9 +106,9 @@ export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
   const rows = db
     .prepare(
       `${SELECT_MEETING}
-        WHERE (@kind IS NULL OR m.kind = @kind) AND (@from IS NULL OR m.date >= @from) AND (@until IS NULL OR m.date <= @until)
-          AND (@teamId IS NULL OR m.team_id = @teamId)
-        ORDER BY m.date ${filter.descending ? "DESC" : "ASC"}, m.start_time ${filter.descending ? "DESC" : "ASC"}, m.id`,
+        WHERE (CAST(@kind AS TEXT) IS NULL OR m.kind = @kind) AND (CAST(@from AS TEXT) IS NULL OR m.date >= @from)
+          AND (CAST(@until AS TEXT) IS NULL OR m.date <= @until) AND (CAST(@teamId AS BIGINT) IS NULL OR m.team_id = @teamId)
+        ORDER BY m.date ${filter.descending ? "DESC" : "ASC"}, m.start_time ${filter.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST"}, m.id ${filter.descending ? "DESC" : "ASC"}`,
     )
     .all({ kind: filter.kind ?? null, from: filter.from ?? null, until: filter.until ?? null, teamId: filter.teamId ?? null }) as MeetingRow[];
   return rows.map(toMeeting);
@@ -117,7 +117,7 @@ export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
 /** The next planned meeting from `today` on. */
 export function nextMeeting(db: Db, today: string): Meeting | undefined {
   const row = db
-    .prepare(`${SELECT_MEETING} WHERE m.status = 'planned' AND m.date >= ? ORDER BY m.date, m.start_time, m.id LIMIT 1`)
+    .prepare(`${SELECT_MEETING} WHERE m.status = 'planned' AND m.date >= ? ORDER BY m.date, m.start_time NULLS FIRST, m.id LIMIT 1`)
     .get(today) as MeetingRow | undefined;
   return row && toMeeting(row);
 }
@@ -130,7 +130,7 @@ export function lastMeeting(db: Db, today: string): Meeting | undefined {
   const row = db
     .prepare(
       `${SELECT_MEETING} WHERE m.status = 'held' OR (m.status = 'planned' AND m.date <= ?)
-        ORDER BY m.date DESC, m.start_time DESC, m.id DESC LIMIT 1`,
+        ORDER BY m.date DESC, m.start_time DESC NULLS LAST, m.id DESC LIMIT 1`,
     )
     .get(today) as MeetingRow | undefined;
   return row && toMeeting(row);
@@ -140,7 +140,7 @@ export function lastMeeting(db: Db, today: string): Meeting | undefined {
 export function previousMeeting(db: Db, meeting: Meeting): Meeting | undefined {
   const row = db
     .prepare(
-      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS ? AND m.status = 'held' AND (m.date < ? OR (m.date = ? AND m.id < ?))
+      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS NOT DISTINCT FROM ? AND m.status = 'held' AND (m.date < ? OR (m.date = ? AND m.id < ?))
         ORDER BY m.date DESC, m.id DESC LIMIT 1`,
     )
     .get(meeting.kind, meeting.team, meeting.date, meeting.date, meeting.id) as MeetingRow | undefined;
@@ -151,7 +151,7 @@ export function previousMeeting(db: Db, meeting: Meeting): Meeting | undefined {
 export function followingMeeting(db: Db, meeting: Meeting): Meeting | undefined {
   const row = db
     .prepare(
-      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS ? AND m.status <> 'cancelled' AND (m.date > ? OR (m.date = ? AND m.id > ?))
+      `${SELECT_MEETING} WHERE m.kind = ? AND m.team IS NOT DISTINCT FROM ? AND m.status <> 'cancelled' AND (m.date > ? OR (m.date = ? AND m.id > ?))
         ORDER BY m.date, m.id LIMIT 1`,
     )
     .get(meeting.kind, meeting.team, meeting.date, meeting.date, meeting.id) as MeetingRow | undefined;
@@ -159,7 +159,7 @@ export function followingMeeting(db: Db, meeting: Meeting): Meeting | undefined 
 }
 
 export function meetingsOn(db: Db, date: string): Meeting[] {
-  return (db.prepare(`${SELECT_MEETING} WHERE m.date = ? ORDER BY m.start_time, m.id`).all(date) as MeetingRow[]).map(toMeeting);
+  return (db.prepare(`${SELECT_MEETING} WHERE m.date = ? ORDER BY m.start_time NULLS FIRST, m.id`).all(date) as MeetingRow[]).map(toMeeting);
 }
 
 /** Minutes that this meeting approved. */
@@ -246,7 +246,7 @@ export function insertNote(db: Db, itemId: number, text: string): number {
 export function notesOfMeeting(db: Db, meetingId: number): Array<{ id: number; itemId: number; text: string }> {
   return db
     .prepare(
-      `SELECT n.id, n.item_id AS itemId, n.text FROM item_notes n JOIN agenda_items i ON i.id = n.item_id
+      `SELECT n.id, n.item_id AS "itemId", n.text FROM item_notes n JOIN agenda_items i ON i.id = n.item_id
         WHERE i.meeting_id = ? ORDER BY i.position, n.id`,
     )
     .all(meetingId) as Array<{ id: number; itemId: number; text: string }>;
@@ -288,9 +288,9 @@ export interface AttendanceRow {
 export function listAttendance(db: Db, meetingId: number): AttendanceRow[] {
   return db
     .prepare(
-      `SELECT a.id, a.status, a.person_id AS personId, p.name AS person, a.group_id AS groupId, g.name AS "group", a.guest_name AS guestName
+      `SELECT a.id, a.status, a.person_id AS "personId", p.name AS person, a.group_id AS "groupId", g.name AS "group", a.guest_name AS "guestName"
          FROM attendance a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN groups g ON g.id = a.group_id
-        WHERE a.meeting_id = ? ORDER BY g.name, p.name, a.guest_name`,
+        WHERE a.meeting_id = ? ORDER BY g.name NULLS FIRST, p.name NULLS FIRST, a.guest_name NULLS FIRST`,
     )
     .all(meetingId) as AttendanceRow[];
 }
@@ -362,7 +362,7 @@ export function listAmendments(db: Db, meetingId: number): Amendment[] {
 export function sealAmendments(db: Db, meetingId: number): void {
   const update = db.prepare("UPDATE minutes_amendments SET seal = ? WHERE id = ?");
   let previous = (db.prepare("SELECT fingerprint FROM approved_minutes WHERE meeting_id = ?").pluck().get(meetingId) as string | undefined) ?? "";
-  for (const a of db.prepare("SELECT id, meeting_id AS meetingId, text, author, made_on AS date FROM minutes_amendments WHERE meeting_id = ? ORDER BY id").all(meetingId) as Array<Amendment & { meetingId: number }>) {
+  for (const a of db.prepare(`SELECT id, meeting_id AS "meetingId", text, author, made_on AS date FROM minutes_amendments WHERE meeting_id = ? ORDER BY id`).all(meetingId) as Array<Amendment & { meetingId: number }>) {
     previous = amendmentSeal(previous, a);
     update.run(previous, a.id);
   }
@@ -372,7 +372,7 @@ export function sealAmendments(db: Db, meetingId: number): void {
 export function brokenAmendment(db: Db, meetingId: number, fingerprint: string): number | null {
   let previous = fingerprint;
   for (const a of db
-    .prepare("SELECT id, meeting_id AS meetingId, text, author, made_on AS date, seal FROM minutes_amendments WHERE meeting_id = ? ORDER BY id")
+    .prepare(`SELECT id, meeting_id AS "meetingId", text, author, made_on AS date, seal FROM minutes_amendments WHERE meeting_id = ? ORDER BY id`)
     .all(meetingId) as Array<Amendment & { meetingId: number; seal: string | null }>) {
     const seal = amendmentSeal(previous, a);
     if (seal !== a.seal) return a.id;
@@ -392,7 +392,7 @@ export interface FrozenMinutes {
   frozenAt: string;
 }
 
-const SELECT_FROZEN = "SELECT meeting_id AS meetingId, model, fingerprint, frozen_at AS frozenAt FROM approved_minutes";
+const SELECT_FROZEN = `SELECT meeting_id AS "meetingId", model, fingerprint, frozen_at AS "frozenAt" FROM approved_minutes`;
 
 export function saveFrozenMinutes(db: Db, meetingId: number, model: string): string {
   const fingerprint = sha256(model);
@@ -470,7 +470,7 @@ export function minutesSnapshot(db: Db, meetingId: number): string {
 
 /** Held meetings whose minutes are still in draft, waiting for approval at a later meeting. */
 export function draftMinutes(db: Db): Meeting[] {
-  return (db.prepare(`${SELECT_MEETING} WHERE m.minutes = 'draft' ORDER BY m.date, m.start_time, m.id`).all() as MeetingRow[]).map(toMeeting);
+  return (db.prepare(`${SELECT_MEETING} WHERE m.minutes = 'draft' ORDER BY m.date, m.start_time NULLS FIRST, m.id`).all() as MeetingRow[]).map(toMeeting);
 }
 
 export interface CalendarStamp {
@@ -537,7 +537,7 @@ export function recordedAhead(db: Db, today: string): Array<{ meeting: number; d
 export function approvedAhead(db: Db, today: string): Array<{ meeting: number; date: string; at: number; atDate: string }> {
   return db
     .prepare(
-      `SELECT m.id AS meeting, m.date, a.id AS at, a.date AS atDate
+      `SELECT m.id AS meeting, m.date, a.id AS at, a.date AS "atDate"
          FROM meetings m JOIN meetings a ON a.id = m.approved_by_id
         WHERE m.minutes = 'approved' AND a.date > ? ORDER BY m.date, m.id`,
     )

@@ -1,6 +1,7 @@
 // `meetings export --format ics`: the file parses again, every event has a UID and its start in Europe/Berlin,
 // UIDs are stable across exports and edits, and a cancelled meeting is exported as cancelled.
 import Database from "better-sqlite3";
+import { onServer, openServerDb } from "../server.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -243,7 +244,7 @@ describe("meetings export --format ics", () => {
 describe("a platform name that reaches the calendar", () => {
   it("with CR/LF inserted by SQL, injects nothing: the file parses to exactly the meetings' VEVENTs, the name escaped", async () => {
     const db = await platform();
-    const conn = new Database(db);
+    const conn = onServer ? openServerDb(db) : new Database(db);
     const evil = "Evil\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\r\nEND:VEVENT\r\nX-A:b; c, d\\e";
     conn.prepare("UPDATE settings SET value = ? WHERE key = 'name'").run(evil);
     conn.close();
