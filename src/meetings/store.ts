@@ -493,7 +493,8 @@ export function calendarStamps(db: Db, ids: number[]): Map<number, CalendarStamp
   const stamps = new Map<number, CalendarStamp>();
   for (const id of ids) {
     const row = select.get(id) as { created: string; revisions: number; modified: string | null } | undefined;
-    if (row) stamps.set(id, { created: row.created, revisions: row.revisions, modified: row.modified ?? row.created });
+    // An audit entry's time is taken when its write began, which may be before the row's own creation time.
+    if (row) stamps.set(id, { created: row.created, revisions: row.revisions, modified: row.modified !== null && row.modified > row.created ? row.modified : row.created });
   }
   return stamps;
 }

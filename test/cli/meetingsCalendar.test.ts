@@ -182,6 +182,8 @@ describe("meetings export --format ics", () => {
     const before = parseIcs(first);
     const kernkreis = events(before).find((e) => prop(e, "DTSTART")!.value === "20261203T190000")!;
     expect(prop(kernkreis, "SEQUENCE")!.value).toBe("0");
+    // the audit time of a write is taken when it began, before the meeting's own creation time
+    for (const e of events(before)) expect(prop(e, "LAST-MODIFIED")!.value >= prop(e, "CREATED")!.value).toBe(true);
 
     await ok(["meetings", "edit", "2", "--time", "18:30", "--place", "Rathaus"], { db, env: ENV });
     await ok(["config", "set", "name", "Bürgerplattform Südost"], { db, env: ENV }); // renaming the platform changes no UID
