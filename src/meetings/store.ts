@@ -108,7 +108,7 @@ export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
       `${SELECT_MEETING}
         WHERE (CAST(@kind AS TEXT) IS NULL OR m.kind = @kind) AND (CAST(@from AS TEXT) IS NULL OR m.date >= @from)
           AND (CAST(@until AS TEXT) IS NULL OR m.date <= @until) AND (CAST(@teamId AS BIGINT) IS NULL OR m.team_id = @teamId)
-        ORDER BY m.date ${filter.descending ? "DESC" : "ASC"}, m.start_time ${filter.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST"}, m.id ${filter.descending ? "DESC" : "ASC"}`,
+        ORDER BY m.date ${filter.descending ? "DESC" : "ASC"}, m.start_time ${filter.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST"}, m.id`,
     )
     .all({ kind: filter.kind ?? null, from: filter.from ?? null, until: filter.until ?? null, teamId: filter.teamId ?? null }) as MeetingRow[];
   return rows.map(toMeeting);
