@@ -15,7 +15,7 @@ export interface Invitation {
 export function invitationsOf(db: Db, meetingId: number): Invitation[] {
   return db
     .prepare(
-      `SELECT person_id AS "personId", address, status, reason, invited_at AS at, invited_by AS by
+      `SELECT person_id AS "personId", address, status, reason, invited_at AS at, invited_by AS "by"
          FROM invitations WHERE meeting_id = ? ORDER BY person_id`,
     )
     .all(meetingId) as Invitation[];

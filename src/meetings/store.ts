@@ -108,7 +108,7 @@ export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
       `${SELECT_MEETING}
         WHERE (CAST(@kind AS TEXT) IS NULL OR m.kind = @kind) AND (CAST(@from AS TEXT) IS NULL OR m.date >= @from)
           AND (CAST(@until AS TEXT) IS NULL OR m.date <= @until) AND (CAST(@teamId AS BIGINT) IS NULL OR m.team_id = @teamId)
-        ORDER BY m.date ${filter.descending ? "DESC" : "ASC"}, m.start_time ${filter.descending ? "DESC" : "ASC"}, m.id`,
+        ORDER BY m.date ${filter.descending ? "DESC" : "ASC"}, m.start_time ${filter.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST"}, m.id`,
     )
     .all({ kind: filter.kind ?? null, from: filter.from ?? null, until: filter.until ?? null, teamId: filter.teamId ?? null }) as MeetingRow[];
   return rows.map(toMeeting);
@@ -117,7 +117,7 @@ export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
 /** The next planned meeting from `today` on. */
 export function nextMeeting(db: Db, today: string): Meeting | undefined {
   const row = db
-    .prepare(`${SELECT_MEETING} WHERE m.status = 'planned' AND m.date >= ? ORDER BY m.date, m.start_time, m.id LIMIT 1`)
+    .prepare(`${SELECT_MEETING} WHERE m.status = 'planned' AND m.date >= ? ORDER BY m.date, m.start_time NULLS FIRST, m.id LIMIT 1`)
     .get(today) as MeetingRow | undefined;
   return row && toMeeting(row);
 }
@@ -130,7 +130,7 @@ export function lastMeeting(db: Db, today: string): Meeting | undefined {
   const row = db
     .prepare(
       `${SELECT_MEETING} WHERE m.status = 'held' OR (m.status = 'planned' AND m.date <= ?)
-        ORDER BY m.date DESC, m.start_time DESC, m.id DESC LIMIT 1`,
+        ORDER BY m.date DESC, m.start_time DESC NULLS LAST, m.id DESC LIMIT 1`,
     )
     .get(today) as MeetingRow | undefined;
   return row && toMeeting(row);
@@ -159,7 +159,7 @@ export function followingMeeting(db: Db, meeting: Meeting): Meeting | undefined 
 }
 
 export function meetingsOn(db: Db, date: string): Meeting[] {
-  return (db.prepare(`${SELECT_MEETING} WHERE m.date = ? ORDER BY m.start_time, m.id`).all(date) as MeetingRow[]).map(toMeeting);
+  return (db.prepare(`${SELECT_MEETING} WHERE m.date = ? ORDER BY m.start_time NULLS FIRST, m.id`).all(date) as MeetingRow[]).map(toMeeting);
 }
 
 /** Minutes that this meeting approved. */
@@ -290,7 +290,7 @@ export function listAttendance(db: Db, meetingId: number): AttendanceRow[] {
     .prepare(
       `SELECT a.id, a.status, a.person_id AS "personId", p.name AS person, a.group_id AS "groupId", g.name AS "group", a.guest_name AS "guestName"
          FROM attendance a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN groups g ON g.id = a.group_id
-        WHERE a.meeting_id = ? ORDER BY g.name, p.name, a.guest_name`,
+        WHERE a.meeting_id = ? ORDER BY g.name NULLS FIRST, p.name NULLS FIRST, a.guest_name NULLS FIRST`,
     )
     .all(meetingId) as AttendanceRow[];
 }
@@ -470,7 +470,7 @@ export function minutesSnapshot(db: Db, meetingId: number): string {
 
 /** Held meetings whose minutes are still in draft, waiting for approval at a later meeting. */
 export function draftMinutes(db: Db): Meeting[] {
-  return (db.prepare(`${SELECT_MEETING} WHERE m.minutes = 'draft' ORDER BY m.date, m.start_time, m.id`).all() as MeetingRow[]).map(toMeeting);
+  return (db.prepare(`${SELECT_MEETING} WHERE m.minutes = 'draft' ORDER BY m.date, m.start_time NULLS FIRST, m.id`).all() as MeetingRow[]).map(toMeeting);
 }
 
 export interface CalendarStamp {
@@ -493,7 +493,8 @@ export function calendarStamps(db: Db, ids: number[]): Map<number, CalendarStamp
   const stamps = new Map<number, CalendarStamp>();
   for (const id of ids) {
     const row = select.get(id) as { created: string; revisions: number; modified: string | null } | undefined;
-    if (row) stamps.set(id, { created: row.created, revisions: row.revisions, modified: row.modified ?? row.created });
+    // An audit entry's time is taken when its write began, which may be before the row's own creation time.
+    if (row) stamps.set(id, { created: row.created, revisions: row.revisions, modified: row.modified !== null && row.modified > row.created ? row.modified : row.created });
   }
   return stamps;
 }

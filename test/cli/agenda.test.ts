@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
+import { dbTarget } from "../server.js";
 import { startTimes } from "../../src/reports/agenda.js";
 import { agendaPdf } from "../../src/reports/index.js";
 import { Context } from "../../src/core/context.js";
@@ -140,9 +141,9 @@ describe("agendaPdf(ctx, meetingId)", () => {
   it("returns the bytes of the agenda's PDF, in the context's language, for the invitation e-mail", async () => {
     await Promise.all([loadMessages("en"), loadMessages("de")]);
     const { db: path } = platform();
-    const db = openDataFile(path!);
+    const db = openDataFile(dbTarget(path!));
     try {
-      const ctx = new Context({ lang: "en" }, ["test"], {}, { path: path!, source: "flag" });
+      const ctx = new Context({ lang: "en" }, ["test"], {}, { path: dbTarget(path!), source: "flag" });
       ctx.useDb(db);
       const bytes = await agendaPdf(ctx, 2);
       expect(bytes).toBeInstanceOf(Uint8Array);

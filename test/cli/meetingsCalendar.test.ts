@@ -1,6 +1,7 @@
 // `meetings export --format ics`: the file parses again, every event has a UID and its start in Europe/Berlin,
 // UIDs are stable across exports and edits, and a cancelled meeting is exported as cancelled.
 import Database from "better-sqlite3";
+import { onServer, openServerDb } from "../server.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -181,6 +182,8 @@ describe("meetings export --format ics", () => {
     const before = parseIcs(first);
     const kernkreis = events(before).find((e) => prop(e, "DTSTART")!.value === "20261203T190000")!;
     expect(prop(kernkreis, "SEQUENCE")!.value).toBe("0");
+    // the audit time of a write is taken when it began, before the meeting's own creation time
+    for (const e of events(before)) expect(prop(e, "LAST-MODIFIED")!.value >= prop(e, "CREATED")!.value).toBe(true);
 
     await ok(["meetings", "edit", "2", "--time", "18:30", "--place", "Rathaus"], { db, env: ENV });
     await ok(["config", "set", "name", "Bürgerplattform Südost"], { db, env: ENV }); // renaming the platform changes no UID
@@ -243,7 +246,7 @@ describe("meetings export --format ics", () => {
 describe("a platform name that reaches the calendar", () => {
   it("with CR/LF inserted by SQL, injects nothing: the file parses to exactly the meetings' VEVENTs, the name escaped", async () => {
     const db = await platform();
-    const conn = new Database(db);
+    const conn = onServer ? openServerDb(db) : new Database(db);
     const evil = "Evil\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\r\nEND:VEVENT\r\nX-A:b; c, d\\e";
     conn.prepare("UPDATE settings SET value = ? WHERE key = 'name'").run(evil);
     conn.close();

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, run, tempDir } from "../helpers.js";
+import { dbTarget } from "../server.js";
 import { copyOf, fails, ok, type RunOptions } from "./util.js";
 
 /** Every run sees the same "today": a week after the Kernkreis of 3 December 2026. */
@@ -223,7 +224,7 @@ describe("report minutes --format pdf", () => {
   it("writes the PDF to standard output when that is a pipe", () => {
     const { db } = platform();
     const result = spawnSync(process.execPath, [BIN, "report", "minutes", "last", "--format", "pdf"], {
-      env: { PATH: process.env.PATH ?? "", HOME: tempDir(), PLATTFORM_DB: db!, PLATTFORM_TODAY: TODAY, NO_COLOR: "1" },
+      env: { PATH: process.env.PATH ?? "", HOME: tempDir(), PLATTFORM_DB: dbTarget(db!), PLATTFORM_TODAY: TODAY, NO_COLOR: "1" },
     });
     expect(result.status, result.stderr.toString()).toBe(0);
     isPdf(result.stdout);
@@ -234,7 +235,7 @@ describe("report minutes --format pdf", () => {
     const { db } = platform();
     const command = `${process.execPath} ${BIN} report minutes last --format pdf`;
     const result = spawnSync("/usr/bin/script", ["-qec", command, "/dev/null"], {
-      env: { PATH: process.env.PATH ?? "", HOME: tempDir(), PLATTFORM_DB: db!, PLATTFORM_TODAY: TODAY, NO_COLOR: "1", LANG: "C.UTF-8", TERM: "dumb" },
+      env: { PATH: process.env.PATH ?? "", HOME: tempDir(), PLATTFORM_DB: dbTarget(db!), PLATTFORM_TODAY: TODAY, NO_COLOR: "1", LANG: "C.UTF-8", TERM: "dumb" },
       encoding: "utf8",
     });
     expect(result.status).toBe(1);

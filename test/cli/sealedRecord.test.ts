@@ -11,6 +11,7 @@ import { getMeeting } from "../../src/meetings/index.js";
 import { SCHEMA_VERSION } from "../../src/migrations/index.js";
 import { buildReport } from "../../src/reports/model.js";
 import { run, tempDir } from "../helpers.js";
+import { onServer, openServerDb } from "../server.js";
 import { copyOf, ok, okJson, query } from "./util.js";
 
 const dirs: string[] = [];
@@ -27,8 +28,13 @@ beforeAll(async () => {
   await ok(["demo", "--db", demo, "--lang", "de"]);
 }, 120_000);
 
+/** A connection outside plattform: to the data file, or on a server to the database that stands for it. */
+function connect(db: string): Database.Database {
+  return onServer ? (openServerDb(db) as unknown as Database.Database) : new Database(db);
+}
+
 function edit(db: string, sql: string, ...params: unknown[]): void {
-  const conn = new Database(db);
+  const conn = connect(db);
   try {
     conn.prepare(sql).run(...params);
   } finally {
@@ -161,7 +167,7 @@ describe("check finds every direct edit of the record (exit 1)", () => {
     ["a note behind approved minutes", (db, m) => edit(db, "UPDATE item_notes SET text = text || '!' WHERE item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?)", m), "minutesChanged"],
     ["an attendance behind approved minutes", (db, m) => edit(db, "DELETE FROM attendance WHERE id = (SELECT max(id) FROM attendance WHERE meeting_id = ?)", m), "minutesChanged"],
     ["a vote's motion", (db) => edit(db, "UPDATE votes SET motion = motion || '.' WHERE id = (SELECT min(v.id) FROM votes v JOIN meetings m ON m.id = v.meeting_id WHERE m.minutes = 'approved')"), "minutesChanged"],
-    ["a ballot", (db) => edit(db, "DELETE FROM ballots WHERE rowid = (SELECT min(rowid) FROM ballots)"), "recountDiffers"],
+    ["a ballot", (db) => edit(db, "DELETE FROM ballots WHERE id = (SELECT min(id) FROM ballots)"), "recountDiffers"],
     ["an amendment", (db) => edit(db, "UPDATE minutes_amendments SET text = text || ' (geändert)' WHERE id = (SELECT min(id) FROM minutes_amendments)"), "amendmentChanged"],
     ["an amendment added outside plattform", (db, m) => edit(db, "INSERT INTO minutes_amendments (meeting_id, text, author, made_on, created_at) VALUES (?, 'untergeschoben', 'X', '2026-01-01', '2026-01-01')", m), "amendmentChanged"],
     ["an audit entry changed", (db) => edit(db, "UPDATE audit_log SET actor = 'jemand' WHERE id = 5"), "auditChanged"],
@@ -171,7 +177,7 @@ describe("check finds every direct edit of the record (exit 1)", () => {
     [
       "an audit entry inserted with a forged link",
       (db) => {
-        const conn = new Database(db);
+        const conn = connect(db);
         const last = conn.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").get() as { id: number; hash: string };
         conn.prepare("INSERT INTO audit_log (id, at, actor, command, entity, entity_id, action, hash) VALUES (?, '2026-01-01T00:00:00Z', 'x', '[]', 'group', 1, 'edit', ?)").run(last.id + 1, last.hash);
         conn.close();
@@ -253,7 +259,8 @@ const WITHOUT_LATER_MIGRATIONS = `
   ALTER TABLE groups DROP COLUMN iban; ALTER TABLE funders DROP COLUMN iban; ALTER TABLE income DROP COLUMN payer_iban;`;
 
 describe("the migration to schema 10", () => {
-  it("freezes approved minutes as they render at that moment, seals amendments and chains the audit log", async () => {
+  // FILE_ONLY: a file of schema 9 is migrated; a server database is created at the current schema.
+  it.skipIf(onServer)("freezes approved minutes as they render at that moment, seals amendments and chains the audit log", async () => {
     const db = copyOf(demo);
     const approved = await approvedMeetings(db);
     // The file as plattform before schema 10 left it.

@@ -7,7 +7,24 @@ import type { Db } from "../../src/core/db.js";
 import { addElection, castBallot, countElection, nominate, recordTally, resolveElection } from "../../src/elections/service.js";
 import type { Group } from "../../src/groups/model.js";
 import type { Meeting } from "../../src/meetings/model.js";
-import { addItem, addMeeting, addNote, approve, attend, closeMeeting, excuse, meetingFields } from "../../src/meetings/service.js";
+import {
+  addItem,
+  addMeeting,
+  addNote,
+  approve,
+  attend,
+  changeNote,
+  closeMeeting,
+  editMeeting,
+  excuse,
+  fieldsOf,
+  meetingFields,
+  moveAttendance,
+  moveItem,
+  removeItem,
+  renameItem,
+  unattend,
+} from "../../src/meetings/service.js";
 import { getMeeting } from "../../src/meetings/store.js";
 import type { Person } from "../../src/people/model.js";
 import { addTask, resolveOwner } from "../../src/tasks/service.js";
@@ -68,6 +85,35 @@ describe("a write resolved before another process approved the minutes is refuse
     approveMeanwhile(p);
     expect(cliError(() => closeMeeting(p.db, noAudit, stale)).key).toBe("error.cannotClose");
     expect(cliError(() => approve(p.db, noAudit, stale, p.later, null, LATER_WITHOUT_QUORUM)).key).toBe("error.minutesLocked");
+  });
+});
+
+/** The rows of a table, in id order: to prove that a refused correction changed nothing. */
+function rows(db: Db, table: string): unknown[] {
+  return db.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
+}
+
+describe("a draft correction resolved before another process approved the minutes is refused", () => {
+  // The "minutes not approved" rule is checked on the row read inside the write's transaction, on both engines.
+  it.each([
+    ["renaming an item", (p: Platform, stale: Meeting) => renameItem(p.db, noAudit, stale, "1", "Umbenannt"), "agenda_items"],
+    ["moving an item", (p: Platform, stale: Meeting) => moveItem(p.db, noAudit, stale, "2", "1"), "agenda_items"],
+    ["removing an item", (p: Platform, stale: Meeting) => removeItem(p.db, noAudit, stale, "2"), "agenda_items"],
+    ["editing a note", (p: Platform, stale: Meeting, note: number) => changeNote(p.db, noAudit, stale, String(note), "berichtigt"), "item_notes"],
+    ["removing a note", (p: Platform, stale: Meeting, note: number) => changeNote(p.db, noAudit, stale, String(note), null), "item_notes"],
+    ["withdrawing attendance", (p: Platform, stale: Meeting) => unattend(p.db, noAudit, stale, String(p.people[0]!.id), undefined, TODAY), "attendance"],
+    ["moving attendance to another group", (p: Platform, stale: Meeting) => moveAttendance(p.db, noAudit, stale, String(p.people[0]!.id), "G2", TODAY), "attendance"],
+    ["editing the meeting", (p: Platform, stale: Meeting) => editMeeting(p.db, noAudit, stale, { ...fieldsOf(stale), place: "Anderswo" }), "meetings"],
+  ] as const)("%s: locked minutes, nothing changed", (_what, write, table) => {
+    const p = platform();
+    addItem(p.db, noAudit, p.meeting, { title: "Verschiedenes" }, TODAY);
+    const note = addNote(p.db, noAudit, p.meeting, "1", "Entwurf");
+    const stale = getMeeting(p.db, p.meeting.id)!;
+    expect(stale.minutes).toBe("none");
+    approveMeanwhile(p);
+    const before = rows(p.db, table);
+    expect(cliError(() => write(p, stale, note)).key).toBe("error.minutesLocked");
+    expect(rows(p.db, table)).toEqual(before);
   });
 });
 
