@@ -119,7 +119,7 @@ export const en = {
   "personData.person": "Person",
   "personData.audit": "Audit log entries about this person and these records",
   "personData.changesMade": "Audit log entries of changes made under this person's name",
-"help.users": "Who may do what on a server platform: PostgreSQL users with the role organizer, secretary, treasurer or reader",
+  "help.users": "Who may do what on a server platform: PostgreSQL users with the role organizer, secretary, treasurer or reader",
   "help.users add": "Give a database user a role on this server platform (creates the login, without a password, when it is new)",
   "help.users list": "List this server platform's users and their roles",
   "help.users remove": "Take a database user's role on this server platform away (the login itself stays)",
