@@ -10,6 +10,16 @@ const SERVER = process.env.PLATTFORM_TEST_PG?.replace(/\/+$/, "") || undefined;
 /** The tests run against a PostgreSQL server. */
 export const onServer = SERVER !== undefined;
 
+/**
+ * The actor the audit log records for a write by `name` (--as, PLATTFORM_USER): the name on a file; on a server the
+ * database user the server authenticated, with the name before it when that differs: "Maria (plattform)".
+ */
+export function recordedActor(name: string): string {
+  if (!onServer) return name;
+  const user = decodeURIComponent(new URL(SERVER!).username) || process.env.PGUSER || process.env.USER || "";
+  return name.toLowerCase() === user.toLowerCase() ? user : `${name} (${user})`;
+}
+
 /** The reason a test does not run on a server: it is about the SQLite file itself (its bytes, WAL, mode, path). */
 export const FILE_ONLY = "about the SQLite data file itself; the server run (npm run test:pg) has no file";
 

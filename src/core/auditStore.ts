@@ -160,13 +160,13 @@ export function* iterateRawAudit(db: Db, filter: AuditFilter): Generator<RawAudi
     .prepare(
       `SELECT * FROM (
          SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log
-          WHERE (@since IS NULL OR at >= @since)
-            AND (@entity IS NULL OR entity = @entity)
-            AND (@who IS NULL OR actor = @who COLLATE NOCASE)
+          WHERE (CAST(@since AS TEXT) IS NULL OR at >= @since)
+            AND (CAST(@entity AS TEXT) IS NULL OR entity = @entity)
+            AND (CAST(@who AS TEXT) IS NULL OR ${BY_ACTOR("@who")})
           ORDER BY id DESC LIMIT @limit
-       ) ORDER BY id`,
+       ) AS newest ORDER BY id`,
     )
-    .iterate({ since: filter.since ?? null, entity: filter.entity ?? null, who: filter.who ?? null, limit: filter.limit ?? -1 }) as IterableIterator<Raw>;
+    .iterate({ since: filter.since ?? null, entity: filter.entity ?? null, who: filter.who ?? null, limit: filter.limit ?? Number.MAX_SAFE_INTEGER }) as IterableIterator<Raw>;
   yield* rows;
 }
 
@@ -183,11 +183,27 @@ export function auditAbout(db: Db, entity: string, ids: number[]): AuditRow[] {
   return rows.map(toAuditRow);
 }
 
+/**
+ * The entries made under a name: the actor as recorded, or on a server "name (database user)" (see
+ * databaseActor), whose name part counts too.
+ */
+const BY_ACTOR = (who: string) =>
+  `(actor = ${who} COLLATE NOCASE OR lower(substr(actor, 1, length(CAST(${who} AS TEXT)) + 2)) = lower(CAST(${who} AS TEXT) || ' ('))`;
+
+/**
+ * The actor of a write on a server: the database user the server authenticated, with the name the person gave
+ * (--as, PLATTFORM_USER) before it when that differs: "Maria (kim)". A file has only the given name.
+ */
+export function databaseActor(db: Db, declared: string | undefined): string {
+  const user = db.prepare("SELECT current_user").pluck().get() as string;
+  return declared === undefined || declared === "" || declared.toLowerCase() === user.toLowerCase() ? user : `${declared} (${user})`;
+}
+
 /** Entries of changes made under the given name (for a person's data export). */
 export function auditByActor(db: Db, actor: string): AuditRow[] {
   const rows = db
-    .prepare("SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log WHERE actor = ? COLLATE NOCASE ORDER BY id")
-    .all(actor) as Raw[];
+    .prepare(`SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log WHERE ${BY_ACTOR("@who")} ORDER BY id`)
+    .all({ who: actor }) as Raw[];
   return rows.map(toAuditRow);
 }
 

@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import { resolveDataFile, type DbSource } from "./config.js";
-import { auditInserter } from "./auditStore.js";
+import { auditInserter, databaseActor } from "./auditStore.js";
+import { isServer } from "./engine.js";
 import { openDataFile, prepareSchema, sleepMs, storedLanguage, withBusyRetry, withFileToItself, type Db } from "./db.js";
 import { DataFileError, UsageError } from "./errors.js";
 import { isLang, langFromEnv, loadMessages, translate, type Lang, type MessageKey } from "./i18n.js";
@@ -151,7 +152,8 @@ export class Context {
     const db = this.db;
     const log = auditInserter(db);
     const at = new Date().toISOString();
-    const actor = this.actor; // once per write: os.userInfo() for every entry of a large import added up
+    // once per write: os.userInfo() for every entry of a large import added up
+    const actor = isServer(db) ? databaseActor(db, this.options.as || this.env.PLATTFORM_USER) : this.actor;
     let started = false;
     const run = db.transaction(() => {
       started = true;

@@ -1,5 +1,5 @@
 // The maintenance commands: one definition each, read at start-up (keep this file free of heavy imports).
-import { command, lazy, option, type Runnable } from "../core/define.js";
+import { command, group, lazy, option, type Runnable } from "../core/define.js";
 
 export const backup = command({
   path: "backup",
@@ -44,7 +44,39 @@ export const completion = command({
   examples: ["completion bash > ~/.local/share/bash-completion/completions/plattform", "completion zsh > ~/.zsh-plattform && echo 'source ~/.zsh-plattform' >> ~/.zshrc", "completion fish > ~/.config/fish/completions/plattform.fish"],
 });
 
+export const users = group({
+  path: "users",
+  help: "help.users",
+  examples: ["users add kim --role treasurer", "users list", "users remove kim"],
+});
+
+export const usersAdd = command({
+  path: "users add",
+  args: ["<name>"],
+  help: "help.users add",
+  write: true,
+  options: {
+    role: option("--role <role>", "opt.userRole", { choices: ["organizer", "secretary", "treasurer", "reader"], mandatory: true }),
+  },
+  examples: ["users add kim --role treasurer", "users add maria --role secretary", "users add kernkreis --role reader"],
+});
+
+export const usersList = command({
+  path: "users list",
+  help: "help.users list",
+  examples: ["users list", "users list --json"],
+});
+
+export const usersRemove = command({
+  path: "users remove",
+  args: ["<name>"],
+  help: "help.users remove",
+  write: true,
+  examples: ["users remove kim"],
+});
+
 const handlers = () => import("./handlers.js");
+const usersHandlers = () => import("./users.js");
 
 /** In the order of the help's command lists. */
 export const commands: Runnable[] = [
@@ -53,4 +85,8 @@ export const commands: Runnable[] = [
   lazy(check, handlers, "check"),
   lazy(log, handlers, "log"),
   lazy(completion, () => import("./completion.js"), "completion"),
+  users,
+  lazy(usersAdd, usersHandlers, "usersAdd"),
+  lazy(usersList, usersHandlers, "usersList"),
+  lazy(usersRemove, usersHandlers, "usersRemove"),
 ];

@@ -9,6 +9,7 @@ import { SCHEMA_VERSION } from "../../src/migrations/index.js";
 import { createDataFile, migrate, openDataFile } from "../../src/core/db.js";
 import { MIGRATIONS } from "../../src/migrations/index.js";
 import { fileHash, newPlatform, run, tempDir } from "../helpers.js";
+import { recordedActor } from "../server.js";
 import { copyOf, dataFileBytes, fails, ok, okJson, query, type RunOptions } from "./util.js";
 
 const TODAY = "2026-03-01";
@@ -112,7 +113,7 @@ describe("restore", () => {
     expect(mode(report.kept)).toBe(0o600);
     const log = await okJson<Array<{ entity: string; action: string; actor: string; changes: { from: string; kept: string } }>>(["log", "--entity", "data_file"], { db });
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ entity: "data_file", action: "restore", actor: "admin", changes: { from: backup, kept: report.kept } });
+    expect(log[0]).toMatchObject({ entity: "data_file", action: "restore", actor: recordedActor("admin"), changes: { from: backup, kept: report.kept } });
     expect((await okJson(["check"], { db })).ok).toBe(true);
   });
 
@@ -345,20 +346,21 @@ describe("log", () => {
     const db = copyOf(small);
     await ok(["groups", "edit", "JOSEF", "--phone", "030 1234567"], { db, env: { PLATTFORM_USER: "Maria", PLATTFORM_TODAY: "2026-03-05" } });
     const all = await okJson<Array<{ id: number; at: string; actor: string; entity: string; entityId: number | null; action: string; command: string[]; changes: unknown }>>(["log"], { db });
+    const [sekretariat, organizer, maria] = ["sekretariat", "organizer", "Maria"].map(recordedActor);
     expect(all.map((e) => [e.entity, e.action, e.actor])).toEqual([
-      ["platform", "init", "sekretariat"],
-      ["group", "add", "sekretariat"],
-      ["group", "add", "sekretariat"],
-      ["person", "add", "sekretariat"],
-      ["group_role", "link", "sekretariat"],
-      ["person", "add", "sekretariat"],
-      ["group_role", "link", "sekretariat"],
-      ["team", "add", "organizer"],
-      ["group", "edit", "Maria"],
+      ["platform", "init", sekretariat],
+      ["group", "add", sekretariat],
+      ["group", "add", sekretariat],
+      ["person", "add", sekretariat],
+      ["group_role", "link", sekretariat],
+      ["person", "add", sekretariat],
+      ["group_role", "link", sekretariat],
+      ["team", "add", organizer],
+      ["group", "edit", maria],
     ]);
     expect(all[8]).toMatchObject({ entityId: 1, command: ["groups", "edit", "JOSEF", "--phone", "030 1234567"], changes: { phone: [null, "030 1234567"] } });
     expect(await okJson<unknown[]>(["log", "--entity", "group"], { db })).toHaveLength(3);
-    expect((await okJson<Array<{ actor: string }>>(["log", "--who", "MARIA"], { db })).map((e) => e.actor)).toEqual(["Maria"]);
+    expect((await okJson<Array<{ actor: string }>>(["log", "--who", "MARIA"], { db })).map((e) => e.actor)).toEqual([maria]);
     expect((await okJson<Array<{ action: string }>>(["log", "--entity", "group", "--who", "sekretariat"], { db })).map((e) => e.action)).toEqual(["add", "add"]);
     expect((await okJson<Array<{ id: number }>>(["log", "--limit", "2"], { db })).map((e) => e.id)).toEqual([all[7]!.id, all[8]!.id]);
     expect(await okJson<unknown[]>(["log", "--since", "tomorrow"], { db })).toEqual([]);

@@ -48,6 +48,7 @@ export const de: Messages<typeof en> = {
   "error.serverUnreachable.hint": "Adresse, Benutzer und Passwort (PGPASSWORD oder ~/.pgpass) prüfen und ob der Server läuft",
   "error.serverNotPlatform": "die Datenbank {path} enthält Tabellen, aber keine Plattform",
   "error.serverDenied": "die Datenbank-Rolle {role} darf das nicht ({detail})",
+  "error.serverDeniedRole": "der Datenbank-Benutzer {role} hat auf dieser Plattform die Rolle {platformRole}, die das nicht darf ({detail})",
   "error.badConfigFile": "die Konfigurationsdatei {path} ist kein gültiges JSON der Form {\"db\": \"/pfad/zu/plattform.db\"}",
   "error.badConfigFile.hint": "korrigieren oder entfernen",
   "error.invalidLang": "unbekannte Sprache „{value}“",

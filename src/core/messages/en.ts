@@ -47,6 +47,7 @@ export const en = {
   "error.serverUnreachable.hint": "check the address, user and password (PGPASSWORD or ~/.pgpass) and that the server is running",
   "error.serverNotPlatform": "the database {path} has tables but no platform",
   "error.serverDenied": "the database role {role} may not do that ({detail})",
+  "error.serverDeniedRole": "the database user {role} has the role {platformRole} on this platform, which may not do that ({detail})",
   "error.badConfigFile": "the config file {path} is not valid JSON of the form {\"db\": \"/path/to/plattform.db\"}",
   "error.badConfigFile.hint": "fix or remove it",
   "error.invalidLang": "unknown language “{value}”",
