@@ -47,7 +47,7 @@ export interface TrainingAttended {
 export function trainingsOfPerson(db: Db, personId: number, until: string): TrainingAttended[] {
   return db
     .prepare(
-      `SELECT m.id AS meeting, m.date, m.title, m.place, max(a.status) AS "as", g.name AS "group"
+      `SELECT m.id AS meeting, m.date, m.title, m.place, max(a.status) AS "as", max(g.name) FILTER (WHERE a.status = 'present') AS "group"
          FROM attendance a JOIN meetings m ON m.id = a.meeting_id LEFT JOIN groups g ON g.id = a.group_id
         WHERE a.person_id = ? AND a.status IN ('present', 'guest') AND m.kind = 'training' AND m.status <> 'cancelled' AND m.date <= ?
         GROUP BY m.id ORDER BY m.date, m.id`,

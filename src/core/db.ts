@@ -248,6 +248,14 @@ export function schemaVersion(db: Db): number {
   return db.pragma("user_version", { simple: true }) as number;
 }
 
+/**
+ * Whether init has written the platform's settings. Always so for a file (init creates it, and removes it when it
+ * fails); a server database may have been migrated without one.
+ */
+export function holdsPlatform(db: Db): boolean {
+  return !isServer(db) || db.prepare("SELECT 1 FROM settings WHERE key = 'name'").get() !== undefined;
+}
+
 function hasTables(db: Db): boolean {
   return tableNames(db).size > 0;
 }

@@ -102,9 +102,9 @@ export function updateGroup(db: Db, id: number, fields: GroupFields): void {
 
 export function countGroups(db: Db, today: string): { active: number; left: number } {
   const row = db
-    .prepare("SELECT sum(left_on IS NULL OR left_on > ?) AS active, sum(left_on IS NOT NULL AND left_on <= ?) AS left FROM groups")
-    .get(today, today) as { active: number | null; left: number | null };
-  return { active: row.active ?? 0, left: row.left ?? 0 };
+    .prepare("SELECT count(*) FILTER (WHERE left_on IS NULL OR left_on > ?) AS active, count(*) FILTER (WHERE left_on IS NOT NULL AND left_on <= ?) AS left FROM groups")
+    .get(today, today) as { active: number; left: number };
+  return { active: row.active, left: row.left };
 }
 
 /** The group whose bank account this is, if any. */

@@ -77,11 +77,11 @@ export function* iteratePeople(db: Db, today: string, filter: PeopleFilter = {})
     .prepare(
       `SELECT ${PERSON_COLUMNS} FROM people p
         WHERE (? = 1 OR p.forgotten_at IS NULL)
-          AND (? IS NULL AND ? IS NULL OR EXISTS (
+          AND (CAST(? AS BIGINT) IS NULL AND CAST(? AS TEXT) IS NULL OR EXISTS (
                 SELECT 1 FROM group_roles r
                  WHERE r.person_id = p.id AND r.since <= ? AND (r.until IS NULL OR r.until > ?)
-                   AND (? IS NULL OR r.group_id = ?) AND (? IS NULL OR r.role = ?)))
-        ORDER BY p.name COLLATE NOCASE, p.id`,
+                   AND (CAST(? AS BIGINT) IS NULL OR r.group_id = ?) AND (CAST(? AS TEXT) IS NULL OR r.role = ?)))
+        ORDER BY p.name COLLATE NOCASE NULLS FIRST, p.id`,
     )
     .iterate(
       filter.includeForgotten ? 1 : 0,
@@ -175,10 +175,10 @@ export interface GroupPerson {
 export function peopleOfGroup(db: Db, groupId: number): GroupPerson[] {
   return db
     .prepare(
-      `SELECT p.id AS personId, p.name, r.role, r.since, r.until
+      `SELECT p.id AS "personId", p.name, r.role, r.since, r.until
          FROM group_roles r JOIN people p ON p.id = r.person_id
         WHERE r.group_id = ?
-        ORDER BY r.until IS NOT NULL, CASE r.role WHEN 'representative' THEN 0 WHEN 'key-person' THEN 1 ELSE 2 END, p.name COLLATE NOCASE`,
+        ORDER BY r.until IS NOT NULL, CASE r.role WHEN 'representative' THEN 0 WHEN 'key-person' THEN 1 ELSE 2 END, p.name COLLATE NOCASE NULLS FIRST`,
     )
     .all(groupId) as GroupPerson[];
 }
@@ -211,7 +211,7 @@ export function groupsWithoutRepresentative(db: Db, today: string): string[] {
 
 export function countPeople(db: Db): { total: number; forgotten: number } {
   const row = db
-    .prepare("SELECT count(*) AS total, coalesce(sum(forgotten_at IS NOT NULL), 0) AS forgotten FROM people")
+    .prepare("SELECT count(*) AS total, count(*) FILTER (WHERE forgotten_at IS NOT NULL) AS forgotten FROM people")
     .get() as { total: number; forgotten: number };
   return row;
 }

@@ -134,7 +134,7 @@ export function deleteTask(db: Db, id: number): void {
 
 export function countTasks(db: Db, today: string): { open: number; overdue: number } {
   return db
-    .prepare("SELECT count(*) AS open, coalesce(sum(due_on IS NOT NULL AND due_on < ?), 0) AS overdue FROM tasks WHERE status = 'open'")
+    .prepare("SELECT count(*) AS open, count(*) FILTER (WHERE due_on IS NOT NULL AND due_on < ?) AS overdue FROM tasks WHERE status = 'open'")
     .get(today) as { open: number; overdue: number };
 }
 
