@@ -148,13 +148,14 @@ function parse(words: readonly string[], definitions: readonly Runnable[]): Pars
 
 /** Opens the data file only to read, and lists the names wanted; nothing when there is no usable file. */
 async function dataWords(sources: readonly DataSource[], dbFlag: string | undefined): Promise<string[]> {
-  const [{ resolveDataFile }, { existsSync }] = await Promise.all([import("../core/config.js"), import("node:fs")]);
+  const [{ isServerUrl, resolveDataFile }, { existsSync }] = await Promise.all([import("../core/config.js"), import("node:fs")]);
   let path: string;
   try {
     path = resolveDataFile(dbFlag).path;
   } catch {
     return [];
   }
+  if (isServerUrl(path)) return serverWords(sources, path);
   if (!existsSync(path)) return [];
   const [{ companionsToRemove, openSqlite, preloadSqlite }, { completionWords }] = await Promise.all([import("../core/db.js"), import("./completionStore.js")]);
   await preloadSqlite();
@@ -164,6 +165,24 @@ async function dataWords(sources: readonly DataSource[], dbFlag: string | undefi
     const db = companionsToRemove(path)(openSqlite(path, { fileMustExist: true, timeout: 200 }));
     try {
       db.pragma("query_only = ON");
+      return sources.flatMap((source) => completionWords(db, source));
+    } finally {
+      db.close();
+    }
+  } catch {
+    return [];
+  }
+}
+
+/** dataWords for a platform on a server: a read-only session, not migrated; nothing when it cannot be reached. */
+async function serverWords(sources: readonly DataSource[], url: string): Promise<string[]> {
+  const [{ openDataFile, preloadServer }, { completionWords }] = await Promise.all([import("../core/db.js"), import("./completionStore.js")]);
+  await preloadServer();
+  try {
+    const db = openDataFile(url);
+    try {
+      // A Tab must not wait for a writer, nor write: the server's counterpart of query_only and the short timeout.
+      db.exec("SET default_transaction_read_only = on; SET statement_timeout = '1s'");
       return sources.flatMap((source) => completionWords(db, source));
     } finally {
       db.close();
