@@ -155,37 +155,19 @@ async function dataWords(sources: readonly DataSource[], dbFlag: string | undefi
   } catch {
     return [];
   }
-  if (isServerUrl(path)) return serverWords(sources, path);
-  if (!existsSync(path)) return [];
-  const [{ companionsToRemove, openSqlite, preloadSqlite }, { completionWords }] = await Promise.all([import("../core/db.js"), import("./completionStore.js")]);
-  await preloadSqlite();
+  const server = isServerUrl(path);
+  if (!server && !existsSync(path)) return [];
+  const [db, { completionWords, readOnly }] = await Promise.all([import("../core/db.js"), import("./completionStore.js")]);
+  await (server ? db.preloadServer() : db.preloadSqlite());
   try {
-    // As src/core/language.ts reads the language: an ordinary connection (a read-only one would leave the WAL's
-    // -wal and -shm behind), which query_only forbids to write; the schema is not migrated.
-    const db = companionsToRemove(path)(openSqlite(path, { fileMustExist: true, timeout: 200 }));
+    // As src/core/language.ts reads the language: for a file an ordinary connection (a read-only one would leave
+    // the WAL's -wal and -shm behind), made read-only (readOnly); the schema is not migrated.
+    const connection = server ? db.openDataFile(path) : db.companionsToRemove(path)(db.openSqlite(path, { fileMustExist: true, timeout: 200 }));
     try {
-      db.pragma("query_only = ON");
-      return sources.flatMap((source) => completionWords(db, source));
+      readOnly(connection);
+      return sources.flatMap((source) => completionWords(connection, source));
     } finally {
-      db.close();
-    }
-  } catch {
-    return [];
-  }
-}
-
-/** dataWords for a platform on a server: a read-only session, not migrated; nothing when it cannot be reached. */
-async function serverWords(sources: readonly DataSource[], url: string): Promise<string[]> {
-  const [{ openDataFile, preloadServer }, { completionWords }] = await Promise.all([import("../core/db.js"), import("./completionStore.js")]);
-  await preloadServer();
-  try {
-    const db = openDataFile(url);
-    try {
-      // A Tab must not wait for a writer, nor write: the server's counterpart of query_only and the short timeout.
-      db.exec("SET default_transaction_read_only = on; SET statement_timeout = '1s'");
-      return sources.flatMap((source) => completionWords(db, source));
-    } finally {
-      db.close();
+      connection.close();
     }
   } catch {
     return [];
