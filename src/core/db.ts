@@ -543,10 +543,12 @@ export function schemaDifferences(db: Db, version = schemaVersion(db)): Array<{ 
  * spelling) becomes `placeholder`. `onlyWhere` limits it to some rows (an SQL condition on the table's columns,
  * written by the store that owns the table). Table and column names come from the areas' declarations.
  */
-export function scrubText(db: Db, table: string, column: string, pattern: RegExp, placeholder: string, onlyWhere = "1"): number {
+export function scrubText(db: Db, table: string, column: string, pattern: RegExp, placeholder: string, onlyWhere = "1 = 1"): number {
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const rows = db.prepare(`SELECT rowid AS id, ${q(column)} AS text FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND (${onlyWhere})`).all() as Array<{ id: number; text: string }>;
-  const update = db.prepare(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE rowid = ?`);
+  // Any table, also one without an id column: the row's own address (the server's ctid holds while the write lock keeps others out).
+  const rowId = isServer(db) ? "ctid" : "rowid";
+  const rows = db.prepare(`SELECT ${rowId} AS id, ${q(column)} AS text FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND (${onlyWhere})`).all() as Array<{ id: number | string; text: string }>;
+  const update = db.prepare(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE ${rowId} = ?`);
   let changed = 0;
   for (const row of rows) {
     const text = row.text.replace(pattern, placeholder);

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, tableNames, type Db } from "../../src/core/db.js";
+import { createDataFile, isEmptyFile, migrate, openDataFile, prepareSchema, schemaVersion, scrubText, tableNames, type Db } from "../../src/core/db.js";
 import { DataFileError, EXIT } from "../../src/core/errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/migrations/index.js";
 import { tempDir } from "../helpers.js";
@@ -277,5 +277,18 @@ describe("migrations", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("scrubText", () => {
+  it("replaces every match in one column, only in the rows the condition names, and counts the rows changed", () => {
+    const db = freshDb();
+    const insert = db.prepare("INSERT INTO people (name, name_key, notes, created_at) VALUES (?, ?, ?, 'x')");
+    insert.run("Anna Berg", "anna berg", "Anna ruft an; anna kommt");
+    insert.run("Ben", "ben", "mit Anna");
+    insert.run("Cem", "cem", null);
+    expect(scrubText(db, "people", "notes", /anna/gi, "[X]", "name <> 'Ben'")).toBe(1);
+    expect(scrubText(db, "people", "notes", /anna/gi, "[X]")).toBe(1);
+    expect(db.prepare("SELECT notes FROM people ORDER BY id").pluck().all()).toEqual(["[X] ruft an; [X] kommt", "mit [X]", null]);
   });
 });
