@@ -148,25 +148,26 @@ function parse(words: readonly string[], definitions: readonly Runnable[]): Pars
 
 /** Opens the data file only to read, and lists the names wanted; nothing when there is no usable file. */
 async function dataWords(sources: readonly DataSource[], dbFlag: string | undefined): Promise<string[]> {
-  const [{ resolveDataFile }, { existsSync }] = await Promise.all([import("../core/config.js"), import("node:fs")]);
+  const [{ isServerUrl, resolveDataFile }, { existsSync }] = await Promise.all([import("../core/config.js"), import("node:fs")]);
   let path: string;
   try {
     path = resolveDataFile(dbFlag).path;
   } catch {
     return [];
   }
-  if (!existsSync(path)) return [];
-  const [{ companionsToRemove, openSqlite, preloadSqlite }, { completionWords }] = await Promise.all([import("../core/db.js"), import("./completionStore.js")]);
-  await preloadSqlite();
+  const server = isServerUrl(path);
+  if (!server && !existsSync(path)) return [];
+  const [db, { completionWords, readOnly }] = await Promise.all([import("../core/db.js"), import("./completionStore.js")]);
+  await (server ? db.preloadServer() : db.preloadSqlite());
   try {
-    // As src/core/language.ts reads the language: an ordinary connection (a read-only one would leave the WAL's
-    // -wal and -shm behind), which query_only forbids to write; the schema is not migrated.
-    const db = companionsToRemove(path)(openSqlite(path, { fileMustExist: true, timeout: 200 }));
+    // As src/core/language.ts reads the language: for a file an ordinary connection (a read-only one would leave
+    // the WAL's -wal and -shm behind), made read-only (readOnly); the schema is not migrated.
+    const connection = server ? db.openDataFile(path) : db.companionsToRemove(path)(db.openSqlite(path, { fileMustExist: true, timeout: 200 }));
     try {
-      db.pragma("query_only = ON");
-      return sources.flatMap((source) => completionWords(db, source));
+      readOnly(connection);
+      return sources.flatMap((source) => completionWords(connection, source));
     } finally {
-      db.close();
+      connection.close();
     }
   } catch {
     return [];

@@ -1,5 +1,6 @@
 // The words shell completion offers from the data file: read without migrating and without writing.
 import type { Db } from "../core/db.js";
+import { isServer } from "../core/engine.js";
 
 export type DataSource = "group" | "person" | "meeting" | "vote" | "election" | "team";
 
@@ -23,4 +24,10 @@ export function completionWords(db: Db, source: DataSource): string[] {
     }
   }
   return words;
+}
+
+/** A Tab neither writes nor waits long: query_only for a file; for a server a read-only session, 1 s at most a query. */
+export function readOnly(db: Db): void {
+  if (isServer(db)) db.exec("SET default_transaction_read_only = on; SET statement_timeout = '1s'");
+  else db.pragma("query_only = ON");
 }

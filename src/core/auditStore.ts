@@ -163,10 +163,10 @@ export function* iterateRawAudit(db: Db, filter: AuditFilter): Generator<RawAudi
           WHERE (CAST(@since AS TEXT) IS NULL OR at >= @since)
             AND (CAST(@entity AS TEXT) IS NULL OR entity = @entity)
             AND (CAST(@who AS TEXT) IS NULL OR ${BY_ACTOR("@who")})
-          ORDER BY id DESC LIMIT @limit
+          ORDER BY id DESC${filter.limit === undefined ? "" : " LIMIT @limit"}
        ) AS newest ORDER BY id`,
     )
-    .iterate({ since: filter.since ?? null, entity: filter.entity ?? null, who: filter.who ?? null, limit: filter.limit ?? Number.MAX_SAFE_INTEGER }) as IterableIterator<Raw>;
+    .iterate({ since: filter.since ?? null, entity: filter.entity ?? null, who: filter.who ?? null, ...(filter.limit === undefined ? {} : { limit: filter.limit }) }) as IterableIterator<Raw>;
   yield* rows;
 }
 

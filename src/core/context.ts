@@ -2,7 +2,7 @@ import { userInfo } from "node:os";
 import { resolveDataFile, type DbSource } from "./config.js";
 import { auditInserter, databaseActor } from "./auditStore.js";
 import { isServer } from "./engine.js";
-import { openDataFile, prepareSchema, sleepMs, storedLanguage, withBusyRetry, withFileToItself, type Db } from "./db.js";
+import { holdsPlatform, openDataFile, prepareSchema, sleepMs, storedLanguage, withBusyRetry, withFileToItself, type Db } from "./db.js";
 import { DataFileError, UsageError } from "./errors.js";
 import { isLang, langFromEnv, loadMessages, translate, type Lang, type MessageKey } from "./i18n.js";
 import { storedLanguageOf } from "./language.js";
@@ -124,6 +124,8 @@ export class Context {
       const db = openDataFile(this.dataFile.path);
       try {
         prepareSchema(db, this.dataFile.path);
+        // A server database that has the schema but no platform yet is what a missing file is: init comes first.
+        if (!holdsPlatform(db)) throw new DataFileError("error.notInitialised", { path: this.dataFile.path }, "error.noDataFile.hint");
       } catch (error) {
         db.close();
         throw error;

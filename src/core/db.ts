@@ -248,6 +248,14 @@ export function schemaVersion(db: Db): number {
   return db.pragma("user_version", { simple: true }) as number;
 }
 
+/**
+ * Whether init has written the platform's settings. Always so for a file (init creates it, and removes it when it
+ * fails); a server database may have been migrated without one.
+ */
+export function holdsPlatform(db: Db): boolean {
+  return !isServer(db) || db.prepare("SELECT 1 FROM settings WHERE key = 'name'").get() !== undefined;
+}
+
 function hasTables(db: Db): boolean {
   return tableNames(db).size > 0;
 }
@@ -560,10 +568,12 @@ export function schemaDifferences(db: Db, version = schemaVersion(db)): Array<{ 
  * spelling) becomes `placeholder`. `onlyWhere` limits it to some rows (an SQL condition on the table's columns,
  * written by the store that owns the table). Table and column names come from the areas' declarations.
  */
-export function scrubText(db: Db, table: string, column: string, pattern: RegExp, placeholder: string, onlyWhere = "1"): number {
+export function scrubText(db: Db, table: string, column: string, pattern: RegExp, placeholder: string, onlyWhere = "1 = 1"): number {
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const rows = db.prepare(`SELECT rowid AS id, ${q(column)} AS text FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND (${onlyWhere})`).all() as Array<{ id: number; text: string }>;
-  const update = db.prepare(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE rowid = ?`);
+  // Any table, also one without an id column: the row's own address (the server's ctid holds while the write lock keeps others out).
+  const rowId = isServer(db) ? "ctid" : "rowid";
+  const rows = db.prepare(`SELECT ${rowId} AS id, ${q(column)} AS text FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND (${onlyWhere})`).all() as Array<{ id: number | string; text: string }>;
+  const update = db.prepare(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE ${rowId} = ?`);
   let changed = 0;
   for (const row of rows) {
     const text = row.text.replace(pattern, placeholder);

@@ -6,7 +6,7 @@ import { CliError } from "../core/errors.js";
 import { heading, printDetails, printJson, printJsonLines, printTableTwice, printTable, say } from "../core/output.js";
 import { peopleOfGroup } from "../people/index.js";
 import { GROUP_SHEET, type Group, type GroupKind } from "./model.js";
-import { addGroup, editGroup, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
+import { addGroup, editGroupInput, groupFields, leaveGroup, resolveGroup, type GroupInput } from "./service.js";
 import { getGroup, iterateGroups } from "./store.js";
 
 function inputFrom(opts: Partial<Opts<typeof def.edit>>): GroupInput {
@@ -80,8 +80,7 @@ export async function edit(ctx: Context, [ref]: Args<typeof def.edit>, opts: Opt
   if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
   const day = today();
   const group = resolveGroup(ctx.db, ref!, day);
-  const fields = groupFields(input, day, group);
-  const changes = ctx.write((audit) => editGroup(ctx.db, audit, group, fields));
+  const changes = ctx.write((audit) => editGroupInput(ctx.db, audit, group.id, input, day));
   const updated = getGroup(ctx.db, group.id, day)!;
   if (ctx.json) return printJson(updated);
   say(Object.keys(changes).length === 0 ? ctx.t("groups.unchanged", { name: updated.name }) : ctx.t("groups.edited", { name: updated.name, fields: Object.keys(changes).join(", ") }));

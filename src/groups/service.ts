@@ -86,7 +86,17 @@ export function editGroup(db: Db, audit: Audit, group: Group, fields: GroupField
   return changes;
 }
 
-export function leaveGroup(db: Db, audit: Audit, group: Group, date: string, today: string): Group {
+/**
+ * Edits the fields given in `input` on top of the group as it is inside the write: reading it before the write and
+ * writing the whole row back would undo a concurrent edit of another field (issue 19).
+ */
+export function editGroupInput(db: Db, audit: Audit, id: number, input: GroupInput, today: string): Record<string, [unknown, unknown]> {
+  const group = getGroup(db, id, today)!;
+  return editGroup(db, audit, group, groupFields(input, today, group));
+}
+
+export function leaveGroup(db: Db, audit: Audit, before: Group, date: string, today: string): Group {
+  const group = getGroup(db, before.id, today)!; // as it is inside the write, like editGroupInput
   if (group.left !== null) throw new CliError("error.alreadyLeft", { name: group.name, date: dateParam(group.left) });
   if (date < group.joined) throw new CliError("error.leftBeforeJoined", { left: dateParam(date), joined: dateParam(group.joined) });
   editGroup(db, audit, group, { ...group, left: date });

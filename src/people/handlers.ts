@@ -6,7 +6,7 @@ import { CliError, UsageError } from "../core/errors.js";
 import { heading, printDetails, printJson, printJsonLines, printTable, printTableTwice, say } from "../core/output.js";
 import { resolveGroup } from "../groups/index.js";
 import { PEOPLE_SHEET, type Person } from "./model.js";
-import { addPerson, editPerson, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
+import { addPerson, editPersonInput, linkPerson, parseRole, personFields, resolvePerson, unlinkPerson, type PersonInput } from "./service.js";
 import { getPerson, iteratePeople, rolesOfPerson } from "./store.js";
 import { trainingsOfPerson } from "../assemblies/index.js";
 
@@ -95,8 +95,7 @@ export async function edit(ctx: Context, [ref]: Args<typeof def.edit>, opts: Opt
   if (Object.values(input).every((v) => v === undefined)) throw new CliError("error.nothingToChange", {}, 1, "error.nothingToChange.hint");
   const day = today();
   const person = resolvePerson(ctx.db, ref!, day);
-  const fields = personFields(input, person);
-  const changes = ctx.write((audit) => editPerson(ctx.db, audit, person, fields));
+  const changes = ctx.write((audit) => editPersonInput(ctx.db, audit, person.id, input, day));
   const updated = getPerson(ctx.db, person.id, day)!;
   if (ctx.json) return printJson(updated);
   say(Object.keys(changes).length === 0 ? ctx.t("people.unchanged", { name: nameOf(ctx, updated) }) : ctx.t("people.edited", { name: nameOf(ctx, updated), fields: Object.keys(changes).join(", ") }));

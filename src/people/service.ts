@@ -81,6 +81,15 @@ export function editPerson(db: Db, audit: Audit, person: Person, fields: PersonF
   return changes;
 }
 
+/**
+ * Edits the fields given in `input` on top of the person as they are inside the write: reading them before the
+ * write and writing the whole row back would undo a concurrent edit of another field (issue 19).
+ */
+export function editPersonInput(db: Db, audit: Audit, id: number, input: PersonInput, today: string): Record<string, [unknown, unknown]> {
+  const person = getPerson(db, id, today)!;
+  return editPerson(db, audit, person, personFields(input, person));
+}
+
 /** Gives a person a role for a group from `since`; holding the same role already is an error. */
 export function linkPerson(db: Db, audit: Audit, person: Person, group: Group, role: Role, since: string): number {
   if (person.forgotten) throw new CliError("error.personForgotten", { id: person.id });

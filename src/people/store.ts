@@ -81,7 +81,7 @@ export function* iteratePeople(db: Db, today: string, filter: PeopleFilter = {})
                 SELECT 1 FROM group_roles r
                  WHERE r.person_id = p.id AND r.since <= ? AND (r.until IS NULL OR r.until > ?)
                    AND (CAST(? AS BIGINT) IS NULL OR r.group_id = ?) AND (CAST(? AS TEXT) IS NULL OR r.role = ?)))
-        ORDER BY p.name COLLATE NOCASE, p.id`,
+        ORDER BY p.name COLLATE NOCASE NULLS FIRST, p.id`,
     )
     .iterate(
       filter.includeForgotten ? 1 : 0,
@@ -178,7 +178,7 @@ export function peopleOfGroup(db: Db, groupId: number): GroupPerson[] {
       `SELECT p.id AS "personId", p.name, r.role, r.since, r.until
          FROM group_roles r JOIN people p ON p.id = r.person_id
         WHERE r.group_id = ?
-        ORDER BY r.until IS NOT NULL, CASE r.role WHEN 'representative' THEN 0 WHEN 'key-person' THEN 1 ELSE 2 END, p.name COLLATE NOCASE`,
+        ORDER BY r.until IS NOT NULL, CASE r.role WHEN 'representative' THEN 0 WHEN 'key-person' THEN 1 ELSE 2 END, p.name COLLATE NOCASE NULLS FIRST`,
     )
     .all(groupId) as GroupPerson[];
 }

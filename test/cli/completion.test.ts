@@ -12,6 +12,7 @@ import { ROLES } from "../../src/people/model.js";
 import { TEAM_KINDS, TEAM_ROLES } from "../../src/teams/model.js";
 import { CONVERSATION_KINDS } from "../../src/conversations/model.js";
 import { BIN, fileHash, newPlatform, run, runEnv, spawnRun, tempDir } from "../helpers.js";
+import { dbTarget } from "../server.js";
 import { demoWorld, WORLD_TODAY } from "../worlds.js";
 
 const DEMO_CODES = ["AMAL", "JOSEF", "NUR"];
@@ -87,7 +88,7 @@ describe("plattform completion", () => {
     const db = await newPlatform();
     await run(["groups", "add", "St. Josef", "--short", "JOSEF"], { db });
     const before = fileHash(db);
-    expect(await completions(["--db", db, "groups", "show", ""])).toEqual(["JOSEF", "St. Josef"]);
+    expect(await completions(["--db", dbTarget(db), "groups", "show", ""])).toEqual(["JOSEF", "St. Josef"]);
     expect(spawnRun(["__complete", "groups", "show", ""], { db }).code).toBe(0);
     expect(fileHash(db)).toBe(before);
   });

@@ -2,8 +2,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { editGroupInput } from "../../src/groups/service.js";
 import { fileHash, newPlatform, tempDir } from "../helpers.js";
-import { buildTemplate, copyOf, fails, ok, okJson, withoutIds, writeTemp } from "./util.js";
+import { buildTemplate, copyOf, editWhileAnotherWrites, fails, ok, okJson, withoutIds, writeTemp } from "./util.js";
 
 type Group = { id: number; name: string; short: string | null; kind: string; joined: string; left: string | null; status: string; email: string | null; phone: string | null; notes: string | null };
 
@@ -158,6 +159,20 @@ describe("groups import: errors", () => {
     const csv = writeTemp("gruppen.csv", "name,joined\nKita,2020-01-01\nSV,2020-02-30\n");
     const result = await fails(["groups", "import", csv, "--dry-run"], { db: platform() }, 1);
     expect(result.stderr).toMatch(/line 3\b/);
+  });
+});
+
+describe("groups edit beside another write (issue 19)", () => {
+  it("an edit waiting for the lock keeps the other field another connection changed meanwhile", async () => {
+    const db = platform();
+    const josef = await okJson<Group>(["groups", "show", "JOSEF"], { db });
+    const result = await editWhileAnotherWrites(
+      db,
+      (handle) => editGroupInput(handle, () => undefined, josef.id, { phone: "030 111" }, "2026-03-01"),
+      ["groups", "edit", "JOSEF", "--email", "josef@example.org"],
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(await okJson<Group>(["groups", "show", "JOSEF"], { db })).toMatchObject({ phone: "030 111", email: "josef@example.org", kind: "parish" });
   });
 });
 

@@ -2,8 +2,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { editPersonInput } from "../../src/people/service.js";
 import { fileHash, run, tempDir } from "../helpers.js";
-import { buildTemplate, copyOf, dataFileBytes, fails, ok, okJson, query, writeTemp } from "./util.js";
+import { buildTemplate, copyOf, dataFileBytes, editWhileAnotherWrites, fails, ok, okJson, query, writeTemp } from "./util.js";
 
 type Role = { group: string; role: string; since: string; until: string | null };
 type Person = { id: number; name: string | null; email: string | null; phone: string | null; notes: string | null; forgotten: boolean; groups: Role[] };
@@ -123,6 +124,21 @@ describe("people import: errors", () => {
 
   it("a missing file", async () => {
     await fails(["people", "import", join(tempDir(), "fehlt.csv")], { db: platform() }, 1);
+  });
+});
+
+describe("people edit beside another write (issue 19)", () => {
+  it("an edit waiting for the lock keeps the other field another connection changed meanwhile", async () => {
+    const db = platform();
+    const maria = async () => (await okJson<Person[]>(["people", "list"], { db })).find((p) => p.name === "Maria Schmidt")!;
+    const id = (await maria()).id;
+    const result = await editWhileAnotherWrites(
+      db,
+      (handle) => editPersonInput(handle, () => undefined, id, { phone: "030 222" }, "2026-03-01"),
+      ["people", "edit", "Maria Schmidt", "--notes", "kommt dienstags"],
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(await maria()).toMatchObject({ phone: "030 222", notes: "kommt dienstags" });
   });
 });
 

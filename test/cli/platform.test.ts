@@ -3,8 +3,9 @@ import Database from "better-sqlite3";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { WRITE_LOCK } from "../../src/core/pg/pgDb.js";
 import { fileHash, newPlatform, oneLineError, run, tempDir } from "../helpers.js";
-import { recordedActor } from "../server.js";
+import { dbTarget, onServer, openServerDb, recordedActor } from "../server.js";
 import { buildTemplate, copyOf, fails, ok, okJson, query } from "./util.js";
 
 const GROUP_KEYS = ["id", "name", "short", "kind", "joined", "left", "status"];
@@ -14,7 +15,7 @@ describe("a first session", () => {
     const db = join(tempDir(), "plattform.db");
     expect(existsSync(db)).toBe(false);
     await ok(["init"], { db });
-    expect(statSync(db).mode & 0o777).toBe(0o600);
+    if (!onServer) expect(statSync(db).mode & 0o777).toBe(0o600);
 
     const added = await okJson(["groups", "add", "St. Josef", "--kind", "parish", "--joined", "2024-03-01"], { db });
     expect(added).toMatchObject({ name: "St. Josef", kind: "parish", joined: "2024-03-01", status: "active" });
@@ -36,13 +37,14 @@ describe("init", () => {
   it("creates a new data file readable by its owner only and prints where", async () => {
     const db = join(tempDir(), "neu.db");
     const result = await okJson(["init", "--name", "SO! MIT UNS"], { db });
-    expect(result.dataFile).toBe(db);
+    expect(result.dataFile).toBe(dbTarget(db));
     expect(result.settings).toMatchObject({ name: "SO! MIT UNS", quorum: "half", majority: "simple", base: "yes-no", "term-months": 12 });
-    expect(statSync(db).mode & 0o777).toBe(0o600);
+    if (!onServer) expect(statSync(db).mode & 0o777).toBe(0o600);
     expect((await okJson(["status"], { db })).platform.name).toBe("SO! MIT UNS");
   });
 
-  it("creates the folders of a new data file", async () => {
+  // FILE_ONLY: folders and the file's mode
+  it.skipIf(onServer)("creates the folders of a new data file", async () => {
     const db = join(tempDir(), "a", "b", "plattform.db");
     await ok(["init"], { db });
     expect(statSync(db).mode & 0o777).toBe(0o600);
@@ -52,7 +54,7 @@ describe("init", () => {
     const db = await newPlatform();
     await ok(["groups", "add", "St. Josef"], { db });
     const result = await fails(["init", "--name", "Andere"], { db }, 1);
-    expect(result.stderr).toContain(db);
+    expect(result.stderr).toContain(dbTarget(db));
     expect((await okJson(["status"], { db })).platform.name).toBe("Testplattform");
     expect(await okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(1);
   });
@@ -82,7 +84,7 @@ describe("an unusable data file exits 3", () => {
     }
   });
 
-  it("a file of garbage bytes: exit 3, file unchanged", async () => {
+  it.skipIf(onServer)("a file of garbage bytes: exit 3, file unchanged", async () => { // FILE_ONLY
     const db = join(tempDir(), "garbage.db");
     const bytes = Buffer.alloc(8192);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 251;
@@ -95,20 +97,29 @@ describe("an unusable data file exits 3", () => {
 
   it("a data file of a newer schema: exit 3 naming the version, file unchanged", async () => {
     const db = await newPlatform();
-    const handle = new Database(db);
-    handle.pragma("user_version = 99");
-    handle.close();
+    if (onServer) query(db, "INSERT INTO schema_version (version) VALUES (99)");
+    else {
+      const handle = new Database(db);
+      handle.pragma("user_version = 99");
+      handle.close();
+    }
     const result = await fails(["groups", "list"], { db }, 3);
     expect(result.stderr).toContain("99");
     await fails(["groups", "add", "X"], { db }, 3);
     await fails(["status"], { db }, 3);
-    expect(existsSync(`${db}-wal`)).toBe(false);
+    if (!onServer) expect(existsSync(`${db}-wal`)).toBe(false);
   });
 
-  /** Runs `args` while this process holds an exclusive lock on the data file (the command waits ~5 s, then gives up). */
+  /**
+   * Runs `args` while this process holds an exclusive lock on the data file, or the platform's write lock on a
+   * server (the command waits ~5 s, on a server 10 s, then gives up).
+   */
   async function whileLocked(db: string, args: string[]) {
-    const handle = new Database(db);
-    handle.exec("BEGIN EXCLUSIVE");
+    const handle = onServer ? openServerDb(db) : new Database(db);
+    if (onServer) {
+      handle.exec("BEGIN");
+      (handle as ReturnType<typeof openServerDb>).lock(WRITE_LOCK);
+    } else handle.exec("BEGIN EXCLUSIVE");
     try {
       return await run(args, { db });
     } finally {
@@ -132,7 +143,7 @@ describe("an unusable data file exits 3", () => {
     const db = await newPlatform();
     const result = await whileLocked(db, ["groups", "add", "St. Josef"]);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain(db);
+    expect(result.stderr).toContain(dbTarget(db));
   });
 
   function foreignFile(): string {
@@ -143,7 +154,7 @@ describe("an unusable data file exits 3", () => {
     return db;
   }
 
-  it("a SQLite file of another program: exit 3 with one line", async () => {
+  it.skipIf(onServer)("a SQLite file of another program: exit 3 with one line", async () => { // FILE_ONLY
     const db = foreignFile();
     const result = await run(["groups", "list"], { db });
     expect(result.code).toBe(3);
@@ -151,7 +162,7 @@ describe("an unusable data file exits 3", () => {
     expect(result.stderr).toContain("not a plattform data file");
   });
 
-  it("a SQLite file of another program is left byte for byte unchanged", async () => {
+  it.skipIf(onServer)("a SQLite file of another program is left byte for byte unchanged", async () => { // FILE_ONLY
     const db = foreignFile();
     const before = fileHash(db);
     expect((await run(["groups", "list"], { db })).code).toBe(3);
@@ -277,7 +288,7 @@ describe("status", () => {
     expect(status.groups).toEqual({ active: 2, left: 1 });
     expect(status.people).toEqual({ total: 1, forgotten: 0 });
     expect(status.groupsWithoutRepresentative).toEqual(["Al-Nur"]);
-    expect(status.dataFile).toBe(db);
+    expect(status.dataFile).toBe(dbTarget(db));
     expect((await ok(["status"], { db })).stdout).toContain("Al-Nur");
   });
 });
@@ -294,7 +305,7 @@ describe("where the data file is", () => {
     await ok(["init", "--name", "B"], { db: b });
     const status = await okJson(["status", "--db", b], { db: a });
     expect(status.platform.name).toBe("B");
-    expect(status.dataFile).toBe(b);
+    expect(status.dataFile).toBe(dbTarget(b));
     await ok(["groups", "add", "Nur in B", "--db", b], { db: a });
     expect(await okJson<unknown[]>(["groups", "list"], { db: a })).toHaveLength(0);
     expect(await okJson<unknown[]>(["groups", "list"], { db: b })).toHaveLength(1);
@@ -305,10 +316,10 @@ describe("where the data file is", () => {
     const db = join(tempDir(), "configured.db");
     await ok(["init", "--name", "Configured"], { db });
     mkdirSync(join(env.XDG_CONFIG_HOME, "plattform"), { recursive: true });
-    writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), JSON.stringify({ db }));
+    writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), JSON.stringify({ db: dbTarget(db) }));
     const status = await okJson(["status"], { env: { ...env, PLATTFORM_DB: undefined } });
     expect(status.platform.name).toBe("Configured");
-    expect(status.dataFile).toBe(db);
+    expect(status.dataFile).toBe(dbTarget(db));
   });
 
   it("PLATTFORM_DB beats the config file", async () => {
@@ -318,7 +329,7 @@ describe("where the data file is", () => {
     const fromEnv = join(tempDir(), "env.db");
     await ok(["init", "--name", "FromEnv"], { db: fromEnv });
     mkdirSync(join(env.XDG_CONFIG_HOME, "plattform"), { recursive: true });
-    writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), JSON.stringify({ db: configured }));
+    writeFileSync(join(env.XDG_CONFIG_HOME, "plattform", "config.json"), JSON.stringify({ db: dbTarget(configured) }));
     expect((await okJson(["status"], { env: { ...env, PLATTFORM_DB: fromEnv } })).platform.name).toBe("FromEnv");
   });
 

@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newPlatform } from "../helpers.js";
+import { onServer, openServerDb } from "../server.js";
 import { copyOf, fails, ok, okJson, writeTemp } from "./util.js";
 
 const NAMES = [
@@ -78,7 +79,7 @@ describe("in the outputs", () => {
     // plattform refuses control characters as input …
     await fails(["groups", "add", stored, "--kind", "other"], { db }, 1);
     // … but another program may write them into the file.
-    const conn = new Database(db);
+    const conn = onServer ? openServerDb(db) : new Database(db);
     conn.prepare("INSERT INTO groups (name, name_key, kind, joined_on, created_at) VALUES (?, ?, 'other', '2020-01-01', '2020-01-01T00:00:00.000Z')").run(stored, stored.toLowerCase());
     conn.close();
     for (const args of [["groups", "list"], ["groups", "show", "1"], ["status"]]) {

@@ -1,10 +1,13 @@
 // Shared assertions for the CLI tests: they run the CLI in-process through test/helpers.ts (main(argv, io)).
 import Database from "better-sqlite3";
+import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { fileHash, oneLineError, run, tempDir, type RunResult } from "../helpers.js";
-import { copyDatabase, onServer, openServerDb } from "../server.js";
+import type { Db } from "../../src/core/db.js";
+import { WRITE_LOCK } from "../../src/core/pg/pgDb.js";
+import { BIN, fileHash, oneLineError, run, runEnv, tempDir, type RunResult } from "../helpers.js";
+import { copyDatabase, onServer, onServerArgs, openServerDb } from "../server.js";
 
 export type RunOptions = { db?: string; env?: Record<string, string | undefined>; input?: string };
 
@@ -91,4 +94,29 @@ export function dataFileBytes(path: string): Buffer {
 /** Groups without their ids, for comparing two platforms. */
 export function withoutIds<T extends { id: unknown }>(rows: T[]): Array<Omit<T, "id">> {
   return rows.map(({ id: _id, ...rest }) => rest);
+}
+
+/**
+ * The lost update of issue 19: while this process holds the write lock and has made its own change (`other`,
+ * through a connection of its own), `args` runs as a process of its own, reads what it edits and waits for the
+ * lock; the change is committed 1.5 s later, then the process writes. Returns its exit code and stderr.
+ */
+export async function editWhileAnotherWrites(db: string, other: (handle: Db) => void, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const server = onServer ? openServerDb(db) : undefined;
+  const handle = (server ?? new Database(db)) as unknown as Db;
+  try {
+    handle.exec(server ? "BEGIN" : "BEGIN IMMEDIATE");
+    server?.lock(WRITE_LOCK);
+    other(handle);
+    const child = spawn(process.execPath, [BIN, ...onServerArgs(args)], { env: runEnv({ db }), stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    handle.exec("COMMIT");
+    return { code: await exited, stderr };
+  } finally {
+    if (handle.inTransaction) handle.exec("ROLLBACK");
+    handle.close();
+  }
 }
