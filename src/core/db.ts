@@ -535,10 +535,12 @@ export function schemaDifferences(db: Db, version = schemaVersion(db)): Array<{ 
  * spelling) becomes `placeholder`. `onlyWhere` limits it to some rows (an SQL condition on the table's columns,
  * written by the store that owns the table). Table and column names come from the areas' declarations.
  */
-export function scrubText(db: Db, table: string, column: string, pattern: RegExp, placeholder: string, onlyWhere = "1"): number {
+export function scrubText(db: Db, table: string, column: string, pattern: RegExp, placeholder: string, onlyWhere = "1 = 1"): number {
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const rows = db.prepare(`SELECT rowid AS id, ${q(column)} AS text FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND (${onlyWhere})`).all() as Array<{ id: number; text: string }>;
-  const update = db.prepare(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE rowid = ?`);
+  // A server has no rowid: a row's ctid names it until it is updated (each row is updated once, below).
+  const [key, byKey] = isServer(db) ? ["ctid::text", "ctid = CAST(? AS tid)"] : ["rowid", "rowid = ?"];
+  const rows = db.prepare(`SELECT ${key} AS id, ${q(column)} AS text FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND (${onlyWhere})`).all() as Array<{ id: number; text: string }>;
+  const update = db.prepare(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE ${byKey}`);
   let changed = 0;
   for (const row of rows) {
     const text = row.text.replace(pattern, placeholder);
@@ -548,4 +550,34 @@ export function scrubText(db: Db, table: string, column: string, pattern: RegExp
     }
   }
   return changed;
+}
+
+// ---- a server's counterpart of withFileToItself for `people forget`
+
+const writtenTables = new WeakMap<Db, string[]>();
+
+/** Notes, inside a server write, which tables this transaction has written so far (for `rewrittenAfter`). */
+export function noteWrittenTables(db: Db): void {
+  if (!isServer(db)) return;
+  const tables = db
+    .prepare("SELECT relname FROM pg_stat_xact_user_tables WHERE schemaname = current_schema() AND n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY relname")
+    .pluck()
+    .all() as string[];
+  writtenTables.set(db, tables);
+}
+
+/**
+ * Runs `work` (one committed write that called noteWrittenTables), then vacuums the tables it wrote twice. VACUUM
+ * removes the old row versions (its horizon is this database's open transactions); VACUUM FULL then writes the
+ * tables and their indexes anew, without the bytes VACUUM only marked free, and removes the old files. Alone,
+ * VACUUM FULL keeps every version an open transaction anywhere on the server could still see.
+ * A transaction of this database still open elsewhere keeps them until the next vacuum (README).
+ */
+export function rewrittenAfter<T>(db: Db, work: () => T): T {
+  writtenTables.delete(db);
+  const result = work();
+  const tables = (writtenTables.get(db) ?? []).map((t) => `"${t.replace(/"/g, '""')}"`).join(", ");
+  // Each on its own: VACUUM runs outside any transaction, and a string of statements is one.
+  if (tables !== "") for (const vacuum of ["VACUUM", "VACUUM FULL"]) db.exec(`${vacuum} ${tables}`);
+  return result;
 }
