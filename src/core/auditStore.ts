@@ -160,13 +160,14 @@ export function* iterateRawAudit(db: Db, filter: AuditFilter): Generator<RawAudi
     .prepare(
       `SELECT * FROM (
          SELECT id, at, actor, command, entity, entity_id, action, changes FROM audit_log
-          WHERE (@since IS NULL OR at >= @since)
-            AND (@entity IS NULL OR entity = @entity)
-            AND (@who IS NULL OR actor = @who COLLATE NOCASE)
+          WHERE (CAST(@since AS TEXT) IS NULL OR at >= @since)
+            AND (CAST(@entity AS TEXT) IS NULL OR entity = @entity)
+            AND (CAST(@who AS TEXT) IS NULL OR actor = @who COLLATE NOCASE)
           ORDER BY id DESC LIMIT @limit
-       ) ORDER BY id`,
+       ) AS newest ORDER BY id`,
     )
-    .iterate({ since: filter.since ?? null, entity: filter.entity ?? null, who: filter.who ?? null, limit: filter.limit ?? -1 }) as IterableIterator<Raw>;
+    // No limit: the largest both engines take (SQLite's -1 is its own).
+    .iterate({ since: filter.since ?? null, entity: filter.entity ?? null, who: filter.who ?? null, limit: filter.limit ?? Number.MAX_SAFE_INTEGER }) as IterableIterator<Raw>;
   yield* rows;
 }
 
