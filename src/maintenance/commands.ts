@@ -43,7 +43,7 @@ export const copy = command({
   write: true,
   options: {
     from: option("--from <db>", "opt.copyFrom", { mandatory: true }),
-    to: option("--to <db>", "opt.copyTo", { mandatory: true }),
+    to: option("--to <db>", "opt.copyTo"),
   },
   examples: ["copy --from ~/plattform.db --to postgres://plattform.example.org/kiezplattform", "copy --from postgres://plattform.example.org/kiezplattform --to ~/plattform-kopie.db --json"],
 });

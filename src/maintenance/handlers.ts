@@ -88,7 +88,7 @@ export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, o
     import("./store.js"),
   ]);
   const from = resolveDataFile(opts.from).path;
-  const to = resolveDataFile(opts.to).path;
+  const to = opts.to !== undefined ? resolveDataFile(opts.to).path : ctx.dataFile.path;
   if (from === to) throw new CliError("error.copy.same", { path: to });
   await Promise.all([preloadSqlite(), isServerUrl(from) || isServerUrl(to) ? preloadServer() : undefined, (await import("../app/index.js")).provideDataSteps(ctx)]);
   if (!isServerUrl(to) && existsSync(to)) throw new CliError("error.copy.targetExists", { path: to }, 1, "error.copy.targetExists.hint");

@@ -9,7 +9,7 @@ export const de: Messages<typeof en> = {
   "help.log": "Das Änderungsprotokoll zeigen: wer hat was wann geändert",
   "help.copy": "Die ganze Plattform in eine leere Datendatei oder Server-Datenbank kopieren: Datei zu Server, Server zu Datei, Datei zu Datei",
   "opt.copyFrom": "die zu kopierende Plattform: eine Datendatei oder eine postgres://-URL",
-  "opt.copyTo": "wohin: eine Datendatei, die es noch nicht gibt, oder eine Server-Datenbank ohne Plattform",
+  "opt.copyTo": "wohin: eine Datendatei, die es noch nicht gibt, oder eine Server-Datenbank ohne Plattform (ohne Angabe: die Datendatei, --db)",
   "copy.done": { by: "rows", one: "{from} nach {to} kopiert ({rows} Zeile).", other: "{from} nach {to} kopiert ({rows} Zeilen)." },
   "error.copy.same": "{path} ist Quelle und Ziel der Kopie zugleich",
   "error.copy.targetExists": "{path} enthält schon eine Plattform",

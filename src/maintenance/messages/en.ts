@@ -8,7 +8,7 @@ export const en = {
   "help.log": "Show the audit log: who changed what, and when",
   "help.copy": "Copy the whole platform into an empty data file or server database: file to server, server to file, file to file",
   "opt.copyFrom": "the platform to copy: a data file or a postgres:// URL",
-  "opt.copyTo": "where to copy it: a data file that does not exist yet, or a server database without a platform",
+  "opt.copyTo": "where to copy it: a data file that does not exist yet, or a server database without a platform (default: the data file, --db)",
   "copy.done": { by: "rows", one: "Copied {from} to {to} ({rows} row).", other: "Copied {from} to {to} ({rows} rows)." },
   "error.copy.same": "{path} is both source and target of the copy",
   "error.copy.targetExists": "{path} holds a platform already",
