@@ -91,6 +91,8 @@ export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, o
   const to = opts.to !== undefined ? resolveDataFile(opts.to).path : ctx.dataFile.path;
   if (from === to) throw new CliError("error.copy.same", { path: to });
   await Promise.all([preloadSqlite(), isServerUrl(from) || isServerUrl(to) ? preloadServer() : undefined, (await import("../app/index.js")).provideDataSteps(ctx)]);
+  // The source is named on the command line, as restore's backup is: a missing one is the user's input (exit 1).
+  if (!isServerUrl(from) && !existsSync(from)) throw new CliError("error.cannotRead", { path: from }, 1, "error.cannotRead.hint");
   if (!isServerUrl(to) && existsSync(to)) throw new CliError("error.copy.targetExists", { path: to }, 1, "error.copy.targetExists.hint");
   const source = openDataFile(from);
   let created = false;

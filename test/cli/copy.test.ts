@@ -71,10 +71,11 @@ describe("copy, file to file", () => {
     expect(statSync(target).size).toBe(7);
   });
 
-  it("a missing source: exit 3, and no target file left behind", async () => {
+  it("a missing source: exit 1, and no target file left behind", async () => {
     const target = join(dir, "nie.db");
     const result = await plattform(["copy", "--from", join(dir, "fehlt.db"), "--to", target]);
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(1);
+    expect(oneLineError(result.stderr), result.stderr).toBe(true);
     expect(existsSync(target)).toBe(false);
   });
 });
