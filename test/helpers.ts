@@ -85,6 +85,17 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
   return result(code, stdout.text(), stderr.text());
 }
 
+/**
+ * run() with the command line exactly as given, also in the server run: for tests that name real files and server
+ * URLs side by side (a copy between a file and a server). `options.db` is not taken: name the data file with --db.
+ */
+export async function runExactly(args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await main(["node", "plattform", ...args], { stdout, stderr, stdin: { isTTY: false }, env: runEnv({ env }) });
+  return result(code, stdout.text(), stderr.text());
+}
+
 /** Runs the built binary as its own process: for what only a process shows (start-up, exit, signals). */
 export function spawnRun(args: string[], options: RunOptions = {}): RunResult {
   const spawned = spawnSync(process.execPath, [BIN, ...onServerArgs(args)], { env: runEnv(options), input: options.input ?? "", encoding: "utf8" });

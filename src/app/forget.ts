@@ -1,7 +1,7 @@
 // `people forget`: the person's row in people, then whatever each area holds about them (their contributions).
 import type { AuditEntry } from "../core/context.js";
 import { chainAuditLog } from "../core/auditStore.js";
-import { scrubText, type Db } from "../core/db.js";
+import { noteWrittenTables, scrubText, type Db } from "../core/db.js";
 import { allFrozenMinutes, getMeeting, type Meeting } from "../meetings/index.js";
 import { erasePerson, type Person } from "../people/index.js";
 import { CONTRIBUTIONS } from "./contributions.js";
@@ -24,5 +24,6 @@ export function forget(db: Db, audit: (entry: AuditEntry) => void, person: Perso
     return pattern.test(f.model);
   });
   audit({ entity: "person", id: person.id, action: "forget", ...(kept.length > 0 ? { changes: { keptInApprovedMinutes: kept.map((f) => f.meetingId) } } : {}) });
+  noteWrittenTables(db);
   return kept.map((f) => getMeeting(db, f.meetingId)!);
 }

@@ -1,6 +1,7 @@
 // The commands that span all areas, put together from what each area contributes (app/contributions.ts):
 // `status`, `people forget` and `report annual`.
 import type { Context } from "../core/context.js";
+import { isServer, rewrittenAfter } from "../core/db.js";
 import { today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
 import { heading, printDetails, printJson, say } from "../core/output.js";
@@ -35,8 +36,10 @@ export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
   if (!ok) return say(ctx.t("label.cancelled"));
   // The audit entry for this command must not repeat the name it erases.
   ctx.commandLine = ["people", "forget", `#${person.id}`];
+  const erase = () => ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName")));
   // With the file to itself, then compacted: no other connection keeps a snapshot (or the log frames) with the name.
-  const kept = ctx.withFileToItself(() => ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName"))));
+  // On a server: the same erasure in one transaction, then the tables it wrote are rewritten (core/db.ts).
+  const kept = isServer(ctx.db) ? rewrittenAfter(ctx.db, erase) : ctx.withFileToItself(erase);
   if (ctx.json) return printJson({ ...getPerson(ctx.db, person.id, day), keptInApprovedMinutes: kept.map((m) => m.id) });
   say(ctx.t("people.forgotten", { id: person.id }));
   // Where the name stays, and why: approved minutes are the locked record.

@@ -18,7 +18,7 @@ import { commands as votes } from "../votes/commands.js";
 import type { Runnable } from "../core/define.js";
 
 /** The order of the program's own help; a top-level command missing here comes last. */
-const ROOT_ORDER = "init demo status backup restore check log users config groups people meetings votes elections teams conversations topics campaigns commitments tasks fundraising report".split(" ");
+const ROOT_ORDER = "init demo status backup restore check log copy users config groups people meetings votes elections teams conversations topics campaigns commitments tasks fundraising report".split(" ");
 
 const rank = (def: Runnable) => {
   const at = ROOT_ORDER.indexOf(def.path.split(" ")[0]!);

@@ -570,10 +570,10 @@ export function schemaDifferences(db: Db, version = schemaVersion(db)): Array<{ 
  */
 export function scrubText(db: Db, table: string, column: string, pattern: RegExp, placeholder: string, onlyWhere = "1 = 1"): number {
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  // Any table, also one without an id column: the row's own address (the server's ctid holds while the write lock keeps others out).
-  const rowId = isServer(db) ? "ctid" : "rowid";
-  const rows = db.prepare(`SELECT ${rowId} AS id, ${q(column)} AS text FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND (${onlyWhere})`).all() as Array<{ id: number | string; text: string }>;
-  const update = db.prepare(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE ${rowId} = ?`);
+  // A server has no rowid: a row's ctid names it until it is updated (each row is updated once, below).
+  const [key, byKey] = isServer(db) ? ["ctid::text", "ctid = CAST(? AS tid)"] : ["rowid", "rowid = ?"];
+  const rows = db.prepare(`SELECT ${key} AS id, ${q(column)} AS text FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND (${onlyWhere})`).all() as Array<{ id: number; text: string }>;
+  const update = db.prepare(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE ${byKey}`);
   let changed = 0;
   for (const row of rows) {
     const text = row.text.replace(pattern, placeholder);
@@ -583,4 +583,34 @@ export function scrubText(db: Db, table: string, column: string, pattern: RegExp
     }
   }
   return changed;
+}
+
+// ---- a server's counterpart of withFileToItself for `people forget`
+
+const writtenTables = new WeakMap<Db, string[]>();
+
+/** Notes, inside a server write, which tables this transaction has written so far (for `rewrittenAfter`). */
+export function noteWrittenTables(db: Db): void {
+  if (!isServer(db)) return;
+  const tables = db
+    .prepare("SELECT relname FROM pg_stat_xact_user_tables WHERE schemaname = current_schema() AND n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY relname")
+    .pluck()
+    .all() as string[];
+  writtenTables.set(db, tables);
+}
+
+/**
+ * Runs `work` (one committed write that called noteWrittenTables), then vacuums the tables it wrote twice. VACUUM
+ * removes the old row versions (its horizon is this database's open transactions); VACUUM FULL then writes the
+ * tables and their indexes anew, without the bytes VACUUM only marked free, and removes the old files. Alone,
+ * VACUUM FULL keeps every version an open transaction anywhere on the server could still see.
+ * A transaction of this database still open elsewhere keeps them until the next vacuum (README).
+ */
+export function rewrittenAfter<T>(db: Db, work: () => T): T {
+  writtenTables.delete(db);
+  const result = work();
+  const tables = (writtenTables.get(db) ?? []).map((t) => `"${t.replace(/"/g, '""')}"`).join(", ");
+  // Each on its own: VACUUM runs outside any transaction, and a string of statements is one.
+  if (tables !== "") for (const vacuum of ["VACUUM", "VACUUM FULL"]) db.exec(`${vacuum} ${tables}`);
+  return result;
 }

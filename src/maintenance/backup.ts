@@ -1,12 +1,14 @@
 // Online backup and restore of a data file, with SQLite's backup API: a consistent copy even while another
 // process writes, and a restore that goes through SQLite's locking instead of overwriting a file in use.
-import { chmodSync, closeSync, copyFileSync, existsSync, openSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { lastAuditAt } from "../core/auditStore.js";
-import { createDataFile, isBusy, openSqlite, schemaDifferences, schemaVersion, tableNames, withFileToItself, type Db } from "../core/db.js";
+import { createDataFile, isBusy, isServer, migrate, openDataFile, openSqlite, prepareSchema, schemaDifferences, schemaVersion, tableNames, withFileToItself, type Db } from "../core/db.js";
+import { isServerUrl } from "../core/config.js";
 import { CliError } from "../core/errors.js";
-import { SCHEMA_VERSION } from "../migrations/index.js";
-import { copyDatabaseFrom, countRows } from "./store.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "../migrations/index.js";
+import { copyRows } from "./copy.js";
+import { copyDatabaseFrom, countRows, hasPlatform, onSnapshot } from "./store.js";
 
 /** Pages per backup step: all of them, so the copy is taken in one step from one snapshot and never restarts. */
 const ALL_PAGES = 0x7fffffff;
@@ -67,7 +69,8 @@ export async function backupTo(db: Db, target: string, onPercent?: OnPercent): P
     throw new CliError("error.cannotWrite", { path: target });
   }
   try {
-    await retryBusy(() => db.backup(target, { progress: backupSteps(onPercent) }));
+    if (isServer(db)) copyIntoFile(db, target, onPercent);
+    else await retryBusy(() => db.backup(target, { progress: backupSteps(onPercent) }));
     const copy = openSqlite(target, { fileMustExist: true });
     try {
       copy.pragma("journal_mode = DELETE");
@@ -85,6 +88,23 @@ export async function backupTo(db: Db, target: string, onPercent?: OnPercent): P
   }
   chmodSync(target, 0o600);
   return { bytes: statSync(target).size, schemaVersion: schemaVersion(db) };
+}
+
+/**
+ * A server platform's backup: a new SQLite file with the same schema (version) and every row, read in one
+ * snapshot (the caller's transaction, else a repeatable-read one) — the same kind of file as a file platform's
+ * backup, so that it restores into either engine.
+ */
+export function copyIntoFile(server: Db, target: string, onPercent?: OnPercent): void {
+  const copy = openSqlite(target, { fileMustExist: true });
+  try {
+    migrate(copy, MIGRATIONS.slice(0, schemaVersion(server)));
+    const fill = () => copy.transaction(() => copyRows(server, copy, onPercent))();
+    if (server.inTransaction) fill();
+    else onSnapshot(server, fill);
+  } finally {
+    copy.close();
+  }
 }
 
 export interface BackupSummary {
@@ -199,6 +219,7 @@ export async function replaceWith(backup: string, dataFile: string, onPercent?: 
  * another program keeps the file open it is refused (exit 3), nothing changed. Returns the kept file's path.
  */
 export async function restoreOver(dataFile: string, backup: string, onPercent?: OnPercent): Promise<string | null> {
+  if (isServerUrl(dataFile)) return restoreServer(dataFile, backup, onPercent);
   if (!existsSync(dataFile)) {
     await replaceWith(backup, dataFile, onPercent);
     return null;
@@ -225,4 +246,73 @@ export async function restoreOver(dataFile: string, backup: string, onPercent?: 
   } finally {
     db.close();
   }
+}
+
+/**
+ * Restores `backup` (an SQLite file, inspected) into the server platform at `url`: under the platform's write lock,
+ * in one transaction, the current rows are first kept in a backup file beside `backup` (when there is a platform)
+ * and then replaced, the identity columns continuing after the restored ids. A backup of an older schema is
+ * migrated first, in a temporary copy (the data steps must be provided). Returns the kept file's path.
+ */
+async function restoreServer(url: string, backup: string, onPercent?: OnPercent): Promise<string | null> {
+  const server = openDataFile(url);
+  let scratch: string | undefined;
+  try {
+    if (schemaVersion(server) === 0) migrate(server);
+    let source = resolve(backup);
+    if (fileSchemaVersion(source) < schemaVersion(server)) {
+      // The server is at the current schema: an older backup is brought there in a copy, never in place.
+      scratch = `${source}.migrating-${process.pid}`;
+      const from = openSqlite(source, { readonly: true, fileMustExist: true });
+      try {
+        await from.backup(scratch);
+      } finally {
+        from.close();
+      }
+      chmodSync(scratch, 0o600);
+      const db = openDataFile(scratch);
+      try {
+        prepareSchema(db, scratch);
+      } finally {
+        db.close();
+      }
+      source = scratch;
+    }
+    const file = openSqlite(source, { readonly: true, fileMustExist: true });
+    try {
+      return server.transaction(() => {
+        let kept: string | null = null;
+        if (hasPlatform(server)) {
+          kept = keptPathFor(join(dirname(resolve(backup)), serverName(url)));
+          closeSync(openSync(kept, "wx", 0o600));
+          chmodSync(kept, 0o600);
+          copyIntoFile(server, kept);
+        }
+        copyRows(file, server, onPercent);
+        return kept;
+      }).immediate();
+    } finally {
+      file.close();
+    }
+  } finally {
+    server.close();
+    if (scratch) for (const suffix of ["", "-wal", "-shm"]) rmSync(scratch + suffix, { force: true });
+    for (const old of scratch ? readdirSync(dirname(scratch)).filter((f) => f.startsWith(basename(scratch!)) && f.endsWith(".bak")) : []) rmSync(join(dirname(scratch!), old), { force: true });
+  }
+}
+
+function fileSchemaVersion(path: string): number {
+  const db = openSqlite(path, { readonly: true, fileMustExist: true });
+  try {
+    return schemaVersion(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A server platform's name for files beside it: its database (and schema, when one is named). */
+export function serverName(url: string): string {
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.replace(/^\/+/, "")) || parsed.hostname;
+  return name.replace(/[^A-Za-z0-9._-]+/g, "_");
 }

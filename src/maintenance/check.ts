@@ -5,17 +5,20 @@ import { problem, type Check, type Problem } from "../core/contributes.js";
 import { auditChainBreak, lastAuditId } from "../core/auditStore.js";
 import { CliError } from "../core/errors.js";
 import { existsSync } from "node:fs";
-import { isReadOnlyFile, schemaDifferences, type Db } from "../core/db.js";
+import { isReadOnlyFile, isServer, schemaDifferences, schemaVersion, type Db } from "../core/db.js";
 import { today } from "../core/dates.js";
 import { countElection, electionsOutOfDay, listElections } from "../elections/index.js";
 import { approvedAhead, recordedAhead } from "../meetings/index.js";
 import { votesOutOfDay } from "../votes/index.js";
-import { foreignKeyProblems, integrityProblems } from "./store.js";
+import { columns, expectedColumns, foreignKeyProblems, integrityProblems, serverExtraObjects, serverForeignKeyProblems, tables } from "./store.js";
 
 export type { Check, Problem };
 
 /** At most this many problems of one kind are listed: a badly damaged file would otherwise flood the screen. */
 const MAX_PER_CHECK = 50;
+
+/** SQLite's own checks of the file (its pages, its companion files): a server has no such file. */
+const FILE_ONLY = new Set(["integrity", "files"]);
 
 const integrity: Check = {
   name: "integrity",
@@ -35,7 +38,8 @@ const integrity: Check = {
 const foreignKeys: Check = {
   name: "foreign-keys",
   run(db) {
-    const rows = foreignKeyProblems(db);
+    // A server enforces its foreign keys; rows can still lack their parent where someone bypassed them.
+    const rows = isServer(db) ? serverForeignKeyProblems(db) : foreignKeyProblems(db);
     return rows.map((r) => problem("foreign-keys", "foreignKey", { table: r.table, row: r.rowid ?? "?", parent: r.parent }));
   },
 };
@@ -100,10 +104,28 @@ const auditChain: Check = {
 const schema: Check = {
   name: "schema",
   run: (db) =>
-    schemaDifferences(db).map((d) =>
+    (isServer(db) ? serverSchemaDifferences(db) : schemaDifferences(db)).map((d) =>
       problem("schema", d.kind === "unexpected" ? "schemaUnexpected" : d.kind === "missing" ? "schemaMissing" : "schemaChanged", { type: d.type, name: d.name }),
     ),
 };
+
+/**
+ * A server's schema against the one this program creates for its version: the same tables with the same columns,
+ * and no trigger, view, rule or function (plattform creates none; a trigger could copy secret ballots).
+ */
+function serverSchemaDifferences(db: Db): Array<{ kind: "unexpected" | "missing" | "changed"; type: string; name: string }> {
+  const expected = expectedColumns(schemaVersion(db));
+  const found: Array<{ kind: "unexpected" | "missing" | "changed"; type: string; name: string }> = [];
+  const actual = tables(db);
+  for (const table of actual) {
+    const want = expected.get(table);
+    if (!want) found.push({ kind: "unexpected", type: "table", name: table });
+    else if (columns(db, table).join(",") !== want.join(",")) found.push({ kind: "changed", type: "table", name: table });
+  }
+  for (const table of expected.keys()) if (!actual.includes(table)) found.push({ kind: "missing", type: "table", name: table });
+  for (const extra of serverExtraObjects(db)) found.push({ kind: "unexpected", type: extra.type, name: extra.name });
+  return found;
+}
 
 /**
  * A -shm (or -wal) this user cannot write beside a data file it can: left by a read of the file while it was
@@ -119,6 +141,11 @@ const companionFiles: Check = {
       .map((file) => problem("files", "companionReadOnly", { file, path: db.name }));
   },
 };
+
+/** The checks of `checks` that do not apply to `db` (SQLite's own, on a server). */
+export function skippedChecks(db: Db, checks: readonly Check[] = CHECKS): string[] {
+  return isServer(db) ? checks.filter((c) => FILE_ONLY.has(c.name)).map((c) => c.name) : [];
+}
 
 /** Every check `plattform check` runs, in this order. */
 export const CHECKS: Check[] = [integrity, foreignKeys, schema, companionFiles, ...areaChecks(), meetingDay, storedCounts, auditChain];
@@ -137,6 +164,7 @@ export interface CheckResult {
 export function runChecks(db: Db, checks: readonly Check[] = CHECKS): CheckResult[] {
   const results: CheckResult[] = [];
   for (const check of checks) {
+    if (isServer(db) && FILE_ONLY.has(check.name)) continue;
     let problems: Problem[];
     try {
       problems = check.run(db);

@@ -37,6 +37,17 @@ export const log = command({
   examples: ["log --since 1.3.2026", "log --entity person --who maria", "log --limit 20 --json"],
 });
 
+export const copy = command({
+  path: "copy",
+  help: "help.copy",
+  write: true,
+  options: {
+    from: option("--from <db>", "opt.copyFrom", { mandatory: true }),
+    to: option("--to <db>", "opt.copyTo"),
+  },
+  examples: ["copy --from ~/plattform.db --to postgres://plattform.example.org/kiezplattform", "copy --from postgres://plattform.example.org/kiezplattform --to ~/plattform-kopie.db --json"],
+});
+
 export const completion = command({
   path: "completion",
   args: ["<shell>"],
@@ -84,6 +95,7 @@ export const commands: Runnable[] = [
   lazy(restore, handlers, "restore"),
   lazy(check, handlers, "check"),
   lazy(log, handlers, "log"),
+  lazy(copy, handlers, "copyPlatform"),
   lazy(completion, () => import("./completion.js"), "completion"),
   users,
   lazy(usersAdd, usersHandlers, "usersAdd"),

@@ -4,6 +4,7 @@ import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import type { Context } from "../core/context.js";
 import { openDataFile, prepareSchema } from "../core/db.js";
+import { isServerUrl } from "../core/config.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
 import { parseDate, TIME_ZONE, today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
@@ -43,7 +44,8 @@ export async function restore(ctx: Context, [file]: Args<typeof def.restore>): P
     checking.done();
   }
   const { confirm } = await import("../core/prompts.js");
-  const question = ctx.t(existsSync(dataFile) ? "restore.confirm" : "restore.confirmNew", {
+  const onServer = isServerUrl(dataFile);
+  const question = ctx.t(onServer ? "restore.confirmServer" : existsSync(dataFile) ? "restore.confirm" : "restore.confirmNew", {
     path: dataFile,
     backup: summary.path,
     groups: summary.groups,
@@ -52,6 +54,8 @@ export async function restore(ctx: Context, [file]: Args<typeof def.restore>): P
     last: summary.lastChange ? summary.lastChange.slice(0, 16).replace("T", " ") : "–",
   });
   if (!(await confirm(ctx, question))) return say(ctx.t("label.cancelled"));
+  // A server is at the current schema: an older backup is migrated (in a copy) before it goes in.
+  if (onServer && summary.schemaVersion < SCHEMA_VERSION) await (await import("../app/index.js")).provideDataSteps(ctx);
   const line = progress(ctx, (percent) => ctx.t("restore.progress", { percent }));
   let kept;
   try {
@@ -70,6 +74,53 @@ export async function restore(ctx: Context, [file]: Args<typeof def.restore>): P
   if (kept) say(ctx.t("restore.kept", { kept }));
 }
 
+/**
+ * `copy --from <db> --to <db>`: the whole platform into an empty target (no file yet, or a server database without
+ * a platform), in one transaction on the target, which records the copy in its audit log. A target with a
+ * platform is refused: replacing one is `restore`'s work, which keeps the current content first.
+ */
+export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, opts: Opts<typeof def.copy>): Promise<void> {
+  const [{ createDataFile, migrate, preloadServer, preloadSqlite, schemaVersion }, { resolveDataFile }, { existsSync, rmSync }, { copyRows }, { hasPlatform, onSnapshot }] = await Promise.all([
+    import("../core/db.js"),
+    import("../core/config.js"),
+    import("node:fs"),
+    import("./copy.js"),
+    import("./store.js"),
+  ]);
+  const from = resolveDataFile(opts.from).path;
+  const to = opts.to !== undefined ? resolveDataFile(opts.to).path : ctx.dataFile.path;
+  if (from === to) throw new CliError("error.copy.same", { path: to });
+  await Promise.all([preloadSqlite(), isServerUrl(from) || isServerUrl(to) ? preloadServer() : undefined, (await import("../app/index.js")).provideDataSteps(ctx)]);
+  // The source is named on the command line, as restore's backup is: a missing one is the user's input (exit 1).
+  if (!isServerUrl(from) && !existsSync(from)) throw new CliError("error.cannotRead", { path: from }, 1, "error.cannotRead.hint");
+  if (!isServerUrl(to) && existsSync(to)) throw new CliError("error.copy.targetExists", { path: to }, 1, "error.copy.targetExists.hint");
+  const source = openDataFile(from);
+  let created = false;
+  try {
+    prepareSchema(source, from);
+    created = createDataFile(to);
+    const target = openDataFile(to);
+    if (schemaVersion(target) === 0) migrate(target);
+    ctx.useDb(target);
+    if (hasPlatform(target)) throw new CliError("error.copy.targetExists", { path: to }, 1, "error.copy.targetExists.hint");
+    const rows = onSnapshot(source, () =>
+      ctx.write((audit) => {
+        const copied = copyRows(source, target);
+        audit({ entity: "data_file", id: null, action: "copy", changes: { from, rows: copied } });
+        return copied;
+      }),
+    );
+    created = false;
+    if (ctx.json) return printJson({ from, to, rows });
+    say(ctx.t("copy.done", { from, to, rows }));
+  } finally {
+    source.close();
+    ctx.close();
+    // A new file that did not receive the platform is removed again: the copy is all or nothing.
+    if (created) for (const suffix of ["", "-wal", "-shm"]) rmSync(to + suffix, { force: true });
+  }
+}
+
 /** `check --fingerprint <code>`: whether the code printed at the foot of signed minutes belongs to minutes stored unchanged. */
 async function checkFingerprint(ctx: Context, raw: string): Promise<void> {
   const code = raw.replace(/[\s-]/g, "").toLowerCase();
@@ -86,8 +137,9 @@ async function checkFingerprint(ctx: Context, raw: string): Promise<void> {
 
 export async function check(ctx: Context, _args: Args<typeof def.check>, opts: Opts<typeof def.check>): Promise<void> {
   if (opts.fingerprint !== undefined) return checkFingerprint(ctx, opts.fingerprint);
-  const { runChecks } = await import("./check.js");
+  const { runChecks, skippedChecks } = await import("./check.js");
   const results = runChecks(ctx.db);
+  const skipped = skippedChecks(ctx.db);
   const problems = results.flatMap((r) => r.problems);
   const more = results.reduce((n, r) => n + r.more, 0);
   const line = (p: (typeof problems)[number]) => `${ctx.t(p.key, p.params)} — ${ctx.t(p.hintKey, p.params)}`;
@@ -95,11 +147,13 @@ export async function check(ctx: Context, _args: Args<typeof def.check>, opts: O
     printJson({
       ok: problems.length === 0,
       checks: results.map((r) => ({ name: r.name, ok: r.problems.length === 0, problems: r.problems.length + r.more })),
+      ...(skipped.length > 0 ? { skipped } : {}),
       problems: problems.map((p) => ({ check: p.check, problem: p.key.replace(/^check\./, ""), message: ctx.t(p.key, p.params), hint: ctx.t(p.hintKey, p.params), details: p.params })),
     });
   } else {
     for (const p of problems) say(line(p));
     if (more > 0) say(ctx.t("check.more", { count: more }));
+    if (skipped.length > 0) say(ctx.t("check.skippedOnServer", { checks: skipped.join(", ") }));
     if (problems.length === 0) say(ctx.t("check.ok", { checks: results.map((r) => r.name).join(", ") }));
   }
   if (problems.length > 0) throw new CliError("check.failed", { count: problems.length + more }, 1, "check.failed.hint");

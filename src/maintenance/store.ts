@@ -1,6 +1,7 @@
 // Schema-level SQL of the maintenance commands (check, backup, restore, personal-data export): pragmas and
 // sqlite_schema, the same for every table. The areas' own invariants query their stores (contributes.ts).
-import type { Db } from "../core/db.js";
+import { isServer, migrate, openSqlite, type Db } from "../core/db.js";
+import { MIGRATIONS } from "../migrations/index.js";
 
 export function integrityProblems(db: Db): string[] {
   return db.prepare("PRAGMA integrity_check").pluck().all() as string[];
@@ -21,21 +22,44 @@ export interface ForeignKey {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The platform's tables by name; a server's schema_version (its counterpart of SQLite's user_version) is not one. */
 export function tables(db: Db): string[] {
+  if (isServer(db))
+    return db.prepare("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_version' ORDER BY tablename").pluck().all() as string[];
   return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
 }
 
 export function foreignKeys(db: Db, table: string): ForeignKey[] {
+  if (isServer(db))
+    // SQLite lists a table's keys last-declared first; the same order here (the export's fields follow it).
+    return db
+      .prepare(
+        `SELECT p.relname AS "table", a.attname AS "from", b.attname AS "to"
+         FROM pg_constraint c JOIN pg_class p ON p.oid = c.confrelid
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+         JOIN pg_attribute b ON b.attrelid = c.confrelid AND b.attnum = c.confkey[1]
+         WHERE c.contype = 'f' AND c.conrelid = to_regclass(CAST(? AS TEXT)) ORDER BY a.attnum DESC`,
+      )
+      .all(quote(table)) as ForeignKey[];
   return db.prepare("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)").all(table) as ForeignKey[];
 }
 
 export function columns(db: Db, table: string): string[] {
+  if (isServer(db))
+    return db
+      .prepare("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")
+      .pluck()
+      .all(table) as string[];
   return db.prepare("SELECT name FROM pragma_table_info(?)").pluck().all(table) as string[];
 }
 
-/** Every row of `table` whose `column` is `value` (table and column come from the schema, never from input). */
+/**
+ * Every row of `table` whose `column` is `value` (table and column come from the schema, never from input), in
+ * the order of their ids where the table has them (a server keeps no order of its own).
+ */
 export function rowsWhere(db: Db, table: string, column: string, value: unknown): Array<Record<string, unknown>> {
-  return db.prepare(`SELECT * FROM ${quote(table)} WHERE ${quote(column)} = ?`).all(value) as Array<Record<string, unknown>>;
+  const order = columns(db, table).includes("id") ? " ORDER BY id" : "";
+  return db.prepare(`SELECT * FROM ${quote(table)} WHERE ${quote(column)} = ?${order}`).all(value) as Array<Record<string, unknown>>;
 }
 
 /** Reads the first non-null of `labels` of the row whose `key` is the given value. */
@@ -79,4 +103,110 @@ export function copyDatabaseFrom(db: Db, backup: string, onPercent?: (percent: n
     db.exec("DETACH DATABASE source");
     db.pragma("foreign_keys = ON");
   }
+}
+
+// ---- a platform's rows, table by table: backup and restore of a server, and `plattform copy`
+
+/** Every row of `table`, by its first column (the id, where it has one: a row that refers to its own table follows its parent). */
+export function allRows(db: Db, table: string): Array<Record<string, unknown>> {
+  return db.prepare(`SELECT * FROM ${quote(table)} ORDER BY 1`).all() as Array<Record<string, unknown>>;
+}
+
+/** Inserts `rows` (as `allRows` read them, from either engine) into `table`, column by column as named. */
+export function insertRows(db: Db, table: string, rows: Array<Record<string, unknown>>): void {
+  if (rows.length === 0) return;
+  const names = Object.keys(rows[0]!);
+  const list = names.map(quote).join(", ");
+  if (isServer(db)) {
+    // One statement per table: the rows as one JSON parameter, typed by the table's own row type.
+    db.prepare(`INSERT INTO ${quote(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quote(table)}, CAST(? AS json))`).run(JSON.stringify(rows));
+    return;
+  }
+  const insert = db.prepare(`INSERT INTO ${quote(table)} (${list}) VALUES (${names.map(() => "?").join(", ")})`);
+  for (const row of rows) insert.run(...names.map((name) => row[name]));
+}
+
+/**
+ * Within the caller's transaction: a file checks foreign keys at commit, so that rows may go in before the rows they
+ * refer to (a meeting whose minutes a later meeting approved). A server checks each key at the end of each
+ * statement, which is enough for one table's rows inserted by one statement.
+ */
+export function deferForeignKeys(db: Db): void {
+  if (!isServer(db)) db.pragma("defer_foreign_keys = ON");
+}
+
+/** Deletes every row of `tables` (children first on a file; a server empties them together). */
+export function emptyTables(db: Db, tables: readonly string[]): void {
+  if (tables.length === 0) return;
+  if (isServer(db)) {
+    db.exec(`TRUNCATE ${tables.map(quote).join(", ")}`);
+    return;
+  }
+  for (const table of [...tables].reverse()) db.exec(`DELETE FROM ${quote(table)}`);
+}
+
+/** A server's identity columns continue after the highest id copied in (SQLite takes max(rowid) + 1 by itself). */
+export function resetIdentities(db: Db): void {
+  if (!isServer(db)) return;
+  const identities = db
+    .prepare("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'")
+    .all() as Array<{ table_name: string; column_name: string }>;
+  for (const { table_name: table, column_name: column } of identities)
+    db.prepare(`SELECT setval(pg_get_serial_sequence(?, ?), coalesce((SELECT max(${quote(column)}) FROM ${quote(table)}), 0) + 1, false)`).get(quote(table), column);
+}
+
+/** Whether a platform has been set up in `db` (its settings name it). */
+export function hasPlatform(db: Db): boolean {
+  return tables(db).includes("settings") && countRows(db, "settings") > 0;
+}
+
+// ---- check on a server: its tables and columns against the schema this program creates
+
+/** The tables and their columns this program creates for schema version `version` (its migrations on an empty SQLite database). */
+export function expectedColumns(version: number): Map<string, string[]> {
+  const scratch = openSqlite(":memory:");
+  try {
+    migrate(scratch, MIGRATIONS.slice(0, version));
+    return new Map(tables(scratch).map((table) => [table, columns(scratch, table)]));
+  } finally {
+    scratch.close();
+  }
+}
+
+/** Triggers, views, rules and functions in the platform's schema: plattform creates none (an extension's are the administrator's). */
+export function serverExtraObjects(db: Db): Array<{ type: string; name: string }> {
+  return db
+    .prepare(
+      `SELECT 'trigger' AS type, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND c.relnamespace = to_regnamespace(current_schema())
+       UNION ALL SELECT 'view', viewname FROM pg_views WHERE schemaname = current_schema()
+       UNION ALL SELECT 'rule', rulename FROM pg_rules WHERE schemaname = current_schema()
+       UNION ALL SELECT 'function', p.proname FROM pg_proc p WHERE p.pronamespace = to_regnamespace(current_schema())
+         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+       ORDER BY 1, 2`,
+    )
+    .all() as Array<{ type: string; name: string }>;
+}
+
+/** A server's rows whose foreign key names a missing parent (possible only if its constraints were bypassed). */
+export function serverForeignKeyProblems(db: Db): Array<{ table: string; rowid: number | null; parent: string }> {
+  const found: Array<{ table: string; rowid: number | null; parent: string }> = [];
+  for (const table of tables(db)) {
+    const id = columns(db, table).includes("id") ? "c.id" : "NULL";
+    for (const key of foreignKeys(db, table)) {
+      const rows = db
+        .prepare(`SELECT ${id} FROM ${quote(table)} c WHERE c.${quote(key.from)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${quote(key.table)} p WHERE p.${quote(key.to ?? "id")} = c.${quote(key.from)})`)
+        .pluck()
+        .all() as Array<number | null>;
+      for (const rowid of rows) found.push({ table, rowid, parent: key.table });
+    }
+  }
+  return found;
+}
+
+/** Runs `work` on one consistent snapshot of `db`: a server's repeatable-read transaction, a file's read transaction. */
+export function onSnapshot<T>(db: Db, work: () => T): T {
+  return db.transaction(() => {
+    if (isServer(db)) db.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    return work();
+  })();
 }

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from "../../src/migrations/index.js";
 import { createDataFile, migrate, openDataFile } from "../../src/core/db.js";
 import { MIGRATIONS } from "../../src/migrations/index.js";
 import { fileHash, newPlatform, run, tempDir } from "../helpers.js";
-import { recordedActor } from "../server.js";
+import { onServer, recordedActor } from "../server.js";
 import { copyOf, dataFileBytes, fails, ok, okJson, query, type RunOptions } from "./util.js";
 
 const TODAY = "2026-03-01";
@@ -124,7 +124,8 @@ describe("restore", () => {
     expect(out).toMatch(/The previous data file is kept as .*\.before-restore-\d{8}T\d{6}\.\n$/);
   });
 
-  it("onto a data file that does not exist yet: creates it (0600), nothing to keep", async () => {
+  // FILE_ONLY: a new data file and its mode; on a server see maintenance-server.test.ts (restore into an empty database).
+  it.skipIf(onServer)("onto a data file that does not exist yet: creates it (0600), nothing to keep", async () => {
     const backup = join(temp(), "b.db");
     await ok(["backup", backup], { db: copyOf(small) });
     const db = join(temp(), "neu.db");
@@ -134,7 +135,8 @@ describe("restore", () => {
     expect(await okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(2);
   });
 
-  it("a backup of an older schema is restored and then migrated (with a backup of that version beside it)", async () => {
+  // FILE_ONLY: user_version and the migration backup beside the data file.
+  it.skipIf(onServer)("a backup of an older schema is restored and then migrated (with a backup of that version beside it)", async () => {
     const { db } = await changedWithBackup();
     const backup = versionThreeFile();
     const result = await okJson(["restore", backup, "--yes"], { db });
@@ -317,7 +319,8 @@ describe("check", () => {
     ]);
   });
 
-  it("a damaged file: SQLite's integrity problems, and nothing else is checked; exit 1", async () => {
+  // FILE_ONLY: SQLite's pages overwritten; a server skips the integrity check (maintenance-server.test.ts).
+  it.skipIf(onServer)("a damaged file: SQLite's integrity problems, and nothing else is checked; exit 1", async () => {
     const db = copyOf(small);
     const root = query(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log_by_entity'")[0].rootpage as number;
     const pageSize = query(db, "PRAGMA page_size")[0].page_size as number;
@@ -447,7 +450,8 @@ describe("people export <person>", () => {
   });
 });
 
-describe("people forget leaves no trace in the file", () => {
+// FILE_ONLY: the data file's and the WAL's bytes; on a server, maintenance-server.test.ts searches every page.
+describe.skipIf(onServer)("people forget leaves no trace in the file", () => {
   it("the name (also a former one), e-mail and phone are nowhere in the data file, the WAL or the audit log", async () => {
     const db = copyOf(small);
     const at: RunOptions = { db, env: { PLATTFORM_TODAY: TODAY } };
@@ -485,7 +489,8 @@ describe("people forget leaves no trace in the file", () => {
   });
 });
 
-describe("people forget reaches free text everywhere", () => {
+// FILE_ONLY: searches the data file's bytes.
+describe.skipIf(onServer)("people forget reaches free text everywhere", () => {
   it("group notes, others' notes, task titles, funder notes and contacts, application purposes, campaign reports: no spelling (NFC or NFD) of the name, e-mail or phone is left in the file", async () => {
     const db = copyOf(small);
     const at: RunOptions = { db, env: { PLATTFORM_TODAY: TODAY } };
@@ -515,7 +520,8 @@ describe("people forget reaches free text everywhere", () => {
   });
 });
 
-describe("file modes", () => {
+// FILE_ONLY: file modes of the data file and its migration backup.
+describe.skipIf(onServer)("file modes", () => {
   it("a new data file, a backup, a migration backup and the file kept by restore are all 0600", async () => {
     const db = await newPlatform();
     dirs.push(join(db, ".."));

@@ -212,6 +212,8 @@ const INVOCATIONS: WriteCommand[] = [
 /** Commands that create a new data file rather than change one: their audit row is tested on the new file. */
 export const NEW_FILE_COMMANDS: WriteCommand[] = [
   w("init", () => ["init", "--name", "Neue Plattform"], "platform", "init"),
+  // into the data file (--db), which does not exist yet
+  w("copy", (f) => ["copy", "--from", f.backup], "data_file", "copy"),
 ];
 
 /**
