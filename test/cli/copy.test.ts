@@ -21,7 +21,8 @@ async function ok(args: string[]): Promise<RunResult> {
 }
 
 /** Every list command that needs no argument, as `--json`: what a copy must give back unchanged. */
-const LIST_COMMANDS = DEFINITIONS.filter((d) => d.path.endsWith(" list") && !(d.args ?? []).some((a) => a.startsWith("<"))).map((d) => d.path.split(" "));
+// `users list` lists a server's database roles, which are the server's, not the platform's data: never copied.
+const LIST_COMMANDS = DEFINITIONS.filter((d) => d.path.endsWith(" list") && d.path !== "users list" && !(d.args ?? []).some((a) => a.startsWith("<"))).map((d) => d.path.split(" "));
 
 /** Each list's --json, or the error line of a list that failed (so that one run names every failing list). */
 async function lists(db: string): Promise<Record<string, unknown>> {
