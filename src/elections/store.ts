@@ -188,7 +188,7 @@ export function duplicateReceipts(db: Db): Array<{ election: number; groupId: nu
     .prepare(
       `SELECT r.election_id AS election, r.group_id AS "groupId", coalesce(g.name, '#' || r.group_id) AS "group", count(*) AS n
          FROM ballot_receipts r LEFT JOIN groups g ON g.id = r.group_id
-        GROUP BY r.election_id, r.group_id HAVING count(*) > 1 ORDER BY r.election_id, r.group_id`,
+        GROUP BY r.election_id, r.group_id, g.name HAVING count(*) > 1 ORDER BY r.election_id, r.group_id`,
     )
     .all() as Array<{ election: number; groupId: number; group: string; n: number }>;
 }

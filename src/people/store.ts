@@ -157,7 +157,7 @@ export function rolesOfPerson(db: Db, personId: number): GroupRole[] {
     .prepare(
       `SELECT r.id, r.person_id, r.group_id, g.name AS group_name, r.role, r.since, r.until
          FROM group_roles r JOIN groups g ON g.id = r.group_id
-        WHERE r.person_id = ? ORDER BY r.since, g.name`,
+        WHERE r.person_id = ? ORDER BY r.since, g.name, r.id`,
     )
     .all(personId) as RoleRow[];
   return rows.map(toRole);

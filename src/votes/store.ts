@@ -225,7 +225,7 @@ export function duplicateCasts(db: Db): Array<{ vote: number; groupId: number; g
     .prepare(
       `SELECT c.vote_id AS vote, c.group_id AS "groupId", coalesce(g.name, '#' || c.group_id) AS "group", count(*) AS n
          FROM vote_casts c LEFT JOIN groups g ON g.id = c.group_id
-        GROUP BY c.vote_id, c.group_id HAVING count(*) > 1 ORDER BY c.vote_id, c.group_id`,
+        GROUP BY c.vote_id, c.group_id, g.name HAVING count(*) > 1 ORDER BY c.vote_id, c.group_id`,
     )
     .all() as Array<{ vote: number; groupId: number; group: string; n: number }>;
 }

@@ -27,7 +27,7 @@ import type { Team } from "../../src/teams/model.js";
 import { insertTeam, teamOfKind } from "../../src/teams/store.js";
 import { closeVote, openVote } from "../../src/votes/service.js";
 import { getVote, insertCast, setCounts } from "../../src/votes/store.js";
-import { acceptCandidacy, addElection, castBallot, certify, countElection, nominate, recordTally } from "../../src/elections/service.js";
+import { acceptCandidacy, addElection, castBallots, certify, countElection, nominate, recordTally } from "../../src/elections/service.js";
 import { getElection, listCandidates } from "../../src/elections/store.js";
 import { extraAreas } from "./extras.js";
 
@@ -382,10 +382,9 @@ function election(db: Db, audit: Audit, random: Random, meeting: Meeting, team: 
   }
   for (const c of listCandidates(db, id)) acceptCandidacy(db, audit, getElection(db, id)!, c);
   const names = candidates.map((pid) => getPerson(db, pid, meeting.date)!.name!);
-  for (const groupId of present) {
-    const group = getGroup(db, groupId, meeting.date)!;
-    castBallot(db, audit, getElection(db, id)!, group, random.sample(names, 3 + random.int(5)), meeting.date, "?");
-  }
+  // One pile, as a server takes secret ballots (and a file alike).
+  const groups = present.map((groupId) => getGroup(db, groupId, meeting.date)!);
+  castBallots(db, audit, getElection(db, id)!, groups, groups.map(() => random.sample(names, 3 + random.int(5))), meeting.date, "?");
   const counted = countElection(db, getElection(db, id)!, 1);
   recordTally(db, audit, getElection(db, id)!, counted.tally);
   certify(db, audit, getElection(db, id)!, team, today < meeting.date ? meeting.date : today, "?");

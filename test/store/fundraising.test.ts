@@ -326,5 +326,5 @@ describe("the dashboard's fundraising figures", () => {
       }
     }
     expect(covered).toBeGreaterThan(0); // the comparison saw real figures, not only empty years
-  });
+  }, 180_000); // a generated platform is written row by row: slow on a server
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { recordedActor } from "../server.js";
 import { readCsv, toCsv } from "../../src/core/csv.js";
 import type { Db } from "../../src/core/db.js";
 import { CliError } from "../../src/core/errors.js";
@@ -118,7 +119,7 @@ describe("importGroups", () => {
     runImport(ctx, false, (audit) => importGroups(db, audit, rows(db, GOOD), TODAY, new ImportReport()));
     const logged = auditRows(db);
     expect(logged).toHaveLength(3);
-    expect(logged[0]).toMatchObject({ actor: "tester", command: '["groups","import","groups.csv"]', entity: "group", action: "add" });
+    expect(logged[0]).toMatchObject({ actor: recordedActor("tester"), command: '["groups","import","groups.csv"]', entity: "group", action: "add" });
     expect(JSON.parse(logged[0]!.changes!)).toMatchObject({ name: "St. Marien", short: "marien", kind: "parish" });
     expect(new Set(logged.map((r) => r.at)).size).toBe(1); // one write, one moment
   });

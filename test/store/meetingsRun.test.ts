@@ -1,6 +1,7 @@
 // The interactive minute-taking walk (src/app/run/run.ts) with scripted prompts in place of @inquirer/prompts:
 // every answer must be in the data file before the next question is asked, and Ctrl-C must keep them.
 import { describe, expect, it } from "vitest";
+import { onServer } from "../server.js";
 import type { Db } from "../../src/core/db.js";
 import { CliError } from "../../src/core/errors.js";
 import type { PromptChoice, Prompter } from "../../src/core/prompts.js";
@@ -459,7 +460,9 @@ describe("meetings run: votes on decision items and ballots on election items", 
     expect(printed.some((l) => l.includes("Type candidate numbers from 1 to 3"))).toBe(true);
     expect(count(db, "ballots")).toBe(3);
     expect(count(db, "ballot_receipts")).toBe(3);
-    const ballotColumns = (db.prepare("SELECT name FROM pragma_table_info('ballots')").all() as Array<{ name: string }>).map((r) => r.name);
+    const ballotColumns = (
+      db.prepare(onServer ? "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'ballots'" : "SELECT name FROM pragma_table_info('ballots')").all() as Array<{ name: string }>
+    ).map((r) => r.name);
     expect(ballotColumns.some((c) => /group/.test(c))).toBe(false);
     const election = resolveElection(db, String(electionId));
     expect(election.status).toBe("counted");

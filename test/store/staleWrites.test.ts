@@ -4,7 +4,7 @@
 // before the other change, and must be refused, leaving nothing behind.
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../src/core/db.js";
-import { addElection, castBallot, countElection, nominate, recordTally, resolveElection } from "../../src/elections/service.js";
+import { addElection, castBallots, countElection, nominate, recordTally, resolveElection } from "../../src/elections/service.js";
 import type { Group } from "../../src/groups/model.js";
 import type { Meeting } from "../../src/meetings/model.js";
 import {
@@ -135,11 +135,11 @@ describe("a ballot cast with a copy read before another process counted the elec
     const team = resolveTeam(p.db, STRATEGY_FINANCE);
     const id = addElection(p.db, noAudit, { meeting: p.meeting, team, seats: "1", method: "scottish-stv", defaultTermMonths: 12 });
     for (const i of [0, 1]) nominate(p.db, noAudit, resolveElection(p.db, String(id)), p.people[i]!, p.groups[i]!);
-    castBallot(p.db, noAudit, resolveElection(p.db, String(id)), p.groups[0]!, ["Person 0"], TODAY, "");
+    castBallots(p.db, noAudit, resolveElection(p.db, String(id)), [p.groups[0]!], [["Person 0"]], TODAY, "");
     const stale = resolveElection(p.db, String(id));
     const { tally } = countElection(p.db, resolveElection(p.db, String(id)), 1);
     const stored = recordTally(p.db, noAudit, resolveElection(p.db, String(id)), tally);
-    expect(cliError(() => castBallot(p.db, noAudit, stale, p.groups[1]!, ["Person 1"], TODAY, "")).key).toBe("error.elections.electionCounted");
+    expect(cliError(() => castBallots(p.db, noAudit, stale, [p.groups[1]!], [["Person 1"]], TODAY, "")).key).toBe("error.elections.electionCounted");
     expect(count(p.db, "ballots")).toBe(1);
     expect(count(p.db, "ballot_receipts")).toBe(1);
     expect(resolveElection(p.db, String(id)).tally).toBe(stored);

@@ -8,7 +8,8 @@ import { Context } from "../../src/core/context.js";
 import { loadMessages } from "../../src/core/i18n.js";
 import type { Db } from "../../src/core/db.js";
 import { CliError } from "../../src/core/errors.js";
-import { storeDb } from "../helpers.js";
+import { storeDb, tempDir } from "../helpers.js";
+import { isServerUrl } from "../../src/core/config.js";
 import type { ApprovalRules } from "../../src/meetings/index.js";
 import { freezeMinutes } from "../../src/reports/frozen.js";
 import type { Group } from "../../src/groups/model.js";
@@ -75,7 +76,8 @@ export function count(db: Db, table: string): number {
 
 /** Writes a CSV file beside the data file and returns its path. */
 export function csvFile(db: Db, name: string, text: string): string {
-  const path = join(dirname(db.name), name);
+  // Beside the data file; a server platform has no folder of its own.
+  const path = join(isServerUrl(db.name) ? tempDir() : dirname(db.name), name);
   writeFileSync(path, text);
   return path;
 }
