@@ -97,6 +97,17 @@ export function openServerDb(path: string): PgDb {
   return new PgDb(serverUrlOf(path), path);
 }
 
+/** Every row of every table as text: a server's counterpart of searching the data file's bytes (live rows only). */
+export function serverText(path: string): string {
+  const db = openServerDb(path);
+  try {
+    const tables = db.prepare("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").pluck().all() as string[];
+    return tables.map((table) => (db.prepare(`SELECT t::text FROM "${table}" t`).pluck().all() as string[]).join("\n")).join("\n");
+  } finally {
+    db.close();
+  }
+}
+
 /** A hash of every row of every table: a server's counterpart of hashing the data file's bytes. */
 export function serverHash(path: string): string {
   const db = openServerDb(path);

@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileHash, newPlatform, tempDir } from "../helpers.js";
-import { buildTemplate, copyOf, fails, ok, okJson } from "./util.js";
+import { buildTemplate, copyOf, fails, ok, okJson, query } from "./util.js";
 
 /** ISO 13616 check digits, so that the tests' IBANs are real-shaped (DE89 3704 0044 0532 0130 00 is the textbook one). */
 function iban(bankCode: string, account: string): string {
@@ -332,17 +332,11 @@ ${bookings
     await ok(["fundraising", "import", file("auszug.xml", camt)], { db });
     await ok(["people", "add", "Jürgen Weiß"], { db });
     await ok(["people", "forget", "Jürgen Weiß", "--yes"], { db });
-    const { default: Database } = await import("better-sqlite3");
-    const raw = new Database(db, { readonly: true });
-    try {
-      const rows = raw.prepare("SELECT source_text, payer_iban FROM income WHERE amount = 5000").all() as Array<{ source_text: string | null; payer_iban: string | null }>;
-      expect(rows).toHaveLength(1);
-      expect(rows[0]!.source_text ?? "").not.toContain("Weiß");
-      expect(rows[0]!.payer_iban).toBeNull();
-      expect(raw.prepare("SELECT count(*) FROM income WHERE payer_iban = ?").pluck().get(DONOR)).toBe(0);
-    } finally {
-      raw.close();
-    }
+    const rows = query<{ source_text: string | null; payer_iban: string | null }>(db, "SELECT source_text, payer_iban FROM income WHERE amount = 5000");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.source_text ?? "").not.toContain("Weiß");
+    expect(rows[0]!.payer_iban).toBeNull();
+    expect(query(db, "SELECT count(*) AS n FROM income WHERE payer_iban = ?", DONOR)[0].n).toBe(0);
     expect(await okJson(["fundraising", "import", file("auszug.xml", camt)], { db })).toMatchObject({ added: 0, unchanged: 5 });
   });
 

@@ -1,6 +1,7 @@
 // Corrections of income (issue 16): income edit, income cancel and close-year with --reopen, run in-process.
 // Every rule is checked in the write; a refusal exits 1 with one line and leaves the data file as it was.
 import { beforeAll, describe, expect, it } from "vitest";
+import { recordedActor } from "../server.js";
 import { buildTemplate, copyOf, fails, ok, okJson, query, writeTemp, type RunOptions } from "./util.js";
 
 const TODAY = "2026-06-30";
@@ -95,7 +96,7 @@ describe("income edit", () => {
     const db = platform();
     await ok(["funds", "income", "edit", "3", "--amount", "120", "--note", "Korrektur laut Kontoauszug"], at(db));
     const entry = (await incomeLog(db)).at(-1)!;
-    expect(entry).toMatchObject({ entityId: 3, action: "edit", actor: "kassenwartin", changes: { amount: [10_000, 12_000], note: [null, "Korrektur laut Kontoauszug"] } });
+    expect(entry).toMatchObject({ entityId: 3, action: "edit", actor: recordedActor("kassenwartin"), changes: { amount: [10_000, 12_000], note: [null, "Korrektur laut Kontoauszug"] } });
     expect((await ok(["log", "--entity", "income"], at(db))).stdout).toMatch(/income #3 +edit +\{"amount":\[10000,12000\]/);
   });
 
@@ -178,7 +179,7 @@ describe("income cancel", () => {
     expect((await incomeLog(db)).at(-1)).toMatchObject({
       entityId: 3,
       action: "cancel",
-      actor: "kassenwartin",
+      actor: recordedActor("kassenwartin"),
       changes: { cancelled: [null, "2026-06-30"], reason: [null, "doppelt"], by: [null, "kassenwartin"], amount: 10_000 },
     });
   });
@@ -231,7 +232,7 @@ describe("close-year and --reopen", () => {
     );
     expect(query(db, "SELECT year, closed_on, closed_by FROM closed_years")).toEqual([{ year: 2025, closed_on: "2026-06-30", closed_by: "kassenwartin" }]);
     const log = await okJson(["log", "--entity", "closed_year"], at(db));
-    expect(log).toMatchObject([{ entityId: 2025, action: "close", actor: "kassenwartin" }]);
+    expect(log).toMatchObject([{ entityId: 2025, action: "close", actor: recordedActor("kassenwartin") }]);
   });
 
   it.each<[string, string[]]>([

@@ -61,7 +61,8 @@ export async function buildTemplate(commands: string[][], initArgs: string[] = [
 
 /** Reads the data file with better-sqlite3, read-only, after the process has ended. */
 export function query<T = any>(path: string, sql: string, ...params: unknown[]): T[] {
-  if (onServer) {
+  // On a server the data file stands for a database; a file that exists (a backup) is still read as SQLite.
+  if (onServer && !existsSync(path)) {
     const server = openServerDb(path);
     try {
       return server.prepare(sql).all(...params) as T[];

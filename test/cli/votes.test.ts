@@ -3,6 +3,7 @@
 // decisions in the minutes. "Today" is pinned with PLATTFORM_TODAY.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { recordedActor } from "../server.js";
 import { tempDir } from "../helpers.js";
 import { copyOf, fails, ok, okJson, query, type RunOptions } from "./util.js";
 
@@ -179,7 +180,7 @@ describe("the scripted Kernkreis", () => {
     expect(corrected.corrections).toEqual([expect.objectContaining({ group: "Ev. Kirchengemeinde Alt-Schöneweide", from: "yes", to: "no", reason: "Versehentlich als Ja erfasst", actor: "Protokollführerin" })]);
     const audit = query(db, "SELECT actor, entity, action, changes FROM audit_log WHERE action = 'recast'");
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: "Protokollführerin", entity: "vote_cast" });
+    expect(audit[0]).toMatchObject({ actor: recordedActor("Protokollführerin"), entity: "vote_cast" });
     expect(JSON.parse(audit[0].changes)).toMatchObject({ choice: ["yes", "no"], reason: "Versehentlich als Ja erfasst" });
     expect((await ok(["votes", "show", "1"], at(db))).stdout).toMatch(/Corrections[\s\S]*yes → no \(Versehentlich als Ja erfasst\)/);
   });
