@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
 import { leafCommands } from "./commandTree.js";
-import { recordedActor } from "../server.js";
-import { copyOf, ok, query } from "./util.js";
+import { onServer, recordedActor } from "../server.js";
+import { copyOf, fails, ok, query } from "./util.js";
 import { buildWriteTemplate, ENV, FILE_WRITERS, makeFiles, NEW_FILE_COMMANDS, NOT_WRITES, SERVER_WRITES, WRITE_COMMANDS, type Files } from "./writeCommands.js";
 
 let template: string;
@@ -39,8 +39,14 @@ function auditRows(db: string): Array<{ id: number; actor: string; command: stri
   return query(db, "SELECT id, actor, command, entity, action FROM audit_log ORDER BY id");
 }
 
+/**
+ * Write commands a server refuses by design, with what the refusal names: tested there as refused instead.
+ * A ballot is never written on its own on a server (README: Secret ballots on a server).
+ */
+const REFUSED_ON_SERVER = new Map([["elections ballot", "plattform elections import"]]);
+
 describe("each write command writes its audit row", () => {
-  it.each(WRITE_COMMANDS.map((c) => [c.name, c] as const))("%s", async (_name, command) => {
+  it.each(WRITE_COMMANDS.filter((c) => !(onServer && REFUSED_ON_SERVER.has(c.name))).map((c) => [c.name, c] as const))("%s", async (_name, command) => {
     const db = copyOf(template);
     const before = auditRows(db);
     const args = command.valid(files);
@@ -62,5 +68,16 @@ describe("each write command writes its audit row", () => {
     const rows = auditRows(db);
     expect(rows.filter((r) => r.entity === command.audit.entity && r.action === command.audit.action && r.actor === recordedActor(ACTOR))).toHaveLength(1);
     rmSync(join(db, ".."), { recursive: true, force: true });
+  });
+});
+
+describe.runIf(onServer)("a write command a server refuses", () => {
+  it.each([...REFUSED_ON_SERVER].map(([name, names]) => [name, WRITE_COMMANDS.find((c) => c.name === name)!, names] as const))("%s: exit 1, one line, no audit row, nothing written", async (_name, command, names) => {
+    const db = copyOf(template);
+    const before = auditRows(db);
+    // fails() also checks that no row of any table changed
+    const result = await fails(command.valid(files), { db, env: { ...ENV, PLATTFORM_USER: ACTOR } }, 1);
+    expect(result.stderr).toContain(names);
+    expect(auditRows(db)).toEqual(before);
   });
 });

@@ -4,7 +4,12 @@
 // (test/cli/audit.test.ts fails for a command of the CLI that is in neither WRITE_COMMANDS nor NOT_WRITES.)
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { openDataFile } from "../../src/core/db.js";
+import { castBallots, resolveElection } from "../../src/elections/service.js";
+import { resolveGroup } from "../../src/groups/index.js";
 import { run, tempDir } from "../helpers.js";
+import { dbTarget, onServer } from "../server.js";
+import { contextFor } from "../store/support.js";
 import { writeCommandNames } from "./commandTree.js";
 
 export const TODAY = "2026-03-01";
@@ -106,14 +111,41 @@ export async function makeFiles(templateDb: string): Promise<Files> {
   };
 }
 
-/** Builds the template in a new file; every command runs with "today" pinned to TODAY. */
+/**
+ * Builds the template in a new file; every command runs with "today" pinned to TODAY. On a server, which refuses
+ * `elections ballot` by design (README: Secret ballots on a server), each run of ballots for one election is cast
+ * as one pile, the way `meetings run` writes it: same receipts and ballots, one transaction.
+ */
 export async function buildWriteTemplate(): Promise<string> {
   const db = join(tempDir(), "template.db");
-  for (const args of [["init", "--name", "Testplattform", "--lang", "en"], ...TEMPLATE_COMMANDS]) {
+  const commands = [["init", "--name", "Testplattform", "--lang", "en"], ...TEMPLATE_COMMANDS];
+  for (let i = 0; i < commands.length; i++) {
+    const args = commands[i]!;
+    if (onServer && isBallot(args)) {
+      const pile = [args];
+      while (i + 1 < commands.length && isBallot(commands[i + 1]!) && commands[i + 1]![2] === args[2]) pile.push(commands[++i]!);
+      castPile(db, pile);
+      continue;
+    }
     const result = await run(args, { db, env: ENV });
     if (result.code !== 0) throw new Error(`template: plattform ${args.join(" ")} failed: ${result.stderr}`);
   }
   return db;
+}
+
+const isBallot = (args: string[]) => args[0] === "elections" && args[1] === "ballot";
+
+/** Casts `elections ballot <election> --group <group> <choice>…` commands of one election as one pile (server). */
+function castPile(db: string, ballots: string[][]): void {
+  const conn = openDataFile(dbTarget(db));
+  try {
+    const election = resolveElection(conn, ballots[0]![2]!);
+    const groups = ballots.map((args) => resolveGroup(conn, args[4]!, TODAY));
+    const papers = ballots.map((args) => args.slice(5));
+    contextFor(conn, ["meetings", "run", String(election.meetingId)]).write((audit) => castBallots(conn, audit, election, groups, papers, TODAY, "forgotten"));
+  } finally {
+    conn.close();
+  }
 }
 
 export const ENV = { PLATTFORM_TODAY: TODAY };
