@@ -33,6 +33,12 @@ export async function backup(ctx: Context, [file]: Args<typeof def.backup>): Pro
 export async function restore(ctx: Context, [file]: Args<typeof def.restore>): Promise<void> {
   const [{ inspectBackup, restoreOver }, { existsSync }, { progress }] = await Promise.all([import("./backup.js"), import("node:fs"), import("../core/progress.js")]);
   const dataFile = ctx.dataFile.path;
+  // A server URL is no backup (resolved as a file name it named a file that cannot exist); only the data's own URL
+  // is named in the message (another could carry a password).
+  if (isServerUrl(file!)) {
+    if (file === dataFile) throw new CliError("error.restore.sameFile", { path: file });
+    throw new CliError("error.restore.serverSource", {}, 1, "error.restore.serverSource.hint");
+  }
   if (resolve(file!) === resolve(dataFile)) throw new CliError("error.restore.sameFile", { path: resolve(file!) });
   // The integrity check reads every page of the backup: on a terminal, a line says what takes the time.
   const checking = progress<void>(ctx, () => ctx.t("restore.checking"));
