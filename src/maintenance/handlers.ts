@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import type { Context } from "../core/context.js";
-import { openDataFile, prepareSchema } from "../core/db.js";
+import { isServer, openDataFile, prepareSchema } from "../core/db.js";
 import { isServerUrl } from "../core/config.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
 import { parseDate, TIME_ZONE, today } from "../core/dates.js";
@@ -148,13 +148,15 @@ export async function check(ctx: Context, _args: Args<typeof def.check>, opts: O
   const skipped = skippedChecks(ctx.db);
   const problems = results.flatMap((r) => r.problems);
   const more = results.reduce((n, r) => n + r.more, 0);
-  const line = (p: (typeof problems)[number]) => `${ctx.t(p.key, p.params)} — ${ctx.t(p.hintKey, p.params)}`;
+  // The hints name the tool for a repair by hand: the server's own shell where the data is on a server.
+  const hint = (p: (typeof problems)[number]) => ctx.t(p.hintKey, { ...p.params, tool: isServer(ctx.db) ? "psql" : "sqlite3" });
+  const line = (p: (typeof problems)[number]) => `${ctx.t(p.key, p.params)} — ${hint(p)}`;
   if (ctx.json) {
     printJson({
       ok: problems.length === 0,
       checks: results.map((r) => ({ name: r.name, ok: r.problems.length === 0, problems: r.problems.length + r.more })),
       ...(skipped.length > 0 ? { skipped } : {}),
-      problems: problems.map((p) => ({ check: p.check, problem: p.key.replace(/^check\./, ""), message: ctx.t(p.key, p.params), hint: ctx.t(p.hintKey, p.params), details: p.params })),
+      problems: problems.map((p) => ({ check: p.check, problem: p.key.replace(/^check\./, ""), message: ctx.t(p.key, p.params), hint: hint(p), details: p.params })),
     });
   } else {
     for (const p of problems) say(line(p));
