@@ -8,9 +8,6 @@ if (!process.env.PLATTFORM_TEST_PG) throw new Error("PLATTFORM_TEST_PG must name
  * Test files not (yet) run against a server, each with its reason; the list only shrinks.
  */
 const NOT_ON_SERVER: Record<string, string> = {
-  // Its platform is built by editing SQLite files directly and its messages name file paths; the server's backup,
-  // restore, check, log, export and forget are tested in test/cli/maintenance-server.test.ts instead.
-  "test/cli/maintenance.test.ts": "edits the SQLite file directly",
   // Its shared platform casts secret ballots one by one (`elections ballot`), which a server refuses by design;
   // it needs a template that casts a pile.
   "test/cli/audit.test.ts": "template casts ballots one by one",
