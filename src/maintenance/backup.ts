@@ -35,6 +35,12 @@ export function backupSteps(onPercent: OnPercent | undefined): (at: { totalPages
 
 /** A file the backup may be written to: its folder exists, and it does not exist yet. */
 export function checkBackupTarget(path: string, dataFile: string): string {
+  // A server URL resolved as a file name named a folder "postgres:" that does not exist. Only the data's own URL
+  // is named in the message (another could carry a password).
+  if (isServerUrl(path)) {
+    if (path === dataFile) throw new CliError("error.backup.isDataFile", { path });
+    throw new CliError("error.backup.serverTarget", {}, 1, "error.backup.serverTarget.hint");
+  }
   const target = resolve(path);
   // SQLite's backup (through better-sqlite3) trims the name: a name with spaces at its ends would miss its file.
   if (basename(target).trim() === "" || target !== target.trim()) throw new CliError("error.cannotWrite", { path: target });

@@ -10,7 +10,7 @@ import { today } from "../core/dates.js";
 import { countElection, electionsOutOfDay, listElections } from "../elections/index.js";
 import { approvedAhead, recordedAhead } from "../meetings/index.js";
 import { votesOutOfDay } from "../votes/index.js";
-import { columns, expectedColumns, foreignKeyProblems, integrityProblems, serverExtraObjects, serverForeignKeyProblems, tables } from "./store.js";
+import { expectedShape, foreignKeyProblems, indexShapes, integrityProblems, serverExtraObjects, serverForeignKeyProblems, tableShape, tables } from "./store.js";
 
 export type { Check, Problem };
 
@@ -111,18 +111,26 @@ const schema: Check = {
 
 /**
  * A server's schema against the one this program creates for its version: the same tables with the same columns,
- * and no trigger, view, rule or function (plattform creates none; a trigger could copy secret ballots).
+ * keys and constraints, the same indexes, and no trigger, view, rule or function (plattform creates none; a
+ * trigger could copy secret ballots).
  */
 function serverSchemaDifferences(db: Db): Array<{ kind: "unexpected" | "missing" | "changed"; type: string; name: string }> {
-  const expected = expectedColumns(schemaVersion(db));
+  const expected = expectedShape(schemaVersion(db));
   const found: Array<{ kind: "unexpected" | "missing" | "changed"; type: string; name: string }> = [];
   const actual = tables(db);
   for (const table of actual) {
-    const want = expected.get(table);
+    const want = expected.tables.get(table);
     if (!want) found.push({ kind: "unexpected", type: "table", name: table });
-    else if (columns(db, table).join(",") !== want.join(",")) found.push({ kind: "changed", type: "table", name: table });
+    else if (tableShape(db, table).join("\n") !== want.join("\n")) found.push({ kind: "changed", type: "table", name: table });
   }
-  for (const table of expected.keys()) if (!actual.includes(table)) found.push({ kind: "missing", type: "table", name: table });
+  for (const table of expected.tables.keys()) if (!actual.includes(table)) found.push({ kind: "missing", type: "table", name: table });
+  const indexes = indexShapes(db);
+  for (const [name, shape] of indexes) {
+    const want = expected.indexes.get(name);
+    if (want === undefined) found.push({ kind: "unexpected", type: "index", name });
+    else if (shape !== want) found.push({ kind: "changed", type: "index", name });
+  }
+  for (const name of expected.indexes.keys()) if (!indexes.has(name)) found.push({ kind: "missing", type: "index", name });
   for (const extra of serverExtraObjects(db)) found.push({ kind: "unexpected", type: extra.type, name: extra.name });
   return found;
 }

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import type { Context } from "../core/context.js";
-import { openDataFile, prepareSchema } from "../core/db.js";
+import { isServer, openDataFile, prepareSchema } from "../core/db.js";
 import { isServerUrl } from "../core/config.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
 import { parseDate, TIME_ZONE, today } from "../core/dates.js";
@@ -33,6 +33,12 @@ export async function backup(ctx: Context, [file]: Args<typeof def.backup>): Pro
 export async function restore(ctx: Context, [file]: Args<typeof def.restore>): Promise<void> {
   const [{ inspectBackup, restoreOver }, { existsSync }, { progress }] = await Promise.all([import("./backup.js"), import("node:fs"), import("../core/progress.js")]);
   const dataFile = ctx.dataFile.path;
+  // A server URL is no backup (resolved as a file name it named a file that cannot exist); only the data's own URL
+  // is named in the message (another could carry a password).
+  if (isServerUrl(file!)) {
+    if (file === dataFile) throw new CliError("error.restore.sameFile", { path: file });
+    throw new CliError("error.restore.serverSource", {}, 1, "error.restore.serverSource.hint");
+  }
   if (resolve(file!) === resolve(dataFile)) throw new CliError("error.restore.sameFile", { path: resolve(file!) });
   // The integrity check reads every page of the backup: on a terminal, a line says what takes the time.
   const checking = progress<void>(ctx, () => ctx.t("restore.checking"));
@@ -142,13 +148,15 @@ export async function check(ctx: Context, _args: Args<typeof def.check>, opts: O
   const skipped = skippedChecks(ctx.db);
   const problems = results.flatMap((r) => r.problems);
   const more = results.reduce((n, r) => n + r.more, 0);
-  const line = (p: (typeof problems)[number]) => `${ctx.t(p.key, p.params)} — ${ctx.t(p.hintKey, p.params)}`;
+  // The hints name the tool for a repair by hand: the server's own shell where the data is on a server.
+  const hint = (p: (typeof problems)[number]) => ctx.t(p.hintKey, { ...p.params, tool: isServer(ctx.db) ? "psql" : "sqlite3" });
+  const line = (p: (typeof problems)[number]) => `${ctx.t(p.key, p.params)} — ${hint(p)}`;
   if (ctx.json) {
     printJson({
       ok: problems.length === 0,
       checks: results.map((r) => ({ name: r.name, ok: r.problems.length === 0, problems: r.problems.length + r.more })),
       ...(skipped.length > 0 ? { skipped } : {}),
-      problems: problems.map((p) => ({ check: p.check, problem: p.key.replace(/^check\./, ""), message: ctx.t(p.key, p.params), hint: ctx.t(p.hintKey, p.params), details: p.params })),
+      problems: problems.map((p) => ({ check: p.check, problem: p.key.replace(/^check\./, ""), message: ctx.t(p.key, p.params), hint: hint(p), details: p.params })),
     });
   } else {
     for (const p of problems) say(line(p));

@@ -160,17 +160,139 @@ export function hasPlatform(db: Db): boolean {
   return tables(db).includes("settings") && countRows(db, "settings") > 0;
 }
 
-// ---- check on a server: its tables and columns against the schema this program creates
+// ---- check on a server: its tables and indexes against the schema this program creates
 
-/** The tables and their columns this program creates for schema version `version` (its migrations on an empty SQLite database). */
-export function expectedColumns(version: number): Map<string, string[]> {
-  const scratch = openSqlite(":memory:");
-  try {
-    migrate(scratch, MIGRATIONS.slice(0, version));
-    return new Map(tables(scratch).map((table) => [table, columns(scratch, table)]));
-  } finally {
-    scratch.close();
+/**
+ * A table's definition in words both engines give alike, one line each: its columns (type, NOT NULL, default,
+ * identity), primary key, unique keys, foreign keys and the number of its CHECK constraints. A server keeps no
+ * CREATE TABLE text to compare, and a dropped UNIQUE or NOT NULL matters as much as a dropped column. (What a
+ * CHECK tests is not compared: the server rewrites its expression.)
+ */
+export function tableShape(db: Db, table: string): string[] {
+  return isServer(db) ? serverTableShape(db, table) : fileTableShape(db, table);
+}
+
+/** The indexes created beside the tables (not those behind a primary or unique key), by name, in the same words. */
+export function indexShapes(db: Db): Map<string, string> {
+  return isServer(db) ? serverIndexShapes(db) : fileIndexShapes(db);
+}
+
+const column = (name: string, type: string, notNull: boolean, dflt: string | null, identity: boolean) =>
+  `column ${name} ${type}${notNull ? " not null" : ""}${dflt === null ? "" : ` default ${dflt}`}${identity ? " identity" : ""}`;
+const foreignKey = (from: string, parent: string, to: string, onUpdate: string, onDelete: string) => `foreign key (${from}) references ${parent} (${to}) on update ${onUpdate} on delete ${onDelete}`;
+/** A partial index's condition without the spelling either engine adds: casts, parentheses, spaces, case. */
+const condition = (where: string | null) => (where === null ? "" : ` where ${where.replace(/::[a-z ]+/gi, "").replace(/[()\s]/g, "").toLowerCase()}`);
+
+function fileTableShape(db: Db, table: string): string[] {
+  const cols = db.prepare('SELECT name, type, "notnull" AS "notNull", dflt_value AS dflt, pk FROM pragma_table_info(?) ORDER BY cid').all(table) as Array<{ name: string; type: string; notNull: number; dflt: string | null; pk: number }>;
+  const key = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  const sql = (db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(table) as string | undefined) ?? "";
+  const shape = cols.map((c) =>
+    // SQLite's rowid alias `id INTEGER PRIMARY KEY` is an identity column on a server (core/pg/schema.ts).
+    column(c.name, c.type.toLowerCase(), c.notNull === 1 || c.pk > 0, c.dflt, c.name === "id" && /[(,]\s*id\s+INTEGER\s+PRIMARY\s+KEY\b/i.test(sql)),
+  );
+  if (key.length > 0) shape.push(`primary key (${key.map((c) => c.name).join(",")})`);
+  const uniques = db.prepare("SELECT name FROM pragma_index_list(?) WHERE origin = 'u'").pluck().all(table) as string[];
+  const indexColumns = db.prepare("SELECT name FROM pragma_index_info(?) ORDER BY seqno").pluck();
+  shape.push(...uniques.map((index) => `unique (${(indexColumns.all(index) as string[]).join(",")})`).sort());
+  const keys = db.prepare('SELECT id, "table" AS parent, "from" AS "from", "to" AS "to", on_update AS "onUpdate", on_delete AS "onDelete" FROM pragma_foreign_key_list(?) ORDER BY id, seq').all(table) as Array<{
+    id: number;
+    parent: string;
+    from: string;
+    to: string | null;
+    onUpdate: string;
+    onDelete: string;
+  }>;
+  const parentKey = (parent: string) => (db.prepare("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk").pluck().all(parent) as string[]).join(",");
+  const byId = new Map<number, typeof keys>();
+  for (const k of keys) byId.set(k.id, [...(byId.get(k.id) ?? []), k]);
+  shape.push(...[...byId.values()].map((ks) => foreignKey(ks.map((k) => k.from).join(","), ks[0]!.parent, ks.some((k) => k.to === null) ? parentKey(ks[0]!.parent) : ks.map((k) => k.to).join(","), ks[0]!.onUpdate, ks[0]!.onDelete)).sort());
+  shape.push(`checks ${(sql.match(/\bCHECK\s*\(/gi) ?? []).length}`);
+  return shape;
+}
+
+function fileIndexShapes(db: Db): Map<string, string> {
+  const indexes = db
+    .prepare("SELECT i.name, t.name AS \"table\", i.\"unique\" AS \"unique\", s.sql FROM sqlite_schema t JOIN pragma_index_list(t.name) i JOIN sqlite_schema s ON s.name = i.name WHERE t.type = 'table' AND i.origin = 'c' ORDER BY i.name")
+    .all() as Array<{ name: string; table: string; unique: number; sql: string }>;
+  const indexColumns = db.prepare("SELECT coalesce(name, '?') FROM pragma_index_info(?) ORDER BY seqno").pluck();
+  return new Map(
+    indexes.map((i) => {
+      const where = /\bWHERE\b([\s\S]*)$/i.exec(i.sql)?.[1] ?? null;
+      return [i.name, `index on ${i.table} (${(indexColumns.all(i.name) as string[]).join(",")})${i.unique === 1 ? " unique" : ""}${condition(where)}`];
+    }),
+  );
+}
+
+/** A server's types in SQLite's words, as core/pg/schema.ts maps them; any other type keeps its server name. */
+const SERVER_TYPES: Record<string, string> = { bigint: "integer", "double precision": "real", bytea: "blob" };
+const SERVER_ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+
+function serverTableShape(db: Db, table: string): string[] {
+  const relation = quote(table);
+  const cols = db
+    .prepare(
+      `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, co.collname AS collation, a.attnotnull AS "notNull",
+         pg_get_expr(d.adbin, d.adrelid) AS dflt, a.attidentity <> '' AS identity
+       FROM pg_attribute a LEFT JOIN pg_collation co ON co.oid = a.attcollation LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+       WHERE a.attrelid = to_regclass(CAST(? AS TEXT)) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+    )
+    .all(relation) as Array<{ name: string; type: string; collation: string | null; notNull: number; dflt: string | null; identity: number }>;
+  const shape = cols.map((c) => {
+    // Text sorts by its bytes ("C"), as in SQLite; another collation is another definition.
+    const type = c.type === "text" ? (c.collation === "C" ? "text" : `text collate ${c.collation}`) : (SERVER_TYPES[c.type] ?? `server ${c.type}`);
+    // The server spells a default with its type ('open'::text, '-1'::integer): the value alone, as SQLite keeps it.
+    const dflt = c.dflt === null ? null : c.dflt.replace(/::[a-z ]+$/i, "").replace(/^'(-?\d+(?:\.\d+)?)'$/, "$1");
+    return column(c.name, type, c.notNull === 1, dflt, c.identity === 1);
+  });
+  const names = (list: string) => `(SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(${list}) WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = `;
+  const constraints = db
+    .prepare(
+      `SELECT c.contype AS type, ${names("c.conkey")}c.conrelid AND a.attnum = k.attnum) AS "columns",
+         p.relname AS parent, ${names("c.confkey")}c.confrelid AND a.attnum = k.attnum) AS "parentColumns", c.confupdtype AS "onUpdate", c.confdeltype AS "onDelete"
+       FROM pg_constraint c LEFT JOIN pg_class p ON p.oid = c.confrelid WHERE c.conrelid = to_regclass(CAST(? AS TEXT))`,
+    )
+    .all(relation) as Array<{ type: string; columns: string; parent: string | null; parentColumns: string | null; onUpdate: string; onDelete: string }>;
+  const of = (type: string) => constraints.filter((c) => c.type === type);
+  shape.push(...of("p").map((c) => `primary key (${c.columns})`));
+  shape.push(...of("u").map((c) => `unique (${c.columns})`).sort());
+  shape.push(...of("f").map((c) => foreignKey(c.columns, c.parent!, c.parentColumns!, SERVER_ACTIONS[c.onUpdate] ?? c.onUpdate, SERVER_ACTIONS[c.onDelete] ?? c.onDelete)).sort());
+  shape.push(`checks ${of("c").length}`);
+  // An exclusion constraint or a constraint trigger has no counterpart in SQLite: named, so that it differs.
+  shape.push(...constraints.filter((c) => !["p", "u", "f", "c"].includes(c.type)).map((c) => `constraint ${c.type} (${c.columns})`));
+  return shape;
+}
+
+function serverIndexShapes(db: Db): Map<string, string> {
+  const indexes = db
+    .prepare(
+      `SELECT i.relname AS name, t.relname AS "table", x.indisunique AS "unique", pg_get_expr(x.indpred, x.indrelid) AS "where",
+         (SELECT string_agg(coalesce(a.attname, '?'), ',' ORDER BY k.n) FROM unnest(CAST(x.indkey AS int2[])) WITH ORDINALITY AS k(attnum, n)
+          LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum) AS "columns"
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+       WHERE t.relnamespace = to_regnamespace(current_schema())
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid AND c.contype IN ('p', 'u', 'x'))
+       ORDER BY 1`,
+    )
+    .all() as Array<{ name: string; table: string; unique: number; where: string | null; columns: string }>;
+  return new Map(indexes.map((i) => [i.name, `index on ${i.table} (${i.columns})${i.unique === 1 ? " unique" : ""}${condition(i.where)}`]));
+}
+
+/** The tables and indexes this program creates for schema version `version` (its migrations on an empty SQLite database), in tableShape's words. */
+const expectedShapes = new Map<number, { tables: Map<string, string[]>; indexes: Map<string, string> }>();
+export function expectedShape(version: number): { tables: Map<string, string[]>; indexes: Map<string, string> } {
+  let shape = expectedShapes.get(version);
+  if (!shape) {
+    const scratch = openSqlite(":memory:");
+    try {
+      migrate(scratch, MIGRATIONS.slice(0, version));
+      shape = { tables: new Map(tables(scratch).map((table) => [table, fileTableShape(scratch, table)])), indexes: fileIndexShapes(scratch) };
+    } finally {
+      scratch.close();
+    }
+    expectedShapes.set(version, shape);
   }
+  return shape;
 }
 
 /** Triggers, views, rules and functions in the platform's schema: plattform creates none (an extension's are the administrator's). */

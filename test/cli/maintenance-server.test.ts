@@ -91,7 +91,7 @@ describe.skipIf(!onServer)("maintenance on a server (PLATTFORM_TEST_PG)", () => 
     expect((await plattform(["--db", target, "check", "--json"])).json().checks.find((c: { name: string }) => c.name === "audit-log").ok).toBe(true);
   });
 
-  it("check: the server's schema, foreign keys and audit chain; SQLite's file checks named as skipped", async () => {
+  it("check: the server's schema (columns, constraints, indexes), foreign keys and audit chain; SQLite's file checks named as skipped", async () => {
     const db = await smallServer();
     const clean = await plattform(["--db", db, "check", "--json"]);
     const report = clean.json();
@@ -104,6 +104,9 @@ describe.skipIf(!onServer)("maintenance on a server (PLATTFORM_TEST_PG)", () => 
     sql(db, "CREATE TRIGGER spy AFTER INSERT ON ballots FOR EACH ROW EXECUTE FUNCTION spy()");
     sql(db, "ALTER TABLE ballot_receipts ADD COLUMN seen_at TEXT");
     sql(db, "SET session_replication_role = replica; DELETE FROM groups WHERE short = 'NUR'");
+    // A constraint and an index dropped: the columns are all still there.
+    sql(db, "ALTER TABLE people ALTER COLUMN created_at DROP NOT NULL");
+    sql(db, "DROP INDEX income_dues");
     const broken = await plattform(["--db", db, "check", "--json"]);
     expect(broken.code).toBe(1);
     const problems = broken.json().problems.map((p: { check: string; problem: string; details: Record<string, unknown> }) => [p.check, p.problem, p.details]);
@@ -112,6 +115,8 @@ describe.skipIf(!onServer)("maintenance on a server (PLATTFORM_TEST_PG)", () => 
         ["schema", "schemaUnexpected", { type: "trigger", name: "spy" }],
         ["schema", "schemaUnexpected", { type: "function", name: "spy" }],
         ["schema", "schemaChanged", { type: "table", name: "ballot_receipts" }],
+        ["schema", "schemaChanged", { type: "table", name: "people" }],
+        ["schema", "schemaMissing", { type: "index", name: "income_dues" }],
         ["foreign-keys", "foreignKey", expect.objectContaining({ table: "group_roles", parent: "groups" })],
       ]),
     );

@@ -1,15 +1,16 @@
 // backup, restore, check, log and `people export <person>`; `people forget` leaves no trace in the file's
-// bytes; data files and backups are readable by their owner only.
+// bytes; data files and backups are readable by their owner only. On a server (npm run test:pg) the same platforms
+// are server databases: what a test injects behind plattform's back goes in through a server connection there.
 import Database from "better-sqlite3";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minutesHash } from "../../src/meetings/service.js";
 import { SCHEMA_VERSION } from "../../src/migrations/index.js";
-import { createDataFile, migrate, openDataFile } from "../../src/core/db.js";
+import { createDataFile, migrate, openDataFile, type Db } from "../../src/core/db.js";
 import { MIGRATIONS } from "../../src/migrations/index.js";
 import { fileHash, newPlatform, run, tempDir } from "../helpers.js";
-import { onServer, recordedActor } from "../server.js";
+import { databaseOf, dbTarget, onServer, openServerDb, recordedActor } from "../server.js";
 import { copyOf, dataFileBytes, fails, ok, okJson, query, type RunOptions } from "./util.js";
 
 const TODAY = "2026-03-01";
@@ -44,9 +45,20 @@ beforeAll(async () => {
 }, 120_000);
 
 const mode = (path: string) => statSync(path).mode & 0o777;
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A data file of schema version 3, as an older plattform left it, with one group. */
-function versionThreeFile(): string {
+/** A connection to the platform behind plattform's back, to inject what it would refuse: the SQLite file, or on a server its database. */
+function behindItsBack(path: string): Db {
+  return (onServer ? openServerDb(path) : new Database(path)) as unknown as Db;
+}
+
+/** The tool a check's hint names for a repair by hand. */
+const repairTool = onServer ? "psql" : "sqlite3";
+/** The line check ends with on a server: its FILE_ONLY checks (SQLite's page check, the -wal/-shm beside the file) not run. */
+const notCheckedLine = onServer ? "Not checked on a server (they concern the SQLite file): integrity, files.\n" : "";
+
+/** A data file of schema version 3, as an older plattform left it, with one group; or its backup (no WAL, as `backup` writes it). */
+function versionThreeFile(backup = false): string {
   const path = join(temp(), "alt.db");
   createDataFile(path);
   const db = openDataFile(path);
@@ -54,6 +66,7 @@ function versionThreeFile(): string {
   const setting = db.prepare("INSERT INTO settings (key, value) VALUES (?, ?)");
   for (const [key, value] of [["name", "Alte Plattform"], ["language", "en"]]) setting.run(key, value);
   db.prepare("INSERT INTO groups (name, name_key, kind, joined_on, created_at) VALUES ('St. Marien', 'st. marien', 'parish', '2020-01-15', '2020-01-15T10:00:00.000Z')").run();
+  if (backup) db.pragma("journal_mode = DELETE");
   db.close();
   return path;
 }
@@ -71,23 +84,29 @@ describe("backup", () => {
     expect((await ok(["backup", join(temp(), "b.db")], { db })).stdout).toMatch(/^Backup written to .*b\.db \(\d+ KB, schema version \d+\)\.\n$/);
   });
 
-  it.each<[string, (dir: string, db: string) => string[], number]>([
-    ["the target exists", (dir) => ["backup", (writeFileSync(join(dir, "da.db"), "x"), join(dir, "da.db"))], 1],
-    ["the target's folder does not exist", (dir) => ["backup", join(dir, "fehlt", "b.db")], 1],
-    ["the target is the data file", (_dir, db) => ["backup", db], 1],
-    ["the target is a folder", (dir) => ["backup", dir], 1],
-    ["no target", () => ["backup"], 2],
-    ["an unknown option", (dir) => ["backup", join(dir, "b.db"), "--compress"], 2],
-  ])("bad input: %s", async (_what, args, code) => {
+  it.each<[string, (dir: string, db: string) => string[], number, RegExp | ((db: string) => string)]>([
+    ["the target exists", (dir) => ["backup", (writeFileSync(join(dir, "da.db"), "x"), join(dir, "da.db"))], 1, /da\.db exists already/],
+    ["the target's folder does not exist", (dir) => ["backup", join(dir, "fehlt", "b.db")], 1, /fehlt does not exist/],
+    // On a server the data is its database: its URL is the target that is the data itself.
+    ["the target is the data file", (_dir, db) => ["backup", dbTarget(db)], 1, (db) => `${dbTarget(db)} is the data file itself`],
+    ["the target is a database server", () => ["backup", "postgres://plattform@127.0.0.1:1/anderswo"], 1, /a backup is written to a file, not to a database server/],
+    ["the target is a folder", (dir) => ["backup", dir], 1, /exists already/],
+    ["no target", () => ["backup"], 2, /missing argument <file>/],
+    ["an unknown option", (dir) => ["backup", join(dir, "b.db"), "--compress"], 2, /unknown option “--compress”/],
+  ])("bad input: %s", async (_what, args, code, message) => {
     const db = copyOf(small);
     const dir = temp();
     const before = readdirSync(dir);
-    await fails(args(dir, db), { db }, code);
+    expect((await fails(args(dir, db), { db }, code)).stderr).toMatch(typeof message === "function" ? message(db) : message);
     expect(readdirSync(dir).filter((f) => f !== "da.db")).toEqual(before.filter((f) => f !== "da.db"));
   });
 
   it("a missing data file: exit 3", async () => {
-    await fails(["backup", join(temp(), "b.db")], { db: join(temp(), "fehlt.db") }, 3);
+    const [target, db] = [join(temp(), "b.db"), join(temp(), "fehlt.db")];
+    // On a server the database is there but holds no platform.
+    const message = onServer ? `${dbTarget(db)} holds no platform yet` : `no data file at ${db}`;
+    expect((await fails(["backup", target], { db }, 3)).stderr).toContain(message);
+    expect(existsSync(target)).toBe(false);
   });
 });
 
@@ -105,11 +124,14 @@ describe("restore", () => {
     const { db, backup } = await changedWithBackup();
     const oldGroups = query(db, "SELECT name FROM groups ORDER BY id").map((r) => r.name);
     const report = await okJson(["restore", backup, "--yes"], { db, env: { PLATTFORM_USER: "admin" } });
-    expect(report).toMatchObject({ restored: backup, file: db, schemaVersion: SCHEMA_VERSION, groups: 2, people: 2 });
-    expect(report.kept).toMatch(/plattform\.db\.before-restore-\d{8}T\d{6}$/);
+    expect(report).toMatchObject({ restored: backup, file: dbTarget(db), schemaVersion: SCHEMA_VERSION, groups: 2, people: 2 });
+    // A server's current rows are kept in a file beside the backup, named after its database.
+    const keptBeside = onServer ? join(dirname(backup), databaseOf(db)) : db;
+    expect(report.kept).toMatch(new RegExp(`^${escaped(keptBeside)}\\.before-restore-\\d{8}T\\d{6}$`));
     expect(query(db, "SELECT name FROM groups ORDER BY id").map((r) => r.name)).toEqual(["St. Josef", "Moscheeverein Al-Nur"]);
     expect(query(report.kept, "SELECT name FROM groups ORDER BY id").map((r) => r.name)).toEqual(oldGroups);
-    expect(mode(db)).toBe(0o600);
+    // FILE_ONLY: the data file's mode (a server's data has none).
+    if (!onServer) expect(mode(db)).toBe(0o600);
     expect(mode(report.kept)).toBe(0o600);
     const log = await okJson<Array<{ entity: string; action: string; actor: string; changes: { from: string; kept: string } }>>(["log", "--entity", "data_file"], { db });
     expect(log).toHaveLength(1);
@@ -120,7 +142,7 @@ describe("restore", () => {
   it("prints what it did", async () => {
     const { db, backup } = await changedWithBackup();
     const out = (await ok(["restore", backup, "--yes"], { db })).stdout;
-    expect(out).toContain(`Restored ${db} from ${backup}.`);
+    expect(out).toContain(`Restored ${dbTarget(db)} from ${backup}.`);
     expect(out).toMatch(/The previous data file is kept as .*\.before-restore-\d{8}T\d{6}\.\n$/);
   });
 
@@ -135,15 +157,25 @@ describe("restore", () => {
     expect(await okJson<unknown[]>(["groups", "list"], { db })).toHaveLength(2);
   });
 
-  // FILE_ONLY: user_version and the migration backup beside the data file.
-  it.skipIf(onServer)("a backup of an older schema is restored and then migrated (with a backup of that version beside it)", async () => {
+  it("a backup of an older schema is restored and then migrated (on a file with a backup of that version beside it)", async () => {
     const { db } = await changedWithBackup();
-    const backup = versionThreeFile();
+    const backup = versionThreeFile(true);
+    const besideBackup = readdirSync(dirname(backup));
     const result = await okJson(["restore", backup, "--yes"], { db });
     expect(result).toMatchObject({ schemaVersion: 3, groups: 1 });
-    expect(query(db, "PRAGMA user_version")[0].user_version).toBe(SCHEMA_VERSION);
     expect((await okJson<Array<{ name: string }>>(["groups", "list"], { db })).map((g) => g.name)).toEqual(["St. Marien"]);
-    expect(readdirSync(join(db, "..")).filter((f) => /^plattform\.db\.v3-.*\.bak$/.test(f))).toHaveLength(1);
+    expect((await okJson(["check"], { db })).ok).toBe(true);
+    if (onServer) {
+      // A server is migrated before the rows go in, in a copy of the backup that is removed again: beside the
+      // backup only the file that keeps the server's previous rows.
+      expect(query(db, "SELECT max(version) AS v FROM schema_version")[0].v).toBe(SCHEMA_VERSION);
+      expect(readdirSync(dirname(backup)).filter((f) => !besideBackup.includes(f))).toEqual([basename(result.kept)]);
+    } else {
+      // FILE_ONLY: user_version and the migration backup beside the data file.
+      expect(query(db, "PRAGMA user_version")[0].user_version).toBe(SCHEMA_VERSION);
+      expect(readdirSync(join(db, "..")).filter((f) => /^plattform\.db\.v3-.*\.bak$/.test(f))).toHaveLength(1);
+      expect(readdirSync(dirname(backup))).toEqual(besideBackup);
+    }
   });
 
   function corrupt(path: string): void {
@@ -161,14 +193,20 @@ describe("restore", () => {
     ["a file that is not SQLite", (b) => (writeFileSync(b, "name,kind\nA,parish\n"), ["restore", b, "--yes"]), 1, /is not a plattform data file/],
     ["another program's SQLite file", (b) => (rmSync(b), foreign(b), ["restore", b, "--yes"]), 1, /is not a plattform data file/],
     ["a backup of a newer schema", (b) => (newer(b), ["restore", b, "--yes"]), 1, new RegExp(`schema version ${SCHEMA_VERSION + 1}, but this plattform knows only up to ${SCHEMA_VERSION} — update plattform`)],
-    ["the data file itself", (_b) => ["restore", "DATA", "--yes"], 1, /is the data file itself/],
+    // On a server the data is its database: its URL is what would restore the data from itself.
+    ["the data file itself", (_b) => ["restore", "DATA", "--yes"], 1, /is the data file itself: there is nothing to restore/],
+    ["a database server", () => ["restore", "postgres://plattform@127.0.0.1:1/anderswo", "--yes"], 1, /a backup is restored from a file, not from a database server/],
     ["no file", () => ["restore", "--yes"], 2, /missing/],
   ])("refuses, changing nothing: %s", async (_what, args, code, message) => {
     const { db, backup } = await changedWithBackup();
-    const argv = args(backup).map((a) => (a === "DATA" ? db : a));
-    const before = readdirSync(join(db, ".."));
-    expect((await fails(argv, { db }, code)).stderr).toMatch(message);
-    expect(readdirSync(join(db, ".."))).toEqual(before);
+    const argv = args(backup).map((a) => (a === "DATA" ? dbTarget(db) : a));
+    // A file's current content would be kept beside it, a server's beside the backup: neither folder changes.
+    const folders = () => [dirname(db), dirname(backup)].map((dir) => readdirSync(dir));
+    const before = folders();
+    const { stderr } = await fails(argv, { db }, code);
+    expect(stderr).toMatch(message);
+    if (argv[1] === dbTarget(db)) expect(stderr).toContain(`${dbTarget(db)} is the data file itself`);
+    expect(folders()).toEqual(before);
   });
 
   function foreign(path: string): void {
@@ -192,34 +230,26 @@ describe("restore", () => {
 describe("check", () => {
   it("the demo platform has no problems", async () => {
     const db = copyOf(demo);
+    const all = ["integrity", "foreign-keys", "schema", "files", "one-vote-per-group", "ballot-secrecy", "approved-minutes", "attendance", "income", "meeting-day", "election-counts", "audit-log"];
+    const skipped = onServer ? ["integrity", "files"] : [];
+    const run = all.filter((name) => !skipped.includes(name));
     const result = await ok(["check", "--lang", "en"], { db });
-    expect(result.stdout).toBe("No problems found (integrity, foreign-keys, schema, files, one-vote-per-group, ballot-secrecy, approved-minutes, attendance, income, meeting-day, election-counts, audit-log).\n");
+    expect(result.stdout).toBe(`${notCheckedLine}No problems found (${run.join(", ")}).\n`);
     const report = await okJson(["check"], { db });
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
-    expect(report.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
-      ["integrity", true],
-      ["foreign-keys", true],
-      ["schema", true],
-      ["files", true],
-      ["one-vote-per-group", true],
-      ["ballot-secrecy", true],
-      ["approved-minutes", true],
-      ["attendance", true],
-      ["income", true],
-      ["meeting-day", true],
-      ["election-counts", true],
-      ["audit-log", true],
-    ]);
+    expect(report.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual(run.map((name) => [name, true]));
+    expect(report.skipped).toEqual(onServer ? skipped : undefined);
   });
 
   it("a second vote of a group, injected with raw SQL: reported exactly, exit 1", async () => {
     const db = copyOf(demo);
-    const conn = new Database(db);
-    const first = conn.prepare("SELECT c.group_id AS groupId, g.name FROM vote_casts c JOIN groups g ON g.id = c.group_id WHERE c.vote_id = 1 ORDER BY c.id LIMIT 1").get() as { groupId: number; name: string };
+    const conn = behindItsBack(db);
+    const first = conn.prepare('SELECT c.group_id AS "groupId", g.name FROM vote_casts c JOIN groups g ON g.id = c.group_id WHERE c.vote_id = 1 ORDER BY c.id LIMIT 1').get() as { groupId: number; name: string };
     const stored = conn.prepare("SELECT minutes_hash FROM meetings WHERE id = (SELECT meeting_id FROM votes WHERE id = 1)").pluck().get() as string;
     const meeting = conn.prepare("SELECT id, date FROM meetings WHERE id = (SELECT meeting_id FROM votes WHERE id = 1)").get() as { id: number; date: string };
-    // The table's UNIQUE (vote_id, group_id) would refuse it: rebuild the table without it (that is the point).
+    // The table's UNIQUE (vote_id, group_id) would refuse it: rebuild the table without it (that is the point;
+    // the same SQL on both engines, and on both the check finds the table changed).
     conn.exec(`
       CREATE TABLE vote_casts_loose AS SELECT * FROM vote_casts;
       DROP TABLE vote_casts;
@@ -234,10 +264,11 @@ describe("check", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("error: 3 problems found in the data file — see the lines above; make a backup before you repair anything\n");
     expect(fileHash(db)).toBe(before);
-    const lines = result.stdout.trimEnd().split("\n");
+    expect(result.stdout.endsWith(notCheckedLine)).toBe(true);
+    const lines = result.stdout.slice(0, result.stdout.length - notCheckedLine.length).trimEnd().split("\n");
     expect(lines).toEqual([
       `the table “vote_casts” of the data file is defined otherwise than plattform defines it — it was changed with another tool: restore a backup made by \`plattform backup\``,
-      `vote #1: group ${first.name} has 2 votes recorded, but only one is allowed — find the valid vote with \`plattform log --entity vote_cast\`, delete the others with sqlite3, or restore a backup`,
+      `vote #1: group ${first.name} has 2 votes recorded, but only one is allowed — find the valid vote with \`plattform log --entity vote_cast\`, delete the others with ${repairTool}, or restore a backup`,
       `meeting #${meeting.id} (${meeting.date}): the approved minutes were changed after approval (hash ${stored.slice(0, 12)}… at approval, ${now.slice(0, 12)}… now) — restore a backup from before the change; corrections belong in \`plattform meetings amend\`; \`plattform log\` shows who changed what`,
     ]);
     const report = await runCheck(db, ["--json"]);
@@ -254,22 +285,22 @@ describe("check", () => {
 
   it("someone present for a group that was no member that day (an older file): reported, exit 1", async () => {
     const db = copyOf(demo);
-    const conn = new Database(db);
-    const left = conn.prepare("SELECT id, name, left_on FROM groups WHERE left_on IS NOT NULL LIMIT 1").get() as { id: number; name: string; left_on: string };
-    const meeting = conn.prepare("SELECT id, date FROM meetings WHERE date >= ? AND minutes <> 'approved' AND status = 'held' ORDER BY date LIMIT 1").get(left.left_on) as { id: number; date: string };
-    const person = conn.prepare("SELECT id FROM people LIMIT 1").pluck().get() as number;
+    const conn = behindItsBack(db);
+    const left = conn.prepare("SELECT id, name, left_on FROM groups WHERE left_on IS NOT NULL ORDER BY id LIMIT 1").get() as { id: number; name: string; left_on: string };
+    const meeting = conn.prepare("SELECT id, date FROM meetings WHERE date >= ? AND minutes <> 'approved' AND status = 'held' ORDER BY date, id LIMIT 1").get(left.left_on) as { id: number; date: string };
+    const person = conn.prepare("SELECT id FROM people ORDER BY id LIMIT 1").pluck().get() as number;
     conn.prepare("INSERT INTO attendance (meeting_id, status, person_id, group_id) VALUES (?, 'present', ?, ?)").run(meeting.id, person, left.id);
     conn.close();
     const result = await runCheck(db, ["--lang", "en"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      `meeting #${meeting.id} (${meeting.date}): ${left.name} is recorded as present, but was no member group that day — it counts for neither the quorum nor the votes; correct the group's joining or leaving date (\`plattform groups edit\`) if that is what is wrong, or remove the attendance with sqlite3\n`,
+      `meeting #${meeting.id} (${meeting.date}): ${left.name} is recorded as present, but was no member group that day — it counts for neither the quorum nor the votes; correct the group's joining or leaving date (\`plattform groups edit\`) if that is what is wrong, or remove the attendance with ${repairTool}\n${notCheckedLine}`,
     );
   });
 
   it("a ballot changed after the count: the recount differs from the stored result, reported, exit 1", async () => {
     const db = copyOf(demo);
-    const conn = new Database(db);
+    const conn = behindItsBack(db);
     const election = conn.prepare("SELECT id FROM elections WHERE tally IS NOT NULL ORDER BY id LIMIT 1").pluck().get() as number;
     const ballots = conn.prepare("SELECT id, content FROM ballots WHERE election_id = ? ORDER BY id").all(election) as Array<{ id: number; content: string }>;
     // the first ballot takes the content of one with another first preference: still a valid ballot, but the
@@ -281,13 +312,13 @@ describe("check", () => {
     const result = await runCheck(db, ["--lang", "en"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      `election #${election}: its ballots, counted again, do not give the stored result — ballots or the result were changed after the count: restore a backup from before the change; \`plattform elections tally ${election}\` shows the count of the ballots as they are\n`,
+      `election #${election}: its ballots, counted again, do not give the stored result — ballots or the result were changed after the count: restore a backup from before the change; \`plattform elections tally ${election}\` shows the count of the ballots as they are\n${notCheckedLine}`,
     );
   });
 
   it("approved minutes tampered with: reported exactly, exit 1", async () => {
     const db = copyOf(demo);
-    const conn = new Database(db);
+    const conn = behindItsBack(db);
     const meeting = conn.prepare("SELECT id, date, minutes_hash AS hash FROM meetings WHERE id = 3").get() as { id: number; date: string; hash: string };
     conn.prepare("UPDATE agenda_items SET title = 'Protokoll nachträglich geändert' WHERE meeting_id = 3 AND position = 1").run();
     const now = minutesHash(conn, 3);
@@ -295,7 +326,7 @@ describe("check", () => {
     const result = await runCheck(db, ["--lang", "en"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      `meeting #3 (${meeting.date}): the approved minutes were changed after approval (hash ${meeting.hash.slice(0, 12)}… at approval, ${now.slice(0, 12)}… now) — restore a backup from before the change; corrections belong in \`plattform meetings amend\`; \`plattform log\` shows who changed what\n`,
+      `meeting #3 (${meeting.date}): the approved minutes were changed after approval (hash ${meeting.hash.slice(0, 12)}… at approval, ${now.slice(0, 12)}… now) — restore a backup from before the change; corrections belong in \`plattform meetings amend\`; \`plattform log\` shows who changed what\n${notCheckedLine}`,
     );
     expect(result.stderr).toBe("error: 1 problem found in the data file — see the lines above; make a backup before you repair anything\n");
     expect((await runCheck(db, ["--lang", "de"])).stdout).toMatch(/^Treffen #3 \(.*\): das genehmigte Protokoll wurde nach der Genehmigung geändert/);
@@ -303,10 +334,10 @@ describe("check", () => {
 
   it("ballots that no longer match the receipts, and a ballot column that could link them to groups", async () => {
     const db = copyOf(demo);
-    const conn = new Database(db);
+    const conn = behindItsBack(db);
     conn.exec("ALTER TABLE ballots ADD COLUMN group_id INTEGER");
-    const election = conn.prepare("SELECT election_id FROM ballots LIMIT 1").pluck().get() as number;
-    conn.prepare("DELETE FROM ballots WHERE id = (SELECT id FROM ballots WHERE election_id = ? LIMIT 1)").run(election);
+    const election = conn.prepare("SELECT election_id FROM ballots ORDER BY id LIMIT 1").pluck().get() as number;
+    conn.prepare("DELETE FROM ballots WHERE id = (SELECT id FROM ballots WHERE election_id = ? ORDER BY id LIMIT 1)").run(election);
     const receipts = conn.prepare("SELECT count(*) FROM ballot_receipts WHERE election_id = ?").pluck().get(election) as number;
     conn.close();
     const json = JSON.parse((await runCheck(db, ["--json"])).stdout);
@@ -375,7 +406,7 @@ describe("log", () => {
     const db = copyOf(small);
     const out = (await ok(["log", "--entity", "team"], { db })).stdout.split("\n");
     expect(out[0]).toMatch(/^#\s+When\s+Who\s+What\s+Action\s+Changes$/);
-    expect(out[1]).toMatch(/^8\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+organizer\s+team #2\s+add\s+\{"name":"Aktionsteam Wohnen"/);
+    expect(out[1]).toMatch(new RegExp(`^8\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\s+${escaped(recordedActor("organizer"))}\\s+team #2\\s+add\\s+\\{"name":"Aktionsteam Wohnen"`));
     expect((await ok(["log", "--who", "niemand"], { db })).stdout).toBe("No entries.\n");
   });
 
