@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { serverName } from "../../src/maintenance/backup.js";
 import { connectionUrl, parseServiceFile, serviceFiles, serviceSettings, SYSTEM_CONFIG_DIR, urlUser } from "../../src/core/pg/service.js";
 import { cliErrorOf } from "./errorOf.js";
 
@@ -118,7 +119,7 @@ describe("serviceFiles and serviceSettings: which file defines a service", () =>
 describe("connectionUrl: the URL completed with its service, read by node-postgres", () => {
   const saved = { ...process.env };
   afterEach(() => {
-    for (const key of ["PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGOPTIONS"]) {
+    for (const key of ["PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGOPTIONS", "PGSERVICEFILE", "PGSYSCONFDIR"]) {
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
     }
@@ -178,5 +179,13 @@ describe("connectionUrl: the URL completed with its service, read by node-postgr
     const env = only(serviceFile("[kiez]\nhost = db.example.org\n"));
     expect(cliErrorOf(() => connectionUrl("postgresql:///?service=bund", env)).key).toBe("error.unknownService");
     expect(cliErrorOf(() => connectionUrl("postgresql:///?service=kiez", env)).key).toBe("error.serviceFileSyntax");
+  });
+
+  it("restore names the file it keeps beside a server platform by the service's database", () => {
+    const { PGSERVICEFILE, PGSYSCONFDIR } = only(serviceFile(KIEZ));
+    Object.assign(process.env, { PGSERVICEFILE, PGSYSCONFDIR });
+    expect(serverName("postgresql:///?service=kiez")).toBe("so_mit_uns");
+    expect(serverName("postgresql:///eigene?service=kiez")).toBe("eigene");
+    expect(serverName("postgres://db.example.org")).toBe("db.example.org");
   });
 });
