@@ -6,6 +6,7 @@ import { isLang, langFromEnv, loadMessages, translate, type Lang } from "./core/
 import { io, processIo, setIo, type Io } from "./core/io.js";
 import { isServer } from "./core/engine.js";
 import { whoAmI } from "./core/pg/roles.js";
+import { urlUser } from "./core/pg/service.js";
 
 /** The language for help and for errors raised before a Context exists: --lang, PLATTFORM_LANG, LANG. */
 export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = io().env): Lang {
@@ -75,14 +76,10 @@ function whoOf(cli: Cli): Who | undefined {
   }
 }
 
-/** The database role a server URL connects as (libpq's order: the URL, PGUSER, the login name). */
+/** The database role a server URL connects as (libpq's order: the URL, its service, PGUSER, the login name). */
 function serverUser(url: string): string {
-  try {
-    const user = decodeURIComponent(new URL(url).username);
-    if (user) return user;
-  } catch {
-    // not a URL: the environment decides
-  }
+  const user = urlUser(url);
+  if (user) return user;
   return io().env.PGUSER ?? io().env.USER ?? "?";
 }
 

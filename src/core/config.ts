@@ -31,17 +31,19 @@ export function isServerUrl(value: string): boolean {
 }
 
 /**
- * A server URL must not carry a password: credentials come only the ways libpq knows (PGPASSWORD, ~/.pgpass), so
- * that none is ever written into the audit log's command lines, a config file or a message.
+ * A server URL must not carry a password: credentials come only the ways libpq knows (PGPASSWORD, ~/.pgpass, a
+ * service file: core/pg/service.ts), so that none is ever written into the audit log's command lines, a config
+ * file or a message.
  */
 function serverUrl(url: string): string {
-  let password = "";
+  let parsed: URL;
   try {
-    password = new URL(url).password;
+    parsed = new URL(url);
   } catch {
     throw new CliError("error.badServerUrl", { url }, 2);
   }
-  if (password !== "") throw new CliError("error.passwordInUrl", {}, 2, "error.passwordInUrl.hint");
+  // libpq (and node-postgres) also take a password as a parameter: ?password=
+  if (parsed.password !== "" || parsed.searchParams.has("password")) throw new CliError("error.passwordInUrl", {}, 2, "error.passwordInUrl.hint");
   return url;
 }
 

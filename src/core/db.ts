@@ -8,7 +8,7 @@ import { isServerUrl } from "./config.js";
 import { isServer } from "./engine.js";
 
 export { isServer, jsonIds } from "./engine.js";
-import { DataFileError } from "./errors.js";
+import { CliError, DataFileError } from "./errors.js";
 import { pauseAt } from "./testHooks.js";
 
 export type Db = BetterSqlite3.Database;
@@ -48,6 +48,7 @@ function openServer(url: string): Db {
   try {
     db = new server.PgDb(url, url) as unknown as Db;
   } catch (error) {
+    if (error instanceof CliError) throw error; // its service cannot be read (core/pg/service.ts)
     throw new DataFileError("error.serverUnreachable", { path: url, detail: (error as Error).message }, "error.serverUnreachable.hint");
   }
   if (schemaVersion(db) === 0 && hasTables(db)) {

@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { lastAuditAt } from "../core/auditStore.js";
 import { createDataFile, isBusy, isServer, migrate, openDataFile, openSqlite, prepareSchema, schemaDifferences, schemaVersion, tableNames, withFileToItself, type Db } from "../core/db.js";
 import { isServerUrl } from "../core/config.js";
+import { connectionUrl } from "../core/pg/service.js";
 import { CliError } from "../core/errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../migrations/index.js";
 import { copyRows } from "./copy.js";
@@ -316,9 +317,9 @@ function fileSchemaVersion(path: string): number {
   }
 }
 
-/** A server platform's name for files beside it: its database (and schema, when one is named). */
+/** A server platform's name for files beside it: its database (also when its service names it), else its host. */
 export function serverName(url: string): string {
-  const parsed = new URL(url);
-  const name = decodeURIComponent(parsed.pathname.replace(/^\/+/, "")) || parsed.hostname;
+  const parsed = new URL(connectionUrl(url));
+  const name = decodeURIComponent(parsed.pathname.replace(/^\/+/, "")) || parsed.hostname || "plattform";
   return name.replace(/[^A-Za-z0-9._-]+/g, "_");
 }

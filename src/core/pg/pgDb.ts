@@ -2,6 +2,7 @@
 // transaction), so that the stores run unchanged on either engine. node-postgres runs in a worker thread
 // (pgWorker.mjs); each call waits for its answer (synckit, Atomics.wait). Why synchronous: README, "Architecture".
 import { createSyncFn } from "synckit";
+import { connectionUrl } from "./service.js";
 
 export { pgSchemaSql } from "./schema.js";
 
@@ -187,12 +188,15 @@ export class PgDb {
   #depth = 0;
   #savepoints = 0;
 
-  /** `name`: the URL without its password, as messages and the audit log show it. */
+  /**
+   * `url` as given (a service it names is read here, see service.ts); `name`: the URL as messages and the audit
+   * log show it, without a password.
+   */
   constructor(
     url: string,
     readonly name: string,
   ) {
-    const connected = answer(bridge()("connect", 0, url, "plattform"));
+    const connected = answer(bridge()("connect", 0, connectionUrl(url), "plattform"));
     this.#id = connected.id!;
     // SQLite's busy timeout: a write waits this long for another writer's lock, then fails (exit 3), rather than
     // waiting for ever (two connections of one process share the bridge: the holder could never finish).
