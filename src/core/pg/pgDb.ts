@@ -164,10 +164,9 @@ export class PgStatement {
     for (const row of this.all(...args)) yield row;
   }
 
-  run(...args: unknown[]): { changes: number; lastInsertRowid: number } {
-    const result = this.#query(args);
-    // No rowid on the server: an insert that needs its id asks for it with RETURNING id.
-    return { changes: result.rowCount ?? 0, lastInsertRowid: 0 };
+  /** No rowid on the server: an insert that needs its id asks for it with RETURNING id (as every insert here does). */
+  run(...args: unknown[]): { changes: number } {
+    return { changes: this.#query(args).rowCount ?? 0 };
   }
 }
 
