@@ -97,32 +97,30 @@ export function openServerDb(path: string): PgDb {
   return new PgDb(serverUrlOf(path), path);
 }
 
-/** Every row of every table as text: a server's counterpart of searching the data file's bytes (live rows only). */
-export function serverText(path: string): string {
+/** Every row of every table of the platform's schema as text, table by table (rows sorted when `sorted`). */
+function* serverRows(path: string, sorted: boolean): Generator<string> {
   const db = openServerDb(path);
   try {
     const tables = db.prepare("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").pluck().all() as string[];
-    return tables.map((table) => (db.prepare(`SELECT t::text FROM "${table}" t`).pluck().all() as string[]).join("\n")).join("\n");
+    for (const table of tables) {
+      yield `${table}\n`;
+      for (const row of db.prepare(`SELECT t::text FROM "${table}" t${sorted ? " ORDER BY 1" : ""}`).pluck().all() as string[]) yield `${row}\n`;
+    }
   } finally {
     db.close();
   }
 }
 
+/** Every row of every table as text: a server's counterpart of searching the data file's bytes (live rows only). */
+export function serverText(path: string): string {
+  return [...serverRows(path, false)].join("");
+}
+
 /** A hash of every row of every table: a server's counterpart of hashing the data file's bytes. */
 export function serverHash(path: string): string {
-  const db = openServerDb(path);
-  try {
-    const hash = createHash("sha256");
-    const tables = db.prepare("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").pluck().all() as string[];
-    for (const table of tables) {
-      hash.update(`${table}\n`);
-      const rows = db.prepare(`SELECT t::text FROM "${table}" t ORDER BY 1`).pluck().all() as string[];
-      for (const row of rows) hash.update(`${row}\n`);
-    }
-    return hash.digest("hex");
-  } finally {
-    db.close();
-  }
+  const hash = createHash("sha256");
+  for (const line of serverRows(path, true)) hash.update(line);
+  return hash.digest("hex");
 }
 
 /** A new empty database for one test (no schema yet); returns its URL. */

@@ -4,34 +4,17 @@ import { existsSync } from "node:fs";
 import { isServerUrl, resolveDataFile } from "./config.js";
 import { isLang, type Lang } from "./i18n.js";
 
-/** The platform's language setting, or undefined when the file is missing, not ours, locked or unreadable. */
+/** The platform's language setting, or undefined when the file is missing, not ours, locked or unreadable, or the server cannot be reached (the command then says why). */
 export async function storedLanguageOf(path: string): Promise<Lang | undefined> {
-  if (isServerUrl(path)) return storedLanguageOnServer(path);
-  if (!existsSync(path)) return undefined;
-  // Loaded only when there is a file to read: `elections tally --blt` without a platform needs no SQLite.
-  const { companionsToRemove, openSqlite, preloadSqlite, storedLanguage } = await import("./db.js");
-  await preloadSqlite();
+  const server = isServerUrl(path);
+  if (!server && !existsSync(path)) return undefined;
+  // Loaded only when there is a platform to read: `elections tally --blt` without one needs no database driver.
+  const { companionsToRemove, openDataFile, openSqlite, preloadServer, preloadSqlite, storedLanguage } = await import("./db.js");
+  await (server ? preloadServer() : preloadSqlite());
   try {
-    // Not opened readonly: a read-only connection to a WAL file leaves its -wal and -shm files behind, while the
-    // last ordinary connection to close removes them. Nothing is written either way.
-    const db = companionsToRemove(path)(openSqlite(path, { fileMustExist: true, timeout: 200 }));
-    try {
-      const value = storedLanguage(db);
-      return value !== undefined && isLang(value) ? value : undefined;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return undefined;
-  }
-}
-
-/** storedLanguageOf for a platform on a server: undefined when it cannot be reached (the command says why). */
-async function storedLanguageOnServer(url: string): Promise<Lang | undefined> {
-  const { openDataFile, preloadServer, storedLanguage } = await import("./db.js");
-  await preloadServer();
-  try {
-    const db = openDataFile(url);
+    // A file is not opened readonly: a read-only connection to a WAL file leaves its -wal and -shm files behind,
+    // while the last ordinary connection to close removes them. Nothing is written either way.
+    const db = server ? openDataFile(path) : companionsToRemove(path)(openSqlite(path, { fileMustExist: true, timeout: 200 }));
     try {
       const value = storedLanguage(db);
       return value !== undefined && isLang(value) ? value : undefined;

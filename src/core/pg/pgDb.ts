@@ -13,7 +13,8 @@ type WorkerAnswer = {
   id?: number;
   error?: { message: string; code: string | null; constraint: string | null; detail: string | null };
 };
-type Call = (operation: string, id: number, text?: string, values?: unknown, arrayRows?: boolean) => WorkerAnswer;
+/** One request to the worker: `text` is the SQL, the URL (connect) or the number of rows to read (a cursor's read). */
+type Call = (operation: string, id: number, text?: string | number, values?: unknown, arrayRows?: boolean) => WorkerAnswer;
 
 let call: Call | undefined;
 
@@ -125,6 +126,9 @@ function values(translated: Translated, args: unknown[]): unknown[] {
   });
 }
 
+/** Rows per round trip when iterating: few round trips, and little memory however long the list. */
+const CURSOR_BATCH = 1000;
+
 export class PgStatement {
   #pluck = false;
   readonly reader: boolean;
@@ -160,15 +164,24 @@ export class PgStatement {
     return (this.#query(args).rows ?? []).map((row) => this.#row(row));
   }
 
-  /** The rows one by one; node-postgres has them all once the query answers, so this saves no memory (yet). */
+  /** The rows one by one, read from a cursor a batch at a time: a long list never sits in memory whole. */
   *iterate(...args: unknown[]): IterableIterator<unknown> {
-    for (const row of this.all(...args)) yield row;
+    const translated = pgPlaceholders(this.source);
+    const cursor = this.db.openCursor(translated.text, values(translated, args), this.#pluck);
+    try {
+      for (;;) {
+        const rows = this.db.readCursor(cursor, CURSOR_BATCH);
+        for (const row of rows) yield this.#row(row);
+        if (rows.length < CURSOR_BATCH) return;
+      }
+    } finally {
+      this.db.closeCursor(cursor);
+    }
   }
 
-  run(...args: unknown[]): { changes: number; lastInsertRowid: number } {
-    const result = this.#query(args);
-    // No rowid on the server: an insert that needs its id asks for it with RETURNING id.
-    return { changes: result.rowCount ?? 0, lastInsertRowid: 0 };
+  /** No rowid on the server: an insert that needs its id asks for it with RETURNING id (as every insert here does). */
+  run(...args: unknown[]): { changes: number } {
+    return { changes: this.#query(args).rowCount ?? 0 };
   }
 }
 
@@ -212,8 +225,25 @@ export class PgDb {
   }
 
   query(text: string, params: unknown[], arrayRows = false): WorkerAnswer {
+    return answer(bridge()("query", this.#connection(), text, params, arrayRows));
+  }
+
+  #connection(): number {
     if (this.#id === undefined) throw new TypeError("The database connection is not open");
-    return answer(bridge()("query", this.#id, text, params, arrayRows));
+    return this.#id;
+  }
+
+  /** A cursor over the rows of `text` (see PgStatement.iterate); its id. */
+  openCursor(text: string, params: unknown[], arrayRows: boolean): number {
+    return answer(bridge()("cursor", this.#connection(), text, params, arrayRows)).id!;
+  }
+
+  readCursor(cursor: number, count: number): unknown[] {
+    return answer(bridge()("read", cursor, count)).rows ?? [];
+  }
+
+  closeCursor(cursor: number): void {
+    if (this.#id !== undefined) bridge()("closeCursor", cursor);
   }
 
   prepare(sql: string): PgStatement {
