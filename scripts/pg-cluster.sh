@@ -2,7 +2,8 @@
 # A throwaway PostgreSQL cluster for the server test run (npm run test:pg):
 #   eval "$(scripts/pg-cluster.sh start)"   starts one in a new temporary folder and prints the exports;
 #   scripts/pg-cluster.sh stop <dir>        stops it and removes the folder.
-# It listens on 127.0.0.1 only, without fsync (its data is thrown away), with trust authentication for local tests.
+# It listens on 127.0.0.1 only, without fsync (its data is thrown away), with trust authentication for local tests
+# (but for the user plattform_password, who must give a password).
 set -euo pipefail
 
 find_bin() {
@@ -43,6 +44,10 @@ start)
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
   as_owner "$initdb" -D "$dir/data" -A trust -U plattform -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
+  # One user must give a password (the tests of PGPASSWORD and ~/.pgpass create it); everyone else is trusted.
+  hba="$dir/data/pg_hba.conf"
+  { echo "host all plattform_password 127.0.0.1/32 scram-sha-256"; cat "$hba"; } >"$hba.new" && mv "$hba.new" "$hba"
+  [ "$(id -u)" = 0 ] && chown postgres "$hba"
   as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
     -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }

@@ -4,6 +4,8 @@
 import { runAsWorker } from "synckit";
 import pg from "pg";
 import Cursor from "pg-cursor";
+import { parse } from "pg-connection-string";
+import pgPass from "pgpass";
 
 // Numbers as the SQLite side returns them: bigint (count, sum, ids) and numeric (sum of bigint) as JS numbers,
 // booleans (a comparison in a select list) as 1 and 0.
@@ -25,9 +27,30 @@ function failure(error) {
   return { error: { message: String(error?.message ?? error), code: error?.code ?? null, constraint: error?.constraint ?? null, detail: error?.detail ?? null } };
 }
 
+/**
+ * libpq's order for a password the URL (or its service) does not give: PGPASSWORD, then the password file
+ * (~/.pgpass or PGPASSFILE). Read here rather than by node-postgres, whose own reading of the file prints a
+ * deprecation warning on stderr (and ends with pg 9).
+ */
+function password(params) {
+  if (process.env.PGPASSWORD !== undefined) return process.env.PGPASSWORD;
+  return new Promise((resolve, reject) =>
+    pgPass(params, (found) => (found === undefined ? reject(new Error(`the server asks for the password of ${params.user}; none was given`)) : resolve(found))),
+  );
+}
+
 async function connect(url, applicationName) {
-  const client = new pg.Client({ connectionString: url, application_name: applicationName });
-  await client.connect();
+  // The URL parsed here: given as connectionString, its empty password would replace the function.
+  const settings = parse(url);
+  const client = new pg.Client({ ...settings, password: settings.password || password, application_name: applicationName });
+  try {
+    await client.connect();
+  } catch (error) {
+    // A connection refused during authentication (no password, say) still holds the server's backend, which waits
+    // for the password until authentication_timeout and meanwhile holds up DROP DATABASE on the whole server.
+    client.connection.stream.destroy();
+    throw error;
+  }
   // A broken connection must not crash the worker: the next query reports it.
   client.on("error", () => {});
   const id = nextId++;
