@@ -130,3 +130,27 @@ describe.skipIf(!onServer)(`a platform reached through a service (${ON_SERVER_ON
     expect(oneLineError(bare.stderr), bare.stderr).toBe(true);
   });
 });
+
+describe.skipIf(!onServer)(`sslmode as libpq reads it (${ON_SERVER_ONLY})`, () => {
+  it("sslmode=disable connects; require, prefer, verify-full against a server without TLS: exit 3 and one line, no security warning", () => {
+    // a process of its own: a warning of node-postgres would go to the process's stderr
+    const url = newServerDatabase();
+    const plain = spawnRun(["--db", `${url}?sslmode=disable`, "init", "--name", "Ohne TLS", "--lang", "en"]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).toBe("");
+    const ssl = query<{ ssl: boolean }>(url, "SELECT current_setting('ssl') = 'on' AS ssl")[0]!.ssl;
+    if (ssl) return; // a server with TLS: require would connect, which says nothing about the warning
+    for (const mode of ["require", "prefer", "verify-full"]) {
+      const refused = spawnRun(["--lang", "en", "--db", `${url}?sslmode=${mode}`, "groups", "list"]);
+      expect(refused.code, refused.stderr).toBe(3);
+      expect(oneLineError(refused.stderr), refused.stderr).toBe(true);
+      expect(refused.stderr).toContain("does not support SSL");
+      expect(refused.stderr).not.toMatch(/WARNING/);
+    }
+    // verify-ca checks the certificate against a CA of one's own, which libpq, too, wants named (sslrootcert)
+    const noCa = spawnRun(["--lang", "en", "--db", `${url}?sslmode=verify-ca`, "groups", "list"]);
+    expect(noCa.code, noCa.stderr).toBe(3);
+    expect(oneLineError(noCa.stderr), noCa.stderr).toBe(true);
+    expect(noCa.stderr).toContain("sslrootcert");
+  });
+});

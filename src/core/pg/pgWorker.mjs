@@ -41,7 +41,9 @@ function password(params) {
 
 async function connect(url, applicationName) {
   // The URL parsed here: given as connectionString, its empty password would replace the function.
-  const settings = parse(url);
+  // sslmode as libpq reads it (require: encrypted, the certificate unchecked), not node-postgres's default, which
+  // treats every mode as verify-full and prints a security warning on stderr.
+  const settings = parse(url, { useLibpqCompat: !/[?&]uselibpqcompat=/i.test(url) });
   const client = new pg.Client({ ...settings, password: settings.password || password, application_name: applicationName });
   try {
     await client.connect();
