@@ -17,9 +17,5 @@ export default defineConfig({
     ...base.test,
     include: ["test/store/**/*.test.ts", "test/cli/**/*.test.ts"],
     exclude: [...(base.test?.exclude ?? ["**/node_modules/**"]), ...Object.keys(NOT_ON_SERVER)],
-    // A long synchronous stretch on the server (the bridge waits with Atomics.wait, e.g. the demo built in-process)
-    // can keep a test worker from answering the runner for over a minute: vitest then reports "Timeout calling
-    // onTaskUpdate" as an unhandled error although every test passed. Failed tests still fail the run.
-    dangerouslyIgnoreUnhandledErrors: true,
   },
 });

@@ -296,15 +296,19 @@ describe("income review", () => {
 });
 
 describe("the dashboard's fundraising figures", () => {
-  it("status's budget and 'covered until' are the year's report's, on the demo and generated platforms, days across years", () => {
-    const platforms = [dbTarget(demoWorld())];
-    for (const seed of [3, 7]) {
-      const path = dbTarget(join(tempDir(), `p${seed}.db`));
-      generatePlatform(path, { years: 3, today: "2026-06-15", seed });
-      platforms.push(path);
-    }
-    let covered = 0;
-    for (const path of platforms) {
+  // One platform per test: on a server a generated platform is written row by row through the synchronous bridge,
+  // and the test worker must get to answer the runner between them (it gives up on a worker silent for a minute).
+  let covered = 0;
+  it.each([["the demo"], ["generated platform, seed 3"], ["generated platform, seed 7"]])(
+    "status's budget and 'covered until' are the year's report's, days across years: %s",
+    (platform) => {
+      let path: string;
+      if (platform === "the demo") path = dbTarget(demoWorld());
+      else {
+        const seed = Number(platform.slice(-1));
+        path = dbTarget(join(tempDir(), `p${seed}.db`));
+        generatePlatform(path, { years: 3, today: "2026-06-15", seed });
+      }
       const db = openDataFile(path);
       try {
         // income on the first and the last day of a year counts for that year
@@ -324,7 +328,11 @@ describe("the dashboard's fundraising figures", () => {
       } finally {
         db.close();
       }
-    }
-    expect(covered).toBeGreaterThan(0); // the comparison saw real figures, not only empty years
-  }, 180_000); // a generated platform is written row by row: slow on a server
+    },
+    120_000,
+  );
+
+  it("the comparisons saw real figures, not only empty years", () => {
+    expect(covered).toBeGreaterThan(0);
+  });
 });
