@@ -32,7 +32,7 @@ describe.skipIf(!hasScript)("tables fit the terminal (pseudo-terminal via `scrip
   beforeAll(async () => {
     db = join(tempDir(), "demo.db");
     expect((await run(["demo", "--db", db], { env: { PLATTFORM_TODAY: TODAY } })).code).toBe(0);
-  });
+  }, 120_000); // the demo is built in this process: seconds, more on a busy machine than a hook's default 10 s allow
 
   it.each(["en", "de"])("at 80 columns no line of the demo's lists is wider (%s)", (lang) => {
     const outputs = inTerminal(80, lang);
