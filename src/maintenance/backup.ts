@@ -9,7 +9,7 @@ import { connectionUrl } from "../core/pg/service.js";
 import { CliError } from "../core/errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../migrations/index.js";
 import { copyRows } from "./copy.js";
-import { copyDatabaseFrom, countRows, hasPlatform, onSnapshot } from "./store.js";
+import { copyDatabaseFrom, countRows, hasPlatform, onSnapshot, refreshStatistics } from "./store.js";
 
 /** Pages per backup step: all of them, so the copy is taken in one step from one snapshot and never restarts. */
 const ALL_PAGES = 0x7fffffff;
@@ -287,7 +287,7 @@ async function restoreServer(url: string, backup: string, onPercent?: OnPercent)
     }
     const file = openSqlite(source, { readonly: true, fileMustExist: true });
     try {
-      return server.transaction(() => {
+      const kept = server.transaction(() => {
         let kept: string | null = null;
         if (hasPlatform(server)) {
           kept = keptPathFor(join(dirname(resolve(backup)), serverName(url)));
@@ -298,6 +298,8 @@ async function restoreServer(url: string, backup: string, onPercent?: OnPercent)
         copyRows(file, server, onPercent);
         return kept;
       }).immediate();
+      refreshStatistics(server);
+      return kept;
     } finally {
       file.close();
     }

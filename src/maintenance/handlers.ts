@@ -86,7 +86,7 @@ export async function restore(ctx: Context, [file]: Args<typeof def.restore>): P
  * platform is refused: replacing one is `restore`'s work, which keeps the current content first.
  */
 export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, opts: Opts<typeof def.copy>): Promise<void> {
-  const [{ createDataFile, migrate, preloadServer, preloadSqlite, schemaVersion }, { resolveDataFile }, { existsSync, rmSync }, { copyRows }, { hasPlatform, onSnapshot }] = await Promise.all([
+  const [{ createDataFile, migrate, preloadServer, preloadSqlite, schemaVersion }, { resolveDataFile }, { existsSync, rmSync }, { copyRows }, { hasPlatform, onSnapshot, refreshStatistics }] = await Promise.all([
     import("../core/db.js"),
     import("../core/config.js"),
     import("node:fs"),
@@ -116,6 +116,7 @@ export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, o
         return copied;
       }),
     );
+    refreshStatistics(target);
     created = false;
     if (ctx.json) return printJson({ from, to, rows });
     say(ctx.t("copy.done", { from, to, rows }));

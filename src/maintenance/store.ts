@@ -155,6 +155,16 @@ export function resetIdentities(db: Db): void {
     db.prepare(`SELECT setval(pg_get_serial_sequence(?, ?), coalesce((SELECT max(${quote(column)}) FROM ${quote(table)}), 0) + 1, false)`).get(quote(table), column);
 }
 
+/**
+ * After a whole platform was written at once (copy, restore): on a server, the planner's statistics of its tables
+ * (autovacuum would take them later; until then a list could pick a plan a hundred times slower). On a file the
+ * query planner needs none.
+ */
+export function refreshStatistics(db: Db): void {
+  if (!isServer(db)) return;
+  db.exec(tables(db).map((table) => `ANALYZE ${quote(table)}`).join("; "));
+}
+
 /** Whether a platform has been set up in `db` (its settings name it). */
 export function hasPlatform(db: Db): boolean {
   return tables(db).includes("settings") && countRows(db, "settings") > 0;

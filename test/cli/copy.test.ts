@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oneLineError, runExactly, tempDir, type RunResult } from "../helpers.js";
 import { newServerDatabase, onServer } from "../server.js";
+import { query } from "./util.js";
 import { WORLD_TODAY } from "../worlds.js";
 import { DEFINITIONS } from "../../src/cli/registry.js";
 
@@ -119,5 +120,19 @@ describe.skipIf(!onServer)("copy between a file and a server (PLATTFORM_TEST_PG)
     const before = (await ok(["--db", server, "groups", "list", "--json", "--all"]).catch(async () => ok(["--db", server, "groups", "list", "--json"]))).json() as Array<{ id: number }>;
     const added = await ok(["--db", server, "groups", "add", "Neue Gruppe", "--kind", "parish", "--joined", "2026-01-01", "--json"]);
     expect(added.json().id).toBe(Math.max(...before.map((g) => g.id)) + 1);
+  });
+
+  it("the copied tables have the planner's statistics at once (ANALYZE), not only when autovacuum comes by", async () => {
+    const server = newServerDatabase();
+    await ok(["copy", "--from", demo, "--to", server]);
+    const analyzed = query<{ relname: string; analyzed: boolean }>(
+      server,
+      "SELECT relname, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname <> 'schema_version' ORDER BY relname",
+    );
+    expect(analyzed.length).toBeGreaterThan(30);
+    expect(analyzed.filter((t) => !t.analyzed).map((t) => t.relname)).toEqual([]);
+    // The estimate of the people table is its real size, as the planner sees it.
+    const [people] = query<{ estimated: number; counted: number }>(server, "SELECT (SELECT reltuples FROM pg_class WHERE oid = 'people'::regclass) AS estimated, (SELECT count(*) FROM people) AS counted");
+    expect(people!.estimated).toBe(people!.counted);
   });
 });

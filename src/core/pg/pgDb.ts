@@ -213,7 +213,9 @@ export class PgDb {
     this.#id = connected.id!;
     // SQLite's busy timeout: a write waits this long for another writer's lock, then fails (exit 3), rather than
     // waiting for ever (two connections of one process share the bridge: the holder could never finish).
-    this.exec(`SET lock_timeout = '${LOCK_TIMEOUT_MS}ms'`);
+    // No JIT compilation: the platform's queries are short, and compiling one (20 ms and more, on the planner's
+    // estimate of its cost) took longer than running it.
+    this.exec(`SET lock_timeout = '${LOCK_TIMEOUT_MS}ms'; SET jit = off`);
   }
 
   get open(): boolean {
