@@ -1,10 +1,10 @@
 // The commands that span all areas, put together from what each area contributes (app/contributions.ts):
 // `status`, `people forget` and `report annual`.
 import type { Context } from "../core/context.js";
-import { isServer, rewrittenAfter } from "../core/db.js";
+import { isServer, rewrittenAfter, tablesOwner } from "../core/db.js";
 import { today } from "../core/dates.js";
 import { CliError } from "../core/errors.js";
-import { heading, printDetails, printJson, say } from "../core/output.js";
+import { heading, printDetails, printJson, say, warn } from "../core/output.js";
 import type { StatusPart } from "../core/contributes.js";
 import { annualSections, statusParts } from "./contributions.js";
 
@@ -39,8 +39,9 @@ export async function forget(ctx: Context, [ref]: string[]): Promise<void> {
   const erase = () => ctx.write((audit) => forgetPerson(ctx.db, audit, person, ctx.t("people.forgottenName")));
   // With the file to itself, then compacted: no other connection keeps a snapshot (or the log frames) with the name.
   // On a server: the same erasure in one transaction, then the tables it wrote are rewritten (core/db.ts).
-  const kept = isServer(ctx.db) ? rewrittenAfter(ctx.db, erase) : ctx.withFileToItself(erase);
-  if (ctx.json) return printJson({ ...getPerson(ctx.db, person.id, day), keptInApprovedMinutes: kept.map((m) => m.id) });
+  const { result: kept, notRewritten } = isServer(ctx.db) ? rewrittenAfter(ctx.db, erase) : { result: ctx.withFileToItself(erase), notRewritten: [] };
+  if (notRewritten.length > 0) warn(ctx, ctx.t("people.forgetNotRewritten", { tables: notRewritten.join(", "), owner: tablesOwner(ctx.db) }));
+  if (ctx.json) return printJson({ ...getPerson(ctx.db, person.id, day), keptInApprovedMinutes: kept.map((m) => m.id), ...(notRewritten.length > 0 ? { notRewritten } : {}) });
   say(ctx.t("people.forgotten", { id: person.id }));
   // Where the name stays, and why: approved minutes are the locked record.
   const { meetingLabel } = await import("../meetings/index.js");

@@ -607,11 +607,30 @@ export function noteWrittenTables(db: Db): void {
  * VACUUM FULL keeps every version an open transaction anywhere on the server could still see.
  * A transaction of this database still open elsewhere keeps them until the next vacuum (README).
  */
-export function rewrittenAfter<T>(db: Db, work: () => T): T {
+export function rewrittenAfter<T>(db: Db, work: () => T): { result: T; notRewritten: string[] } {
   writtenTables.delete(db);
   const result = work();
-  const tables = (writtenTables.get(db) ?? []).map((t) => `"${t.replace(/"/g, '""')}"`).join(", ");
+  const written = writtenTables.get(db) ?? [];
+  // PostgreSQL 15 lets only a table's owner (or the database's, or a superuser) vacuum it; others' VACUUM only
+  // warns and skips. Those tables are left to their owner, and named to the user.
+  const notRewritten = written.length === 0 ? [] : (db
+    .prepare(
+      `SELECT c.relname FROM pg_class c
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relname IN (SELECT value FROM json_array_elements_text(CAST(? AS json)))
+          AND NOT pg_has_role(c.relowner, 'USAGE')
+          AND NOT pg_has_role((SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE')
+          AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+        ORDER BY c.relname`,
+    )
+    .pluck()
+    .all(JSON.stringify(written)) as string[]);
+  const tables = written.filter((t) => !notRewritten.includes(t)).map((t) => `"${t.replace(/"/g, '""')}"`).join(", ");
   // Each on its own: VACUUM runs outside any transaction, and a string of statements is one.
   if (tables !== "") for (const vacuum of ["VACUUM", "VACUUM FULL"]) db.exec(`${vacuum} ${tables}`);
-  return result;
+  return { result, notRewritten };
+}
+
+/** The database role that owns the platform's tables on a server (who may vacuum them). */
+export function tablesOwner(db: Db): string {
+  return db.prepare("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'people'::regclass").pluck().get() as string;
 }

@@ -27,6 +27,7 @@ export const de: Messages<typeof en> = {
   "people.unlinked": "{name} handelt ab {date} nicht mehr für {group}.",
   "people.forgetConfirm": "Alle personenbezogenen Daten von {name} löschen? Zählungen und Verlauf bleiben anonymisiert erhalten. Das lässt sich nicht rückgängig machen.",
   "people.forgotten": "Personenbezogene Daten von Person #{id} gelöscht; der anonymisierte Verlauf bleibt.",
+  "people.forgetNotRewritten": "alte Versionen der Zeilen mit den gelöschten Daten bleiben in den Dateien des Servers ({tables}), bis ihr Besitzer {owner} (nur er darf das) VACUUM FULL darauf ausführt oder autovacuum den Platz wieder verwendet",
   "people.forgetKept": "Der Name bleibt im genehmigten Protokoll von {label} (#{id}): ein genehmigtes Protokoll ist gesperrt; eine Berichtigung ist nur als Nachtrag möglich (`plattform meetings amend`).",
   "people.forgottenName": "gelöschte Person",
   "error.unknownPerson": "keine Person „{ref}“",

@@ -26,6 +26,7 @@ export const en = {
   "people.unlinked": "{name} no longer acts for {group} from {date}.",
   "people.forgetConfirm": "Erase all personal data of {name}? Counts and history stay, anonymised. This cannot be undone.",
   "people.forgotten": "Personal data of person #{id} erased; the anonymised history is kept.",
+  "people.forgetNotRewritten": "old versions of the rows with the erased data stay in the server's files of {tables} until their owner {owner} (only they may) runs VACUUM FULL on them, or autovacuum reuses the space",
   "people.forgetKept": "The name stays in the approved minutes of {label} (#{id}): approved minutes are locked; a correction is only possible as an amendment (`plattform meetings amend`).",
   "people.forgottenName": "forgotten person",
   "error.unknownPerson": "no person “{ref}”",
