@@ -5,8 +5,6 @@ import { CliError, EXIT } from "./core/errors.js";
 import { isLang, langFromEnv, loadMessages, translate, type Lang } from "./core/i18n.js";
 import { io, processIo, setIo, type Io } from "./core/io.js";
 import { isServer } from "./core/engine.js";
-import { whoAmI } from "./core/pg/roles.js";
-import { urlUser } from "./core/pg/service.js";
 
 /** The language for help and for errors raised before a Context exists: --lang, PLATTFORM_LANG, LANG. */
 export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = io().env): Lang {
@@ -38,9 +36,9 @@ function fromFileSystem(error: unknown): CliError | undefined {
 }
 
 /** Database errors that are about the file, not about the program (exit 3), or about the request (exit 1). */
-function fromSqlite(error: unknown, path: string, who?: () => Who | undefined): CliError | undefined {
+function fromSqlite(error: unknown, path: string, denied?: Who): CliError | undefined {
   const code = (error as { code?: unknown }).code;
-  if (error instanceof Error && error.name === "PgError" && typeof code === "string") return fromServer(error, code, path, who);
+  if (error instanceof Error && error.name === "PgError" && typeof code === "string") return fromServer(error, code, path, denied);
   if (typeof code !== "string" || !code.startsWith("SQLITE_")) return undefined;
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return new CliError("error.locked", { path }, EXIT.dataFile, "error.locked.hint");
   if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") return new CliError("error.corruptDataFile", { path }, EXIT.dataFile, "error.corruptDataFile.hint");
@@ -50,13 +48,12 @@ function fromSqlite(error: unknown, path: string, who?: () => Who | undefined): 
 }
 
 /** A PostgreSQL error by its SQLSTATE class, as the SQLite ones above; anything else stays a program error. */
-function fromServer(error: Error, code: string, path: string, who?: () => Who | undefined): CliError | undefined {
+function fromServer(error: Error, code: string, path: string, denied?: Who): CliError | undefined {
   // lock_not_available (the write lock's timeout), deadlock, serialization failure: another writer
   if (code === "55P03" || code === "40P01" || code === "40001") return new CliError("error.locked", { path }, EXIT.dataFile, "error.locked.hint");
   if (code === "42501") {
-    const denied = who?.();
     if (denied?.role) return new CliError("error.serverDeniedRole", { role: denied.user, platformRole: denied.role, detail: error.message }, EXIT.failed);
-    return new CliError("error.serverDenied", { role: denied?.user ?? serverUser(path), detail: error.message }, EXIT.failed);
+    return new CliError("error.serverDenied", { role: denied?.user ?? "?", detail: error.message }, EXIT.failed);
   }
   // connection exceptions, the server shutting down, too many connections
   if (code.startsWith("08") || code.startsWith("57P") || code === "53300")
@@ -65,22 +62,23 @@ function fromServer(error: Error, code: string, path: string, who?: () => Who | 
   return undefined;
 }
 
-type Who = ReturnType<typeof whoAmI>;
+type Who = { user: string; role: string | null };
 
-/** The database user of the command's open server connection and its plattform role, asked after a denial. */
-function whoOf(cli: Cli): Who | undefined {
+/**
+ * Who was denied, for a server's "permission denied" (SQLSTATE 42501): the database user of the command's open
+ * connection and its plattform role, else the user the URL connects as (libpq's order: the URL, its service,
+ * PGUSER, the login name). Loaded only then: no other run needs the roles or the service files.
+ */
+async function deniedUser(cli: Cli, error: unknown): Promise<Who | undefined> {
+  if (!(error instanceof Error && error.name === "PgError" && (error as { code?: unknown }).code === "42501")) return undefined;
+  const [{ whoAmI }, { urlUser }] = await Promise.all([import("./core/pg/roles.js"), import("./core/pg/service.js")]);
   try {
-    return cli.ctx?.hasOpenDb && isServer(cli.ctx.db) ? whoAmI(cli.ctx.db) : undefined;
+    if (cli.ctx?.hasOpenDb && isServer(cli.ctx.db)) return whoAmI(cli.ctx.db);
   } catch {
-    return undefined; // the connection is gone: the URL's user is all there is
+    // the connection is gone: the URL's user is all there is
   }
-}
-
-/** The database role a server URL connects as (libpq's order: the URL, its service, PGUSER, the login name). */
-function serverUser(url: string): string {
-  const user = urlUser(url);
-  if (user) return user;
-  return io().env.PGUSER ?? io().env.USER ?? "?";
+  const user = urlUser(cli.ctx?.dataFile.path ?? "") || io().env.PGUSER || io().env.USER || "?";
+  return { user, role: null };
 }
 
 /**
@@ -137,7 +135,7 @@ async function runMain(argv: string[]): Promise<number> {
       printError(error, lang);
       exitCode = error.exitCode;
     } else if (fromSqlite(error, cli.ctx?.dataFile.path ?? "")) {
-      const translated = fromSqlite(error, cli.ctx?.dataFile.path ?? "", () => whoOf(cli))!;
+      const translated = fromSqlite(error, cli.ctx?.dataFile.path ?? "", await deniedUser(cli, error))!;
       printError(translated, lang);
       exitCode = translated.exitCode;
     } else if (fromFileSystem(error)) {

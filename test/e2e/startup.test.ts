@@ -38,6 +38,8 @@ interface Loaded {
   intl: string[];
   /** packages (and date-fns (root)) bundled into the loaded files, and packages required at run time */
   packages: Set<string>;
+  /** the program's own source files bundled into the loaded files */
+  sources: Set<string>;
 }
 
 /** Runs the binary with PLATTFORM_DEBUG_IMPORTS=1 and reads the list it prints at exit. */
@@ -46,14 +48,15 @@ async function loaded(args: string[], db?: string): Promise<Loaded> {
   expect(result.code, result.stderr).toBe(0);
   const files: string[] = [];
   const packages = new Set<string>();
+  const sources = new Set<string>();
   const intl = result.stderr.split("\n").flatMap((line) => (line.startsWith("intl ") ? [line.slice(5)] : []));
   for (const line of result.stderr.split("\n")) {
     const m = /^(import|require) (\S+?)(?:: (.*))?$/.exec(line);
     if (!m) continue;
     files.push(m[2]!);
-    for (const source of (m[3] ?? "").split(", ").filter(Boolean)) if (!source.startsWith("src/")) packages.add(source);
+    for (const source of (m[3] ?? "").split(", ").filter(Boolean)) (source.startsWith("src/") ? sources : packages).add(source);
   }
-  return { files, packages, intl };
+  return { files, packages, intl, sources };
 }
 
 const heavyIn = (packages: Iterable<string>) => [...packages].filter((p) => HEAVY.includes(p) || p.startsWith("@inquirer/"));
@@ -114,6 +117,13 @@ describe("start-up path (PLATTFORM_DEBUG_IMPORTS)", () => {
     // its JavaScript comes from the bundle, not through CommonJS from node_modules (8–12 ms at every start)
     expect(files.filter((f) => f.startsWith("node_modules/better-sqlite3/"))).toEqual([]);
     expect(heavyIn(packages).filter((p) => p !== "better-sqlite3")).toEqual([]);
+  });
+
+  it("a data file's command loads none of the server's code (its roles use node:crypto, its service files node:os)", async () => {
+    const db = await newPlatform();
+    const { sources } = await loaded(["groups", "list"], db);
+    expect(sources.has("src/groups/handlers.ts")).toBe(true);
+    expect([...sources].filter((s) => s.startsWith("src/core/pg/"))).toEqual([]);
   });
 });
 
