@@ -90,6 +90,22 @@ describe.skipIf(!onServer)(`users on a server (${ON_SERVER_ONLY})`, () => {
     await fails(["users", "remove", user("anna")], { db }, 1);
   });
 
+  it("bad input to users add and remove: a reserved or empty name, an unknown role; exit 2, nothing written, no role created", async () => {
+    const db = await platform();
+    const roles = () => query<{ n: number }>(db, "SELECT count(*) AS n FROM pg_roles")[0]!.n;
+    const before = roles();
+    for (const args of [
+      ["users", "add", "pg_kim", "--role", "reader"],
+      ["users", "add", "", "--role", "reader"],
+      ["users", "add", user("bert"), "--role", "admin"],
+      ["users", "add", user("bert")],
+      ["users", "remove", "pg_kim"],
+    ])
+      await fails(args, { db }, 2);
+    expect(roles()).toBe(before);
+    expect(query(db, "SELECT count(*) AS n FROM audit_log WHERE entity = 'user'")).toEqual([{ n: 0 }]);
+  });
+
   it("a reader cannot write: exit 1, one line naming the database user and its role, nothing changed; reading works", async () => {
     const db = await platform();
     const reader = await addUser(db, "reader", "reader");
