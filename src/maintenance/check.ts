@@ -114,25 +114,29 @@ const schema: Check = {
  * keys and constraints, the same indexes, and no trigger, view, rule or function (plattform creates none; a
  * trigger could copy secret ballots).
  */
-function serverSchemaDifferences(db: Db): Array<{ kind: "unexpected" | "missing" | "changed"; type: string; name: string }> {
+function serverSchemaDifferences(db: Db): SchemaDifference[] {
   const expected = expectedShape(schemaVersion(db));
-  const found: Array<{ kind: "unexpected" | "missing" | "changed"; type: string; name: string }> = [];
-  const actual = tables(db);
-  for (const table of actual) {
-    const want = expected.tables.get(table);
-    if (!want) found.push({ kind: "unexpected", type: "table", name: table });
-    else if (tableShape(db, table).join("\n") !== want.join("\n")) found.push({ kind: "changed", type: "table", name: table });
+  const tablesNow = new Map(tables(db).map((table) => [table, tableShape(db, table).join("\n")]));
+  const tablesWanted = new Map([...expected.tables].map(([table, shape]) => [table, shape.join("\n")]));
+  return [
+    ...differences("table", tablesNow, tablesWanted),
+    ...differences("index", indexShapes(db), expected.indexes),
+    ...serverExtraObjects(db).map((extra) => ({ kind: "unexpected" as const, type: extra.type, name: extra.name })),
+  ];
+}
+
+type SchemaDifference = { kind: "unexpected" | "missing" | "changed"; type: string; name: string };
+
+/** The objects of one type found but not expected, expected but missing, and found in another shape. */
+function differences(type: string, found: Map<string, string>, expected: Map<string, string>): SchemaDifference[] {
+  const out: SchemaDifference[] = [];
+  for (const [name, shape] of found) {
+    const want = expected.get(name);
+    if (want === undefined) out.push({ kind: "unexpected", type, name });
+    else if (shape !== want) out.push({ kind: "changed", type, name });
   }
-  for (const table of expected.tables.keys()) if (!actual.includes(table)) found.push({ kind: "missing", type: "table", name: table });
-  const indexes = indexShapes(db);
-  for (const [name, shape] of indexes) {
-    const want = expected.indexes.get(name);
-    if (want === undefined) found.push({ kind: "unexpected", type: "index", name });
-    else if (shape !== want) found.push({ kind: "changed", type: "index", name });
-  }
-  for (const name of expected.indexes.keys()) if (!indexes.has(name)) found.push({ kind: "missing", type: "index", name });
-  for (const extra of serverExtraObjects(db)) found.push({ kind: "unexpected", type: extra.type, name: extra.name });
-  return found;
+  for (const name of expected.keys()) if (!found.has(name)) out.push({ kind: "missing", type, name });
+  return out;
 }
 
 /**
@@ -171,8 +175,9 @@ export interface CheckResult {
  */
 export function runChecks(db: Db, checks: readonly Check[] = CHECKS): CheckResult[] {
   const results: CheckResult[] = [];
+  const skipped = skippedChecks(db, checks);
   for (const check of checks) {
-    if (isServer(db) && FILE_ONLY.has(check.name)) continue;
+    if (skipped.includes(check.name)) continue;
     let problems: Problem[];
     try {
       problems = check.run(db);
