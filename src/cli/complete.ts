@@ -160,9 +160,8 @@ async function dataWords(sources: readonly DataSource[], dbFlag: string | undefi
   const [db, { completionWords, readOnly }] = await Promise.all([import("../core/db.js"), import("./completionStore.js")]);
   await (server ? db.preloadServer() : db.preloadSqlite());
   try {
-    // As src/core/language.ts reads the language: for a file an ordinary connection (a read-only one would leave
-    // the WAL's -wal and -shm behind), made read-only (readOnly); the schema is not migrated.
-    const connection = server ? db.openDataFile(path) : db.companionsToRemove(path)(db.openSqlite(path, { fileMustExist: true, timeout: 200 }));
+    // As src/core/language.ts reads the language (not migrated), and made read-only (readOnly).
+    const connection = db.openToRead(path);
     try {
       readOnly(connection);
       return sources.flatMap((source) => completionWords(connection, source));

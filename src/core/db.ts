@@ -163,6 +163,15 @@ export function companionsToRemove(path: string): (db: Db) => Db {
 }
 
 /**
+ * Opens a platform to read before any command runs (its language, a Tab's names): not migrated, waiting briefly for
+ * a lock. A file is not opened readonly: a read-only connection to a WAL file leaves its -wal and -shm files
+ * behind, while the last ordinary connection to close removes them. The drivers must be preloaded.
+ */
+export function openToRead(path: string): Db {
+  return isServerUrl(path) ? openDataFile(path) : companionsToRemove(path)(openSqlite(path, { fileMustExist: true, timeout: 200 }));
+}
+
+/**
  * Keeps the connection's prepared statements and hands them out again: the stores call db.prepare(sql) on every
  * call, and in a 10,000-row import preparing cost more than running (npm run bench). A statement still being
  * iterated is never shared, and a reused one is reset to whole rows (pluck off).

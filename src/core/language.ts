@@ -9,12 +9,10 @@ export async function storedLanguageOf(path: string): Promise<Lang | undefined> 
   const server = isServerUrl(path);
   if (!server && !existsSync(path)) return undefined;
   // Loaded only when there is a platform to read: `elections tally --blt` without one needs no database driver.
-  const { companionsToRemove, openDataFile, openSqlite, preloadServer, preloadSqlite, storedLanguage } = await import("./db.js");
+  const { openToRead, preloadServer, preloadSqlite, storedLanguage } = await import("./db.js");
   await (server ? preloadServer() : preloadSqlite());
   try {
-    // A file is not opened readonly: a read-only connection to a WAL file leaves its -wal and -shm files behind,
-    // while the last ordinary connection to close removes them. Nothing is written either way.
-    const db = server ? openDataFile(path) : companionsToRemove(path)(openSqlite(path, { fileMustExist: true, timeout: 200 }));
+    const db = openToRead(path);
     try {
       const value = storedLanguage(db);
       return value !== undefined && isLang(value) ? value : undefined;
