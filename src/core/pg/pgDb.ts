@@ -9,9 +9,8 @@ export { pgSchemaSql } from "./schema.js";
 type WorkerAnswer = {
   rows?: unknown[];
   rowCount?: number;
-  fields?: string[];
   id?: number;
-  error?: { message: string; code: string | null; constraint: string | null; detail: string | null };
+  error?: { message: string; code: string | null };
 };
 /** One request to the worker: `text` is the SQL, the URL (connect) or the number of rows to read (a cursor's read). */
 type Call = (operation: string, id: number, text?: string | number, values?: unknown, arrayRows?: boolean) => WorkerAnswer;
@@ -23,12 +22,11 @@ function bridge(): Call {
   return (call ??= createSyncFn(new URL("./pgWorker.mjs", import.meta.url).pathname) as unknown as Call);
 }
 
-/** A PostgreSQL error with its SQLSTATE as `code` (23505 unique violation …) and the constraint it names. */
+/** A PostgreSQL error with its SQLSTATE as `code` (23505 unique violation, 42501 permission denied …). */
 export class PgError extends Error {
   constructor(
     message: string,
     readonly code: string | null,
-    readonly constraint: string | null,
   ) {
     super(message);
     this.name = "PgError";
@@ -36,7 +34,7 @@ export class PgError extends Error {
 }
 
 function answer(result: WorkerAnswer): WorkerAnswer {
-  if (result.error) throw new PgError(result.error.message, result.error.code, result.error.constraint);
+  if (result.error) throw new PgError(result.error.message, result.error.code);
   return result;
 }
 

@@ -24,7 +24,7 @@ let nextId = 1;
 
 /** A PostgreSQL error as plain data: the main thread rebuilds it with its SQLSTATE code. */
 function failure(error) {
-  return { error: { message: String(error?.message ?? error), code: error?.code ?? null, constraint: error?.constraint ?? null, detail: error?.detail ?? null } };
+  return { error: { message: String(error?.message ?? error), code: error?.code ?? null } };
 }
 
 /**
@@ -81,7 +81,7 @@ runAsWorker(async (operation, id, text, values, arrayRows) => {
     const answered = await client.query({ text, values, rowMode: arrayRows ? "array" : undefined });
     // Several statements at once (exec) answer with one result each: the last one counts, as in SQLite.
     const result = Array.isArray(answered) ? answered[answered.length - 1] : answered;
-    return { rows: result.rows, rowCount: result.rowCount ?? 0, fields: result.fields.map((field) => field.name) };
+    return { rows: result.rows, rowCount: result.rowCount ?? 0 };
   } catch (error) {
     return failure(error);
   }
