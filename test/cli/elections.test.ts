@@ -6,11 +6,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run, tempDir } from "../helpers.js";
 import { copyOf, dataFileBytes, fails, ok, okJson, query, writeTemp, type RunOptions } from "./util.js";
-import { openDataFile } from "../../src/core/db.js";
-import { castBallots, resolveElection } from "../../src/elections/service.js";
-import { resolveGroup } from "../../src/groups/index.js";
-import { dbTarget, FILE_ONLY, onServer } from "../server.js";
-import { contextFor } from "../store/support.js";
+import { FILE_ONLY, onServer } from "../server.js";
+import { castPile } from "./writeCommands.js";
 
 const TODAY = "2026-03-01";
 const MEETING = "2026-02-10";
@@ -95,28 +92,13 @@ const RANKINGS = [
 ].map((r) => r.map((i) => `Person ${i}`));
 
 async function castAll(db: string): Promise<void> {
-  if (onServer) return castPile(db, 1, RANKINGS.map((_, k) => `G${k + 1}`), RANKINGS);
+  if (onServer) return castPile(db, "1", RANKINGS.map((_, k) => `G${k + 1}`), RANKINGS, TODAY);
   for (const [k, ranking] of RANKINGS.entries()) await ok(["elections", "ballot", "1", "--group", `G${k + 1}`, ...ranking], at(db));
-}
-
-/**
- * On a server `elections ballot` is refused (README: Secret ballots on a server); ballots come as a pile, as
- * `meetings run` writes them (elections castBallots): this writes one through the same function.
- */
-function castPile(db: string, election: number, groups: string[], papers: string[][]): void {
-  const conn = openDataFile(dbTarget(db));
-  try {
-    contextFor(conn, ["meetings", "run", "1"]).write((audit) =>
-      castBallots(conn, audit, resolveElection(conn, String(election)), groups.map((g) => resolveGroup(conn, g, TODAY)), papers, TODAY, "forgotten"),
-    );
-  } finally {
-    conn.close();
-  }
 }
 
 /** One group's ballot: through `elections ballot` on a data file; on a server a pile of one (the command is refused). */
 async function ballot(db: string, election: number, group: string, ...choices: string[]): Promise<void> {
-  if (onServer) return castPile(db, election, [group], [choices]);
+  if (onServer) return castPile(db, String(election), [group], [choices], TODAY);
   await ok(["elections", "ballot", String(election), "--group", group, ...choices], at(db));
 }
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PgDb } from "../../src/core/pg/pgDb.js";
 import { oneLineError, spawnRun, tempDir, type RunResult } from "../helpers.js";
-import { newServerDatabase, onServer } from "../server.js";
+import { newServerDatabase, onServer, serverText } from "../server.js";
 
 const USER = "plattform_password";
 const PASSWORD = "Kiez;Passwort#42";
@@ -78,16 +78,8 @@ describe.skipIf(!onServer)("a server that asks for a password (needs PLATTFORM_T
     const list = runs(["--db", url, "groups", "list", "--json"], credentials({ PGPASSWORD: PASSWORD }), 0);
     expect(list.stderr).toBe("");
     expect(JSON.parse(list.stdout)).toEqual([]);
-    const admin = new PgDb(SERVER + new URL(url).pathname, "admin");
-    try {
-      const tables = admin.prepare("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").pluck().all() as string[];
-      for (const table of tables) {
-        const rows = admin.prepare(`SELECT t::text FROM "${table}" t`).pluck().all() as string[];
-        expect(rows.join("\n"), table).not.toContain(PASSWORD);
-      }
-    } finally {
-      admin.close();
-    }
+    // read as the test's own user (the password's owner could not connect without it)
+    expect(serverText(SERVER + new URL(url).pathname)).not.toContain(PASSWORD);
   });
 
   it("the password file (PGPASSFILE): the command works and prints no warning", (context) => {

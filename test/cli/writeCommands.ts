@@ -124,7 +124,7 @@ export async function buildWriteTemplate(): Promise<string> {
     if (onServer && isBallot(args)) {
       const pile = [args];
       while (i + 1 < commands.length && isBallot(commands[i + 1]!) && commands[i + 1]![2] === args[2]) pile.push(commands[++i]!);
-      castPile(db, pile);
+      castBallotCommands(db, pile);
       continue;
     }
     const result = await run(args, { db, env: ENV });
@@ -135,17 +135,24 @@ export async function buildWriteTemplate(): Promise<string> {
 
 const isBallot = (args: string[]) => args[0] === "elections" && args[1] === "ballot";
 
-/** Casts `elections ballot <election> --group <group> <choice>…` commands of one election as one pile (server). */
-function castPile(db: string, ballots: string[][]): void {
+/**
+ * Casts the `papers` of `groups` in `election` as one pile, the way `meetings run` writes them on a server (elections
+ * castBallots), where `elections ballot` is refused by design (README: Secret ballots on a server).
+ */
+export function castPile(db: string, election: string, groups: string[], papers: string[][], today = TODAY): void {
   const conn = openDataFile(dbTarget(db));
   try {
-    const election = resolveElection(conn, ballots[0]![2]!);
-    const groups = ballots.map((args) => resolveGroup(conn, args[4]!, TODAY));
-    const papers = ballots.map((args) => args.slice(5));
-    contextFor(conn, ["meetings", "run", String(election.meetingId)]).write((audit) => castBallots(conn, audit, election, groups, papers, TODAY, "forgotten"));
+    const found = resolveElection(conn, election);
+    const handedIn = groups.map((group) => resolveGroup(conn, group, today));
+    contextFor(conn, ["meetings", "run", String(found.meetingId)]).write((audit) => castBallots(conn, audit, found, handedIn, papers, today, "forgotten"));
   } finally {
     conn.close();
   }
+}
+
+/** `elections ballot <election> --group <group> <choice>…` commands of one election, cast as one pile. */
+function castBallotCommands(db: string, ballots: string[][]): void {
+  castPile(db, ballots[0]![2]!, ballots.map((args) => args[4]!), ballots.map((args) => args.slice(5)));
 }
 
 export const ENV = { PLATTFORM_TODAY: TODAY };
