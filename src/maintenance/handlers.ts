@@ -3,11 +3,12 @@ import { resolve } from "node:path";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import type { Context } from "../core/context.js";
-import { isServer, openDataFile, prepareSchema } from "../core/db.js";
+import { holdsPlatform, isServer, openDataFile, openToRead, prepareSchema, schemaVersion, type Db } from "../core/db.js";
+import { existsSync, rmSync, statSync } from "node:fs";
 import { isServerUrl } from "../core/config.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
 import { parseDate, TIME_ZONE, today } from "../core/dates.js";
-import { CliError } from "../core/errors.js";
+import { CliError, DataFileError } from "../core/errors.js";
 import { printJson, printJsonLines, printTableTwice, sanitize, say, writeOut } from "../core/output.js";
 import { resolvePerson } from "../people/index.js";
 import { iterateAudit, iterateRawAudit, type RawAuditRow } from "../core/auditStore.js";
@@ -31,7 +32,7 @@ export async function backup(ctx: Context, [file]: Args<typeof def.backup>): Pro
 }
 
 export async function restore(ctx: Context, [file]: Args<typeof def.restore>): Promise<void> {
-  const [{ inspectBackup, restoreOver }, { existsSync }, { progress }] = await Promise.all([import("./backup.js"), import("node:fs"), import("../core/progress.js")]);
+  const [{ inspectBackup, restoreOver }, { progress }] = await Promise.all([import("./backup.js"), import("../core/progress.js")]);
   const dataFile = ctx.dataFile.path;
   // A server URL is no backup (resolved as a file name it named a file that cannot exist); only the data's own URL
   // is named in the message (another could carry a password).
@@ -86,10 +87,9 @@ export async function restore(ctx: Context, [file]: Args<typeof def.restore>): P
  * platform is refused: replacing one is `restore`'s work, which keeps the current content first.
  */
 export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, opts: Opts<typeof def.copy>): Promise<void> {
-  const [{ createDataFile, migrate, preloadServer, preloadSqlite, schemaVersion }, { resolveDataFile }, { existsSync, rmSync }, { copyRows }, { hasPlatform, onSnapshot, refreshStatistics }] = await Promise.all([
+  const [{ createDataFile, migrate, preloadServer, preloadSqlite }, { resolveDataFile }, { copyRows }, { hasPlatform, onSnapshot, refreshStatistics }] = await Promise.all([
     import("../core/db.js"),
     import("../core/config.js"),
-    import("node:fs"),
     import("./copy.js"),
     import("./store.js"),
   ]);
@@ -97,13 +97,10 @@ export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, o
   const to = opts.to !== undefined ? resolveDataFile(opts.to).path : ctx.dataFile.path;
   if (from === to) throw new CliError("error.copy.same", { path: to });
   await Promise.all([preloadSqlite(), isServerUrl(from) || isServerUrl(to) ? preloadServer() : undefined, (await import("../app/index.js")).provideDataSteps(ctx)]);
-  // The source is named on the command line, as restore's backup is: a missing one is the user's input (exit 1).
-  if (!isServerUrl(from) && !existsSync(from)) throw new CliError("error.cannotRead", { path: from }, 1, "error.cannotRead.hint");
   if (!isServerUrl(to) && existsSync(to)) throw new CliError("error.copy.targetExists", { path: to }, 1, "error.copy.targetExists.hint");
-  const source = openDataFile(from);
+  const source = openCopySource(from);
   let created = false;
   try {
-    prepareSchema(source, from);
     created = createDataFile(to);
     const target = openDataFile(to);
     if (schemaVersion(target) === 0) migrate(target);
@@ -126,6 +123,40 @@ export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, o
     // A new file that did not receive the platform is removed again: the copy is all or nothing.
     if (created) for (const suffix of ["", "-wal", "-shm"]) rmSync(to + suffix, { force: true });
   }
+}
+
+/**
+ * The copy's source is named on the command line, as restore's backup is: one that is missing, a folder, or no
+ * platform is the user's input (exit 1), not an unusable data file (exit 3). A file is looked at before it is
+ * opened for use, which sets up WAL and would write into a file that holds no platform. An older one is migrated,
+ * with a backup beside it.
+ */
+function openCopySource(from: string): Db {
+  if (!isServerUrl(from)) {
+    if (!existsSync(from) || !statSync(from).isFile()) throw new CliError("error.cannotRead", { path: from }, 1, "error.cannotRead.hint");
+    let version = 0;
+    const peek = openToRead(from);
+    try {
+      version = schemaVersion(peek);
+    } catch {
+      // not a database at all: version 0 below
+    } finally {
+      peek.close();
+    }
+    if (version === 0) throw new CliError("error.copy.notPlattform", { path: from }, 1, "error.copy.source.hint");
+  }
+  const source = openDataFile(from);
+  try {
+    prepareSchema(source, from);
+    if (!holdsPlatform(source)) throw new CliError("error.copy.notPlattform", { path: from }, 1, "error.copy.source.hint");
+  } catch (error) {
+    source.close();
+    // A lock or an unreachable server stays what it is (exit 3); a source that holds no platform is the input's fault.
+    if (error instanceof DataFileError && error.key !== "error.locked" && error.key !== "error.cannotOpen")
+      throw new CliError(error.key, error.params, 1, error.hintKey === "error.noDataFile.hint" ? "error.copy.source.hint" : error.hintKey);
+    throw error;
+  }
+  return source;
 }
 
 /** `check --fingerprint <code>`: whether the code printed at the foot of signed minutes belongs to minutes stored unchanged. */

@@ -1,7 +1,8 @@
 // `plattform copy --from <db> --to <db>`: a whole platform into an empty file or server database, both ways. The
 // commands here name real files and server URLs themselves (run through main() without the server run's
 // mapping of data files to databases), since a copy between a file and a server needs both.
-import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oneLineError, runExactly, tempDir, type RunResult } from "../helpers.js";
@@ -79,6 +80,37 @@ describe("copy, file to file", () => {
     expect(result.code).toBe(1);
     expect(oneLineError(result.stderr), result.stderr).toBe(true);
     expect(existsSync(target)).toBe(false);
+  });
+
+  // Found by the fuzz test: `--from /` exited 3 ("cannot open the data file"), as if the data file were unusable.
+  it("a source that holds no platform (a folder, a text file, an empty file, another program's database): exit 1, source unchanged", async () => {
+    const empty = join(dir, "leer.db");
+    const text = join(dir, "notizen.txt");
+    const foreign = join(dir, "fremd.db");
+    writeFileSync(empty, "");
+    writeFileSync(text, "Protokoll vom 3. März\n");
+    const other = new Database(foreign);
+    other.exec("CREATE TABLE t (a)");
+    other.close();
+    for (const source of [dir, text, empty, foreign]) {
+      const before = existsSync(source) && statSync(source).isFile() ? readFileSync(source) : undefined;
+      const target = join(dir, "nie.db");
+      const result = await plattform(["copy", "--from", source, "--to", target]);
+      expect(result.code, `${source}: ${result.stderr}`).toBe(1);
+      expect(oneLineError(result.stderr), result.stderr).toBe(true);
+      expect(existsSync(target)).toBe(false);
+      if (before) expect(readFileSync(source).equals(before), `${source} was written`).toBe(true);
+      expect(existsSync(`${source}-wal`)).toBe(false);
+    }
+  });
+
+  it("an empty file named as the data file is not written by a command that refuses it", async () => {
+    const empty = join(dir, "noch-leer.db");
+    writeFileSync(empty, "");
+    const result = await plattform(["--db", empty, "groups", "list"]);
+    expect(result.code).toBe(3);
+    expect(oneLineError(result.stderr), result.stderr).toBe(true);
+    expect(statSync(empty).size).toBe(0);
   });
 });
 
