@@ -143,17 +143,17 @@ function openCopySource(from: string): Db {
     } finally {
       peek.close();
     }
-    if (version === 0) throw new CliError("error.copy.notPlattform", { path: from }, 1, "error.copy.source.hint");
+    if (version === 0) throw new CliError("error.copy.notPlattform", { path: from }, 1, "error.copy.notPlattform.hint");
   }
   const source = openDataFile(from);
   try {
     prepareSchema(source, from);
-    if (!holdsPlatform(source)) throw new CliError("error.copy.notPlattform", { path: from }, 1, "error.copy.source.hint");
+    if (!holdsPlatform(source)) throw new CliError("error.copy.notPlattform", { path: from }, 1, "error.copy.notPlattform.hint");
   } catch (error) {
     source.close();
     // A lock or an unreachable server stays what it is (exit 3); a source that holds no platform is the input's fault.
     if (error instanceof DataFileError && error.key !== "error.locked" && error.key !== "error.cannotOpen")
-      throw new CliError(error.key, error.params, 1, error.hintKey === "error.noDataFile.hint" ? "error.copy.source.hint" : error.hintKey);
+      throw new CliError(error.key, error.params, 1, error.hintKey === "error.noDataFile.hint" ? "error.copy.notPlattform.hint" : error.hintKey);
     throw error;
   }
   return source;

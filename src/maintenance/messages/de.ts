@@ -12,7 +12,7 @@ export const de: Messages<typeof en> = {
   "opt.copyTo": "wohin: eine Datendatei, die es noch nicht gibt, oder eine Server-Datenbank ohne Plattform (ohne Angabe: die Datendatei, --db)",
   "copy.done": { by: "rows", one: "{from} nach {to} kopiert ({rows} Zeile).", other: "{from} nach {to} kopiert ({rows} Zeilen)." },
   "error.copy.notPlattform": "{path} enthält keine Plattform, die sich kopieren ließe",
-  "error.copy.source.hint": "nach --from eine plattform-Datendatei oder einen Server mit einer Plattform angeben",
+  "error.copy.notPlattform.hint": "nach --from eine plattform-Datendatei oder einen Server mit einer Plattform angeben",
   "error.copy.same": "{path} ist Quelle und Ziel der Kopie zugleich",
   "error.copy.targetExists": "{path} enthält schon eine Plattform",
   "error.copy.targetExists.hint": "copy überschreibt nie: wählen Sie eine neue Datei oder eine leere Datenbank, oder ersetzen Sie die Plattform mit `plattform restore` (es bewahrt den bisherigen Inhalt)",

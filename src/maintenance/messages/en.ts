@@ -11,7 +11,7 @@ export const en = {
   "opt.copyTo": "where to copy it: a data file that does not exist yet, or a server database without a platform (default: the data file, --db)",
   "copy.done": { by: "rows", one: "Copied {from} to {to} ({rows} row).", other: "Copied {from} to {to} ({rows} rows)." },
   "error.copy.notPlattform": "{path} holds no platform to copy",
-  "error.copy.source.hint": "name a plattform data file, or a server that holds a platform, after --from",
+  "error.copy.notPlattform.hint": "name a plattform data file, or a server that holds a platform, after --from",
   "error.copy.same": "{path} is both source and target of the copy",
   "error.copy.targetExists": "{path} holds a platform already",
   "error.copy.targetExists.hint": "copy never overwrites: choose a new file or an empty database, or replace the platform with `plattform restore` (it keeps the current content)",
