@@ -1,5 +1,5 @@
 // backup, restore, check, log and the personal-data export: keeping the data file safe and accountable.
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import type { Context } from "../core/context.js";
@@ -97,11 +97,22 @@ export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, o
   const to = opts.to !== undefined ? resolveDataFile(opts.to).path : ctx.dataFile.path;
   if (from === to) throw new CliError("error.copy.same", { path: to });
   await Promise.all([preloadSqlite(), isServerUrl(from) || isServerUrl(to) ? preloadServer() : undefined, (await import("../app/index.js")).provideDataSteps(ctx)]);
-  if (!isServerUrl(to) && existsSync(to)) throw new CliError("error.copy.targetExists", { path: to }, 1, "error.copy.targetExists.hint");
+  const named = opts.to !== undefined;
+  if (!isServerUrl(to)) {
+    if (existsSync(to)) throw new CliError("error.copy.targetExists", { path: to }, 1, "error.copy.targetExists.hint");
+    // A target named with --to is like backup's: its folder must exist. The data file's own folder is created, as init creates it.
+    if (named && !isFolder(dirname(to))) throw new CliError("error.noSuchDirectory", { path: dirname(to) });
+  }
   const source = openCopySource(from);
   let created = false;
   try {
-    created = createDataFile(to);
+    try {
+      created = createDataFile(to);
+    } catch (error) {
+      // A name the file system refuses (too long, a folder not ours) is the user's input when --to named it.
+      if (named && error instanceof DataFileError) throw new CliError("error.cannotWrite", { path: to });
+      throw error;
+    }
     const target = openDataFile(to);
     if (schemaVersion(target) === 0) migrate(target);
     ctx.useDb(target);
@@ -293,4 +304,8 @@ function personDataText(ctx: Context, data: PersonData): string {
     for (const a of entries) lines.push(`- ${a.at} ${sanitize(a.actor)}: ${a.entity}${a.entityId === null ? "" : ` #${a.entityId}`} ${a.action} ${sanitize(brief(a.changes === null || a.changes === undefined ? null : typeof a.changes === "string" ? a.changes : JSON.stringify(a.changes), 400))}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }

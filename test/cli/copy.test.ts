@@ -104,6 +104,16 @@ describe("copy, file to file", () => {
     }
   });
 
+  it("a target named with --to in a folder that does not exist, or with a name too long: exit 1, no folder created", async () => {
+    const missing = join(dir, "gibt-es-nicht", "unter");
+    for (const target of [join(missing, "x.db"), join(dir, "A".repeat(5000))]) {
+      const result = await plattform(["copy", "--from", demo, "--to", target]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(oneLineError(result.stderr), result.stderr).toBe(true);
+    }
+    expect(existsSync(join(dir, "gibt-es-nicht"))).toBe(false);
+  });
+
   it("an empty file named as the data file is not written by a command that refuses it", async () => {
     const empty = join(dir, "noch-leer.db");
     writeFileSync(empty, "");
