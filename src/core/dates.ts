@@ -80,7 +80,7 @@ const RELATIVE_WORDS: Record<string, number> = {
  */
 export function parseDate(input: string, field = "date", base: string = today()): string {
   const value = input.trim().toLowerCase();
-  if (value in RELATIVE_WORDS) return shiftDate(base, RELATIVE_WORDS[value]!, "d");
+  if (Object.hasOwn(RELATIVE_WORDS, value)) return shiftDate(base, RELATIVE_WORDS[value]!, "d");
   const rel = /^([+-])(\d{1,4})([dwmy])$/.exec(value);
   if (rel) {
     const amount = Number(rel[2]) * (rel[1] === "-" ? -1 : 1);

@@ -26,7 +26,9 @@ const ENCODING_NAMES: Record<string, Encoding> = {
 export const ENCODING_LABELS: Record<Encoding, string> = { "utf-8": "UTF-8", "utf-16le": "UTF-16", "utf-16be": "UTF-16 (big-endian)", "windows-1252": "Windows-1252" };
 
 export function parseEncoding(raw: string): Encoding {
-  const encoding = ENCODING_NAMES[raw.trim().toLowerCase()];
+  const name = raw.trim().toLowerCase();
+  // Own keys only: "constructor" is no encoding.
+  const encoding = Object.hasOwn(ENCODING_NAMES, name) ? ENCODING_NAMES[name] : undefined;
   if (encoding === undefined) throw new CliError("error.notOneOf", { field: "--encoding", value: raw, allowed: "utf-8, utf-16, windows-1252" });
   return encoding;
 }

@@ -57,7 +57,7 @@ complete -c plattform -f -a '(__plattform_complete)'
 export const SCRIPTS: Readonly<Record<string, string>> = { bash: BASH, zsh: ZSH, fish: FISH };
 
 export const completion: Handler<typeof definition> = async (_ctx: Context, [shell]) => {
-  const script = SCRIPTS[shell];
+  const script = Object.hasOwn(SCRIPTS, shell) ? SCRIPTS[shell] : undefined;
   if (!script) throw new UsageError("error.completionShell", { shell });
   io().stdout.write(script);
 };
