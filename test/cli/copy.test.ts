@@ -156,6 +156,15 @@ describe.skipIf(!onServer)("copy between a file and a server (PLATTFORM_TEST_PG)
     expect((await ok(["--db", server, "groups", "list", "--json"])).json()).toHaveLength(1);
   });
 
+  it("a server database without a platform as the source: exit 1, one line, no target file", async () => {
+    const empty = newServerDatabase();
+    const target = join(dir, "von-leer.db");
+    const result = await plattform(["copy", "--from", empty, "--to", target]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(oneLineError(result.stderr), result.stderr).toBe(true);
+    expect(existsSync(target)).toBe(false);
+  });
+
   it("ids continue after the copied ones on the server (identity sequences set)", async () => {
     const server = newServerDatabase();
     await ok(["copy", "--from", demo, "--to", server]);
