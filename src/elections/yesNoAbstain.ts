@@ -27,7 +27,7 @@ export interface YesNoAbstainCandidate extends RoundCandidate {
 export function parseAnswer(text: string): Answer | undefined {
   const value = text.trim().toLowerCase();
   const map: Record<string, Answer> = { yes: "yes", y: "yes", ja: "yes", j: "yes", no: "no", n: "no", nein: "no", abstain: "abstain", a: "abstain", enthaltung: "abstain", e: "abstain" };
-  return map[value];
+  return Object.hasOwn(map, value) ? map[value] : undefined;
 }
 
 export function countYesNoAbstain(input: CountInput, ballots: readonly YesNoAbstainBallot[], options: CountOptions = {}): Tally {

@@ -67,8 +67,9 @@ export function meetingOf(db: Db, vote: Vote): Meeting {
 const CHOICE_WORDS: Record<string, Choice> = { ja: "yes", nein: "no", enthaltung: "abstain", enthalten: "abstain" };
 
 export function parseChoice(raw: string): Choice {
-  const word = CHOICE_WORDS[raw.trim().toLowerCase()];
-  return word ?? oneOf(raw, CHOICES, "choice");
+  const word = raw.trim().toLowerCase();
+  // Own keys only: "constructor" is in every object, but no choice.
+  return Object.hasOwn(CHOICE_WORDS, word) ? CHOICE_WORDS[word]! : oneOf(raw, CHOICES, "choice");
 }
 
 function ensureOpenMeeting(meeting: Meeting): void {

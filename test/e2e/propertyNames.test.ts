@@ -29,14 +29,20 @@ afterAll(() => {
 });
 
 /**
- * The invocations of one command: each word as all its arguments; then each option given each word, added to the
- * command's valid invocation where the write tests have one (so that the value is read), else to arguments "1".
+ * The invocations of one command: each word as all its arguments; where the write tests have a valid invocation,
+ * each word in place of each of its arguments in turn (so that the earlier ones are found); then each option given
+ * each word, in that valid invocation, else after arguments "1".
  */
 function invocations(path: string, args: readonly string[], values: readonly string[]): string[][] {
   const words = path.split(" ");
   const out = WORDS.map((word) => [...words, ...args.filter((a) => a.startsWith("<")).map(() => word)]);
   const known = [...WRITE_COMMANDS, ...NEW_FILE_COMMANDS, ...FILE_WRITERS].find((c) => c.name === path);
   const base = known ? known.valid(files) : [...words, ...args.filter((a) => a.startsWith("<")).map(() => "1")];
+  // Each argument of the valid invocation in turn (votes cast 1 NUR constructor).
+  for (let at = words.length; known && at < base.length; at++) {
+    if (base[at]!.startsWith("--") || values.includes(base[at - 1]!)) continue;
+    for (const word of WORDS.slice(0, 2)) out.push(base.map((a, i) => (i === at ? word : a)));
+  }
   for (const option of values) {
     for (const word of WORDS.slice(0, 2)) {
       // The option replaces its value in the valid invocation, or is added to it.

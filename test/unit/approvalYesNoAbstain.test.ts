@@ -101,6 +101,8 @@ describe("parseAnswer", () => {
     ["Enthaltung", "abstain"],
     ["maybe", undefined],
     ["", undefined],
+    ["constructor", undefined],
+    ["__proto__", undefined],
   ])("%j → %j", (text, expected) => {
     expect(parseAnswer(text)).toBe(expected);
   });
