@@ -243,7 +243,8 @@ function judge(out: Outcome, before: string, db: string): string | undefined {
   if (/^\s+at .+:\d+:\d+\)?$/m.test(out.stderr)) return `stack trace: ${out.stderr.slice(0, 300)}`;
   if (out.code === 0) {
     // Accepted: whatever it printed carries no terminal escapes (colour is off: NO_COLOR and a pipe). CRLF line
-    // ends are allowed: iCalendar prescribes them.
+    // ends are allowed: iCalendar prescribes them. A spreadsheet (xlsx, a zip archive) goes to a pipe as it is.
+    if (out.stdout.startsWith("PK\u0003\u0004")) return undefined;
     if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(out.stdout.replace(/\r\n/g, "\n"))) return `control characters on stdout: ${JSON.stringify(out.stdout.slice(0, 200))}`;
     return undefined;
   }
