@@ -1,4 +1,3 @@
-import { statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { resolveDataFile, type DbSource } from "./config.js";
 import { auditInserter, databaseActor } from "./auditStore.js";
@@ -122,9 +121,7 @@ export class Context {
   /** The data file, opened (and migrated if it is older) on first use. */
   get db(): Db {
     if (!this.#db) {
-      // An empty file holds no platform yet; opening it for use would write SQLite's header into it.
-      if (isEmptyFile(this.dataFile.path)) throw new DataFileError("error.notInitialised", { path: this.dataFile.path }, "error.noDataFile.hint");
-      const db = openDataFile(this.dataFile.path);
+      const db = openDataFile(this.dataFile.path, { existing: true });
       try {
         prepareSchema(db, this.dataFile.path);
         // A server database that has the schema but no platform yet is what a missing file is: init comes first.
@@ -194,8 +191,4 @@ export class Context {
     if (this.#db?.open) this.#db.close();
     this.#db = undefined;
   }
-}
-
-function isEmptyFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.size === 0;
 }

@@ -116,9 +116,10 @@ export function createDataFile(path: string): boolean {
 
 /**
  * Opens a data file with the pragmas every command relies on. It does not migrate: see `prepareSchema`.
- * Any failure to open is a DataFileError (exit 3).
+ * Any failure to open is a DataFileError (exit 3). With `existing`, a file that holds no platform's schema yet
+ * (empty, or SQLite's header alone) is refused untouched: opening it for use would write a header into it.
  */
-export function openDataFile(path: string): Db {
+export function openDataFile(path: string, { existing = false }: { existing?: boolean } = {}): Db {
   if (isServerUrl(path)) return openServer(path);
   if (!existsSync(path)) throw new DataFileError("error.noDataFile", { path }, "error.noDataFile.hint");
   // A file this user may not write: SQLite creates its -wal and -shm with the file's (read-only) permissions, and
@@ -127,7 +128,7 @@ export function openDataFile(path: string): Db {
   try {
     // Setting up WAL while another process opens or closes the file can be busy without SQLite's busy handler
     // being asked, so the whole opening is retried a few times.
-    return leaveNothing(withBusyRetry(() => openOnce(path)));
+    return leaveNothing(withBusyRetry(() => openOnce(path, existing)));
   } catch (error) {
     throw error instanceof DataFileError ? error : translateOpenError(error, path);
   }
@@ -191,12 +192,16 @@ function reuseStatements(db: Db): void {
   }) as unknown as Db["prepare"];
 }
 
-function openOnce(path: string): Db {
+function openOnce(path: string, existing: boolean): Db {
   const db = openSqlite(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   reuseStatements(db);
   try {
-    // Read-only checks first: another program's database must not be touched, not even its header.
-    if (schemaVersion(db) === 0 && hasTables(db)) throw new DataFileError("error.foreignFile", { path }, "error.noDataFile.hint");
+    // Read-only checks first: another program's database, or a file that holds no platform, must not be touched,
+    // not even its header (setting up WAL writes one).
+    if (schemaVersion(db) === 0) {
+      if (hasTables(db)) throw new DataFileError("error.foreignFile", { path }, "error.noDataFile.hint");
+      if (existing) throw new DataFileError("error.notInitialised", { path }, "error.noDataFile.hint");
+    }
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = FULL");

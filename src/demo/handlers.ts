@@ -89,7 +89,7 @@ export async function demo(ctx: Context): Promise<void> {
     let db: Db | undefined;
     let reusable = false;
     try {
-      db = openDataFile(path);
+      db = openDataFile(path, { existing: true });
       // A server database without a platform is as good as a missing file.
       reusable = isServer(db) && (!tableNames(db).has("settings") || !hasPlatform(db)) ? true : isDemoFile(db);
     } catch {

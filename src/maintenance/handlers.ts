@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { Args, Opts } from "../core/define.js";
 import type * as def from "./commands.js";
 import type { Context } from "../core/context.js";
-import { holdsPlatform, isServer, openDataFile, openToRead, prepareSchema, schemaVersion, type Db } from "../core/db.js";
+import { holdsPlatform, isServer, openDataFile, prepareSchema, schemaVersion, type Db } from "../core/db.js";
 import { existsSync, rmSync, statSync } from "node:fs";
 import { isServerUrl } from "../core/config.js";
 import { SCHEMA_VERSION } from "../migrations/index.js";
@@ -137,38 +137,28 @@ export async function copyPlatform(ctx: Context, _args: Args<typeof def.copy>, o
 }
 
 /**
- * The copy's source is named on the command line, as restore's backup is: one that is missing, a folder, or no
- * platform is the user's input (exit 1), not an unusable data file (exit 3). A file is looked at before it is
- * opened for use, which sets up WAL and would write into a file that holds no platform. An older one is migrated,
- * with a backup beside it.
+ * The copy's source is named on the command line, as restore's backup is: one that is missing, a folder, or holds
+ * no platform is the user's input (exit 1), not an unusable data file (exit 3); a lock or an unreachable server
+ * stays exit 3. An older one is migrated, with a backup beside it.
  */
 function openCopySource(from: string): Db {
-  if (!isServerUrl(from)) {
-    if (!existsSync(from) || !statSync(from).isFile()) throw new CliError("error.cannotRead", { path: from }, 1, "error.cannotRead.hint");
-    let version = 0;
-    const peek = openToRead(from);
-    try {
-      version = schemaVersion(peek);
-    } catch {
-      // not a database at all: version 0 below
-    } finally {
-      peek.close();
-    }
-    if (version === 0) throw new CliError("error.copy.notPlattform", { path: from }, 1, "error.copy.notPlattform.hint");
-  }
-  const source = openDataFile(from);
+  if (!isServerUrl(from) && !statSync(from, { throwIfNoEntry: false })?.isFile()) throw new CliError("error.cannotRead", { path: from }, 1, "error.cannotRead.hint");
+  let source: Db | undefined;
   try {
+    source = openDataFile(from, { existing: true });
     prepareSchema(source, from);
-    if (!holdsPlatform(source)) throw new CliError("error.copy.notPlattform", { path: from }, 1, "error.copy.notPlattform.hint");
+    if (!holdsPlatform(source)) throw new DataFileError("error.notInitialised", { path: from });
+    return source;
   } catch (error) {
-    source.close();
-    // A lock or an unreachable server stays what it is (exit 3); a source that holds no platform is the input's fault.
-    if (error instanceof DataFileError && error.key !== "error.locked" && error.key !== "error.cannotOpen")
-      throw new CliError(error.key, error.params, 1, error.hintKey === "error.noDataFile.hint" ? "error.copy.notPlattform.hint" : error.hintKey);
+    source?.close();
+    if (error instanceof DataFileError && NO_PLATFORM.has(error.key)) throw new CliError("error.copy.notPlattform", { path: from }, 1, "error.copy.notPlattform.hint");
+    if (error instanceof DataFileError && error.key === "error.newerSchema") throw new CliError(error.key, error.params, 1, error.hintKey);
     throw error;
   }
-  return source;
 }
+
+/** How openDataFile and prepareSchema say that a file or database holds no platform. */
+const NO_PLATFORM = new Set(["error.notInitialised", "error.foreignFile", "error.corruptDataFile"]);
 
 /** `check --fingerprint <code>`: whether the code printed at the foot of signed minutes belongs to minutes stored unchanged. */
 async function checkFingerprint(ctx: Context, raw: string): Promise<void> {
